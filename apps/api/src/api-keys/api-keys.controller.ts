@@ -1,0 +1,51 @@
+// /api-keys: staff issue (shown once), list and revoke keys.
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ApiKeyEntity } from '@app/database';
+import { ApiKeyService } from '../auth/api-key.service';
+import { Roles } from '../auth/decorators';
+import { ApiErrors } from '../common/api-errors';
+import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto } from './dto/api-key.dto';
+
+function toDto(e: ApiKeyEntity): ApiKeyDto {
+  return {
+    id: e.id,
+    role: e.role,
+    influencerId: e.influencerId,
+    label: e.label,
+    prefix: `ibk_${e.prefix}`,
+    createdAt: e.createdAt.toISOString(),
+    revokedAt: e.revokedAt ? e.revokedAt.toISOString() : null,
+  };
+}
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Roles('staff')
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeyService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  @ApiErrors(401, 403, 422)
+  async create(@Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyDto> {
+    const { entity, key } = await this.keys.issue(dto.role, dto.influencerId ?? null, dto.label);
+    return { ...toDto(entity), key };
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ApiKeyDto] })
+  @ApiErrors(401, 403)
+  async list(): Promise<ApiKeyDto[]> {
+    return (await this.keys.list()).map(toDto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked (within API_KEY_CACHE_TTL on every API instance).' })
+  @ApiErrors(401, 403, 404, 422)
+  async revoke(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 422 })) id: string): Promise<void> {
+    await this.keys.revoke(id);
+  }
+}

@@ -1,0 +1,61 @@
+// The API's root module, built around infrastructure handed in by the caller (the standalone main,
+// the all-in-one launcher or a test), so connections are owned and closed in one place.
+
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '@app/config';
+import type { Client } from '@temporalio/client';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeyService } from './auth/api-key.service';
+import { AuthGuard } from './auth/auth.guard';
+import { ErrorFilter } from './common/error.filter';
+import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { HealthController } from './health/health.controller';
+import { InfluencersController } from './influencers/influencers.controller';
+import { InfluencersService } from './influencers/influencers.service';
+import { ProductAccessGuard } from './products/product-access.guard';
+import { ProductsController } from './products/products.controller';
+import { ProductsService } from './products/products.service';
+
+export interface ApiInfrastructure {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(infra: ApiInfrastructure): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: infra.config.logLevel,
+            // Keys and bodies never reach the logs.
+            redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            serializers: {
+              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+      ],
+      controllers: [HealthController, InfluencersController, ApiKeysController, ProductsController],
+      providers: [
+        { provide: CONFIG, useValue: infra.config },
+        { provide: DataSource, useValue: infra.dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
+        ApiKeyService,
+        InfluencersService,
+        ProductsService,
+        ProductAccessGuard,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

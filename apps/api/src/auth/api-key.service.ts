@@ -1,0 +1,93 @@
+// Issues, verifies and revokes API keys (format in api-key-format.ts); verification compares hashes in
+// constant time and caches the result briefly.
+
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiKeyEntity, InfluencerEntity, type ApiKeyRole } from '@app/database';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import type { AppConfig } from '@app/config';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CONFIG } from '../common/tokens';
+import { API_KEY_PATTERN, generateApiKey, hashApiKey } from './api-key-format';
+import type { Principal } from './principal';
+
+export interface IssuedKey {
+  entity: ApiKeyEntity;
+  key: string;
+}
+
+@Injectable()
+export class ApiKeyService {
+  // Verified keys are cached briefly so the hot path does not hit PostgreSQL on every request;
+  // a revocation therefore takes effect within API_KEY_CACHE_TTL (default 10 s).
+  private readonly cache = new Map<string, { principal: Principal | null; hash: Buffer; expires: number }>();
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(role: ApiKeyRole, influencerId: string | null, label: string): Promise<IssuedKey> {
+    if (role === 'influencer') {
+      if (!influencerId) throw new DomainError(DomainErrorCode.InvalidValue, 'an influencer key needs influencerId');
+      const exists = await this.db.getRepository(InfluencerEntity).existsBy({ id: influencerId });
+      if (!exists) throw new DomainError(DomainErrorCode.InvalidValue, `influencer ${influencerId} does not exist`);
+    } else if (influencerId) {
+      throw new DomainError(DomainErrorCode.InvalidValue, 'a staff key is not tied to an influencer; leave influencerId out');
+    }
+    const { key, prefix, secretHash } = generateApiKey();
+    const entity = this.db.getRepository(ApiKeyEntity).create({
+      id: randomUUID(),
+      prefix,
+      secretHash,
+      role,
+      influencerId,
+      label,
+      revokedAt: null,
+    });
+    await this.db.getRepository(ApiKeyEntity).insert(entity);
+    return { entity, key };
+  }
+
+  /** The caller behind a presented key, or null when the key is unknown, malformed or revoked. */
+  async verify(presented: string): Promise<Principal | null> {
+    const match = API_KEY_PATTERN.exec(presented);
+    if (!match) return null;
+    const prefix = match[1];
+    const hash = hashApiKey(presented);
+    const now = Date.now();
+    const cached = this.cache.get(prefix);
+    if (cached && cached.expires > now && timingSafeEqual(cached.hash, hash)) return cached.principal;
+
+    const row = await this.db.getRepository(ApiKeyEntity).findOneBy({ prefix });
+    if (!row) return null;
+    const stored = Buffer.from(row.secretHash, 'hex');
+    if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return null;
+    const principal: Principal | null = row.revokedAt
+      ? null
+      : { keyId: row.id, role: row.role, influencerId: row.influencerId, label: row.label };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(prefix, { principal, hash: stored, expires: now + this.config.api.keyCacheTtlMs });
+    return principal;
+  }
+
+  async list(): Promise<ApiKeyEntity[]> {
+    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  async revoke(id: string): Promise<ApiKeyEntity> {
+    const repo = this.db.getRepository(ApiKeyEntity);
+    const row = await repo.findOneBy({ id });
+    if (!row) throw new DomainError(DomainErrorCode.NotFound, `API key ${id} does not exist`);
+    if (!row.revokedAt) {
+      row.revokedAt = new Date();
+      await repo.update({ id }, { revokedAt: row.revokedAt });
+    }
+    this.cache.delete(row.prefix);
+    return row;
+  }
+
+  async hasStaffKey(): Promise<boolean> {
+    return this.db.getRepository(ApiKeyEntity).exists({ where: { role: 'staff' } });
+  }
+}

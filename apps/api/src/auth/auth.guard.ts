@@ -1,0 +1,42 @@
+// Authenticates every request by API key (Authorization: Bearer … or X-API-Key) and enforces @Roles.
+// Product ownership is checked separately, once, by ProductAccessGuard.
+
+import { CanActivate, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { ApiKeyRole } from '@app/database';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import type { FastifyRequest } from 'fastify';
+import { ApiKeyService } from './api-key.service';
+import { PUBLIC_ROUTE, ROLES } from './decorators';
+import type { Principal } from './principal';
+
+export function presentedKey(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && auth.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
+  const header = req.headers['x-api-key'];
+  return typeof header === 'string' && header ? header.trim() : null;
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const key = presentedKey(req);
+    if (!key) throw new DomainError(DomainErrorCode.Unauthenticated, 'an API key is required (Authorization: Bearer <key> or X-API-Key)');
+    const principal = await this.keys.verify(key);
+    if (!principal) throw new DomainError(DomainErrorCode.Unauthenticated, 'the API key is not valid or has been revoked');
+    req.principal = principal;
+    const roles = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new DomainError(DomainErrorCode.Forbidden, `this action needs a ${roles.join(' or ')} key; the key presented is ${principal.role === 'influencer' ? 'an influencer' : 'a staff'} key`);
+    }
+    return true;
+  }
+}

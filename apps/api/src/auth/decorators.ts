@@ -1,0 +1,17 @@
+// Route metadata for the auth guard, and the parameter decorator that hands handlers the caller.
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ApiKeyRole } from '@app/database';
+import type { Principal } from './principal';
+
+export const PUBLIC_ROUTE = 'auth:public';
+export const ROLES = 'auth:roles';
+
+/** No API key needed (health, docs). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only keys with one of these roles; without it any valid key passes. */
+export const Roles = (...roles: ApiKeyRole[]) => SetMetadata(ROLES, roles);
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
+  return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});

@@ -1,0 +1,45 @@
+// Creates the Fastify-based Nest application with the global pipe, body limit and OpenAPI at /docs.
+
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type ApiInfrastructure } from './app.module';
+import { createValidationPipe } from './common/validation';
+
+export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
+POLL → DESIGN → SAMPLING → PRODUCTION → LAUNCH → LAUNCHED (CANCELLED from any stage before LAUNCHED).
+
+Authenticate with an API key: \`Authorization: Bearer <key>\` (or \`X-API-Key\`). Staff keys run products; an influencer
+key reads its own products and reviews their designs and samples.
+
+Poll tie-break: the option with the most votes wins; a tie goes to the tied option that reached the tied count first
+(its last counted vote arrived earliest); if that is equal too, to the option listed first.
+
+Every action is a Temporal Update: a wrong action is refused synchronously with 409 (wrong stage or state) or 422
+(invalid value), and the message names the product, its stage and what is allowed. Reads come from PostgreSQL and
+follow an accepted action within moments; the action's own response already carries the new state.`;
+
+export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(infra),
+    // 1 MiB is far above any legitimate request; larger bodies get 413.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Influencer brand incubator engine')
+      .setDescription(API_DESCRIPTION)
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (ibk_…)' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,110 @@
+// Bodies of the product actions; each becomes one Temporal Update of the product's workflow.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PRODUCTION_MILESTONES, REVIEW_DECISIONS, type ProductionMilestone, type ReviewDecision } from '@app/domain';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Max, Min } from 'class-validator';
+
+const ISO = { message: (a: { property: string }) => `${a.property} must be an ISO-8601 time such as 2026-12-01T12:00:00Z` };
+
+export class ExtendPollDto {
+  @ApiProperty({ description: 'The new closing time; later than the current one.', example: '2026-12-08T12:00:00Z' })
+  @IsISO8601({ strict: true }, ISO)
+  closesAt!: string;
+}
+
+export class CancelProductDto {
+  @ApiProperty({ example: 'Supplier cannot meet the price point' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+export class SubmitDesignDto {
+  @ApiProperty({ example: 'Sage linen midi, v1' })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty({ example: 'A-line midi with pockets; sage and sand colourways.' })
+  @IsString()
+  @Length(1, 5000)
+  description!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://cdn.example.com/designs/v1-front.png'] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each image URL must be an http(s) URL' })
+  imageUrls?: string[];
+}
+
+export class ReviewDto {
+  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsIn(REVIEW_DECISIONS as unknown as string[], { message: `decision must be one of ${REVIEW_DECISIONS.join(', ')}` })
+  decision!: ReviewDecision;
+
+  @ApiPropertyOptional({ description: 'Required when requesting changes: what to change.', example: 'Shorter sleeves, please' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 5000)
+  feedback?: string;
+}
+
+export class RecordSampleDto {
+  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @IsString()
+  @Length(1, 200)
+  supplier!: string;
+
+  @ApiPropertyOptional({ example: 'Seams good; colour slightly dark.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 5000)
+  notes?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each photo URL must be an http(s) URL' })
+  photoUrls?: string[];
+}
+
+export class StartProductionDto {
+  @ApiPropertyOptional({ description: 'Units to make; defaults to the quantity suggested from poll demand.', example: 300 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  quantity?: number;
+
+  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @IsString()
+  @Length(1, 200)
+  supplier!: string;
+
+  @ApiProperty({ example: '2027-02-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, ISO)
+  dueDate!: string;
+}
+
+export class RecordMilestoneDto {
+  @ApiProperty({ enum: PRODUCTION_MILESTONES, description: 'Recorded in this order; SHIPPED moves the product to LAUNCH.' })
+  @IsIn(PRODUCTION_MILESTONES as unknown as string[], { message: `milestone must be one of ${PRODUCTION_MILESTONES.join(', ')}` })
+  milestone!: ProductionMilestone;
+
+  @ApiPropertyOptional({ example: 'Fabric arrived, 2% short' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  note?: string;
+}
+
+export class ScheduleLaunchDto {
+  @ApiProperty({ example: '2027-03-01T12:00:00Z' })
+  @IsISO8601({ strict: true }, ISO)
+  launchAt!: string;
+}
+
+export class RoundParam {
+  @IsInt()
+  @Min(1)
+  round!: number;
+}

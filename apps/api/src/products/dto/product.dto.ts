@@ -1,0 +1,96 @@
+// Responses and list filters of /products.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STAGES, type Stage } from '@app/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class ListProductsQueryDto {
+  @ApiPropertyOptional({ enum: STAGES })
+  @IsOptional()
+  @IsIn(STAGES as unknown as string[], { message: `stage must be one of ${STAGES.join(', ')}` })
+  stage?: Stage;
+
+  @ApiPropertyOptional({ description: 'Staff only; influencer keys always see their own products.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  influencerId?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+}
+
+export class TimelineQueryDto {
+  @ApiPropertyOptional({ description: 'Only events after this sequence number.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'afterSeq must be a whole number' })
+  @Min(0)
+  afterSeq?: number;
+}
+
+export class PendingActionDto {
+  @ApiProperty({ enum: ['fans', 'staff', 'influencer', 'engine'], nullable: true }) by!: string | null;
+  @ApiProperty({ example: 'REVIEW_DESIGN' }) action!: string;
+  @ApiProperty({ example: 'review design round 1' }) description!: string;
+}
+
+export class ProductLinksDto {
+  @ApiProperty() self!: string;
+  @ApiProperty() timeline!: string;
+  @ApiProperty({ description: "The product's workflow in the Temporal UI." }) temporalUi!: string;
+}
+
+export class ProductSummaryDto {
+  @ApiProperty({ example: 'p-8f3k2m9q1z7x' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() influencerId!: string;
+  @ApiProperty() targetKeyword!: string;
+  @ApiProperty({ enum: STAGES }) stage!: Stage;
+  @ApiProperty({ type: PendingActionDto }) pendingAction!: PendingActionDto;
+  @ApiProperty() workflowId!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class ProductPageDto {
+  @ApiProperty({ type: [ProductSummaryDto] }) items!: ProductSummaryDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor!: string | null;
+}
+
+export class ProductDto extends ProductSummaryDto {
+  @ApiProperty({ description: 'Sequence number of the last event reflected here.' }) seq!: number;
+  @ApiProperty({ description: 'Question, options, closing time, minimum votes, status and, once closed, the result.' }) poll!: object;
+  @ApiProperty({ description: 'Design rounds: proposal, status, feedback.', type: [Object] }) designs!: object[];
+  @ApiProperty({ description: 'Sample rounds: supplier, notes, photos, status, feedback.', type: [Object] }) samples!: object[];
+  @ApiPropertyOptional({ description: 'Suggested first run, derived from poll demand.' }) suggestedQuantity?: number;
+  @ApiProperty({ description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: object;
+  @ApiProperty({ description: 'Launch time, countdowns and launchedAt.' }) launch!: object;
+  @ApiPropertyOptional({ description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: object;
+  @ApiProperty({ type: ProductLinksDto }) links!: ProductLinksDto;
+}
+
+export class TimelineEventDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ example: 'STAGE_CHANGED' }) type!: string;
+  @ApiProperty({ enum: STAGES, description: 'The stage after the event.' }) stage!: Stage;
+  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' } }) actor!: object;
+  @ApiProperty() at!: string;
+  @ApiProperty() data!: object;
+}
+
+export class TimelineDto {
+  @ApiProperty() productId!: string;
+  @ApiProperty({ type: [TimelineEventDto] }) events!: TimelineEventDto[];
+}

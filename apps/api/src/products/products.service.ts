@@ -1,0 +1,219 @@
+// Products: creation (row + workflow start), reads from the PostgreSQL read model, and actions sent to
+// the product's workflow as Temporal Updates.
+
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { InfluencerEntity, PollEntity, ProductEntity, TimelineEventEntity } from '@app/database';
+import {
+  createProductState,
+  DomainError,
+  DomainErrorCode,
+  InfluencerIdKey,
+  PRODUCT_WORKFLOW_TYPE,
+  productWorkflowId,
+  ProductStageKey,
+  toView,
+  type ActionRequest,
+  type PollOption,
+  type ProductView,
+  type ProductWorkflowInput,
+} from '@app/domain';
+import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { actorOf, type Principal } from '../auth/principal';
+import { newId } from '../common/ids';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import type { CreateProductDto } from './dto/create-product.dto';
+import type { ListProductsQueryDto, ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto } from './dto/product.dto';
+import type { ProductRef } from './product-access.guard';
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(dto: CreateProductDto, principal: Principal): Promise<ProductDto> {
+    const now = Date.now();
+    const influencer = await this.db.getRepository(InfluencerEntity).findOneBy({ id: dto.influencerId });
+    if (!influencer) throw new DomainError(DomainErrorCode.InvalidValue, `influencer ${dto.influencerId} does not exist`);
+
+    const options: PollOption[] = dto.poll.options.map((o, i) => ({
+      id: o.id ?? `option-${i + 1}`,
+      label: o.label,
+      ...(o.description ? { description: o.description } : {}),
+    }));
+    const duplicate = options.find((o, i) => options.findIndex((x) => x.id === o.id) !== i);
+    if (duplicate) throw new DomainError(DomainErrorCode.InvalidValue, `poll option id "${duplicate.id}" is used twice`);
+    const closesAt = this.closingTime(dto, now);
+
+    const productId = newId('p');
+    const workflowId = productWorkflowId(productId);
+    const input: ProductWorkflowInput = {
+      productId,
+      influencerId: influencer.id,
+      name: dto.name,
+      targetKeyword: dto.targetKeyword,
+      poll: { question: dto.poll.question, options, closesAt, minVotes: dto.poll.minVotes },
+      rules: this.config.lifecycle,
+      createdBy: actorOf(principal),
+    };
+    const initial = toView(createProductState(input, now).state);
+
+    // The row first, so the product is readable (and votes can reference it) the moment it exists;
+    // if the workflow cannot be started the row is removed again and the caller gets 503.
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(ProductEntity).insert({
+        id: productId,
+        influencerId: influencer.id,
+        name: dto.name,
+        targetKeyword: dto.targetKeyword,
+        stage: 'POLL',
+        pendingAction: initial.pendingAction,
+        snapshot: initial,
+        seq: 0,
+        workflowId,
+      });
+      await tx.getRepository(PollEntity).insert({
+        productId,
+        question: dto.poll.question,
+        options,
+        closesAt: new Date(closesAt),
+        minVotes: dto.poll.minVotes,
+        status: 'OPEN',
+        result: null,
+        seq: 0,
+      });
+    });
+    try {
+      await this.temporal.workflow.start(PRODUCT_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: ProductStageKey, value: 'POLL' },
+          { key: InfluencerIdKey, value: influencer.id },
+        ],
+      });
+    } catch (err) {
+      await this.db.getRepository(ProductEntity).delete({ id: productId }).catch(() => undefined);
+      throw err;
+    }
+    return this.toProductDto(initial, workflowId);
+  }
+
+  private closingTime(dto: CreateProductDto, now: number): string {
+    const { closesAt, durationMinutes } = dto.poll;
+    if ((closesAt === undefined) === (durationMinutes === undefined)) {
+      throw new DomainError(DomainErrorCode.InvalidValue, 'give the poll either closesAt or durationMinutes (exactly one)');
+    }
+    if (durationMinutes !== undefined) return new Date(now + durationMinutes * 60_000).toISOString();
+    const at = Date.parse(closesAt!);
+    if (at <= now) throw new DomainError(DomainErrorCode.InvalidValue, `poll.closesAt ${closesAt} is not in the future`);
+    return new Date(at).toISOString();
+  }
+
+  async list(query: ListProductsQueryDto, principal: Principal): Promise<ProductPageDto> {
+    const limit = query.limit ?? 20;
+    const qb = this.db.getRepository(ProductEntity).createQueryBuilder('p').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(limit + 1);
+    const influencerId = principal.role === 'influencer' ? principal.influencerId : query.influencerId;
+    if (influencerId) qb.andWhere('p.influencer_id = :influencerId', { influencerId });
+    if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    if (query.cursor) {
+      const { createdAt, id } = decodeCursor(query.cursor);
+      qb.andWhere('(p.created_at, p.id) < (CAST(:createdAt AS timestamptz), :id)', { createdAt, id });
+    }
+    // The cursor keeps PostgreSQL's microseconds, which a JS Date would round away.
+    qb.addSelect(`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_ts');
+    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
+    const page = entities.slice(0, limit);
+    const last = page.length > 0 ? raw[page.length - 1] : undefined;
+    return {
+      items: page.map((r) => this.toSummary(r)),
+      nextCursor: entities.length > limit && last ? encodeCursor(last.cursor_ts, page[page.length - 1].id) : null,
+    };
+  }
+
+  async get(ref: ProductRef): Promise<ProductDto> {
+    const row = await this.db.getRepository(ProductEntity).findOneByOrFail({ id: ref.id });
+    return this.toProductDto(row.snapshot!, row.workflowId, row);
+  }
+
+  async timeline(ref: ProductRef, afterSeq = 0): Promise<TimelineDto> {
+    const rows = await this.db
+      .getRepository(TimelineEventEntity)
+      .createQueryBuilder('t')
+      .where('t.product_id = :id AND t.seq > :afterSeq', { id: ref.id, afterSeq })
+      .orderBy('t.seq', 'ASC')
+      .getMany();
+    return {
+      productId: ref.id,
+      events: rows.map((r) => ({ seq: r.seq, type: r.type, stage: r.stage, actor: r.actor, at: r.occurredAt.toISOString(), data: r.data })),
+    };
+  }
+
+  /** Sends one action to the product's workflow; the validator there refuses wrong actions synchronously. */
+  async act<I>(ref: ProductRef, update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, principal: Principal): Promise<ProductDto> {
+    const handle = this.temporal.workflow.getHandle(ref.workflowId);
+    try {
+      const view = await handle.executeUpdate(update, { args: [{ actor: actorOf(principal), input }] });
+      return this.toProductDto(view, ref.workflowId);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        // The workflow has completed (LAUNCHED or CANCELLED): say so in the product's terms.
+        const row = await this.db.getRepository(ProductEntity).findOneBy({ id: ref.id });
+        throw new DomainError(DomainErrorCode.WrongStage, `product ${ref.id} is ${row?.stage ?? 'finished'}; no further actions are accepted`);
+      }
+      throw err;
+    }
+  }
+
+  private links(id: string, workflowId: string): ProductDto['links'] {
+    const ui = this.config.temporal.uiUrl ?? `http://127.0.0.1:${this.config.temporal.uiPort}`;
+    return {
+      self: `/products/${id}`,
+      timeline: `/products/${id}/timeline`,
+      temporalUi: `${ui}/namespaces/${encodeURIComponent(this.config.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
+    };
+  }
+
+  private toSummary(r: ProductEntity): ProductSummaryDto {
+    return {
+      id: r.id,
+      name: r.name,
+      influencerId: r.influencerId,
+      targetKeyword: r.targetKeyword,
+      stage: r.stage,
+      pendingAction: r.pendingAction ?? { by: null, action: 'NONE', description: '' },
+      workflowId: r.workflowId,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+
+  private toProductDto(view: ProductView, workflowId: string, row?: ProductEntity): ProductDto {
+    const { productId, rules: _rules, createdAt, updatedAt, ...rest } = view;
+    return {
+      ...rest,
+      id: productId,
+      workflowId,
+      createdAt: row ? row.createdAt.toISOString() : createdAt,
+      updatedAt: updatedAt,
+      links: this.links(productId, workflowId),
+    };
+  }
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(`${createdAt}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new DomainError(DomainErrorCode.InvalidValue, 'cursor is not one this API returned');
+  return { createdAt, id };
+}

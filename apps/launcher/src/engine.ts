@@ -1,0 +1,170 @@
+// Starts the whole engine in one process on embedded defaults (or on DATABASE_URL / TEMPORAL_ADDRESS):
+// PostgreSQL, migrations, a Temporal dev server, the worker and the API; and stops it in reverse order.
+
+import type { AppConfig } from '@app/config';
+import { createDataSource } from '@app/database';
+import { SEARCH_ATTRIBUTES } from '@app/domain';
+import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { ApiKeyService } from '../../api/src/auth/api-key.service';
+import { createApiApp } from '../../api/src/bootstrap';
+import { createEngineWorker } from '../../worker/src/worker';
+
+export interface EngineOptions {
+  config: AppConfig;
+  log: (message: string) => void;
+  /** Prebuilt workflow bundle; omitted → bundle workflows/ from source. */
+  workflowBundlePath?: string;
+  /** Create and report a staff key when the database has none (first start). */
+  bootstrapStaffKey?: boolean;
+  worker?: boolean;
+  api?: boolean;
+}
+
+export interface RunningEngine {
+  apiUrl: string;
+  docsUrl: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  databaseUrl: string;
+  dataSource: DataSource;
+  /** Only on the first start: the staff key created for the new database. */
+  firstStaffKey?: string;
+  /** Resolves when the worker stops; rejects when it fails. */
+  workerDone: Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Stopper = () => Promise<unknown>;
+
+export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
+  const { config, log } = opts;
+  const stoppers: Stopper[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) {
+      await stop().catch((err) => log(`while stopping: ${(err as Error).message}`));
+    }
+  };
+
+  try {
+    // PostgreSQL
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      const pg: RunningPostgres = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'postgres'),
+        port: config.database.embeddedPort,
+        database: 'incubator',
+        log,
+      });
+      stoppers.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    const dataSource = createDataSource({ url: databaseUrl, applicationName: 'incubator-engine' });
+    await dataSource.initialize();
+    stoppers.push(() => dataSource.destroy());
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) log(`Applied ${applied.length} database migration(s).`);
+
+    // Temporal
+    let temporalAddress = config.temporal.address;
+    let temporalUiUrl = config.temporal.uiUrl;
+    if (!temporalAddress) {
+      const cliPath = await resolveTemporalCli({ cliPath: config.temporal.cliPath, cacheDir: config.temporal.cliCacheDir, log });
+      if (cliPath) {
+        const server = await startTemporalDevServer({
+          cliPath,
+          port: config.temporal.devPort,
+          uiPort: config.temporal.uiPort,
+          dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
+          namespace: config.temporal.namespace,
+          searchAttributes: SEARCH_ATTRIBUTES,
+          logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
+        });
+        stoppers.push(() => server.stop());
+        temporalAddress = server.address;
+        temporalUiUrl ??= server.uiUrl;
+      } else {
+        // Last resort, needs internet: the SDK downloads a dev server build.
+        log('No temporal CLI and no Go toolchain found; asking the Temporal SDK to download a dev server (needs internet).');
+        const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+        const { ProductStageKey, InfluencerIdKey } = await import('@app/domain');
+        const env = await TestWorkflowEnvironment.createLocal({
+          server: {
+            executable: { type: 'cached-download' },
+            ip: '127.0.0.1',
+            port: config.temporal.devPort,
+            ui: config.temporal.uiPort > 0,
+            uiPort: config.temporal.uiPort || undefined,
+            dbFilename: path.join(config.dataDir, 'temporal', 'temporal.db'),
+            namespace: config.temporal.namespace,
+            searchAttributes: [ProductStageKey, InfluencerIdKey],
+          },
+        });
+        stoppers.push(() => env.teardown());
+        temporalAddress = `127.0.0.1:${config.temporal.devPort}`;
+        temporalUiUrl ??= config.temporal.uiPort > 0 ? `http://127.0.0.1:${config.temporal.uiPort}` : undefined;
+      }
+    }
+    const effectiveConfig: AppConfig = {
+      ...config,
+      database: { ...config.database, url: databaseUrl },
+      temporal: { ...config.temporal, address: temporalAddress, uiUrl: temporalUiUrl },
+    };
+
+    // Worker
+    let workerDone: Promise<void> = Promise.resolve();
+    if (opts.worker !== false) {
+      const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+      stoppers.push(() => workerConnection.close());
+      const worker: Worker = await createEngineWorker({
+        connection: workerConnection,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        dataSource,
+        workflowBundlePath: opts.workflowBundlePath,
+      });
+      workerDone = worker.run();
+      stoppers.push(async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await workerDone.catch(() => undefined);
+      });
+    }
+
+    // API
+    let apiUrl = '';
+    let firstStaffKey: string | undefined;
+    if (opts.api !== false) {
+      const clientConnection = await Connection.connect({ address: temporalAddress });
+      stoppers.push(() => clientConnection.close());
+      const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+      const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client });
+      await app.listen({ host: config.api.host, port: config.api.port });
+      stoppers.push(() => app.close());
+      const address = app.getHttpServer().address();
+      const port = typeof address === 'object' && address ? address.port : config.api.port;
+      apiUrl = `http://${config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host}:${port}`;
+      if (opts.bootstrapStaffKey) {
+        const keys = app.get(ApiKeyService);
+        if (!(await keys.hasStaffKey())) firstStaffKey = (await keys.issue('staff', null, 'first staff key')).key;
+      }
+    }
+
+    return {
+      apiUrl,
+      docsUrl: `${apiUrl}/docs`,
+      temporalAddress,
+      temporalUiUrl,
+      databaseUrl,
+      dataSource,
+      firstStaffKey,
+      workerDone,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

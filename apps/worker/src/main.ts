@@ -1,0 +1,40 @@
+// Standalone worker process for production (one API, N workers): connects to TEMPORAL_ADDRESS and
+// DATABASE_URL, runs until SIGINT/SIGTERM, and exits non-zero when the worker fails.
+
+import 'reflect-metadata';
+import { loadConfig } from '@app/config';
+import { createDataSource } from '@app/database';
+import { NativeConnection } from '@temporalio/worker';
+import pino from 'pino';
+import { createEngineWorker, prebuiltBundlePath } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel, name: 'worker' });
+  if (!config.database.url) throw new Error('DATABASE_URL is required for a standalone worker (npm start runs everything on embedded defaults)');
+  const address = config.temporal.address ?? '127.0.0.1:7233';
+  const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-worker' });
+  await dataSource.initialize();
+  const connection = await NativeConnection.connect({ address });
+  const worker = await createEngineWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    dataSource,
+    workflowBundlePath: prebuiltBundlePath(),
+  });
+  log.info({ address, taskQueue: config.temporal.taskQueue }, 'worker started');
+  // The SDK installs SIGINT/SIGTERM handlers that begin a graceful shutdown; run() resolves after it.
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+    log.info('worker stopped');
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+// Three projects: pure unit tests beside the code, workflow tests on a real Temporal dev server, and
+// end-to-end tests over HTTP. The integration projects share one PostgreSQL and one Temporal server
+// per run (test/support/global-setup.ts) and get a fresh database per suite.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true } }];
+const moduleNameMapper = {
+  '^@app/domain$': '<rootDir>/libs/domain/index.ts',
+  '^@app/database$': '<rootDir>/libs/database/index.ts',
+  '^@app/config$': '<rootDir>/libs/config/index.ts',
+  '^@app/runtime$': '<rootDir>/libs/runtime/index.ts',
+};
+const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,133 @@
+// The engine's one typed configuration, read and validated from the environment once, with defaults that
+// run everything on embedded components (embedded PostgreSQL, a local Temporal dev server).
+
+import { msToNumber } from '@temporalio/common/lib/time';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { LifecycleRules } from '../domain';
+import { DEFAULT_TASK_QUEUE } from '../domain';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
+
+const duration = (name: string) =>
+  z.string().transform((value, ctx) => {
+    try {
+      const ms = msToNumber(value as Parameters<typeof msToNumber>[0]);
+      if (!Number.isFinite(ms) || ms < 0) throw new Error('negative');
+      return ms;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as "500ms", "30s", "15m", "48h" or "2 days"` });
+      return z.NEVER;
+    }
+  });
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z.string().trim().min(1).optional();
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
+
+  DATABASE_URL: optionalString,
+  EMBEDDED_PG_PORT: port.default(54329),
+
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_CLI_CACHE_DIR: z.string().default(path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'incubator-engine', 'bin')),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: optionalString,
+
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  PUBLIC_BASE_URL: optionalString,
+  API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
+
+  DESIGN_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
+  SAMPLE_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
+  REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
+  LAUNCH_COUNTDOWNS: z
+    .string()
+    .default('24h,1h')
+    .transform((value, ctx) => {
+      const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const out: number[] = [];
+      for (const part of parts) {
+        const parsed = duration('LAUNCH_COUNTDOWNS').safeParse(part);
+        if (!parsed.success || parsed.data <= 0) {
+          ctx.addIssue({ code: 'custom', message: `LAUNCH_COUNTDOWNS must be a comma-separated list of positive durations, got "${part}"` });
+          return z.NEVER;
+        }
+        out.push(parsed.data);
+      }
+      return out;
+    }),
+  DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
+  MINIMUM_ORDER: z.coerce.number().int().min(1).default(50),
+  PRODUCTION_BATCH_SIZE: z.coerce.number().int().min(1).default(10),
+});
+
+export interface AppConfig {
+  env: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  dataDir: string;
+  database: { url?: string; embeddedPort: number };
+  temporal: {
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    cliPath?: string;
+    cliCacheDir: string;
+    devPort: number;
+    uiPort: number;
+    uiUrl?: string;
+  };
+  api: { host: string; port: number; publicBaseUrl?: string; keyCacheTtlMs: number };
+  lifecycle: LifecycleRules;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws ConfigError naming every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    logLevel: c.LOG_LEVEL,
+    dataDir: path.resolve(c.DATA_DIR),
+    database: { url: c.DATABASE_URL, embeddedPort: c.EMBEDDED_PG_PORT },
+    temporal: {
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue: c.TEMPORAL_TASK_QUEUE,
+      cliPath: c.TEMPORAL_CLI_PATH,
+      cliCacheDir: c.TEMPORAL_CLI_CACHE_DIR,
+      devPort: c.TEMPORAL_DEV_PORT,
+      uiPort: c.TEMPORAL_UI_PORT,
+      uiUrl: c.TEMPORAL_UI_URL,
+    },
+    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL },
+    lifecycle: {
+      designRoundLimit: c.DESIGN_ROUND_LIMIT,
+      sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,
+      reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
+      launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
+      demand: {
+        conversionRate: c.DEMAND_CONVERSION_RATE,
+        minimumOrder: c.MINIMUM_ORDER,
+        batchSize: c.PRODUCTION_BATCH_SIZE,
+      },
+    },
+  };
+}
+
+export { PROJECT_ROOT };

@@ -1,0 +1,2 @@
+// Typed configuration from the environment.
+export * from './config';

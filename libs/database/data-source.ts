@@ -1,0 +1,43 @@
+// The one DataSource definition used by the API, the worker, the migration CLI and the tests.
+// Entities and migrations are listed explicitly (no globs) so bundlers and the CLI see the same set.
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { InfluencerEntity } from './entities/influencer.entity';
+import { PollEntity } from './entities/poll.entity';
+import { ProductEntity } from './entities/product.entity';
+import { TimelineEventEntity } from './entities/timeline-event.entity';
+import { VoteEntity } from './entities/vote.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const ENTITIES = [InfluencerEntity, ApiKeyEntity, ProductEntity, PollEntity, VoteEntity, TimelineEventEntity];
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export interface DataSourceSettings {
+  url: string;
+  /** Pool size per process. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: ['error'],
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'incubator-engine',
+      // Fail fast when PostgreSQL is unreachable so the API can answer 503 instead of hanging.
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}
+
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

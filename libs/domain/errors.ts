@@ -1,0 +1,37 @@
+// Typed domain refusals. Workflows raise them as ApplicationFailure with `type` = the code, the API maps
+// each code to one HTTP status in a single exception filter (exhaustive switch over DomainErrorCode).
+
+export enum DomainErrorCode {
+  /** The action is not accepted in the product's current stage. */
+  WrongStage = 'WRONG_STAGE',
+  /** The stage is right but the product's state does not allow the action now (e.g. a review is pending). */
+  InvalidState = 'INVALID_STATE',
+  /** A design or sample round limit is used up. */
+  RoundLimitReached = 'ROUND_LIMIT_REACHED',
+  /** A value is well-formed but not acceptable (a closing time in the past, an unknown round). */
+  InvalidValue = 'INVALID_VALUE',
+  NotFound = 'NOT_FOUND',
+  AlreadyExists = 'ALREADY_EXISTS',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  /** PostgreSQL or Temporal cannot be reached; the caller should retry later. */
+  DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
+}
+
+const CODES = new Set<string>(Object.values(DomainErrorCode));
+
+export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
+
+/** A refusal raised outside workflows (API services, activities' callers). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

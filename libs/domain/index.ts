@@ -1,0 +1,7 @@
+// Pure domain of the incubator engine: stages, lifecycle rules, errors and the Temporal contract.
+export * from './stages';
+export * from './errors';
+export * from './model';
+export * from './rules';
+export * from './lifecycle';
+export * from './contract';

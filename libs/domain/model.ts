@@ -1,0 +1,200 @@
+// The product's state as the workflow holds it, the events it emits (the timeline), and the inputs that
+// start it. Plain JSON-serialisable data: it crosses Temporal payloads and lands in PostgreSQL as is.
+
+import type { ProductionMilestone, ReviewDecision, Stage } from './stages';
+
+export type ActorKind = 'staff' | 'influencer' | 'system';
+
+/** Who did something: the API key behind a request, or the engine itself (deadlines, reminders). */
+export interface Actor {
+  kind: ActorKind;
+  /** API key id for staff, influencer id for influencers, the timer's name for system. */
+  id: string;
+  label?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'engine' };
+
+export interface PollOption {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export interface PollSpec {
+  question: string;
+  options: PollOption[];
+  /** ISO-8601 instant. */
+  closesAt: string;
+  minVotes: number;
+}
+
+/** Demand → production quantity: `ceil(max(minimumOrder, winnerVotes × conversionRate) / batchSize) × batchSize`. */
+export interface DemandRules {
+  conversionRate: number;
+  minimumOrder: number;
+  batchSize: number;
+}
+
+/** Per-product rules, fixed when the product starts so that the workflow stays deterministic. */
+export interface LifecycleRules {
+  designRoundLimit: number;
+  sampleRoundLimit: number;
+  /** A review waiting longer than this gets one reminder. */
+  reviewReminderAfterMs: number;
+  /** Countdown updates go out this long before launch (e.g. 24 h and 1 h). */
+  launchCountdownsMs: number[];
+  demand: DemandRules;
+}
+
+export interface ProductWorkflowInput {
+  productId: string;
+  influencerId: string;
+  name: string;
+  targetKeyword: string;
+  poll: PollSpec;
+  rules: LifecycleRules;
+  createdBy: Actor;
+}
+
+export interface OptionCount {
+  optionId: string;
+  votes: number;
+  /** When the option's last counted vote arrived (ISO), used to break ties; null with no votes. */
+  lastVoteAt: string | null;
+}
+
+export interface PollResult {
+  counts: OptionCount[];
+  totalVotes: number;
+  winningOptionId: string;
+  /** True when the winner shared the top count and the tie-break rule decided. */
+  tieBroken: boolean;
+  closedAt: string;
+}
+
+export type PollStatus = 'OPEN' | 'CLOSING' | 'AWAITING_DECISION' | 'CLOSED';
+
+export interface PollState extends PollSpec {
+  status: PollStatus;
+  /** The last tally, also when it fell short of minVotes. */
+  lastTally?: { counts: OptionCount[]; totalVotes: number; at: string };
+  result?: PollResult;
+}
+
+export type ReviewStatus = 'PENDING_REVIEW' | 'APPROVED' | 'CHANGES_REQUESTED';
+
+interface ReviewedRound {
+  round: number;
+  status: ReviewStatus;
+  submittedAt: string;
+  submittedBy: Actor;
+  feedback?: string;
+  reviewedAt?: string;
+  reviewedBy?: Actor;
+  remindedAt?: string;
+}
+
+export interface DesignProposal extends ReviewedRound {
+  title: string;
+  description: string;
+  imageUrls: string[];
+}
+
+export interface SampleRound extends ReviewedRound {
+  supplier: string;
+  notes: string;
+  photoUrls: string[];
+}
+
+export interface ProductionRun {
+  quantity: number;
+  suggestedQuantity: number;
+  supplier: string;
+  dueDate: string;
+  startedAt: string;
+}
+
+export interface MilestoneRecord {
+  milestone: ProductionMilestone;
+  note?: string;
+  at: string;
+}
+
+export interface LaunchCountdown {
+  offsetMs: number;
+  at: string;
+  sent: boolean;
+}
+
+export interface LaunchState {
+  launchAt?: string;
+  countdowns: LaunchCountdown[];
+  launchedAt?: string;
+}
+
+export interface ProductState {
+  productId: string;
+  influencerId: string;
+  name: string;
+  targetKeyword: string;
+  stage: Stage;
+  /** Sequence number of the last event; the read model only ever moves forward by it. */
+  seq: number;
+  createdAt: string;
+  updatedAt: string;
+  rules: LifecycleRules;
+  poll: PollState;
+  designs: DesignProposal[];
+  samples: SampleRound[];
+  suggestedQuantity?: number;
+  production: { run?: ProductionRun; milestones: MilestoneRecord[] };
+  launch: LaunchState;
+  cancellation?: { reason: string; at: string; by: Actor; fromStage: Stage };
+}
+
+/** What the product is waiting for, and from whom. */
+export interface PendingAction {
+  by: 'fans' | 'staff' | 'influencer' | 'engine' | null;
+  action: string;
+  description: string;
+}
+
+export type ProductView = ProductState & { pendingAction: PendingAction };
+
+export const EVENT_TYPES = [
+  'PRODUCT_CREATED',
+  'POLL_OPENED',
+  'POLL_EXTENDED',
+  'POLL_BELOW_MINIMUM',
+  'POLL_CLOSED',
+  'STAGE_CHANGED',
+  'DESIGN_SUBMITTED',
+  'DESIGN_APPROVED',
+  'DESIGN_CHANGES_REQUESTED',
+  'DESIGN_REVIEW_REMINDER',
+  'SAMPLE_RECORDED',
+  'SAMPLE_APPROVED',
+  'SAMPLE_CHANGES_REQUESTED',
+  'SAMPLE_REVIEW_REMINDER',
+  'PRODUCTION_STARTED',
+  'PRODUCTION_MILESTONE',
+  'LAUNCH_SCHEDULED',
+  'LAUNCH_COUNTDOWN',
+  'LAUNCHED',
+  'CANCELLED',
+] as const;
+export type LifecycleEventType = (typeof EVENT_TYPES)[number];
+
+/** One timeline entry. (productId, seq) is its identity, so writing it twice is harmless. */
+export interface LifecycleEvent {
+  seq: number;
+  type: LifecycleEventType;
+  /** The stage after the event. */
+  stage: Stage;
+  actor: Actor;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export type { ProductionMilestone, ReviewDecision, Stage };

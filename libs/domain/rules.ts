@@ -1,0 +1,48 @@
+// Pure rules of the lifecycle: tally and tie-break, suggested production quantity, milestone order.
+
+import type { DemandRules, OptionCount, PollOption } from './model';
+import { PRODUCTION_MILESTONES, type ProductionMilestone } from './stages';
+
+export interface TallyDecision {
+  winningOptionId: string;
+  tieBroken: boolean;
+  counts: OptionCount[];
+  totalVotes: number;
+}
+
+/**
+ * Picks the poll's winner. Most votes wins. A tie goes to the tied option that reached the tied count
+ * first (its last counted vote is the earliest); if that is equal too, to the option listed first.
+ * Options without a row in `counts` have zero votes. Counts come back in the poll's option order.
+ */
+export function decideTally(options: PollOption[], counts: OptionCount[]): TallyDecision {
+  if (options.length === 0) throw new Error('a poll has at least two options');
+  const byId = new Map(counts.map((c) => [c.optionId, c]));
+  const ordered: OptionCount[] = options.map(
+    (o) => byId.get(o.id) ?? { optionId: o.id, votes: 0, lastVoteAt: null },
+  );
+  const totalVotes = ordered.reduce((sum, c) => sum + c.votes, 0);
+  const top = Math.max(...ordered.map((c) => c.votes));
+  const tied = ordered.filter((c) => c.votes === top);
+  let winner = tied[0];
+  for (const candidate of tied.slice(1)) {
+    if (reachedEarlier(candidate, winner)) winner = candidate;
+  }
+  return { winningOptionId: winner.optionId, tieBroken: tied.length > 1, counts: ordered, totalVotes };
+}
+
+function reachedEarlier(a: OptionCount, b: OptionCount): boolean {
+  if (a.lastVoteAt === null || b.lastVoteAt === null) return false;
+  return Date.parse(a.lastVoteAt) < Date.parse(b.lastVoteAt);
+}
+
+/** Suggested first production run for the winning concept, rounded up to whole batches. */
+export function suggestedQuantity(winnerVotes: number, rules: DemandRules): number {
+  const demand = Math.max(rules.minimumOrder, Math.ceil(winnerVotes * rules.conversionRate));
+  return Math.ceil(demand / rules.batchSize) * rules.batchSize;
+}
+
+/** The milestone that must be recorded next, or null when production has shipped. */
+export function nextMilestone(recorded: readonly ProductionMilestone[]): ProductionMilestone | null {
+  return PRODUCTION_MILESTONES[recorded.length] ?? null;
+}

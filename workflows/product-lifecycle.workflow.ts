@@ -1,0 +1,156 @@
+// One workflow per product: holds the lifecycle state machine and its timers, accepts every action as an
+// Update with a validator, and hands each event to an activity that writes the PostgreSQL read model.
+
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  applyCommand,
+  applyDeadline,
+  applyPollTally,
+  beginPollClose,
+  cancelProduct,
+  closePoll,
+  createProductState,
+  extendPoll,
+  getProduct,
+  isFinalStage,
+  LifecycleRefusal,
+  nextDeadline,
+  ProductStageKey,
+  recordMilestone,
+  recordSample,
+  reviewDesign,
+  reviewSample,
+  scheduleLaunch,
+  startProduction,
+  submitDesign,
+  SYSTEM_ACTOR,
+  toView,
+  validateCommand,
+  type ActionRequest,
+  type Actor,
+  type LifecycleCommand,
+  type LifecycleEvent,
+  type ProductActivities,
+  type ProductState,
+  type ProductView,
+  type ProductWorkflowInput,
+} from '../libs/domain';
+
+// Writes to PostgreSQL are idempotent, so they retry until the database is back: a product must never
+// lose a timeline entry because the database was briefly down. The timeout bounds one attempt only.
+const { recordEvents, tallyPoll } = proxyActivities<ProductActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
+
+export async function productLifecycle(input: ProductWorkflowInput): Promise<ProductView> {
+  const created = createProductState(input, Date.now());
+  const state: ProductState = created.state;
+  const outbox: LifecycleEvent[] = [...created.events];
+  let projecting = false;
+
+  const refuseAsFailure = (run: () => void): void => {
+    try {
+      run();
+    } catch (err) {
+      if (err instanceof LifecycleRefusal) {
+        throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
+      }
+      throw err;
+    }
+  };
+
+  const publish = (events: LifecycleEvent[]): void => {
+    if (events.length === 0) return;
+    const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED');
+    outbox.push(...events);
+    if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
+  };
+
+  const register = <T extends Command['type']>(
+    update: UpdateDefinition<ProductView, [ActionRequest<Omit<Extract<Command, { type: T }>, 'type'>>]>,
+    type: T,
+  ): void => {
+    setHandler(
+      update,
+      (req) => {
+        const cmd = { ...req.input, type } as unknown as Command;
+        publish(applyCommand(state, cmd, req.actor, Date.now()));
+        return toView(state);
+      },
+      { validator: (req) => refuseAsFailure(() => validateCommand(state, { ...req.input, type } as unknown as Command, Date.now())) },
+    );
+  };
+
+  register(extendPoll, 'EXTEND_POLL');
+  register(cancelProduct, 'CANCEL');
+  register(submitDesign, 'SUBMIT_DESIGN');
+  register(reviewDesign, 'REVIEW_DESIGN');
+  register(recordSample, 'RECORD_SAMPLE');
+  register(reviewSample, 'REVIEW_SAMPLE');
+  register(startProduction, 'START_PRODUCTION');
+  register(recordMilestone, 'RECORD_MILESTONE');
+  register(scheduleLaunch, 'SCHEDULE_LAUNCH');
+
+  const closeThePoll = async (actor: Actor): Promise<void> => {
+    beginPollClose(state);
+    const counts = await tallyPoll({ productId: state.productId });
+    publish(applyPollTally(state, counts, actor, Date.now()));
+  };
+
+  setHandler(
+    closePoll,
+    async (req) => {
+      await closeThePoll(req.actor);
+      return toView(state);
+    },
+    { validator: (_req) => refuseAsFailure(() => validateCommand(state, { type: 'CLOSE_POLL' }, Date.now())) },
+  );
+
+  setHandler(getProduct, () => toView(state));
+
+  // Drains the outbox into the read model in the background, so an update answers as soon as the state
+  // has changed; (productId, seq) keys make a replayed or retried batch harmless.
+  const projector = (async () => {
+    for (;;) {
+      await condition(() => outbox.length > 0 || isFinalStage(state.stage));
+      if (outbox.length === 0) return;
+      projecting = true;
+      const events = outbox.splice(0, outbox.length);
+      await recordEvents({ productId: state.productId, events, snapshot: toView(state) });
+      projecting = false;
+    }
+  })();
+
+  while (!isFinalStage(state.stage)) {
+    const deadline = nextDeadline(state);
+    const seenSeq = state.seq;
+    const seenStatus = state.poll.status;
+    const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus;
+    if (!deadline) {
+      await condition(changed);
+      continue;
+    }
+    const fired = !(await condition(changed, Math.max(1, deadline.at - Date.now())));
+    if (!fired) continue;
+    if (deadline.kind === 'POLL_CLOSES') {
+      await closeThePoll(SYSTEM_ACTOR);
+    } else {
+      publish(applyDeadline(state, deadline, Date.now()));
+    }
+  }
+
+  await condition(() => allHandlersFinished() && outbox.length === 0 && !projecting);
+  await projector;
+  return toView(state);
+}
