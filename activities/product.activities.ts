@@ -11,51 +11,50 @@ export interface ProductActivityDeps {
 export function createProductActivities({ dataSource }: ProductActivityDeps): ProductActivities {
   return {
     async recordEvents({ productId, events, snapshot }: RecordEventsInput): Promise<void> {
-      await dataSource.transaction(async (tx) => {
-        // The product row exists from creation; the upsert also heals a row lost between the API's
-        // insert and the workflow start. `seq` only moves forward, so an old retried batch cannot win.
-        await tx.query(
-          `INSERT INTO products (id, influencer_id, name, target_keyword, stage, pending_action, snapshot, seq, workflow_id, created_at, updated_at)
+      // One statement, so one round trip and one atomic commit: the product row (which also heals a row
+      // lost between the API's insert and the workflow start), the poll and the timeline entries.
+      // `seq` only moves forward, so an old retried batch cannot overwrite a newer state.
+      const poll = snapshot.poll;
+      await dataSource.query(
+        `WITH product AS (
+           INSERT INTO products (id, influencer_id, name, target_keyword, stage, pending_action, snapshot, seq, workflow_id, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
            ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, pending_action = EXCLUDED.pending_action,
              snapshot = EXCLUDED.snapshot, seq = EXCLUDED.seq, updated_at = now()
-           WHERE products.seq < EXCLUDED.seq`,
-          [
-            productId,
-            snapshot.influencerId,
-            snapshot.name,
-            snapshot.targetKeyword,
-            snapshot.stage,
-            JSON.stringify(snapshot.pendingAction),
-            JSON.stringify(snapshot),
-            snapshot.seq,
-            productWorkflowId(productId),
-            snapshot.createdAt,
-          ],
-        );
-        const poll = snapshot.poll;
-        await tx.query(
-          `INSERT INTO polls (product_id, question, options, closes_at, min_votes, status, result, seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           WHERE products.seq < EXCLUDED.seq
+           RETURNING 1
+         ), poll AS (
+           INSERT INTO polls (product_id, question, options, closes_at, min_votes, status, result, seq)
+           VALUES ($1, $11, $12, $13, $14, $15, $16, $8)
            ON CONFLICT (product_id) DO UPDATE SET closes_at = EXCLUDED.closes_at, status = EXCLUDED.status,
              result = EXCLUDED.result, seq = EXCLUDED.seq
-           WHERE polls.seq < EXCLUDED.seq`,
-          [productId, poll.question, JSON.stringify(poll.options), poll.closesAt, poll.minVotes, poll.status, poll.result ? JSON.stringify(poll.result) : null, snapshot.seq],
-        );
-        if (events.length > 0) {
-          const values: unknown[] = [];
-          const rows = events.map((e, i) => {
-            values.push(productId, e.seq, e.type, e.stage, JSON.stringify(e.actor), JSON.stringify(e.data), e.at);
-            const b = i * 7;
-            return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
-          });
-          await tx.query(
-            `INSERT INTO timeline_events (product_id, seq, type, stage, actor, data, occurred_at) VALUES ${rows.join(', ')}
-             ON CONFLICT (product_id, seq) DO NOTHING`,
-            values,
-          );
-        }
-      });
+           WHERE polls.seq < EXCLUDED.seq
+           RETURNING 1
+         )
+         INSERT INTO timeline_events (product_id, seq, type, stage, actor, data, occurred_at)
+         SELECT $1, e.seq, e.type, e.stage, e.actor, e.data, e.at
+         FROM jsonb_to_recordset($17::jsonb) AS e(seq int, type text, stage text, actor jsonb, data jsonb, at timestamptz)
+         ON CONFLICT (product_id, seq) DO NOTHING`,
+        [
+          productId,
+          snapshot.influencerId,
+          snapshot.name,
+          snapshot.targetKeyword,
+          snapshot.stage,
+          JSON.stringify(snapshot.pendingAction),
+          JSON.stringify(snapshot),
+          snapshot.seq,
+          productWorkflowId(productId),
+          snapshot.createdAt,
+          poll.question,
+          JSON.stringify(poll.options),
+          poll.closesAt,
+          poll.minVotes,
+          poll.status,
+          poll.result ? JSON.stringify(poll.result) : null,
+          JSON.stringify(events),
+        ],
+      );
     },
 
     async tallyPoll({ productId }: TallyInput): Promise<OptionCount[]> {

@@ -6,6 +6,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -44,11 +45,20 @@ import {
   type ProductWorkflowInput,
 } from '../libs/domain';
 
-// Writes to PostgreSQL are idempotent, so they retry until the database is back: a product must never
-// lose a timeline entry because the database was briefly down. The timeout bounds one attempt only.
-const { recordEvents, tallyPoll } = proxyActivities<ProductActivities>({
+// The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
+// because the database was briefly down. The timeout bounds one attempt only.
+const { tallyPoll } = proxyActivities<ProductActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// The read model is written by a local activity: it runs in the same workflow task as the update that
+// produced the events, so when an action's HTTP call returns, GET /products/:id already shows it, and
+// no extra activity task round trip through the server is paid per action. The write is idempotent by
+// (productId, seq), so retrying it forever (with backoff) is safe and no event is ever dropped.
+const { recordEvents } = proxyLocalActivities<ProductActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
@@ -119,8 +129,8 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
 
   setHandler(getProduct, () => toView(state));
 
-  // Drains the outbox into the read model in the background, so an update answers as soon as the state
-  // has changed; (productId, seq) keys make a replayed or retried batch harmless.
+  // Drains the outbox into the read model; events that arrive while a write is in flight go together in
+  // the next batch. (productId, seq) keys make a replayed or retried batch harmless.
   const projector = (async () => {
     for (;;) {
       await condition(() => outbox.length > 0 || isFinalStage(state.stage));

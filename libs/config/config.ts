@@ -23,7 +23,8 @@ const duration = (name: string) =>
   });
 
 const port = z.coerce.number().int().min(0).max(65535);
-const optionalString = z.string().trim().min(1).optional();
+// An empty variable (DATABASE_URL= in an .env file) means "not set".
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
 
 const schema = z.object({
   NODE_ENV: z.string().default('development'),

@@ -33,6 +33,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile);
+    // WAL: one fsync per commit instead of a rollback journal's several; still durable on every commit.
+    args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=full');
   }
   for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
 

@@ -7,8 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../../libs/config';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain';
-import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/runtime';
-import { freePort } from './ports';
+import { freePort, resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/runtime';
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();

@@ -1,4 +1,4 @@
-// A TCP port that is free right now on 127.0.0.1.
+// A TCP port that is free right now on 127.0.0.1 (tests, benchmarks and private engines pick theirs).
 import * as net from 'node:net';
 
 export function freePort(): Promise<number> {

@@ -1,0 +1,154 @@
+// `npm run bench:lifecycle`: drives N products (default 200, BENCH_PRODUCTS) concurrently through the whole
+// lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
+// same run measures the floor: a bare Temporal update on an empty workflow, at the same concurrency.
+// Prints lifecycles/s and p50/p99 of the API's update calls next to the floor; the last line is JSON.
+
+import 'reflect-metadata';
+import { loadConfig } from '@app/config';
+import { freePort } from '@app/runtime';
+import { Client, Connection } from '@temporalio/client';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEngine } from '../apps/launcher/src/engine';
+import { prebuiltBundlePath } from '../apps/worker/src/worker';
+import { emptyUpdateTarget, ping, stop } from '../workflows/empty-update-target.workflow';
+
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
+const LAUNCH_AHEAD_MS = 1_000;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summary(samples: number[]): { p50: number; p99: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-bench-'));
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    TEMPORAL_ADDRESS: '',
+    EMBEDDED_PG_PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: '0',
+    API_PORT: '0',
+    LOG_LEVEL: 'warn',
+    LAUNCH_COUNTDOWNS: '500ms',
+  } as NodeJS.ProcessEnv);
+  console.log(`Starting the engine on embedded defaults in ${dataDir} …`);
+  const engine = await startEngine({ config, log: (m) => console.log(`  ${m}`), workflowBundlePath: prebuiltBundlePath(), bootstrapStaffKey: true });
+  const staffKey = engine.firstStaffKey!;
+  const connection = await Connection.connect({ address: engine.temporalAddress });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+
+  const call = async (method: string, urlPath: string, key: string, body?: unknown): Promise<{ status: number; json: any; ms: number }> => {
+    const started = performance.now();
+    const res = await fetch(`${engine.apiUrl}${urlPath}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as any;
+    const ms = performance.now() - started;
+    if (res.status >= 300) throw new Error(`${method} ${urlPath} → ${res.status}: ${json.message}`);
+    return { status: res.status, json, ms };
+  };
+
+  try {
+    // Floor: the same number of update calls, on as many empty workflows, at the same concurrency.
+    const UPDATES_PER_PRODUCT = 12;
+    const floorSamples: number[] = [];
+    const floorStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: PRODUCTS }, async (_, i) => {
+        const handle = await client.workflow.start(emptyUpdateTarget, { workflowId: `bench-floor-${i}-${Date.now()}`, taskQueue: config.temporal.taskQueue });
+        for (let n = 0; n < UPDATES_PER_PRODUCT; n++) {
+          const t = performance.now();
+          await handle.executeUpdate(ping, { args: [n] });
+          floorSamples.push(performance.now() - t);
+        }
+        await handle.signal(stop);
+      }),
+    );
+    const floorSeconds = (performance.now() - floorStarted) / 1000;
+    const floor = summary(floorSamples);
+    console.log(`Floor: ${floor.n} bare updates in ${round(floorSeconds)} s, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms`);
+
+    // Lifecycle through the API.
+    const influencer = (await call('POST', '/influencers', staffKey, { handle: `bench-${Date.now()}`, displayName: 'Bench' })).json;
+    const influencerKey = (await call('POST', '/api-keys', staffKey, { role: 'influencer', influencerId: influencer.id, label: 'bench' })).json.key as string;
+    const updateSamples: number[] = [];
+    const timed = async (method: string, urlPath: string, key: string, body?: unknown) => {
+      const r = await call(method, urlPath, key, body);
+      updateSamples.push(r.ms);
+      return r.json;
+    };
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: PRODUCTS }, async (_, i) => {
+        const product = (
+          await call('POST', '/products', staffKey, {
+            name: `Bench product ${i}`,
+            influencerId: influencer.id,
+            targetKeyword: 'bench dress',
+            poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
+          })
+        ).json;
+        const p = `/products/${product.id}`;
+        await timed('POST', `${p}/poll/close`, staffKey, {});
+        await timed('POST', `${p}/designs`, staffKey, { title: 'v1', description: 'first design' });
+        await timed('POST', `${p}/designs/1/review`, influencerKey, { decision: 'APPROVE' });
+        await timed('POST', `${p}/samples`, staffKey, { supplier: 'Bench Mills', notes: 'ok' });
+        await timed('POST', `${p}/samples/1/review`, influencerKey, { decision: 'APPROVE' });
+        await timed('POST', `${p}/production`, staffKey, { supplier: 'Bench Mills', dueDate: due });
+        for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) {
+          await timed('POST', `${p}/production/milestones`, staffKey, { milestone });
+        }
+        await timed('POST', `${p}/launch`, staffKey, { launchAt: new Date(Date.now() + LAUNCH_AHEAD_MS).toISOString() });
+        await client.workflow.getHandle(product.workflowId).result();
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const launched = Number((await engine.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE stage = 'LAUNCHED'`))[0].n);
+    const api = summary(updateSamples);
+    const lifecyclesPerSec = PRODUCTS / seconds;
+    const ratio = api.p50 / floor.p50;
+    console.log('');
+    console.log(`Products launched:      ${launched} of ${PRODUCTS} in ${round(seconds)} s (each waits ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
+    console.log(`Lifecycles per second:  ${round(lifecyclesPerSec)}`);
+    console.log(`API update calls:       ${api.n}, p50 ${round(api.p50)} ms, p99 ${round(api.p99)} ms`);
+    console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
+    console.log(`Ratio p50 / floor p50:  ${round(ratio)} (target ≤ 1.5)`);
+    console.log(
+      JSON.stringify({
+        products: PRODUCTS,
+        launched,
+        lifecyclesPerSec: round(lifecyclesPerSec),
+        p50Ms: round(api.p50),
+        p99Ms: round(api.p99),
+        floorP50Ms: round(floor.p50),
+        floorP99Ms: round(floor.p99),
+        ratio: round(ratio),
+      }),
+    );
+    if (launched < PRODUCTS) process.exitCode = 1;
+  } finally {
+    await connection.close();
+    await engine.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
