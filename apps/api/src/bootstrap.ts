@@ -29,7 +29,6 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

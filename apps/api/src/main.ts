@@ -16,7 +16,6 @@ async function main(): Promise<void> {
   // Lazy: the API starts, and answers 503 for Temporal-backed routes, while Temporal is still coming up.
   const connection = Connection.lazy({ address });
   const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporal.namespace }) });
-  app.enableShutdownHooks();
   await app.listen({ host: config.api.host, port: config.api.port });
   const close = async () => {
     await app.close();
