@@ -29,6 +29,34 @@ function summary(samples: number[]): { p50: number; p99: number; n: number } {
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** CPU seconds used so far by this process, the Temporal dev server and the embedded PostgreSQL (Linux /proc). */
+function cpuSeconds(dataDir: string): Record<string, number> {
+  const procs: { pid: number; ppid: number; cmd: string; cpu: number }[] = [];
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in USER_HZ ticks
+      procs.push({ pid: Number(entry), ppid: Number(fields[1]), cmd: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'), cpu });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const postmaster = procs.find((p) => p.cmd.includes(dataDir) && p.cmd.includes('postgres'))?.pid;
+  const sum = (pred: (p: (typeof procs)[number]) => boolean) => procs.filter(pred).reduce((t, p) => t + p.cpu, 0);
+  return {
+    engine: sum((p) => p.pid === process.pid),
+    temporal: sum((p) => p.cmd.includes(dataDir) && p.cmd.includes('temporal')),
+    postgres: sum((p) => p.pid === postmaster || p.ppid === postmaster),
+  };
+}
+
+function cpuDelta(a: Record<string, number>, b: Record<string, number>): string {
+  return Object.keys(b)
+    .map((k) => `${k} ${round(b[k] - (a[k] ?? 0), 1)} s`)
+    .join(', ');
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-bench-'));
   const config = loadConfig({
@@ -66,6 +94,7 @@ async function main(): Promise<void> {
     // Floor: the same number of update calls, on as many empty workflows, at the same concurrency.
     const UPDATES_PER_PRODUCT = 12;
     const floorSamples: number[] = [];
+    const cpu0 = cpuSeconds(dataDir);
     const floorStarted = performance.now();
     await Promise.all(
       Array.from({ length: PRODUCTS }, async (_, i) => {
@@ -80,7 +109,9 @@ async function main(): Promise<void> {
     );
     const floorSeconds = (performance.now() - floorStarted) / 1000;
     const floor = summary(floorSamples);
+    const cpu1 = cpuSeconds(dataDir);
     console.log(`Floor: ${floor.n} bare updates in ${round(floorSeconds)} s, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms`);
+    console.log(`  CPU used: ${cpuDelta(cpu0, cpu1)}`);
 
     // Lifecycle through the API.
     const influencer = (await call('POST', '/influencers', staffKey, { handle: `bench-${Date.now()}`, displayName: 'Bench' })).json;
@@ -118,6 +149,7 @@ async function main(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu2 = cpuSeconds(dataDir);
     const launched = Number((await engine.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE stage = 'LAUNCHED'`))[0].n);
     const api = summary(updateSamples);
     const lifecyclesPerSec = PRODUCTS / seconds;
@@ -128,6 +160,7 @@ async function main(): Promise<void> {
     console.log(`API update calls:       ${api.n}, p50 ${round(api.p50)} ms, p99 ${round(api.p99)} ms`);
     console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
     console.log(`Ratio p50 / floor p50:  ${round(ratio)} (target ≤ 1.5)`);
+    console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}`);
     console.log(
       JSON.stringify({
         products: PRODUCTS,
