@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createEngineWorker } from '../../apps/worker/src/worker';
+import { createEngineWorker, installWorkerRuntime } from '../../apps/worker/src/worker';
 import { startEngine, type RunningEngine } from '../../apps/launcher/src/engine';
 
 function required(name: string): string {
@@ -47,7 +47,7 @@ export async function temporalClient(): Promise<Client> {
 /** The configuration a test engine runs with: the shared servers, its own task queue, quick timers. */
 export function testConfig(overrides: Record<string, string> = {}, databaseUrl?: string): AppConfig {
   return loadConfig({
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     TEMPORAL_ADDRESS: required('TEST_TEMPORAL_ADDRESS'),
     TEMPORAL_TASK_QUEUE: uniqueName('tq'),
     API_PORT: '0',
@@ -64,6 +64,7 @@ export interface TestWorker {
 
 /** A real worker with the prebuilt test bundle and real activities on the given database. */
 export async function startTestWorker(dataSource: DataSource, taskQueue = uniqueName('tq')): Promise<TestWorker> {
+  installWorkerRuntime('error');
   const connection = await NativeConnection.connect({ address: required('TEST_TEMPORAL_ADDRESS') });
   const worker = await createEngineWorker({
     connection,

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
 import { createApiApp } from '../../api/src/bootstrap';
-import { createEngineWorker } from '../../worker/src/worker';
+import { createEngineWorker, installWorkerRuntime } from '../../worker/src/worker';
 
 export interface EngineOptions {
   config: AppConfig;
@@ -117,6 +117,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     // Worker
     let workerDone: Promise<void> = Promise.resolve();
     if (opts.worker !== false) {
+      installWorkerRuntime(config.logLevel);
       const workerConnection = await NativeConnection.connect({ address: temporalAddress });
       stoppers.push(() => workerConnection.close());
       const worker: Worker = await createEngineWorker({

@@ -6,7 +6,7 @@ import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
-import { createEngineWorker, prebuiltBundlePath } from './worker';
+import { createEngineWorker, installWorkerRuntime, prebuiltBundlePath } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const address = config.temporal.address ?? '127.0.0.1:7233';
   const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-worker' });
   await dataSource.initialize();
+  installWorkerRuntime(config.logLevel);
   const connection = await NativeConnection.connect({ address });
   const worker = await createEngineWorker({
     connection,

@@ -1,7 +1,7 @@
 // Builds the engine's Temporal worker: the product workflows (from the prebuilt bundle or the source)
 // and the activities wired to PostgreSQL.
 
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -24,6 +24,22 @@ export interface EngineWorkerOptions {
   workflowBundlePath?: string;
   identity?: string;
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}
+
+let runtimeInstalled = false;
+
+/** The SDK's own logging (worker state changes, retries) at the engine's level; once per process. */
+export function installWorkerRuntime(level: string): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  // The SDK logs every worker state change at INFO as multi-line objects; at the engine's `info` it
+  // speaks only for warnings.
+  const map: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
+  try {
+    Runtime.install({ logger: new DefaultLogger(map[level] ?? 'WARN') });
+  } catch {
+    // Already created by an earlier connection in this process; keep it.
+  }
 }
 
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
