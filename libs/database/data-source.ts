@@ -28,7 +28,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error'],
+    // Off: TypeORM's error log prints query parameters; failures surface as exceptions instead.
+    logging: false,
     extra: {
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'incubator-engine',
