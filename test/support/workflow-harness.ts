@@ -1,0 +1,99 @@
+// Starts product workflows directly on the real Temporal dev server for workflow suites, with quick rules.
+import {
+  InfluencerIdKey,
+  PRODUCT_WORKFLOW_TYPE,
+  productWorkflowId,
+  ProductStageKey,
+  type ActionRequest,
+  type Actor,
+  type LifecycleRules,
+  type ProductView,
+  type ProductWorkflowInput,
+} from '../../libs/domain';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { eventually, uniqueName } from './stack';
+
+export const STAFF: Actor = { kind: 'staff', id: 'key-staff', label: 'tests' };
+
+export const QUICK_RULES: LifecycleRules = {
+  designRoundLimit: 2,
+  sampleRoundLimit: 2,
+  reviewReminderAfterMs: 3_600_000,
+  launchCountdownsMs: [],
+  demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 },
+};
+
+export interface StartedProduct {
+  productId: string;
+  influencerId: string;
+  handle: WorkflowHandle;
+  act<I>(update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ProductView>;
+}
+
+export async function insertInfluencer(ds: DataSource): Promise<string> {
+  const id = uniqueName('inf').replace('_', '-');
+  await ds.query('INSERT INTO influencers (id, handle, display_name) VALUES ($1, $2, $3)', [id, id, 'Test influencer']);
+  return id;
+}
+
+export async function startProduct(
+  client: Client,
+  ds: DataSource,
+  taskQueue: string,
+  opts: { rules?: Partial<LifecycleRules>; closesInMs?: number; minVotes?: number } = {},
+): Promise<StartedProduct> {
+  const influencerId = await insertInfluencer(ds);
+  const productId = uniqueName('p').replace('_', '-');
+  const input: ProductWorkflowInput = {
+    productId,
+    influencerId,
+    name: 'Test dress',
+    targetKeyword: 'linen dress',
+    poll: {
+      question: 'Which?',
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      closesAt: new Date(Date.now() + (opts.closesInMs ?? 3_600_000)).toISOString(),
+      minVotes: opts.minVotes ?? 0,
+    },
+    rules: { ...QUICK_RULES, ...opts.rules },
+    createdBy: STAFF,
+  };
+  const handle = await client.workflow.start(PRODUCT_WORKFLOW_TYPE, {
+    workflowId: productWorkflowId(productId),
+    taskQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: ProductStageKey, value: 'POLL' },
+      { key: InfluencerIdKey, value: influencerId },
+    ],
+  });
+  // The workflow's first task writes the product row; votes reference it.
+  await eventually('the product row', async () => (await ds.query('SELECT 1 FROM products WHERE id = $1', [productId])).length === 1);
+  const influencer: Actor = { kind: 'influencer', id: influencerId };
+  return {
+    productId,
+    influencerId,
+    handle,
+    act: (update, input, actor) =>
+      handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input }] }),
+  };
+}
+
+export async function vote(ds: DataSource, productId: string, optionId: string, fans: number): Promise<void> {
+  for (let i = 0; i < fans; i++) {
+    await ds.query(
+      `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'tiktok', $3, now())`,
+      [productId, optionId, uniqueName('fan')],
+    );
+  }
+}
+
+export async function timelineTypes(ds: DataSource, productId: string): Promise<string[]> {
+  const rows: { type: string }[] = await ds.query('SELECT type FROM timeline_events WHERE product_id = $1 ORDER BY seq', [productId]);
+  return rows.map((r) => r.type);
+}
