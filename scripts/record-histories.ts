@@ -1,0 +1,121 @@
+// Records workflow histories for the replay test (test/replay): starts a private engine on embedded
+// defaults, drives one product to LAUNCHED (with a changes-requested design round, countdowns and every
+// milestone) and one to CANCELLED, and writes their histories to test/fixtures/histories/.
+//
+//   npm run record-histories -- <label>     (e.g. v2)
+//
+// Run it when a workflow change is deliberate and versioned (patched() or worker versioning): keep the
+// old fixtures (they prove running products still replay) and add new ones with a new label.
+
+import 'reflect-metadata';
+import { loadConfig } from '@app/config';
+import {
+  cancelProduct,
+  closePoll,
+  PRODUCT_WORKFLOW_TYPE,
+  productWorkflowId,
+  recordMilestone,
+  recordSample,
+  reviewDesign,
+  reviewSample,
+  scheduleLaunch,
+  startProduction,
+  submitDesign,
+  type Actor,
+  type ProductWorkflowInput,
+} from '@app/domain';
+import { freePort } from '@app/runtime';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEngine } from '../apps/launcher/src/engine';
+import { prebuiltBundlePath } from '../apps/worker/src/worker';
+
+const staff: Actor = { kind: 'staff', id: 'recorder', label: 'history recorder' };
+
+async function main(): Promise<void> {
+  const label = process.argv[2] ?? 'v1';
+  const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-record-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: '0',
+    API_PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
+  const engine = await startEngine({ config, log: () => undefined, workflowBundlePath: prebuiltBundlePath(), api: false });
+  const connection = await Connection.connect({ address: engine.temporalAddress });
+  const client = new Client({ connection });
+  try {
+    await engine.dataSource.query(`INSERT INTO influencers (id, handle, display_name) VALUES ('inf-recorder', 'recorder', 'Recorder')`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const act = (handle: WorkflowHandle, update: UpdateDefinition<any, [any]>, input: unknown, actor: Actor = staff) =>
+      handle.executeUpdate(update, { args: [{ actor, input }] });
+    const waitFor = async (what: string, sql: string, params: unknown[]) => {
+      for (let i = 0; i < 200; i++) {
+        if ((await engine.dataSource.query(sql, params)).length > 0) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+    const start = async (productId: string) => {
+      const input: ProductWorkflowInput = {
+        productId,
+        influencerId: 'inf-recorder',
+        name: 'Recorded dress',
+        targetKeyword: 'linen dress',
+        poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], closesAt: new Date(Date.now() + 3_600_000).toISOString(), minVotes: 1 },
+        rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 300, launchCountdownsMs: [800, 400], demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 } },
+        createdBy: staff,
+      };
+      const handle = await client.workflow.start(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue: config.temporal.taskQueue, args: [input] });
+      await waitFor('the product row', 'SELECT 1 FROM products WHERE id = $1', [productId]);
+      return handle;
+    };
+    const influencer: Actor = { kind: 'influencer', id: 'inf-recorder' };
+
+    const launched = await start(`p-recorded-launched-${label}`);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'b', 'x', 'fan-1', now()), ($1, 'b', 'x', 'fan-2', now())`, [`p-recorded-launched-${label}`]);
+    await act(launched, closePoll, {});
+    await act(launched, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(launched, reviewDesign, { round: 1, decision: 'REQUEST_CHANGES', feedback: 'shorter' }, influencer);
+    await act(launched, submitDesign, { title: 'v2', description: 'shorter', imageUrls: [] });
+    // The review reminder fires once before the approval, so the history holds that timer too.
+    await waitFor('the review reminder', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'DESIGN_REVIEW_REMINDER'`, [`p-recorded-launched-${label}`]);
+    await act(launched, reviewDesign, { round: 2, decision: 'APPROVE' }, influencer);
+    await act(launched, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
+    await act(launched, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
+    await act(launched, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) await act(launched, recordMilestone, { milestone });
+    await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 1_500).toISOString() });
+    await launched.result();
+
+    const cancelled = await start(`p-recorded-cancelled-${label}`);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [`p-recorded-cancelled-${label}`]);
+    await act(cancelled, closePoll, {});
+    await act(cancelled, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
+    await cancelled.result();
+
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const [name, handle] of [['launched', launched], ['cancelled', cancelled]] as const) {
+      const history = await handle.fetchHistory();
+      const file = path.join(outDir, `product-lifecycle-${name}-${label}.json`);
+      fs.writeFileSync(file, JSON.stringify(history, null, 1));
+      console.log(`wrote ${path.relative(process.cwd(), file)} (${history.events?.length} events)`);
+    }
+  } finally {
+    await connection.close();
+    await engine.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
