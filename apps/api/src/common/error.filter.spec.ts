@@ -1,0 +1,32 @@
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { describeError, statusForCode } from './error.filter';
+
+describe('error mapping', () => {
+  it('maps every domain error code to a 4xx or 503', () => {
+    for (const code of Object.values(DomainErrorCode)) {
+      const status = statusForCode(code);
+      expect(status === 503 || (status >= 400 && status < 500)).toBe(true);
+    }
+    expect(statusForCode(DomainErrorCode.WrongStage)).toBe(409);
+    expect(statusForCode(DomainErrorCode.InvalidValue)).toBe(422);
+  });
+
+  it('turns a refused update into the refusal code and message', () => {
+    const cause = ApplicationFailure.create({ type: DomainErrorCode.RoundLimitReached, message: 'product p-1 has used all 3 design rounds' });
+    const body = describeError(new WorkflowUpdateFailedError('Workflow Update failed', cause));
+    expect(body).toEqual({ statusCode: 409, error: 'Conflict', message: 'product p-1 has used all 3 design rounds', code: 'ROUND_LIMIT_REACHED' });
+  });
+
+  it('does not disguise an unknown update failure or an unknown error as a 4xx', () => {
+    expect(describeError(new WorkflowUpdateFailedError('Workflow Update failed', new Error('boom')))).toBeNull();
+    expect(describeError(new Error('boom'))).toBeNull();
+  });
+
+  it('maps a missing workflow to 404, a domain error by its code and a database outage to 503', () => {
+    expect(describeError(new WorkflowNotFoundError('gone', 'wf', undefined))?.statusCode).toBe(404);
+    expect(describeError(new DomainError(DomainErrorCode.Forbidden, 'no'))).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))?.statusCode).toBe(503);
+  });
+});

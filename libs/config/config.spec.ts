@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.database.url).toBeUndefined();
+    expect(c.temporal.address).toBeUndefined();
+    expect(c.api).toMatchObject({ host: '127.0.0.1', port: 3000 });
+    expect(c.lifecycle).toMatchObject({ designRoundLimit: 3, reviewReminderAfterMs: 48 * 3_600_000, launchCountdownsMs: [86_400_000, 3_600_000] });
+  });
+
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).database.url).toBeUndefined();
+  });
+
+  it('reads durations in human units', () => {
+    const c = loadConfig({ REVIEW_REMINDER_AFTER: '90m', LAUNCH_COUNTDOWNS: '2 days, 30s', API_KEY_CACHE_TTL: '0ms' });
+    expect(c.lifecycle.reviewReminderAfterMs).toBe(90 * 60_000);
+    expect(c.lifecycle.launchCountdownsMs).toEqual([2 * 86_400_000, 30_000]);
+    expect(c.api.keyCacheTtlMs).toBe(0);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ API_PORT: 'http', REVIEW_REMINDER_AFTER: 'soon', DESIGN_ROUND_LIMIT: '0' })).toThrow(ConfigError);
+    try {
+      loadConfig({ API_PORT: 'http', REVIEW_REMINDER_AFTER: 'soon', DESIGN_ROUND_LIMIT: '0' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/API_PORT/);
+      expect((err as Error).message).toMatch(/REVIEW_REMINDER_AFTER must be a duration/);
+      expect((err as Error).message).toMatch(/DESIGN_ROUND_LIMIT/);
+    }
+  });
+});
