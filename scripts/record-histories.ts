@@ -52,7 +52,6 @@ async function main(): Promise<void> {
   const client = new Client({ connection });
   try {
     await engine.dataSource.query(`INSERT INTO influencers (id, handle, display_name) VALUES ('inf-recorder', 'recorder', 'Recorder')`);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const act = (handle: WorkflowHandle, update: UpdateDefinition<any, [any]>, input: unknown, actor: Actor = staff) =>
       handle.executeUpdate(update, { args: [{ actor, input }] });
     const waitFor = async (what: string, sql: string, params: unknown[]) => {

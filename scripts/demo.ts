@@ -1,0 +1,138 @@
+// `npm run demo`: with the engine running (`npm start`), drives one product through every stage over the
+// HTTP API — its own influencer, keys and fan votes — printing each step, then the product's Temporal UI
+// link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`).
+
+import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+
+const API = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const DATABASE_URL = process.env.DATABASE_URL ?? `postgres://postgres:incubator-embedded@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/incubator`;
+const STAFF_KEY = process.env.STAFF_API_KEY;
+
+class ApiError extends Error {}
+
+async function call(method: string, path: string, key: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${API}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as any;
+  if (!res.ok) throw new ApiError(`${method} ${path} → ${res.status}: ${json.message ?? res.statusText}`);
+  return json;
+}
+
+let stepNo = 0;
+function step(what: string, product?: { stage: string; pendingAction?: { by: string | null; description: string } }): void {
+  stepNo += 1;
+  const state = product ? `  → ${product.stage}${product.pendingAction?.by ? ` (next: ${product.pendingAction.description})` : ''}` : '';
+  console.log(`${String(stepNo).padStart(2)}. ${what}${state}`);
+}
+
+async function main(): Promise<void> {
+  if (!STAFF_KEY) {
+    console.error('Set STAFF_API_KEY to a staff key: the first `npm start` prints one ("Staff API key (shown once…)").');
+    process.exit(2);
+  }
+  const health = await fetch(`${API}/health`).then((r) => r.json() as Promise<any>).catch(() => null);
+  if (!health) {
+    console.error(`No engine answers at ${API}. Start it with \`npm start\` (or set API_URL).`);
+    process.exit(2);
+  }
+  if (health.status !== 'ok') console.warn(`The engine reports: ${JSON.stringify(health)}`);
+
+  const staff = (method: string, path: string, body?: unknown) => call(method, path, STAFF_KEY, body);
+  const suffix = randomBytes(3).toString('hex');
+  const influencer = await staff('POST', '/influencers', { handle: `demo-${suffix}`, displayName: `Demo Influencer ${suffix}` });
+  step(`Created influencer ${influencer.handle} (${influencer.id})`);
+  const issued = await staff('POST', '/api-keys', { role: 'influencer', influencerId: influencer.id, label: 'demo' });
+  const influencerCall = (path: string, body: unknown) => call('POST', path, issued.key, body);
+  step(`Issued an influencer API key (${issued.prefix}…, shown once)`);
+
+  let product = await staff('POST', '/products', {
+    name: `Demo summer dress ${suffix}`,
+    influencerId: influencer.id,
+    targetKeyword: 'linen dress',
+    poll: {
+      question: 'Which summer dress should we make?',
+      options: [
+        { id: 'linen-midi', label: 'Linen midi' },
+        { id: 'wrap', label: 'Wrap dress' },
+        { id: 'slip', label: 'Slip dress' },
+      ],
+      durationMinutes: 60,
+      minVotes: 3,
+    },
+  });
+  const p = `/products/${product.id}`;
+  step(`Created product ${product.id} with a fan poll`, product);
+
+  // Fan votes arrive through signed webhooks in a later release; here they are written as vote rows.
+  const db = new Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  try {
+    const votes: [string, number][] = [['linen-midi', 3], ['wrap', 1], ['slip', 1]];
+    let fan = 0;
+    for (const [option, count] of votes) {
+      for (let i = 0; i < count; i++) {
+        fan += 1;
+        await db.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`, [
+          product.id,
+          option,
+          `demo-fan-${suffix}-${fan}`,
+        ]);
+      }
+    }
+  } finally {
+    await db.end();
+  }
+  step('5 fans voted (3 × linen midi, 1 × wrap, 1 × slip)');
+
+  product = await staff('POST', `${p}/poll/close`, {});
+  step(`Closed the poll: "${product.poll.result.winningOptionId}" won with ${product.poll.result.totalVotes} votes`, product);
+  product = await staff('POST', `${p}/designs`, { title: 'Linen midi v1', description: 'A-line midi with long sleeves' });
+  step('Staff submitted design round 1', product);
+  product = await influencerCall(`${p}/designs/1/review`, { decision: 'REQUEST_CHANGES', feedback: 'Shorter sleeves, please' });
+  step('Influencer requested changes: "Shorter sleeves, please"', product);
+  product = await staff('POST', `${p}/designs`, { title: 'Linen midi v2', description: 'A-line midi with short sleeves' });
+  step('Staff submitted design round 2', product);
+  product = await influencerCall(`${p}/designs/2/review`, { decision: 'APPROVE' });
+  step('Influencer approved design round 2', product);
+  product = await staff('POST', `${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape, colour true' });
+  step('Staff recorded sample round 1', product);
+  product = await influencerCall(`${p}/samples/1/review`, { decision: 'APPROVE' });
+  step('Influencer approved the sample', product);
+  product = await staff('POST', `${p}/production`, { supplier: 'Hangzhou Linen Co', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  step(`Started production of ${product.production.run.quantity} units (suggested from poll demand)`, product);
+  for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) {
+    product = await staff('POST', `${p}/production/milestones`, { milestone });
+    step(`Recorded milestone ${milestone}`, product);
+  }
+  const launchAt = new Date(Date.now() + 20_000).toISOString();
+  product = await staff('POST', `${p}/launch`, { launchAt });
+  step(`Scheduled the launch for ${launchAt}`, product);
+  console.log(
+    `    Countdowns and the launch are timers inside the workflow (${product.launch.countdowns.length} countdown(s) ahead;` +
+      ' the default 24h/1h countdowns are past for a launch 20 s away — try LAUNCH_COUNTDOWNS=10s,5s npm start).',
+  );
+
+  const deadline = Date.now() + 90_000;
+  while (product.stage !== 'LAUNCHED') {
+    if (Date.now() > deadline) throw new Error(`the product did not launch within 90 s (stage ${product.stage})`);
+    await new Promise((r) => setTimeout(r, 500));
+    product = await staff('GET', p);
+  }
+  step('The product is live', product);
+
+  const { events } = await staff('GET', `${p}/timeline`);
+  console.log(`\nTimeline of ${product.id}:`);
+  for (const e of events) {
+    console.log(`  ${String(e.seq).padStart(3)}  ${e.at}  ${e.type.padEnd(26)} ${e.stage.padEnd(10)} ${e.actor.kind}${e.actor.label ? ` (${e.actor.label})` : ''}`);
+  }
+  console.log(`\nSee its history in the Temporal UI: ${product.links.temporalUi}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ApiError ? err.message : err);
+  process.exit(1);
+});
