@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './ports';
+export * from './search-attributes';

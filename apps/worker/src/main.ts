@@ -4,6 +4,9 @@
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '@app/database';
+import { SEARCH_ATTRIBUTES } from '@app/domain';
+import { ensureSearchAttributes } from '@app/runtime';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
 import { createEngineWorker, installWorkerRuntime, prebuiltBundlePath } from './worker';
@@ -16,6 +19,14 @@ async function main(): Promise<void> {
   const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-worker' });
   await dataSource.initialize();
   installWorkerRuntime(config.logLevel);
+  // The workflows set ProductStage/InfluencerId; a namespace without them would fail every product.
+  const admin = await Connection.connect({ address });
+  try {
+    const added = await ensureSearchAttributes(admin, config.temporal.namespace, SEARCH_ATTRIBUTES);
+    if (added.length > 0) log.info({ added }, 'registered search attributes');
+  } finally {
+    await admin.close();
+  }
   const connection = await NativeConnection.connect({ address });
   const worker = await createEngineWorker({
     connection,
