@@ -4,14 +4,9 @@
 // Prints lifecycles/s and p50/p99 of the API's update calls next to the floor; the last line is JSON.
 
 import 'reflect-metadata';
-import { loadConfig } from '@app/config';
-import { freePort } from '@app/runtime';
 import { Client, Connection } from '@temporalio/client';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { startEngine } from '../apps/launcher/src/engine';
-import { prebuiltBundlePath } from '../apps/worker/src/worker';
+import { startPrivateEngine } from '../apps/launcher/src/private-engine';
 import { emptyUpdateTarget, ping, stop } from '../workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
@@ -58,21 +53,9 @@ function cpuDelta(a: Record<string, number>, b: Record<string, number>): string 
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-bench-'));
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    TEMPORAL_ADDRESS: '',
-    EMBEDDED_PG_PORT: String(await freePort()),
-    TEMPORAL_DEV_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: '0',
-    API_PORT: '0',
-    LOG_LEVEL: 'warn',
-    LAUNCH_COUNTDOWNS: '500ms',
-  } as NodeJS.ProcessEnv);
-  console.log(`Starting the engine on embedded defaults in ${dataDir} …`);
-  const engine = await startEngine({ config, log: (m) => console.log(`  ${m}`), workflowBundlePath: prebuiltBundlePath(), bootstrapStaffKey: true });
+  console.log('Starting the engine on embedded defaults in a temporary folder …');
+  const engine = await startPrivateEngine('bench', { LAUNCH_COUNTDOWNS: '500ms' }, { bootstrapStaffKey: true, log: (m) => console.log(`  ${m}`) });
+  const { config, dataDir } = engine;
   const staffKey = engine.firstStaffKey!;
   const connection = await Connection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection, namespace: config.temporal.namespace });
@@ -177,7 +160,6 @@ async function main(): Promise<void> {
   } finally {
     await connection.close();
     await engine.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

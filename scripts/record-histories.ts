@@ -8,7 +8,6 @@
 // old fixtures (they prove running products still replay) and add new ones with a new label.
 
 import 'reflect-metadata';
-import { loadConfig } from '@app/config';
 import {
   cancelProduct,
   closePoll,
@@ -24,30 +23,19 @@ import {
   type Actor,
   type ProductWorkflowInput,
 } from '@app/domain';
-import { freePort } from '@app/runtime';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEngine } from '../apps/launcher/src/engine';
-import { prebuiltBundlePath } from '../apps/worker/src/worker';
+import { startPrivateEngine } from '../apps/launcher/src/private-engine';
 
 const staff: Actor = { kind: 'staff', id: 'recorder', label: 'history recorder' };
 
 async function main(): Promise<void> {
   const label = process.argv[2] ?? 'v1';
   const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-record-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
-    TEMPORAL_DEV_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: '0',
-    API_PORT: '0',
-    LOG_LEVEL: 'warn',
-  });
-  const engine = await startEngine({ config, log: () => undefined, workflowBundlePath: prebuiltBundlePath(), api: false });
+  const engine = await startPrivateEngine('record', {}, { api: false });
+  const { config } = engine;
   const connection = await Connection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection });
   try {
@@ -110,7 +98,6 @@ async function main(): Promise<void> {
   } finally {
     await connection.close();
     await engine.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
