@@ -4,7 +4,8 @@
 // Prints lifecycles/s and p50/p99 of the API's update calls next to the floor; the last line is JSON.
 
 import 'reflect-metadata';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import { startPrivateEngine } from '../apps/launcher/src/private-engine';
 import { emptyUpdateTarget, ping, stop } from '../workflows/empty-update-target.workflow';
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const engine = await startPrivateEngine('bench', { LAUNCH_COUNTDOWNS: '500ms' }, { bootstrapStaffKey: true, log: (m) => console.log(`  ${m}`) });
   const { config, dataDir } = engine;
   const staffKey = engine.firstStaffKey!;
-  const connection = await Connection.connect({ address: engine.temporalAddress });
+  // The same kind of connection the API uses, so the floor and the API pay the same client cost.
+  const connection = await NativeConnection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
   const call = async (method: string, urlPath: string, key: string, body?: unknown): Promise<{ status: number; json: any; ms: number }> => {

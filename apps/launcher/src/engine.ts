@@ -5,7 +5,7 @@ import type { AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { SEARCH_ATTRIBUTES } from '@app/domain';
 import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -138,7 +138,9 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     let apiUrl = '';
     let firstStaffKey: string | undefined;
     if (opts.api !== false) {
-      const clientConnection = await Connection.connect({ address: temporalAddress });
+      // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
+      // JavaScript thread that serves HTTP.
+      const clientConnection = await NativeConnection.connect({ address: temporalAddress });
       stoppers.push(() => clientConnection.close());
       const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
       const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client });
