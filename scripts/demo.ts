@@ -2,11 +2,16 @@
 // HTTP API — its own influencer, keys and fan votes — printing each step, then the product's Temporal UI
 // link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`).
 
+import { loadConfig } from '@app/config';
+import { embeddedDatabaseUrl } from '@app/runtime';
+import * as path from 'node:path';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 
 const API = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const DATABASE_URL = process.env.DATABASE_URL ?? `postgres://postgres:incubator-embedded@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/incubator`;
+// Votes go straight into the database (see below): DATABASE_URL, or the embedded one of `npm start`.
+const config = loadConfig();
+const DATABASE_URL = config.database.url ?? embeddedDatabaseUrl(path.join(config.dataDir, 'postgres'), config.database.embeddedPort, 'incubator');
 const STAFF_KEY = process.env.STAFF_API_KEY;
 
 class ApiError extends Error {}

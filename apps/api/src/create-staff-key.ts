@@ -1,27 +1,24 @@
-// Issues a staff API key against DATABASE_URL and prints it once (for production deployments).
+// Issues a staff API key and prints it once. Uses DATABASE_URL, or the embedded database of `npm start`
+// (which must be running): `npm run staff-key -- "label"`. For a lost first key, or production setups.
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { ApiKeyEntity, createDataSource } from '@app/database';
+import { embeddedDatabaseUrl } from '@app/runtime';
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import { generateApiKey } from './auth/api-key-format';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.database.url) throw new Error('DATABASE_URL is required');
   const label = process.argv[2] ?? 'staff key (command line)';
-  const ds = createDataSource({ url: config.database.url, applicationName: 'incubator-cli' });
-  await ds.initialize();
+  const url = config.database.url ?? embeddedDatabaseUrl(path.join(config.dataDir, 'postgres'), config.database.embeddedPort, 'incubator');
+  const ds = createDataSource({ url, applicationName: 'incubator-cli' });
+  await ds.initialize().catch((err: Error) => {
+    throw new Error(`cannot reach the database (${err.message}); set DATABASE_URL, or start the engine with npm start first`);
+  });
   try {
     const { key, prefix, secretHash } = generateApiKey();
-    await ds.getRepository(ApiKeyEntity).insert({
-      id: randomUUID(),
-      prefix,
-      secretHash,
-      role: 'staff',
-      influencerId: null,
-      label,
-      revokedAt: null,
-    });
+    await ds.getRepository(ApiKeyEntity).insert({ id: randomUUID(), prefix, secretHash, role: 'staff', influencerId: null, label, revokedAt: null });
     console.log(key);
   } finally {
     await ds.destroy();
@@ -29,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
