@@ -62,7 +62,8 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
       stoppers.push(() => pg.stop());
       databaseUrl = pg.url;
     }
-    const dataSource = createDataSource({ url: databaseUrl, applicationName: 'incubator-engine' });
+    // API and worker share this pool in the all-in-one process.
+    const dataSource = createDataSource({ url: databaseUrl, applicationName: 'incubator-engine', poolSize: 30 });
     await dataSource.initialize();
     stoppers.push(() => dataSource.destroy());
     const applied = await dataSource.runMigrations({ transaction: 'each' });
