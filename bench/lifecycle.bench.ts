@@ -102,9 +102,12 @@ async function main(): Promise<void> {
     const influencer = (await call('POST', '/influencers', staffKey, { handle: `bench-${Date.now()}`, displayName: 'Bench' })).json;
     const influencerKey = (await call('POST', '/api-keys', staffKey, { role: 'influencer', influencerId: influencer.id, label: 'bench' })).json.key as string;
     const updateSamples: number[] = [];
+    const byAction = new Map<string, number[]>();
     const timed = async (method: string, urlPath: string, key: string, body?: unknown) => {
       const r = await call(method, urlPath, key, body);
       updateSamples.push(r.ms);
+      const action = urlPath.replace(/^\/products\/[^/]+\//, '').replace(/\/\d+\//, '/:round/');
+      byAction.set(action, [...(byAction.get(action) ?? []), r.ms]);
       return r.json;
     };
     const due = new Date(Date.now() + 30 * 86_400_000).toISOString();
@@ -146,6 +149,7 @@ async function main(): Promise<void> {
     console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
     console.log(`Ratio p50 / floor p50:  ${round(ratio)} (target ≤ 1.5)`);
     console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}`);
+    console.log(`p50 by action: ${[...byAction].map(([a, ms]) => `${a} ${round(summary(ms).p50, 0)} ms`).join(', ')}`);
     console.log(
       JSON.stringify({
         products: PRODUCTS,
