@@ -6,6 +6,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  patched,
   proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
@@ -47,10 +48,13 @@ import {
 
 // The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
 // because the database was briefly down. The timeout bounds one attempt only.
-const { tallyPoll } = proxyActivities<ProductActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const tallyRetry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+// Products started before the `tally-as-local-activity` patch tally with a regular activity.
+const { tallyPoll: tallyPollAsActivity } = proxyActivities<ProductActivities>({ startToCloseTimeout: '30 seconds', retry: tallyRetry });
+// A read of one indexed aggregate, so it runs as a local activity inside the closing workflow task:
+// no activity task round trip through the server while staff wait for the close to answer.
+const { tallyPoll } = proxyLocalActivities<ProductActivities>({ startToCloseTimeout: '30 seconds', retry: tallyRetry });
+export const TALLY_AS_LOCAL_ACTIVITY = 'tally-as-local-activity';
 
 // The read model is written by a local activity: it runs in the same workflow task as the update that
 // produced the events, so when an action's HTTP call returns, GET /products/:id already shows it, and
@@ -114,7 +118,9 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
-    const counts = await tallyPoll({ productId: state.productId });
+    const counts = patched(TALLY_AS_LOCAL_ACTIVITY)
+      ? await tallyPoll({ productId: state.productId })
+      : await tallyPollAsActivity({ productId: state.productId });
     publish(applyPollTally(state, counts, actor, Date.now()));
   };
 

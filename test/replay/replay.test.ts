@@ -24,6 +24,15 @@ describe('recorded histories', () => {
     expect(fixtures.some((f) => f.includes('cancelled'))).toBe(true);
   });
 
+  it('cover products from before and after the tally-as-local-activity patch', () => {
+    const load = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { events: Record<string, unknown>[] };
+    const tallyAsActivity = (f: string) => load(f).events.some((e) => 'activityTaskScheduledEventAttributes' in e);
+    const patchedMarker = (f: string) => load(f).events.some((e) => (e.markerRecordedEventAttributes as { markerName?: string } | undefined)?.markerName === 'core_patch');
+    // v1 products closed their poll with a regular activity; they must keep replaying on today's code.
+    expect(fixtures.filter((f) => f.endsWith('-v1.json')).every((f) => tallyAsActivity(f) && !patchedMarker(f))).toBe(true);
+    expect(fixtures.filter((f) => f.endsWith('-v2.json')).every((f) => !tallyAsActivity(f) && patchedMarker(f))).toBe(true);
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
