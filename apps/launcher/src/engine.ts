@@ -3,10 +3,11 @@
 
 import type { AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
-import { SEARCH_ATTRIBUTES } from '@app/domain';
+import { InfluencerIdKey, ProductStageKey, SEARCH_ATTRIBUTES } from '@app/domain';
 import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
@@ -91,7 +92,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
         // Last resort, needs internet: the SDK downloads a dev server build.
         log('No temporal CLI and no Go toolchain found; asking the Temporal SDK to download a dev server (needs internet).');
         const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-        const { ProductStageKey, InfluencerIdKey } = await import('@app/domain');
+        fs.mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
         const env = await TestWorkflowEnvironment.createLocal({
           server: {
             executable: { type: 'cached-download' },
