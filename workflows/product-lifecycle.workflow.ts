@@ -158,7 +158,8 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       continue;
     }
     const fired = !(await condition(changed, Math.max(1, deadline.at - Date.now())));
-    if (!fired) continue;
+    // An action handled in the same workflow task as the timer may already have moved the product on.
+    if (!fired || changed()) continue;
     if (deadline.kind === 'POLL_CLOSES') {
       await closeThePoll(SYSTEM_ACTOR);
     } else {
