@@ -8,8 +8,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   let current: unknown = err;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const e = current as { code?: unknown; message?: unknown; severity?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
+    // FATAL ends the session: the server refused or dropped the connection (shutting down, database
+    // not accepting connections, too many clients).
+    if (e.severity === 'FATAL') return true;
     if (typeof e.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i.test(e.message)) {
       return true;
     }

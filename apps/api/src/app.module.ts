@@ -37,7 +37,9 @@ export class AppModule {
             // Keys and bodies never reach the logs.
             redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
             autoLogging: { ignore: (req) => req.url === '/health' },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            // A 503 is an expected answer while a dependency is down (the filter logs why, once, at warn).
+            customLogLevel: (_req, res, err) =>
+              res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
             serializers: {
               req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
             },

@@ -28,5 +28,7 @@ describe('error mapping', () => {
     expect(describeError(new WorkflowNotFoundError('gone', 'wf', undefined))?.statusCode).toBe(404);
     expect(describeError(new DomainError(DomainErrorCode.Forbidden, 'no'))).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
     expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))?.statusCode).toBe(503);
+    const refused = Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000', severity: 'FATAL' });
+    expect(describeError(refused)?.statusCode).toBe(503);
   });
 });

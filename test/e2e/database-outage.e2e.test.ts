@@ -1,0 +1,50 @@
+// A PostgreSQL outage is a 503 that says so (never a 500), /health reports it, and the API recovers by
+// itself once the database accepts connections again.
+import { Client } from 'pg';
+import { castInfluencer, createProduct } from '../support/product-flow';
+import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+
+jest.setTimeout(60_000);
+
+describe('database outage', () => {
+  let t: TestEngine;
+  // A connection to the server's `postgres` database, from where the test database can be closed.
+  let admin: Client;
+  let database: string;
+
+  beforeAll(async () => {
+    t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
+    database = new URL(t.db.url).pathname.slice(1);
+    admin = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin.end();
+    await t.stop();
+  });
+
+  it('answers 503 while PostgreSQL refuses connections and recovers afterwards', async () => {
+    const cast = await castInfluencer(t, 'mia');
+    const id = await createProduct(t, cast.influencerId);
+
+    // Refuse new connections and drop the open ones: to the engine, the database is gone.
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+
+    const health = await eventually('health to report the outage', async () => {
+      const res = await t.http('GET', '/health', { key: null });
+      return res.status === 503 ? res : undefined;
+    });
+    expect(health.body).toMatchObject({ status: 'degraded', database: { status: 'down' }, temporal: { status: 'up' } });
+
+    const read = await t.http('GET', `/products/${id}`);
+    expect(read.status).toBe(503);
+    expect(read.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) });
+
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    await eventually('health to recover', async () => (await t.http('GET', '/health', { key: null })).status === 200);
+    expect((await t.http('GET', `/products/${id}`)).status).toBe(200);
+    expect((await t.http('POST', `/products/${id}/poll/close`)).status).toBe(200);
+  });
+});
