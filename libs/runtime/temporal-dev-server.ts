@@ -18,6 +18,11 @@ export interface DevServerOptions {
   searchAttributes: Record<string, string>;
   logFile: string;
   startTimeoutMs?: number;
+  /**
+   * Own process group, so a terminal's Ctrl-C reaches only the engine, which stops the server after the
+   * worker has drained (npm start). Tests leave it in their group, so an aborted run takes it along.
+   */
+  detached?: boolean;
 }
 
 export interface RunningDevServer {
@@ -58,9 +63,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
 
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const logFd = fs.openSync(opts.logFile, 'a');
-  // Its own process group: a Ctrl-C in the terminal reaches only the engine, which stops the server
-  // after the worker has drained.
-  const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd], detached: true });
+  const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd], detached: opts.detached ?? false });
   fs.closeSync(logFd);
   const address = `127.0.0.1:${opts.port}`;
   let exited: string | null = null;

@@ -84,6 +84,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
           namespace: config.temporal.namespace,
           searchAttributes: SEARCH_ATTRIBUTES,
           logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
+          detached: true,
         });
         stoppers.push(() => server.stop());
         temporalAddress = server.address;
