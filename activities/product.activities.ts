@@ -58,13 +58,15 @@ export function createProductActivities({ dataSource }: ProductActivityDeps): Pr
     },
 
     async tallyPoll({ productId }: TallyInput): Promise<OptionCount[]> {
-      // One row per fan and poll (unique constraint), so count(*) is the number of distinct fans.
-      const rows: { option_id: string; votes: number; last_vote_at: Date }[] = await dataSource.query(
-        `SELECT option_id, count(*)::int AS votes, max(received_at) AS last_vote_at
+      // One row per fan and poll (unique constraint), so count(*) is the number of distinct fans. The
+      // last vote's time keeps its microseconds: ties are broken by who reached the count first.
+      const rows: { option_id: string; votes: number; last_vote_at: string }[] = await dataSource.query(
+        `SELECT option_id, count(*)::int AS votes,
+                to_char(max(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_vote_at
          FROM votes WHERE product_id = $1 GROUP BY option_id`,
         [productId],
       );
-      return rows.map((r) => ({ optionId: r.option_id, votes: r.votes, lastVoteAt: new Date(r.last_vote_at).toISOString() }));
+      return rows.map((r) => ({ optionId: r.option_id, votes: r.votes, lastVoteAt: r.last_vote_at }));
     },
   };
 }

@@ -33,7 +33,14 @@ export function decideTally(options: PollOption[], counts: OptionCount[]): Tally
 
 function reachedEarlier(a: OptionCount, b: OptionCount): boolean {
   if (a.lastVoteAt === null || b.lastVoteAt === null) return false;
-  return Date.parse(a.lastVoteAt) < Date.parse(b.lastVoteAt);
+  return toMicros(a.lastVoteAt) < toMicros(b.lastVoteAt);
+}
+
+/** Microseconds since the epoch of an ISO instant, keeping PostgreSQL's sub-millisecond digits. */
+export function toMicros(iso: string): number {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(iso);
+  if (!match) return Date.parse(iso) * 1000;
+  return Date.parse(`${match[1]}Z`) * 1000 + Number((match[2] ?? '').padEnd(6, '0').slice(0, 6));
 }
 
 /** Suggested first production run for the winning concept, rounded up to whole batches. */

@@ -71,3 +71,13 @@ describe('nextMilestone', () => {
     expect(nextMilestone(['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'])).toBeNull();
   });
 });
+
+describe('tie-break precision', () => {
+  it('tells apart last votes within the same millisecond', () => {
+    const d = decideTally(options, [
+      { optionId: 'a', votes: 3, lastVoteAt: '2026-01-01T00:00:00.123457Z' },
+      { optionId: 'b', votes: 3, lastVoteAt: '2026-01-01T00:00:00.123456Z' },
+    ]);
+    expect(d.winningOptionId).toBe('b');
+  });
+});
