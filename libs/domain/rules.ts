@@ -45,7 +45,9 @@ export function toMicros(iso: string): number {
 
 /** Suggested first production run for the winning concept, rounded up to whole batches. */
 export function suggestedQuantity(winnerVotes: number, rules: DemandRules): number {
-  const demand = Math.max(rules.minimumOrder, Math.ceil(winnerVotes * rules.conversionRate));
+  // Rounded to a millionth first: 100 × 0.07 is 7.000000000000001 in floating point, and ceil must say 7.
+  const expected = Math.round(winnerVotes * rules.conversionRate * 1e6) / 1e6;
+  const demand = Math.max(rules.minimumOrder, Math.ceil(expected));
   return Math.ceil(demand / rules.batchSize) * rules.batchSize;
 }
 
