@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createValidationPipe } from './common/validation';
 
 export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
@@ -28,7 +29,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { ApiKeyEntity } from '@app/database';
 import { ApiKeyService } from '../auth/api-key.service';
 import { Roles } from '../auth/decorators';
+import { RequestValidationError } from '../common/validation';
 import { ApiErrors } from '../common/api-errors';
 import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto } from './dto/api-key.dto';
 
@@ -45,7 +46,7 @@ export class ApiKeysController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (within API_KEY_CACHE_TTL on every API instance).' })
   @ApiErrors(401, 403, 404, 422)
-  async revoke(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 422 })) id: string): Promise<void> {
+  async revoke(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new RequestValidationError([{ field: 'id', messages: ['id must be an API key id (a UUID)'] }]) })) id: string): Promise<void> {
     await this.keys.revoke(id);
   }
 }

@@ -1,7 +1,7 @@
 // /products: create and read products, and drive them through their lifecycle. Staff run the product;
 // the owning influencer reads it and reviews designs and samples.
 
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   cancelProduct,
@@ -18,6 +18,7 @@ import {
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/api-errors';
+import { RequestValidationError } from '../common/validation';
 import {
   CancelProductDto,
   ExtendPollDto,
@@ -34,7 +35,7 @@ import { CurrentProduct } from './current-product.decorator';
 import { ProductAccessGuard, type ProductRef } from './product-access.guard';
 import { ProductsService } from './products.service';
 
-const round = new ParseIntPipe({ exceptionFactory: () => new UnprocessableEntityException('round must be a whole number') });
+const round = new ParseIntPipe({ exceptionFactory: () => new RequestValidationError([{ field: 'round', messages: ['round must be a whole number'] }]) });
 
 @ApiTags('products')
 @ApiBearerAuth()

@@ -37,6 +37,7 @@ export class TimelineQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'afterSeq must be a whole number' })
   @Min(0)
+  @Max(2_147_483_647)
   afterSeq?: number;
 }
 
