@@ -18,9 +18,9 @@ export function createProductActivities({ dataSource }: ProductActivityDeps): Pr
       await dataSource.query(
         `WITH product AS (
            INSERT INTO products (id, influencer_id, name, target_keyword, stage, pending_action, snapshot, seq, workflow_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $18)
            ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, pending_action = EXCLUDED.pending_action,
-             snapshot = EXCLUDED.snapshot, seq = EXCLUDED.seq, updated_at = now()
+             snapshot = EXCLUDED.snapshot, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
            WHERE products.seq < EXCLUDED.seq
            RETURNING 1
          ), poll AS (
@@ -53,6 +53,7 @@ export function createProductActivities({ dataSource }: ProductActivityDeps): Pr
           poll.status,
           poll.result ? JSON.stringify(poll.result) : null,
           JSON.stringify(events),
+          snapshot.updatedAt,
         ],
       );
     },

@@ -68,7 +68,7 @@ const { recordEvents } = proxyLocalActivities<ProductActivities>({
 type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
 
 export async function productLifecycle(input: ProductWorkflowInput): Promise<ProductView> {
-  const created = createProductState(input, Date.now());
+  const created = createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
   let projecting = false;

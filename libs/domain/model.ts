@@ -55,6 +55,8 @@ export interface ProductWorkflowInput {
   poll: PollSpec;
   rules: LifecycleRules;
   createdBy: Actor;
+  /** When the API created the product (ISO), so the row and the workflow agree; absent in older workflows. */
+  createdAt?: string;
 }
 
 export interface OptionCount {

@@ -1,137 +1,352 @@
-// A product driven from creation to LAUNCHED over HTTP, with a staff key and an influencer key, on the
-// real stack (API + worker + PostgreSQL + Temporal dev server).
-import { addVotes, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+// A product driven over HTTP from its fan poll to LAUNCHED with a staff key and an influencer key, on the
+// real stack (API + worker + PostgreSQL + Temporal dev server); the poll's own deadline, its minimum and
+// tie-break rule; cancellation.
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import { API_KEY_FORMAT, DAY, expectError, expectOk, expectReadModelCaughtUp, inFuture, insertVotes } from './e2e-helpers';
 
 jest.setTimeout(60_000);
 
+const MILESTONES = ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'];
+
 describe('product lifecycle over HTTP', () => {
   let t: TestEngine;
-  let cast: Cast;
 
   beforeAll(async () => {
-    t = await startTestEngine({ LAUNCH_COUNTDOWNS: '1500ms,700ms', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '2', DEMAND_CONVERSION_RATE: '1' });
-    cast = await castInfluencer(t, 'mia');
+    // Suggested quantity = ceil(max(1, winner votes × 1) / 2) × 2; countdowns 1.5 s and 0.5 s before launch.
+    t = await startTestEngine({ LAUNCH_COUNTDOWNS: '1500ms,500ms', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '2', DEMAND_CONVERSION_RATE: '1' });
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  /** A new influencer and her key, as staff would set them up. */
+  async function onboard(handle: string): Promise<{ influencerId: string; key: string; keyId: string }> {
+    const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
+    const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
+    return { influencerId: influencer.id, key: issued.key, keyId: issued.id };
+  }
+
+  /** Sends an action and checks that the answer is the new state and GET /products/:id catches up with it. */
+  async function act(path: string, body: unknown, key?: string): Promise<any> {
+    const answer = expectOk(await t.http('POST', path, { body, key }));
+    await expectReadModelCaughtUp(t, answer);
+    return answer;
+  }
 
   it('takes a product from its fan poll to LAUNCHED and records every step on its timeline', async () => {
-    const id = await createProduct(t, cast.influencerId);
+    const startedAt = Date.now();
+
+    // Staff onboard the influencer; her key is shown once, in the answer that issues it.
+    const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle: 'mia.summer', displayName: 'Mia' } }), 201);
+    expect(influencer).toMatchObject({ id: expect.stringMatching(/^inf-/), handle: 'mia.summer', displayName: 'Mia' });
+    const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'mia phone' } }), 201);
+    expect(issued).toMatchObject({ role: 'influencer', influencerId: influencer.id, label: 'mia phone', revokedAt: null });
+    expect(issued.key).toMatch(API_KEY_FORMAT);
+    expect(issued.key.startsWith(`${issued.prefix}_`)).toBe(true);
+    const miaKey: string = issued.key;
+    const keys = expectOk(await t.http('GET', '/api-keys'));
+    expect(keys.find((k: { id: string }) => k.id === issued.id)).toEqual({
+      id: issued.id,
+      role: 'influencer',
+      influencerId: influencer.id,
+      label: 'mia phone',
+      prefix: issued.prefix,
+      createdAt: expect.any(String),
+      revokedAt: null,
+    });
+    expect(JSON.stringify(keys)).not.toContain(miaKey.slice(17));
+    const staffKeyId = keys.find((k: { role: string; label: string }) => k.role === 'staff').id as string;
+
+    // Staff create the product with its poll.
+    const created = expectOk(
+      await t.http('POST', '/products', {
+        body: {
+          name: 'Summer dress',
+          influencerId: influencer.id,
+          targetKeyword: 'linen dress',
+          poll: {
+            question: 'Which dress should we make?',
+            options: [
+              { id: 'midi', label: 'Linen midi', description: 'Breathable' },
+              { id: 'wrap', label: 'Wrap dress' },
+              { id: 'slip', label: 'Slip dress' },
+            ],
+            durationMinutes: 60,
+            minVotes: 5,
+          },
+        },
+      }),
+      201,
+    );
+    const id: string = created.id;
     const p = `/products/${id}`;
-    const staff = (method: string, path: string, body?: unknown) => t.http(method, path, { body });
-    const influencer = (path: string, body: unknown) => t.http('POST', path, { key: cast.influencerKey, body });
+    expect(created).toMatchObject({
+      id: expect.stringMatching(/^p-/),
+      stage: 'POLL',
+      influencerId: influencer.id,
+      pendingAction: { by: 'fans', action: 'VOTE' },
+      poll: { status: 'OPEN', minVotes: 5, options: [{ id: 'midi' }, { id: 'wrap' }, { id: 'slip' }] },
+    });
+    const closesAt = Date.parse(created.poll.closesAt);
+    expect(closesAt).toBeGreaterThanOrEqual(startedAt + 60 * 60_000 - 1_000);
+    expect(closesAt).toBeLessThanOrEqual(Date.now() + 60 * 60_000 + 1_000);
+    expect(created.poll).not.toHaveProperty('result');
 
-    const created = await t.http('GET', p);
-    expect(created.body).toMatchObject({ id, stage: 'POLL', pendingAction: { by: 'fans', action: 'VOTE' } });
+    // The influencer sees her product; fans vote (written to the votes table directly).
+    expect(expectOk(await t.http('GET', p, { key: miaKey })).stage).toBe('POLL');
+    await insertVotes(t, id, 'midi', 2);
+    await insertVotes(t, id, 'wrap', 5);
+    await insertVotes(t, id, 'slip', 1);
 
-    await addVotes(t, id, { midi: 2, wrap: 5, slip: 1 });
-    const closed = await staff('POST', `${p}/poll/close`, {});
-    expect(closed.status).toBe(200);
-    expect(closed.body.stage).toBe('DESIGN');
-    expect(closed.body.poll.result).toMatchObject({ winningOptionId: 'wrap', totalVotes: 8, tieBroken: false });
-    // 5 winner votes × conversion 1 = 5 → rounded up to whole batches of 2 = 6.
-    expect(closed.body.suggestedQuantity).toBe(6);
+    const closed = await act(`${p}/poll/close`, {});
+    expect(closed).toMatchObject({
+      stage: 'DESIGN',
+      pendingAction: { by: 'staff', action: 'SUBMIT_DESIGN' },
+      poll: {
+        status: 'CLOSED',
+        result: {
+          winningOptionId: 'wrap',
+          totalVotes: 8,
+          tieBroken: false,
+          counts: [
+            { optionId: 'midi', votes: 2 },
+            { optionId: 'wrap', votes: 5 },
+            { optionId: 'slip', votes: 1 },
+          ],
+        },
+      },
+      // 5 winner votes × 1 = 5 → whole batches of 2 = 6.
+      suggestedQuantity: 6,
+    });
 
-    // The action's answer is already in the read model.
-    expect((await t.http('GET', p)).body.stage).toBe('DESIGN');
+    // Design: one round of changes, then approval by the influencer's key.
+    const v1 = await act(`${p}/designs`, { title: 'Wrap v1', description: 'Long sleeves', imageUrls: ['https://cdn.example.com/v1.png'] });
+    expect(v1.pendingAction).toMatchObject({ by: 'influencer', action: 'REVIEW_DESIGN' });
+    const changes = await act(`${p}/designs/1/review`, { decision: 'REQUEST_CHANGES', feedback: 'Shorter sleeves, please' }, miaKey);
+    expect(changes.designs).toEqual([
+      expect.objectContaining({ round: 1, title: 'Wrap v1', status: 'CHANGES_REQUESTED', feedback: 'Shorter sleeves, please', imageUrls: ['https://cdn.example.com/v1.png'] }),
+    ]);
+    expect(changes.pendingAction).toMatchObject({ by: 'staff', action: 'SUBMIT_DESIGN' });
+    await act(`${p}/designs`, { title: 'Wrap v2', description: 'Short sleeves' });
+    const approved = await act(`${p}/designs/2/review`, { decision: 'APPROVE' }, miaKey);
+    expect(approved.stage).toBe('SAMPLING');
+    expect(approved.designs.map((d: { status: string }) => d.status)).toEqual(['CHANGES_REQUESTED', 'APPROVED']);
 
-    expect((await staff('POST', `${p}/designs`, { title: 'Wrap v1', description: 'Long sleeves', imageUrls: ['https://cdn.example.com/v1.png'] })).status).toBe(200);
-    const changes = await influencer(`${p}/designs/1/review`, { decision: 'REQUEST_CHANGES', feedback: 'Shorter sleeves' });
-    expect(changes.status).toBe(200);
-    expect(changes.body.designs[0]).toMatchObject({ round: 1, status: 'CHANGES_REQUESTED', feedback: 'Shorter sleeves' });
-    expect((await staff('POST', `${p}/designs`, { title: 'Wrap v2', description: 'Short sleeves' })).status).toBe(200);
-    const approved = await influencer(`${p}/designs/2/review`, { decision: 'APPROVE' });
-    expect(approved.body.stage).toBe('SAMPLING');
+    // Sampling.
+    const sample = await act(`${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape', photoUrls: ['https://cdn.example.com/s1.jpg'] });
+    expect(sample.samples).toEqual([expect.objectContaining({ round: 1, supplier: 'Hangzhou Linen Co', status: 'PENDING_REVIEW' })]);
+    const sampled = await act(`${p}/samples/1/review`, { decision: 'APPROVE' }, miaKey);
+    expect(sampled).toMatchObject({ stage: 'PRODUCTION', pendingAction: { by: 'staff', action: 'START_PRODUCTION' }, suggestedQuantity: 6 });
 
-    expect((await staff('POST', `${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape' })).status).toBe(200);
-    expect((await influencer(`${p}/samples/1/review`, { decision: 'APPROVE' })).body.stage).toBe('PRODUCTION');
-
-    const started = await staff('POST', `${p}/production`, { supplier: 'Hangzhou Linen Co', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString() });
-    expect(started.status).toBe(200);
-    expect(started.body.production.run).toMatchObject({ quantity: 6, suggestedQuantity: 6 });
-    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) {
-      const res = await staff('POST', `${p}/production/milestones`, { milestone, note: `${milestone} done` });
-      expect(res.status).toBe(200);
+    // Production: staff override the suggested quantity, then record the milestones in order.
+    const dueDate = inFuture(30 * DAY);
+    const started = await act(`${p}/production`, { quantity: 40, supplier: 'Hangzhou Linen Co', dueDate });
+    expect(started.production.run).toMatchObject({ quantity: 40, suggestedQuantity: 6, supplier: 'Hangzhou Linen Co', dueDate });
+    for (const [i, milestone] of MILESTONES.entries()) {
+      const res = await act(`${p}/production/milestones`, { milestone, note: `${milestone} done` });
+      expect(res.production.milestones).toHaveLength(i + 1);
+      expect(res.production.milestones[i]).toMatchObject({ milestone, note: `${milestone} done` });
+      expect(res.stage).toBe(milestone === 'SHIPPED' ? 'LAUNCH' : 'PRODUCTION');
     }
-    expect((await t.http('GET', p)).body.stage).toBe('LAUNCH');
+    expect(expectOk(await t.http('GET', p)).pendingAction).toMatchObject({ by: 'staff', action: 'SCHEDULE_LAUNCH' });
 
-    const launchAt = new Date(Date.now() + 2_500).toISOString();
-    const scheduled = await staff('POST', `${p}/launch`, { launchAt });
-    expect(scheduled.body.launch.countdowns).toHaveLength(2);
-    expect(scheduled.body.pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
+    // Launch ~2.5 s ahead: both countdowns (1.5 s and 0.5 s before) go out, then the product is live.
+    const launchAt = inFuture(2_500);
+    const scheduled = await act(`${p}/launch`, { launchAt });
+    expect(scheduled.launch).toMatchObject({
+      launchAt,
+      countdowns: [
+        { offsetMs: 1500, sent: false },
+        { offsetMs: 500, sent: false },
+      ],
+    });
+    expect(scheduled.pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
 
-    const launched = await eventually('the product to launch', async () => {
+    const launched = await eventually('the product to be LAUNCHED', async () => {
       const res = await t.http('GET', p);
       return res.body.stage === 'LAUNCHED' ? res.body : undefined;
     });
-    expect(launched.launch.launchedAt).toBeDefined();
+    expect(Date.parse(launched.launch.launchedAt)).toBeGreaterThanOrEqual(Date.parse(launchAt));
+    expect(launched.launch.countdowns.every((c: { sent: boolean }) => c.sent)).toBe(true);
+    expect(launched.pendingAction).toMatchObject({ by: null, action: 'NONE' });
     expect(launched.links.temporalUi).toContain(`/workflows/product-${id}`);
+    const list = expectOk(await t.http('GET', '/products?stage=LAUNCHED'));
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
 
-    const timeline = (await t.http('GET', `${p}/timeline`)).body.events as { seq: number; type: string; stage: string; actor: { kind: string } }[];
-    expect(timeline.map((e) => e.seq)).toEqual(timeline.map((_, i) => i + 1));
-    expect(timeline.map((e) => e.type)).toEqual([
-      'PRODUCT_CREATED',
-      'POLL_OPENED',
-      'POLL_CLOSED',
-      'STAGE_CHANGED',
-      'DESIGN_SUBMITTED',
-      'DESIGN_CHANGES_REQUESTED',
-      'DESIGN_SUBMITTED',
-      'DESIGN_APPROVED',
-      'STAGE_CHANGED',
-      'SAMPLE_RECORDED',
-      'SAMPLE_APPROVED',
-      'STAGE_CHANGED',
-      'PRODUCTION_STARTED',
-      'PRODUCTION_MILESTONE',
-      'PRODUCTION_MILESTONE',
-      'PRODUCTION_MILESTONE',
-      'PRODUCTION_MILESTONE',
-      'PRODUCTION_MILESTONE',
-      'STAGE_CHANGED',
-      'LAUNCH_SCHEDULED',
-      'LAUNCH_COUNTDOWN',
-      'LAUNCH_COUNTDOWN',
-      'LAUNCHED',
-      'STAGE_CHANGED',
+    // The timeline: every stage change and action, in seq order, with actor kind and time.
+    const timeline = expectOk(await t.http('GET', `${p}/timeline`, { key: miaKey }));
+    expect(timeline.productId).toBe(id);
+    const events = timeline.events as { seq: number; type: string; stage: string; actor: { kind: string; id: string }; at: string; data: any }[];
+    const staff = 'staff';
+    const mia = 'influencer';
+    const system = 'system';
+    expect(events.map((e) => [e.type, e.stage, e.actor.kind])).toEqual([
+      ['PRODUCT_CREATED', 'POLL', staff],
+      ['POLL_OPENED', 'POLL', staff],
+      ['POLL_CLOSED', 'POLL', staff],
+      ['STAGE_CHANGED', 'DESIGN', staff],
+      ['DESIGN_SUBMITTED', 'DESIGN', staff],
+      ['DESIGN_CHANGES_REQUESTED', 'DESIGN', mia],
+      ['DESIGN_SUBMITTED', 'DESIGN', staff],
+      ['DESIGN_APPROVED', 'DESIGN', mia],
+      ['STAGE_CHANGED', 'SAMPLING', mia],
+      ['SAMPLE_RECORDED', 'SAMPLING', staff],
+      ['SAMPLE_APPROVED', 'SAMPLING', mia],
+      ['STAGE_CHANGED', 'PRODUCTION', mia],
+      ['PRODUCTION_STARTED', 'PRODUCTION', staff],
+      ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
+      ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
+      ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
+      ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
+      ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
+      ['STAGE_CHANGED', 'LAUNCH', staff],
+      ['LAUNCH_SCHEDULED', 'LAUNCH', staff],
+      ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
+      ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
+      ['LAUNCHED', 'LAUNCH', system],
+      ['STAGE_CHANGED', 'LAUNCHED', system],
     ]);
-    expect(timeline.filter((e) => e.type === 'STAGE_CHANGED').map((e) => e.stage)).toEqual(['DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH', 'LAUNCHED']);
-    expect(timeline.find((e) => e.type === 'DESIGN_APPROVED')!.actor.kind).toBe('influencer');
-    expect(timeline.find((e) => e.type === 'LAUNCHED')!.actor.kind).toBe('system');
-    expect(timeline.find((e) => e.type === 'POLL_CLOSED')!.actor.kind).toBe('staff');
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(launched.seq).toBe(events.length);
+    // Times are ISO instants, in order, within the test's run.
+    const times = events.map((e) => Date.parse(e.at));
+    for (const [i, at] of times.entries()) {
+      expect(new Date(at).toISOString()).toBe(events[i].at);
+      expect(at).toBeGreaterThanOrEqual(startedAt - 1_000);
+      expect(at).toBeLessThanOrEqual(Date.now() + 1_000);
+      if (i > 0) expect(at).toBeGreaterThanOrEqual(times[i - 1]);
+    }
+    // Who: the staff key's id, the influencer's id, the engine.
+    for (const e of events) {
+      if (e.actor.kind === 'staff') expect(e.actor.id).toBe(staffKeyId);
+      if (e.actor.kind === 'influencer') expect(e.actor.id).toBe(influencer.id);
+      if (e.actor.kind === 'system') expect(e.actor.id).toBe('engine');
+    }
+    // What: the data each step carries.
+    const ofType = (type: string) => events.filter((e) => e.type === type);
+    expect(ofType('STAGE_CHANGED').map((e) => [e.data.from, e.data.to])).toEqual([
+      ['POLL', 'DESIGN'],
+      ['DESIGN', 'SAMPLING'],
+      ['SAMPLING', 'PRODUCTION'],
+      ['PRODUCTION', 'LAUNCH'],
+      ['LAUNCH', 'LAUNCHED'],
+    ]);
+    expect(ofType('POLL_CLOSED')[0].data).toMatchObject({ winningOptionId: 'wrap', totalVotes: 8, suggestedQuantity: 6 });
+    expect(ofType('DESIGN_CHANGES_REQUESTED')[0].data).toMatchObject({ round: 1, feedback: 'Shorter sleeves, please' });
+    expect(ofType('PRODUCTION_STARTED')[0].data).toMatchObject({ quantity: 40, suggestedQuantity: 6 });
+    expect(ofType('PRODUCTION_MILESTONE').map((e) => e.data.milestone)).toEqual(MILESTONES);
+    expect(ofType('LAUNCH_COUNTDOWN').map((e) => e.data.remainingMs)).toEqual([1500, 500]);
+    for (const c of ofType('LAUNCH_COUNTDOWN')) expect(Date.parse(c.at)).toBeLessThan(Date.parse(launchAt));
+    expect(Date.parse(ofType('LAUNCHED')[0].at)).toBeGreaterThanOrEqual(Date.parse(launchAt));
 
-    // A finished product accepts nothing more.
-    const late = await staff('POST', `${p}/cancel`, { reason: 'too late' });
-    expect(late.status).toBe(409);
-    expect(late.body.message).toContain('LAUNCHED');
+    // A launched product accepts no further action, from staff or influencer.
+    expectError(await t.http('POST', `${p}/cancel`, { body: { reason: 'too late' } }), 409, { code: 'WRONG_STAGE', message: `product ${id} is LAUNCHED` });
+    expectError(await t.http('POST', `${p}/designs/2/review`, { key: miaKey, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: 'LAUNCHED' });
+    expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: inFuture(DAY) } }), 409, { code: 'WRONG_STAGE', message: 'LAUNCHED' });
   });
 
-  it('closes a poll by itself at its closing time and waits for staff when it fell short of the minimum', async () => {
-    const id = await createProduct(t, cast.influencerId, {
-      poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], closesAt: new Date(Date.now() + 1_500).toISOString(), minVotes: 3 },
-    });
-    await addVotes(t, id, { 'option-2': 1 });
-    const waiting = await eventually('the poll to close', async () => {
+  it('closes a poll by itself at closesAt and, below minVotes, waits for staff to extend it', async () => {
+    const { influencerId } = await onboard('leo');
+    const created = expectOk(
+      await t.http('POST', '/products', {
+        body: {
+          name: 'Bucket hat',
+          influencerId,
+          targetKeyword: 'bucket hat',
+          poll: { question: 'Which hat?', options: [{ label: 'Canvas' }, { label: 'Denim' }], closesAt: inFuture(1_500), minVotes: 3 },
+        },
+      }),
+      201,
+    );
+    const id: string = created.id;
+    expect(created.poll.options.map((o: { id: string }) => o.id)).toEqual(['option-1', 'option-2']);
+    await insertVotes(t, id, 'option-2', 1);
+
+    const waiting = await eventually('the poll to close below its minimum', async () => {
       const res = await t.http('GET', `/products/${id}`);
       return res.body.poll.status === 'AWAITING_DECISION' ? res.body : undefined;
     });
-    expect(waiting.pendingAction).toMatchObject({ by: 'staff', action: 'EXTEND_OR_CANCEL' });
+    expect(waiting).toMatchObject({ stage: 'POLL', pendingAction: { by: 'staff', action: 'EXTEND_OR_CANCEL' } });
+    const below = expectOk(await t.http('GET', `/products/${id}/timeline`)).events.find((e: { type: string }) => e.type === 'POLL_BELOW_MINIMUM');
+    expect(below).toMatchObject({ actor: { kind: 'system' }, data: { totalVotes: 1, minVotes: 3 } });
 
-    const extended = await t.http('POST', `/products/${id}/poll/extend`, { body: { closesAt: new Date(Date.now() + 60_000).toISOString() } });
-    expect(extended.status).toBe(200);
-    expect(extended.body.poll.status).toBe('OPEN');
-    await addVotes(t, id, { 'option-1': 3 });
-    const closed = await t.http('POST', `/products/${id}/poll/close`);
-    expect(closed.body).toMatchObject({ stage: 'DESIGN', poll: { result: { winningOptionId: 'option-1', totalVotes: 4 } } });
+    // Closing again is refused until staff extend it (or cancel).
+    expectError(await t.http('POST', `/products/${id}/poll/close`), 409, { code: 'INVALID_STATE', message: 'extend it or cancel' });
+    const extended = await act(`/products/${id}/poll/extend`, { closesAt: inFuture(60 * 60_000) });
+    expect(extended).toMatchObject({ stage: 'POLL', poll: { status: 'OPEN' }, pendingAction: { by: 'fans', action: 'VOTE' } });
+
+    await insertVotes(t, id, 'option-1', 3);
+    const closed = await act(`/products/${id}/poll/close`, {});
+    expect(closed).toMatchObject({ stage: 'DESIGN', poll: { status: 'CLOSED', result: { winningOptionId: 'option-1', totalVotes: 4, tieBroken: false } } });
   });
 
-  it('cancels a product with a reason and refuses every action afterwards', async () => {
-    const id = await createProduct(t, cast.influencerId);
-    const cancelled = await t.http('POST', `/products/${id}/cancel`, { body: { reason: 'Supplier fell through' } });
-    expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ stage: 'CANCELLED', cancellation: { reason: 'Supplier fell through', fromStage: 'POLL' } });
-    const after = await t.http('POST', `/products/${id}/poll/close`);
-    expect(after.status).toBe(409);
-    expect(after.body.message).toContain('CANCELLED');
+  it('breaks a tie for the option that reached the tied count first, ignores votes for unknown options, and suggests production from the winner', async () => {
+    const { influencerId, key } = await onboard('ana');
+    const body = (name: string) => ({
+      name,
+      influencerId,
+      targetKeyword: 'tote bag',
+      poll: { question: 'Which tote?', options: [{ id: 'canvas', label: 'Canvas' }, { id: 'leather', label: 'Leather' }, { id: 'mesh', label: 'Mesh' }], durationMinutes: 30, minVotes: 0 },
+    });
+    const id = expectOk(await t.http('POST', '/products', { body: body('Tote') }), 201).id as string;
+    const base = Date.now() - 60_000;
+    // leather reaches 3 votes first; canvas, listed first, only later.
+    await insertVotes(t, id, 'leather', 3, new Date(base));
+    await insertVotes(t, id, 'canvas', 3, new Date(base + 10_000));
+    await insertVotes(t, id, 'mesh', 1, new Date(base + 5_000));
+    await insertVotes(t, id, 'velvet', 9, new Date(base));
+
+    const closed = expectOk(await t.http('POST', `/products/${id}/poll/close`));
+    expect(closed.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 7 });
+    expect(closed.poll.result.counts.map((c: { optionId: string; votes: number }) => [c.optionId, c.votes])).toEqual([
+      ['canvas', 3],
+      ['leather', 3],
+      ['mesh', 1],
+    ]);
+    // 3 winner votes → ceil(3 / 2) × 2 = 4.
+    expect(closed.suggestedQuantity).toBe(4);
+
+    // Same last-vote time: the option listed first wins.
+    const second = expectOk(await t.http('POST', '/products', { body: body('Tote 2') }), 201).id as string;
+    await insertVotes(t, second, 'mesh', 2, new Date(base));
+    await insertVotes(t, second, 'leather', 2, new Date(base));
+    const tied = expectOk(await t.http('POST', `/products/${second}/poll/close`));
+    expect(tied.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 4 });
+
+    // Without a quantity, production runs the suggested one.
+    const p = `/products/${id}`;
+    expectOk(await t.http('POST', `${p}/designs`, { body: { title: 'Leather tote', description: 'Tan' } }));
+    expectOk(await t.http('POST', `${p}/designs/1/review`, { key, body: { decision: 'APPROVE' } }));
+    expectOk(await t.http('POST', `${p}/samples`, { body: { supplier: 'Tannery' } }));
+    expectOk(await t.http('POST', `${p}/samples/1/review`, { key, body: { decision: 'APPROVE' } }));
+    const started = await act(`${p}/production`, { supplier: 'Tannery', dueDate: inFuture(10 * DAY) });
+    expect(started.production.run).toMatchObject({ quantity: 4, suggestedQuantity: 4 });
+  });
+
+  it('cancels a product with a reason from any stage before LAUNCHED and refuses every action afterwards', async () => {
+    const { influencerId, key } = await onboard('kai');
+    const id = expectOk(
+      await t.http('POST', '/products', {
+        body: { name: 'Cap', influencerId, targetKeyword: 'cap', poll: { question: 'Which cap?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 5, minVotes: 0 } },
+      }),
+      201,
+    ).id as string;
+    const p = `/products/${id}`;
+    expectOk(await t.http('POST', `${p}/poll/close`));
+    expectOk(await t.http('POST', `${p}/designs`, { body: { title: 'Cap v1', description: 'Six panels' } }));
+
+    const cancelled = await act(`${p}/cancel`, { reason: '  Supplier fell through  ' });
+    expect(cancelled).toMatchObject({
+      stage: 'CANCELLED',
+      pendingAction: { by: null, action: 'NONE' },
+      cancellation: { reason: 'Supplier fell through', fromStage: 'DESIGN', by: { kind: 'staff' } },
+    });
+    const last = expectOk(await t.http('GET', `${p}/timeline`)).events.at(-1);
+    expect(last).toMatchObject({ type: 'CANCELLED', stage: 'CANCELLED', actor: { kind: 'staff' }, data: { reason: 'Supplier fell through', from: 'DESIGN' } });
+    expect(expectOk(await t.http('GET', '/products?stage=CANCELLED')).items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    expectError(await t.http('POST', `${p}/designs/1/review`, { key, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: `product ${id} is CANCELLED` });
+    expectError(await t.http('POST', `${p}/designs`, { body: { title: 'Cap v2', description: 'x' } }), 409, { code: 'WRONG_STAGE', message: 'CANCELLED' });
+    expectError(await t.http('POST', `${p}/cancel`, { body: { reason: 'again' } }), 409, { code: 'WRONG_STAGE', message: 'CANCELLED' });
   });
 });

@@ -60,6 +60,7 @@ export class ProductsService {
       poll: { question: dto.poll.question, options, closesAt, minVotes: dto.poll.minVotes },
       rules: this.config.lifecycle,
       createdBy: actorOf(principal),
+      createdAt: new Date(now).toISOString(),
     };
     const initial = toView(createProductState(input, now).state);
 
@@ -76,6 +77,8 @@ export class ProductsService {
         snapshot: initial,
         seq: 0,
         workflowId,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
       });
       await tx.getRepository(PollEntity).insert({
         productId,
@@ -208,12 +211,17 @@ export class ProductsService {
   }
 }
 
+// A cursor is "<created_at to the microsecond>|<product id>", exactly as encodeCursor writes it.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const PRODUCT_ID = /^[a-z0-9-]{1,32}$/;
+
 function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new DomainError(DomainErrorCode.InvalidValue, 'cursor is not one this API returned');
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const valid = rest.length === 0 && CURSOR_TIME.test(createdAt ?? '') && !Number.isNaN(Date.parse(createdAt)) && PRODUCT_ID.test(id ?? '');
+  if (!valid) throw new DomainError(DomainErrorCode.InvalidValue, 'cursor is not one this API returned');
   return { createdAt, id };
 }

@@ -1,0 +1,75 @@
+// Assertions and small actions shared by the end-to-end suites: the one error body, read-model
+// consistency after an action, and fan votes written straight into the votes table (the vote webhook
+// arrives in a later issue).
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import { eventually, type TestEngine } from '../support/stack';
+
+export interface Res {
+  status: number;
+  body: any;
+}
+
+export const API_KEY_FORMAT = /^ibk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/;
+
+/** Every error answers with { statusCode, error, message }, `code` for domain refusals, `details` for field errors. */
+export function expectError(res: Res, status: number, opts: { message?: RegExp | string; code?: string; fields?: string[] } = {}): void {
+  const context = `${res.status} ${JSON.stringify(res.body)}`;
+  expect({ status: res.status, context }).toEqual({ status, context });
+  expect(res.body).toMatchObject({ statusCode: status, error: STATUS_CODES[status], message: expect.any(String) });
+  expect(res.body.message.length).toBeGreaterThan(0);
+  if (typeof opts.message === 'string') expect(res.body.message).toContain(opts.message);
+  else if (opts.message) expect(res.body.message).toMatch(opts.message);
+  if (opts.code) expect(res.body.code).toBe(opts.code);
+  if (opts.fields) {
+    expect(Array.isArray(res.body.details)).toBe(true);
+    const fields = (res.body.details as { field: string; messages: string[] }[]).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(opts.fields));
+    for (const d of res.body.details) expect(d.messages.length).toBeGreaterThan(0);
+  }
+}
+
+/** Anything but a 5xx; a 4xx carries the one error body. */
+export function expectNoServerError(res: Res, what: string): void {
+  expect({ what, status: res.status < 500 ? 'not 5xx' : res.status, body: res.status < 500 ? null : res.body }).toEqual({ what, status: 'not 5xx', body: null });
+  if (res.status >= 400) {
+    expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
+  }
+}
+
+export function expectOk(res: Res, status = 200): any {
+  expect({ status: res.status, body: res.status === status ? 'ok' : res.body }).toEqual({ status, body: 'ok' });
+  return res.body;
+}
+
+/** Waits until GET /products/:id reflects an action's answer (same or later seq, same stage). */
+export async function expectReadModelCaughtUp(t: TestEngine, answer: { id: string; seq: number; stage: string }): Promise<any> {
+  return eventually(`GET /products/${answer.id} to reach seq ${answer.seq}`, async () => {
+    const res = await t.http('GET', `/products/${answer.id}`);
+    return res.status === 200 && res.body.seq >= answer.seq && res.body.stage === answer.stage ? res.body : undefined;
+  });
+}
+
+/** Inserts `count` votes for one option, one fan each, optionally at a given time (occurred and received). */
+export async function insertVotes(t: TestEngine, productId: string, optionId: string, count: number, at?: Date): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const fan = `fan-${randomUUID()}`;
+    if (at) {
+      await t.db.dataSource.query(
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at, received_at) VALUES ($1, $2, 'tiktok', $3, $4, $4)`,
+        [productId, optionId, fan, at.toISOString()],
+      );
+    } else {
+      await t.db.dataSource.query(
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`,
+        [productId, optionId, fan],
+      );
+    }
+  }
+}
+
+export function inFuture(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
+export const DAY = 86_400_000;
