@@ -7,6 +7,7 @@ const moduleNameMapper = {
   '^@app/database$': '<rootDir>/libs/database/index.ts',
   '^@app/config$': '<rootDir>/libs/config/index.ts',
   '^@app/runtime$': '<rootDir>/libs/runtime/index.ts',
+  '^@app/webhooks$': '<rootDir>/libs/webhooks/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -1,0 +1,3 @@
+// Webhook secrets (generation, encryption at rest) and Standard Webhooks signature verification.
+export * from './secret-box';
+export * from './signature';
