@@ -58,16 +58,27 @@ export function createProductActivities({ dataSource }: ProductActivityDeps): Pr
       );
     },
 
-    async tallyPoll({ productId }: TallyInput): Promise<OptionCount[]> {
-      // One row per fan and poll (unique constraint), so count(*) is the number of distinct fans. The
-      // last vote's time keeps its microseconds: ties are broken by who reached the count first.
-      const rows: { option_id: string; votes: number; last_vote_at: string }[] = await dataSource.query(
-        `SELECT option_id, count(*)::int AS votes,
-                to_char(max(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_vote_at
-         FROM votes WHERE product_id = $1 GROUP BY option_id`,
-        [productId],
-      );
-      return rows.map((r) => ({ optionId: r.option_id, votes: r.votes, lastVoteAt: r.last_vote_at }));
+    async tallyPoll({ productId, closeIntakeAtSeq }: TallyInput): Promise<OptionCount[]> {
+      return dataSource.transaction(async (tx) => {
+        // Closing intake first: this UPDATE waits for every vote batch that holds the poll row FOR SHARE
+        // (those votes commit first and are counted below); batches after it find the poll not OPEN.
+        // Its seq keeps a read-model write still in flight from an earlier event from reopening intake.
+        if (closeIntakeAtSeq !== undefined) {
+          await tx.query(
+            `UPDATE polls SET status = 'CLOSING', seq = GREATEST(seq, $2) WHERE product_id = $1 AND status = 'OPEN'`,
+            [productId, closeIntakeAtSeq],
+          );
+        }
+        // One row per fan and poll (unique constraint), so count(*) is the number of distinct fans. The
+        // last vote's time keeps its microseconds: ties are broken by who reached the count first.
+        const rows: { option_id: string; votes: number; last_vote_at: string }[] = await tx.query(
+          `SELECT option_id, count(*)::int AS votes,
+                  to_char(max(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS last_vote_at
+           FROM votes WHERE product_id = $1 GROUP BY option_id`,
+          [productId],
+        );
+        return rows.map((r) => ({ optionId: r.option_id, votes: r.votes, lastVoteAt: r.last_vote_at }));
+      });
     },
   };
 }

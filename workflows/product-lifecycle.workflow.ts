@@ -16,6 +16,7 @@ import {
   applyCommand,
   applyDeadline,
   applyPollTally,
+  applyVoteMilestone,
   beginPollClose,
   cancelProduct,
   closePoll,
@@ -36,6 +37,7 @@ import {
   SYSTEM_ACTOR,
   toView,
   validateCommand,
+  voteMilestoneReached,
   type ActionRequest,
   type Actor,
   type LifecycleCommand,
@@ -118,9 +120,8 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
-    const counts = patched(TALLY_AS_LOCAL_ACTIVITY)
-      ? await tallyPoll({ productId: state.productId })
-      : await tallyPollAsActivity({ productId: state.productId });
+    const input = { productId: state.productId, closeIntakeAtSeq: state.seq };
+    const counts = patched(TALLY_AS_LOCAL_ACTIVITY) ? await tallyPoll(input) : await tallyPollAsActivity(input);
     publish(applyPollTally(state, counts, actor, Date.now()));
   };
 
@@ -134,6 +135,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   );
 
   setHandler(getProduct, () => toView(state));
+  setHandler(voteMilestoneReached, (reached) => publish(applyVoteMilestone(state, reached, Date.now())));
 
   // Drains the outbox into the read model; events that arrive while a write is in flight go together in
   // the next batch. (productId, seq) keys make a replayed or retried batch harmless.

@@ -48,6 +48,26 @@ const schema = z.object({
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
 
+  SECRETS_KEY: optionalString,
+  WEBHOOK_SECRET_GRACE: duration('WEBHOOK_SECRET_GRACE').default(24 * 3600_000),
+  WEBHOOK_SOURCE_CACHE_TTL: duration('WEBHOOK_SOURCE_CACHE_TTL').default(10_000),
+  WEBHOOK_SOURCE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  VOTE_BATCH_MAX_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  VOTE_FLUSH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  LIVE_RESULTS_TTL: duration('LIVE_RESULTS_TTL').default(1000),
+  VOTE_MILESTONES: z
+    .string()
+    .default('100,1000,10000,100000,1000000')
+    .transform((value, ctx) => {
+      const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const out = parts.map(Number);
+      if (out.some((n) => !Number.isSafeInteger(n) || n <= 0 || n > 2_000_000_000)) {
+        ctx.addIssue({ code: 'custom', message: `VOTE_MILESTONES must be a comma-separated list of positive whole numbers, got "${value}"` });
+        return z.NEVER;
+      }
+      return [...new Set(out)].sort((a, b) => a - b);
+    }),
+
   DESIGN_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   SAMPLE_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
@@ -88,6 +108,20 @@ export interface AppConfig {
     uiUrl?: string;
   };
   api: { host: string; port: number; publicBaseUrl?: string; keyCacheTtlMs: number };
+  /** SECRETS_KEY (base64, 32 bytes); unset → a key generated once and kept in the data folder. */
+  secretsKey?: string;
+  votes: {
+    /** How long a rotated-out webhook secret is still accepted. */
+    secretGraceMs: number;
+    /** How long an API instance trusts its cached copy of a webhook source (disable/rotate take this long). */
+    sourceCacheTtlMs: number;
+    /** Default deliveries per second per source, per API instance. */
+    defaultRateLimitPerSecond: number;
+    batchMaxSize: number;
+    flushConcurrency: number;
+    liveResultsTtlMs: number;
+    milestones: number[];
+  };
   lifecycle: LifecycleRules;
 }
 
@@ -117,6 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: c.TEMPORAL_UI_URL,
     },
     api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL },
+    secretsKey: c.SECRETS_KEY,
+    votes: {
+      secretGraceMs: c.WEBHOOK_SECRET_GRACE,
+      sourceCacheTtlMs: c.WEBHOOK_SOURCE_CACHE_TTL,
+      defaultRateLimitPerSecond: c.WEBHOOK_SOURCE_RATE_LIMIT,
+      batchMaxSize: c.VOTE_BATCH_MAX_SIZE,
+      flushConcurrency: c.VOTE_FLUSH_CONCURRENCY,
+      liveResultsTtlMs: c.LIVE_RESULTS_TTL,
+      milestones: c.VOTE_MILESTONES,
+    },
     lifecycle: {
       designRoundLimit: c.DESIGN_ROUND_LIMIT,
       sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,

@@ -7,11 +7,25 @@ import { InfluencerEntity } from './entities/influencer.entity';
 import { PollEntity } from './entities/poll.entity';
 import { ProductEntity } from './entities/product.entity';
 import { TimelineEventEntity } from './entities/timeline-event.entity';
+import { PollVoteCountEntity, PollVoteMilestoneEntity, PollVoteTotalEntity } from './entities/poll-vote-count.entity';
 import { VoteEntity } from './entities/vote.entity';
+import { WebhookSourceEntity } from './entities/webhook-source.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { FanVoteIntake1764100000000 } from './migrations/1764100000000-fan-vote-intake';
 
-export const ENTITIES = [InfluencerEntity, ApiKeyEntity, ProductEntity, PollEntity, VoteEntity, TimelineEventEntity];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const ENTITIES = [
+  InfluencerEntity,
+  ApiKeyEntity,
+  ProductEntity,
+  PollEntity,
+  VoteEntity,
+  TimelineEventEntity,
+  WebhookSourceEntity,
+  PollVoteCountEntity,
+  PollVoteTotalEntity,
+  PollVoteMilestoneEntity,
+];
+export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000];
 
 export interface DataSourceSettings {
   url: string;

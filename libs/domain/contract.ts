@@ -2,9 +2,9 @@
 // updates and queries, defined once and imported by every side.
 
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { LifecycleCommand } from './lifecycle';
-import type { Actor, ProductView } from './model';
+import type { Actor, ProductView, VoteMilestone } from './model';
 
 /** Registered workflow type name (the exported function in workflows/). */
 export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
@@ -39,6 +39,12 @@ export const startProduction = defineUpdate<ProductView, [ActionRequest<CommandI
 export const recordMilestone = defineUpdate<ProductView, [ActionRequest<CommandInput<'RECORD_MILESTONE'>>]>('recordMilestone');
 export const scheduleLaunch = defineUpdate<ProductView, [ActionRequest<CommandInput<'SCHEDULE_LAUNCH'>>]>('scheduleLaunch');
 
+/**
+ * Vote intake reports a crossed vote milestone. A signal, not an update: intake must not wait on the
+ * workflow, and the workflow ignores repeats, so intake may report a milestone more than once.
+ */
+export const voteMilestoneReached = defineSignal<[VoteMilestone]>('voteMilestoneReached');
+
 /** The workflow's current view of the product (used by operators and tests; the API reads PostgreSQL). */
 export const getProduct = defineQuery<ProductView>('getProduct');
 
@@ -51,11 +57,19 @@ export interface RecordEventsInput {
 
 export interface TallyInput {
   productId: string;
+  /**
+   * The product's seq when the poll began closing. The tally closes vote intake in PostgreSQL with it, so
+   * an older read-model write still in flight cannot reopen intake. Absent in older histories.
+   */
+  closeIntakeAtSeq?: number;
 }
 
 export interface ProductActivities {
   /** Writes timeline events and the product's read model; idempotent by (productId, seq). */
   recordEvents(input: RecordEventsInput): Promise<void>;
-  /** Counts distinct fans per option from the votes table. */
+  /**
+   * Stops vote intake for the poll, waits for votes already being committed, then counts distinct fans
+   * per option; every vote acknowledged before it is counted, none after it is accepted.
+   */
   tallyPoll(input: TallyInput): Promise<import('./model').OptionCount[]>;
 }

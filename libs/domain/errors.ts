@@ -14,6 +14,8 @@ export enum DomainErrorCode {
   AlreadyExists = 'ALREADY_EXISTS',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** The caller sent more than its rate limit allows; `details.retryAfterSeconds` says when to retry. */
+  RateLimited = 'RATE_LIMITED',
   /** PostgreSQL or Temporal cannot be reached; the caller should retry later. */
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
 }

@@ -11,6 +11,7 @@ import type {
   ProductState,
   ProductView,
   ProductWorkflowInput,
+  VoteMilestone,
 } from './model';
 import { SYSTEM_ACTOR } from './model';
 import { decideTally, nextMilestone, suggestedQuantity, type TallyDecision } from './rules';
@@ -230,6 +231,8 @@ export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand,
       const fromStage = state.stage;
       state.cancellation = { reason: cmd.reason.trim(), at, by: actor, fromStage };
       state.stage = 'CANCELLED';
+      // Vote intake reads the poll's status: a cancelled product's poll takes no more votes.
+      if (state.poll.status !== 'CLOSED') state.poll.status = 'CANCELLED';
       return [emit(state, 'CANCELLED', actor, at, { reason: state.cancellation.reason, from: fromStage })];
     }
     case 'SUBMIT_DESIGN': {
@@ -307,6 +310,21 @@ export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand,
 }
 
 /** Marks the poll as being tallied, so that a second close or an extension waits for the result. */
+/**
+ * Records a vote milestone reported by vote intake, once per milestone and only while the poll runs
+ * (a report that arrives after the poll closed, or twice, changes nothing).
+ */
+export function applyVoteMilestone(state: ProductState, reached: VoteMilestone, nowMs: number): LifecycleEvent[] {
+  if (state.stage !== 'POLL' || !Number.isSafeInteger(reached.milestone) || reached.milestone <= 0) return [];
+  const seen = (state.poll.milestones ??= []);
+  if (seen.some((m) => m.milestone === reached.milestone)) return [];
+  const at = iso(nowMs);
+  const totalVotes = Math.max(reached.milestone, Math.floor(reached.totalVotes) || 0);
+  seen.push({ milestone: reached.milestone, totalVotes, at });
+  seen.sort((a, b) => a.milestone - b.milestone);
+  return [emit(state, 'POLL_MILESTONE', SYSTEM_ACTOR, at, { milestone: reached.milestone, totalVotes })];
+}
+
 export function beginPollClose(state: ProductState): void {
   state.poll.status = 'CLOSING';
 }

@@ -75,13 +75,23 @@ export interface PollResult {
   closedAt: string;
 }
 
-export type PollStatus = 'OPEN' | 'CLOSING' | 'AWAITING_DECISION' | 'CLOSED';
+/** CANCELLED: the product was cancelled before its poll closed; no votes are taken. */
+export type PollStatus = 'OPEN' | 'CLOSING' | 'AWAITING_DECISION' | 'CLOSED' | 'CANCELLED';
+
+/** A vote-count milestone the poll crossed (e.g. 1,000 fans have voted), reported by vote intake. */
+export interface VoteMilestone {
+  milestone: number;
+  /** The total when intake noticed the crossing (at least the milestone). */
+  totalVotes: number;
+}
 
 export interface PollState extends PollSpec {
   status: PollStatus;
   /** The last tally, also when it fell short of minVotes. */
   lastTally?: { counts: OptionCount[]; totalVotes: number; at: string };
   result?: PollResult;
+  /** Milestones already announced, each once; absent in products started before milestones existed. */
+  milestones?: (VoteMilestone & { at: string })[];
 }
 
 export type ReviewStatus = 'PENDING_REVIEW' | 'APPROVED' | 'CHANGES_REQUESTED';
@@ -168,6 +178,7 @@ export const EVENT_TYPES = [
   'PRODUCT_CREATED',
   'POLL_OPENED',
   'POLL_EXTENDED',
+  'POLL_MILESTONE',
   'POLL_BELOW_MINIMUM',
   'POLL_CLOSED',
   'STAGE_CHANGED',

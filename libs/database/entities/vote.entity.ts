@@ -31,6 +31,10 @@ export class VoteEntity {
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
 
+  /** The webhook source that delivered the vote, and its `webhook-id` (null for votes recorded otherwise). */
+  @Column({ name: 'source_id', type: 'varchar', length: 32, nullable: true })
+  sourceId!: string | null;
+
   @Column({ name: 'webhook_id', type: 'varchar', length: 128, nullable: true })
   webhookId!: string | null;
 }
