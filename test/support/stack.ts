@@ -44,6 +44,9 @@ export async function temporalClient(): Promise<Client> {
   return new Client({ connection, namespace: 'default' });
 }
 
+// One key per test run: sealed webhook secrets never touch the project's data folder.
+const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
+
 /** The configuration a test engine runs with: the shared servers, its own task queue, quick timers. */
 export function testConfig(overrides: Record<string, string> = {}, databaseUrl?: string): AppConfig {
   return loadConfig({
@@ -51,6 +54,7 @@ export function testConfig(overrides: Record<string, string> = {}, databaseUrl?:
     TEMPORAL_ADDRESS: required('TEST_TEMPORAL_ADDRESS'),
     TEMPORAL_TASK_QUEUE: uniqueName('tq'),
     API_PORT: '0',
+    SECRETS_KEY: TEST_SECRETS_KEY,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });

@@ -1,9 +1,10 @@
 // The API's root module, built around infrastructure handed in by the caller (the standalone main,
 // the all-in-one launcher or a test), so connections are owned and closed in one place.
 
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
+import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import type { Client } from '@temporalio/client';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -11,19 +12,32 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './common/error.filter';
-import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { InfluencersController } from './influencers/influencers.controller';
 import { InfluencersService } from './influencers/influencers.service';
 import { ProductAccessGuard } from './products/product-access.guard';
 import { ProductsController } from './products/products.controller';
 import { ProductsService } from './products/products.service';
+import { LiveResultsService } from './votes/live-results.service';
+import { MilestoneNotifier } from './votes/milestone-notifier.service';
+import { PollCatalog } from './votes/poll-catalog';
+import { VoteIntakeService } from './votes/vote-intake.service';
+import { VotesController } from './votes/votes.controller';
+import { WebhookSignatureGuard } from './votes/webhook-signature.guard';
+import { WebhookSourcesController } from './webhook-sources/webhook-sources.controller';
+import { WebhookSourcesService } from './webhook-sources/webhook-sources.service';
 
 export interface ApiInfrastructure {
   config: AppConfig;
   dataSource: DataSource;
   temporal: Client;
+  /** Modules mounted beside the API's own (the benchmarks' bare endpoint). */
+  extraModules?: Type[];
 }
+
+// At viral scale one log line per vote is noise; vote deliveries are logged per request only at debug.
+const VOTE_DELIVERY = /^\/webhooks\/votes\//;
 
 @Module({})
 export class AppModule {
@@ -36,7 +50,9 @@ export class AppModule {
             level: infra.config.logLevel,
             // Keys and bodies never reach the logs.
             redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: {
+              ignore: (req) => req.url === '/health' || (VOTE_DELIVERY.test(req.url ?? '') && !['debug', 'trace'].includes(infra.config.logLevel)),
+            },
             // A 503 is an expected answer while a dependency is down (the filter logs why, once, at warn).
             customLogLevel: (_req, res, err) =>
               res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
@@ -45,16 +61,24 @@ export class AppModule {
             },
           },
         }),
+        ...(infra.extraModules ?? []),
       ],
-      controllers: [HealthController, InfluencersController, ApiKeysController, ProductsController],
+      controllers: [HealthController, InfluencersController, ApiKeysController, ProductsController, WebhookSourcesController, VotesController],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DataSource, useValue: infra.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
+        { provide: SECRET_BOX, useFactory: () => new SecretBox(loadSecretsKey({ keyBase64: infra.config.secretsKey, dataDir: infra.config.dataDir })) },
         ApiKeyService,
         InfluencersService,
         ProductsService,
         ProductAccessGuard,
+        WebhookSourcesService,
+        WebhookSignatureGuard,
+        PollCatalog,
+        MilestoneNotifier,
+        VoteIntakeService,
+        LiveResultsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -26,7 +26,8 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     AppModule.forRoot(infra),
     // 1 MiB is far above any legitimate request; larger bodies get 413.
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
-    { bufferLogs: true },
+    // rawBody: webhook signatures are checked over the exact bytes received.
+    { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());

@@ -33,6 +33,8 @@ export function statusForCode(code: DomainErrorCode): number {
       return HttpStatus.UNAUTHORIZED;
     case DomainErrorCode.Forbidden:
       return HttpStatus.FORBIDDEN;
+    case DomainErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case DomainErrorCode.DependencyUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
     default: {
@@ -105,6 +107,8 @@ export class ErrorFilter implements ExceptionFilter {
     } else if (described.statusCode === 503) {
       this.logger.warn({ err: (err as Error)?.message }, 'dependency unavailable');
     }
+    const retryAfter = err instanceof DomainError ? err.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(described.statusCode).header('content-type', 'application/json; charset=utf-8').send(described);
   }
 }

@@ -1,0 +1,92 @@
+// Group commit: callers submit items one at a time and each gets its own result, but items that arrive
+// while earlier batches are being written go to storage together, in one statement and one commit.
+// At low load a batch holds one item and waits for nothing; under load batches grow by themselves.
+
+export interface GroupCommitOptions<T, R> {
+  /** Writes one batch and returns one result per item, in order. Rejecting fails every item of the batch. */
+  flush: (items: T[]) => Promise<R[]>;
+  maxBatchSize: number;
+  /** Batches being written at the same time. */
+  concurrency: number;
+}
+
+interface Pending<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (err: unknown) => void;
+}
+
+export class GroupCommitter<T, R> {
+  private queue: Pending<T, R>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+  /** Batches written and items in them, for operators and the benchmark. */
+  readonly stats = { batches: 0, items: 0, largestBatch: 0 };
+
+  constructor(private readonly opts: GroupCommitOptions<T, R>) {
+    if (opts.maxBatchSize < 1 || opts.concurrency < 1) throw new Error('maxBatchSize and concurrency must be at least 1');
+  }
+
+  submit(item: T): Promise<R> {
+    if (this.closed) return Promise.reject(new GroupCommitClosedError());
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Items waiting or being written. */
+  get pending(): number {
+    return this.queue.length + this.inFlight;
+  }
+
+  /** Refuses new items and resolves once everything submitted so far has been written (or failed). */
+  async drain(): Promise<void> {
+    this.closed = true;
+    if (this.queue.length === 0 && this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Let every request already read in this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.opts.concurrency && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.opts.maxBatchSize);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        if (this.queue.length > 0) this.pump();
+        else if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+      });
+    }
+  }
+
+  private async write(batch: Pending<T, R>[]): Promise<void> {
+    this.stats.batches++;
+    this.stats.items += batch.length;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+    try {
+      const results = await this.opts.flush(batch.map((p) => p.item));
+      if (results.length !== batch.length) throw new Error(`flush returned ${results.length} results for ${batch.length} items`);
+      batch.forEach((p, i) => p.resolve(results[i]));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+}
+
+export class GroupCommitClosedError extends Error {
+  constructor() {
+    super('the API is shutting down and takes no more votes');
+  }
+}

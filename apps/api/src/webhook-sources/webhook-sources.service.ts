@@ -1,0 +1,158 @@
+// Webhook sources: registration (secret shown once, stored sealed), rotation with a grace period,
+// disabling, and the per-instance cache the vote endpoint uses to verify deliveries and rate-limit them.
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { WebhookSourceEntity } from '@app/database';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { generateWebhookSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { newId } from '../common/ids';
+import { CONFIG, SECRET_BOX } from '../common/tokens';
+import type { CreateWebhookSourceDto } from './dto/webhook-source.dto';
+
+/** What the vote endpoint needs to know about a source, cached for WEBHOOK_SOURCE_CACHE_TTL. */
+export interface ActiveSource {
+  id: string;
+  platform: string;
+  disabled: boolean;
+  verifier: SignatureVerifier;
+  limiter: RateLimiterMemory;
+  rateLimitPerSecond: number;
+}
+
+interface CacheEntry {
+  expires: number;
+  source: Promise<ActiveSource | null>;
+}
+
+const MAX_CACHED = 10_000;
+
+/** The sealed secret's AAD: a secret copied to another source's row does not decrypt. */
+function secretContext(sourceId: string): string {
+  return `webhook-source:${sourceId}`;
+}
+
+@Injectable()
+export class WebhookSourcesService {
+  private readonly logger = new Logger('WebhookSources');
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+  ) {}
+
+  async create(dto: CreateWebhookSourceDto): Promise<{ entity: WebhookSourceEntity; secret: string }> {
+    const id = newId('src');
+    const secret = generateWebhookSecret();
+    const entity = this.db.getRepository(WebhookSourceEntity).create({
+      id,
+      name: dto.name,
+      platform: dto.platform,
+      secretSealed: this.box.seal(secret, secretContext(id)),
+      previousSecretSealed: null,
+      previousSecretExpiresAt: null,
+      rateLimitPerSecond: dto.rateLimitPerSecond ?? this.config.votes.defaultRateLimitPerSecond,
+      rotatedAt: null,
+      disabledAt: null,
+    });
+    await this.db.getRepository(WebhookSourceEntity).insert(entity);
+    this.logger.log({ sourceId: id, platform: dto.platform }, 'webhook source registered');
+    return { entity: await this.get(id), secret };
+  }
+
+  list(): Promise<WebhookSourceEntity[]> {
+    return this.db.getRepository(WebhookSourceEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async get(id: string): Promise<WebhookSourceEntity> {
+    const entity = /^[a-z0-9-]{1,32}$/.test(id) ? await this.db.getRepository(WebhookSourceEntity).findOneBy({ id }) : null;
+    if (!entity) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
+    return entity;
+  }
+
+  /**
+   * A new secret; the current one stays valid for WEBHOOK_SECRET_GRACE so the connector can switch
+   * without losing votes. A secret from an earlier rotation stops working now.
+   */
+  async rotate(id: string): Promise<{ entity: WebhookSourceEntity; secret: string }> {
+    const secret = generateWebhookSecret();
+    const entity = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(WebhookSourceEntity);
+      const current = /^[a-z0-9-]{1,32}$/.test(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!current) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
+      if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `webhook source ${id} is disabled; enable it before rotating its secret`);
+      const now = new Date();
+      current.previousSecretSealed = current.secretSealed;
+      current.previousSecretExpiresAt = new Date(now.getTime() + this.config.votes.secretGraceMs);
+      current.secretSealed = this.box.seal(secret, secretContext(id));
+      current.rotatedAt = now;
+      return repo.save(current);
+    });
+    this.cache.delete(id);
+    this.logger.log({ sourceId: id }, 'webhook source secret rotated');
+    return { entity, secret };
+  }
+
+  async setDisabled(id: string, disabled: boolean): Promise<WebhookSourceEntity> {
+    const entity = await this.get(id);
+    if (Boolean(entity.disabledAt) !== disabled) {
+      entity.disabledAt = disabled ? new Date() : null;
+      await this.db.getRepository(WebhookSourceEntity).update({ id }, { disabledAt: entity.disabledAt });
+      this.logger.log({ sourceId: id }, disabled ? 'webhook source disabled' : 'webhook source enabled');
+    }
+    this.cache.delete(id);
+    return entity;
+  }
+
+  /** The source as the vote endpoint sees it (cached); null when it does not exist. */
+  async active(id: string): Promise<ActiveSource | null> {
+    const now = Date.now();
+    const cached = this.cache.get(id);
+    if (cached && cached.expires > now) return cached.source;
+    const previous = cached ? await cached.source.catch(() => null) : null;
+    const source = this.load(id, previous);
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, { expires: now + this.config.votes.sourceCacheTtlMs, source });
+    // A failed load (database down) is not cached: the next delivery tries again.
+    source.catch(() => this.cache.delete(id));
+    return source;
+  }
+
+  /** Takes one delivery from the source's budget; null when allowed, else the seconds until it may retry. */
+  async throttle(source: ActiveSource): Promise<number | null> {
+    try {
+      await source.limiter.consume(source.id);
+      return null;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw res;
+    }
+  }
+
+  private async load(id: string, previous: ActiveSource | null): Promise<ActiveSource | null> {
+    if (!/^[a-z0-9-]{1,32}$/.test(id)) return null;
+    const e = await this.db.getRepository(WebhookSourceEntity).findOneBy({ id });
+    if (!e) return null;
+    const secrets = [this.box.open(e.secretSealed, secretContext(e.id))];
+    if (e.previousSecretSealed && e.previousSecretExpiresAt && e.previousSecretExpiresAt.getTime() > Date.now()) {
+      secrets.push(this.box.open(e.previousSecretSealed, secretContext(e.id)));
+    }
+    // Keep the running budget across cache refreshes unless the limit itself changed.
+    const limiter =
+      previous && previous.rateLimitPerSecond === e.rateLimitPerSecond
+        ? previous.limiter
+        : new RateLimiterMemory({ points: e.rateLimitPerSecond, duration: 1 });
+    return {
+      id: e.id,
+      platform: e.platform,
+      disabled: e.disabledAt !== null,
+      verifier: new SignatureVerifier(secrets),
+      limiter,
+      rateLimitPerSecond: e.rateLimitPerSecond,
+    };
+  }
+}

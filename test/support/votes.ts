@@ -1,0 +1,69 @@
+// Delivers fan votes the way a connector does: a Standard Webhooks library signs each body.
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import type { TestEngine } from './stack';
+
+export interface Source {
+  id: string;
+  secret: string;
+  platform: string;
+}
+
+export async function registerSource(t: TestEngine, opts: { platform?: string; rateLimitPerSecond?: number } = {}): Promise<Source> {
+  const platform = opts.platform ?? 'weibo';
+  const res = await t.http('POST', '/webhook-sources', { body: { name: `${platform} connector`, platform, ...(opts.rateLimitPerSecond ? { rateLimitPerSecond: opts.rateLimitPerSecond } : {}) } });
+  if (res.status !== 201) throw new Error(`source registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, secret: res.body.secret, platform };
+}
+
+export interface VoteBody {
+  productId: string;
+  optionId: string;
+  voter: { platform: string; userId: string };
+  occurredAt: string;
+}
+
+export function voteBody(productId: string, optionId: string, userId: string, platform = 'weibo'): VoteBody {
+  return { productId, optionId, voter: { platform, userId }, occurredAt: new Date().toISOString() };
+}
+
+export interface Delivery {
+  webhookId: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+/** A signed delivery; pass the same Delivery again to redeliver it byte for byte. */
+export function sign(secret: string, body: unknown, opts: { webhookId?: string; at?: Date } = {}): Delivery {
+  const webhookId = opts.webhookId ?? `msg_${randomUUID()}`;
+  const at = opts.at ?? new Date();
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  return {
+    webhookId,
+    payload,
+    headers: {
+      'webhook-id': webhookId,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(webhookId, at, payload),
+    },
+  };
+}
+
+export function deliver(t: TestEngine, source: Pick<Source, 'id'>, delivery: Delivery, headers: Record<string, string> = {}) {
+  return t.http('POST', `/webhooks/votes/${source.id}`, { key: null, rawBody: delivery.payload, headers: { ...delivery.headers, ...headers } });
+}
+
+/** Runs `tasks` with at most `limit` at a time. */
+export async function inParallel<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]();
+      }
+    }),
+  );
+  return results;
+}
