@@ -1,15 +1,12 @@
-// One fan's vote in one poll; the unique (product, platform, fan) constraint is what makes a fan count once.
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+// One fan's vote in one poll; the primary key (product, platform, fan) is what makes a fan count once.
+// No surrogate id and no other index: a viral poll inserts thousands of rows a second, and every index
+// is paid on each of them (the tally reads the primary key's product prefix).
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
 @Entity({ name: 'votes' })
-@Index('votes_one_per_fan', ['productId', 'platform', 'platformUserId'], { unique: true })
-@Index('votes_product_option_idx', ['productId', 'optionId'])
 export class VoteEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
-
-  @Column({ name: 'product_id', type: 'varchar', length: 32 })
+  @PrimaryColumn({ name: 'product_id', type: 'varchar', length: 32 })
   productId!: string;
 
   @ManyToOne(() => ProductEntity, { onDelete: 'CASCADE' })
@@ -19,10 +16,10 @@ export class VoteEntity {
   @Column({ name: 'option_id', type: 'varchar', length: 64 })
   optionId!: string;
 
-  @Column({ type: 'varchar', length: 32 })
+  @PrimaryColumn({ type: 'varchar', length: 32 })
   platform!: string;
 
-  @Column({ name: 'platform_user_id', type: 'varchar', length: 128 })
+  @PrimaryColumn({ name: 'platform_user_id', type: 'varchar', length: 128 })
   platformUserId!: string;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })

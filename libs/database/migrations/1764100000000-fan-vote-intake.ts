@@ -1,11 +1,18 @@
 // Fan votes through signed webhooks: webhook sources (sealed secrets), the source of each vote, live
-// per-option counts and totals kept by vote intake, and the vote milestones each poll crossed.
+// per-option counts and totals kept by vote intake, and the vote milestones each poll crossed. Votes lose
+// their surrogate id and second index: (product, platform, fan) becomes the primary key, one index to
+// maintain per inserted vote.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class FanVoteIntake1764100000000 implements MigrationInterface {
   name = 'FanVoteIntake1764100000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "public"."votes_product_option_idx"`);
+    await q.query(`DROP INDEX "public"."votes_one_per_fan"`);
+    await q.query(`ALTER TABLE "votes" DROP CONSTRAINT "PK_f3d9fd4a0af865152c3f59db8ff"`);
+    await q.query(`ALTER TABLE "votes" DROP COLUMN "id"`);
+    await q.query(`ALTER TABLE "votes" ADD CONSTRAINT "PK_d863656892c2c93fc16fcd1ec86" PRIMARY KEY ("product_id", "platform", "platform_user_id")`);
     await q.query(`CREATE TABLE "poll_vote_counts" ("product_id" character varying(32) NOT NULL, "option_id" character varying(64) NOT NULL, "votes" integer NOT NULL, CONSTRAINT "PK_ba11d754974d593d20347330098" PRIMARY KEY ("product_id", "option_id"))`);
     await q.query(`CREATE TABLE "poll_vote_totals" ("product_id" character varying(32) NOT NULL, "votes" integer NOT NULL, CONSTRAINT "PK_770bb044461e5d17f780357bad0" PRIMARY KEY ("product_id"))`);
     await q.query(`CREATE TABLE "poll_vote_milestones" ("product_id" character varying(32) NOT NULL, "milestone" integer NOT NULL, "total_votes" integer NOT NULL, "reached_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "notified_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_13a955e651ae2c13da8b1d53530" PRIMARY KEY ("product_id", "milestone"))`);
@@ -28,5 +35,10 @@ export class FanVoteIntake1764100000000 implements MigrationInterface {
     await q.query(`DROP TABLE "poll_vote_milestones"`);
     await q.query(`DROP TABLE "poll_vote_totals"`);
     await q.query(`DROP TABLE "poll_vote_counts"`);
+    await q.query(`ALTER TABLE "votes" DROP CONSTRAINT "PK_d863656892c2c93fc16fcd1ec86"`);
+    await q.query(`ALTER TABLE "votes" ADD "id" BIGSERIAL NOT NULL`);
+    await q.query(`ALTER TABLE "votes" ADD CONSTRAINT "PK_f3d9fd4a0af865152c3f59db8ff" PRIMARY KEY ("id")`);
+    await q.query(`CREATE UNIQUE INDEX "votes_one_per_fan" ON "votes" ("product_id", "platform", "platform_user_id")`);
+    await q.query(`CREATE INDEX "votes_product_option_idx" ON "votes" ("product_id", "option_id")`);
   }
 }
