@@ -6,7 +6,6 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import type { Client } from '@temporalio/client';
-import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeyService } from './auth/api-key.service';
@@ -36,31 +35,12 @@ export interface ApiInfrastructure {
   extraModules?: Type[];
 }
 
-// At viral scale one log line per vote is noise; vote deliveries are logged per request only at debug.
-const VOTE_DELIVERY = /^\/webhooks\/votes\//;
-
 @Module({})
 export class AppModule {
   static forRoot(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: infra.config.logLevel,
-            // Keys and bodies never reach the logs.
-            redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
-            autoLogging: {
-              ignore: (req) => req.url === '/health' || (VOTE_DELIVERY.test(req.url ?? '') && !['debug', 'trace'].includes(infra.config.logLevel)),
-            },
-            // A 503 is an expected answer while a dependency is down (the filter logs why, once, at warn).
-            customLogLevel: (_req, res, err) =>
-              res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            serializers: {
-              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
-            },
-          },
-        }),
         ...(infra.extraModules ?? []),
       ],
       controllers: [HealthController, InfluencersController, ApiKeysController, ProductsController, WebhookSourcesController, VotesController],

@@ -3,9 +3,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type ApiInfrastructure } from './app.module';
 import { InputSanityPipe } from './common/input-sanity.pipe';
+import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
 
 export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
@@ -22,14 +22,15 @@ Every action is a Temporal Update: a wrong action is refused synchronously with 
 follow an accepted action within moments; the action's own response already carries the new state.`;
 
 export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastifyApplication> {
+  const logger = createApiLogger(infra.config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(infra),
     // 1 MiB is far above any legitimate request; larger bodies get 413.
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
     // rawBody: webhook signatures are checked over the exact bytes received.
-    { bufferLogs: true, rawBody: true },
+    { logger: new PinoLoggerService(logger), rawBody: true },
   );
-  app.useLogger(app.get(Logger));
+  logRequests(app.getHttpAdapter().getInstance(), logger);
   app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());
 
   const document = SwaggerModule.createDocument(
