@@ -25,9 +25,12 @@ export interface IncomingVote {
   webhookId: string;
 }
 
+export type DuplicateReason = 'redelivery' | 'already-voted';
+
 export type VoteOutcome =
   | { kind: 'counted' }
-  | { kind: 'duplicate'; reason: 'redelivery' | 'already-voted' }
+  /** reason is absent only when the lookup of the stored vote failed after the commit. */
+  | { kind: 'duplicate'; reason?: DuplicateReason }
   | { kind: 'poll-not-open'; status: string | null; closesAt: string | null }
   | { kind: 'failed'; error: unknown };
 
@@ -35,8 +38,7 @@ interface Row {
   idx: number;
   open: boolean;
   counted: boolean;
-  prior_source_id: string | null;
-  prior_webhook_id: string | null;
+
   poll_status: string | null;
   closes_at: string | null;
   reached: ReachedMilestone[] | null;
@@ -48,7 +50,7 @@ WITH input AS (
     AS t(idx, product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id)
 ), open_polls AS (
   SELECT p.product_id FROM polls p
-  WHERE p.product_id IN (SELECT DISTINCT product_id FROM input) AND p.status = 'OPEN' AND p.closes_at > now()
+  WHERE p.product_id = ANY($2::text[]) AND p.status = 'OPEN' AND p.closes_at > now()
   ORDER BY p.product_id
   FOR SHARE
 ), inserted AS (
@@ -79,17 +81,14 @@ WITH input AS (
 SELECT i.idx,
        o.product_id IS NOT NULL AS open,
        ins.product_id IS NOT NULL AS counted,
-       prior.source_id AS prior_source_id,
-       prior.webhook_id AS prior_webhook_id,
-       p.status AS poll_status,
-       to_char(p.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS closes_at,
+       -- Per-row index probes, and only for refused votes: never a scan of polls.
+       CASE WHEN o.product_id IS NULL THEN (SELECT p.status FROM polls p WHERE p.product_id = i.product_id) END AS poll_status,
+       CASE WHEN o.product_id IS NULL THEN (
+         SELECT to_char(p.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM polls p WHERE p.product_id = i.product_id) END AS closes_at,
        CASE WHEN i.idx = 0 THEN (SELECT json_agg(json_build_object('productId', r.product_id, 'milestone', r.milestone, 'totalVotes', r.total_votes)) FROM reached r) END AS reached
 FROM input i
 LEFT JOIN open_polls o ON o.product_id = i.product_id
 LEFT JOIN inserted ins ON ins.product_id = i.product_id AND ins.platform = i.platform AND ins.platform_user_id = i.platform_user_id
-LEFT JOIN votes prior ON o.product_id IS NOT NULL AND ins.product_id IS NULL
-  AND prior.product_id = i.product_id AND prior.platform = i.platform AND prior.platform_user_id = i.platform_user_id
-LEFT JOIN polls p ON o.product_id IS NULL AND p.product_id = i.product_id
 ORDER BY i.idx`;
 
 // Deadlocks can only come from batches of different API instances meeting on the same fans; a retry
@@ -202,12 +201,40 @@ export class VoteIntakeService implements OnApplicationShutdown {
     }
     const reached = rows[0]?.reached;
     if (reached?.length) this.milestones.announce(reached);
-    return rows.map((row) => {
-      const vote = votes[row.idx];
+    const outcomes: VoteOutcome[] = rows.map((row) => {
       if (!row.open) return { kind: 'poll-not-open', status: row.poll_status, closesAt: row.closes_at };
-      if (row.counted) return { kind: 'counted' };
-      const redelivery = row.prior_source_id === vote.sourceId && row.prior_webhook_id === vote.webhookId;
-      return { kind: 'duplicate', reason: redelivery ? 'redelivery' : 'already-voted' };
+      return row.counted ? { kind: 'counted' } : { kind: 'duplicate' };
     });
+    const duplicates = rows.filter((row) => row.open && !row.counted).map((row) => row.idx);
+    if (duplicates.length > 0) {
+      const reasons = await this.duplicateReasons(duplicates.map((i) => votes[i])).catch((err: Error) => {
+        this.logger.warn({ err: err.message }, 'could not tell redeliveries from repeat voters; duplicates answered without a reason');
+        return null;
+      });
+      if (reasons) duplicates.forEach((idx, k) => (outcomes[idx] = { kind: 'duplicate', reason: reasons[k] }));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Whether each refused vote is a redelivery of the stored one (same source and webhook-id) or a second
+   * vote of the same fan. A separate, index-only lookup: inside the batch statement the planner may
+   * choose to hash the whole votes table, which a viral poll cannot afford.
+   */
+  private async duplicateReasons(votes: IncomingVote[]): Promise<DuplicateReason[]> {
+    const groups = new Map<string, IncomingVote[]>();
+    for (const v of votes) {
+      const key = `${v.productId}\u0000${v.platform}`;
+      groups.set(key, [...(groups.get(key) ?? []), v]);
+    }
+    const stored = new Map<string, string>();
+    for (const group of groups.values()) {
+      const rows: { platform_user_id: string; source_id: string | null; webhook_id: string | null }[] = await this.db.query(
+        `SELECT platform_user_id, source_id, webhook_id FROM votes WHERE product_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[])`,
+        [group[0].productId, group[0].platform, group.map((v) => v.platformUserId)],
+      );
+      for (const r of rows) stored.set(fanKey({ ...group[0], platformUserId: r.platform_user_id }), `${r.source_id}\u0000${r.webhook_id}`);
+    }
+    return votes.map((v) => (stored.get(fanKey(v)) === `${v.sourceId}\u0000${v.webhookId}` ? 'redelivery' : 'already-voted'));
   }
 }

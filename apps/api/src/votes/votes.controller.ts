@@ -79,7 +79,7 @@ export class VotesController {
         return { result: 'counted', productId: dto.productId, webhookId };
       case 'duplicate':
         void reply.status(200);
-        return { result: 'duplicate', reason: outcome.reason, productId: dto.productId, webhookId };
+        return { result: 'duplicate', ...(outcome.reason ? { reason: outcome.reason } : {}), productId: dto.productId, webhookId };
       case 'poll-not-open': {
         const status = outcome.status ?? 'unknown';
         const detail = status === 'OPEN' ? `it closed at ${outcome.closesAt}` : `its status is ${status}`;
