@@ -47,13 +47,14 @@ const schema = z.object({
   API_PORT: port.default(3000),
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 
   SECRETS_KEY: optionalString,
   WEBHOOK_SECRET_GRACE: duration('WEBHOOK_SECRET_GRACE').default(24 * 3600_000),
   WEBHOOK_SOURCE_CACHE_TTL: duration('WEBHOOK_SOURCE_CACHE_TTL').default(10_000),
   WEBHOOK_SOURCE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   VOTE_BATCH_MAX_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
-  VOTE_FLUSH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  VOTE_FLUSH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   LIVE_RESULTS_TTL: duration('LIVE_RESULTS_TTL').default(1000),
   VOTE_MILESTONES: z
     .string()
@@ -107,7 +108,14 @@ export interface AppConfig {
     uiPort: number;
     uiUrl?: string;
   };
-  api: { host: string; port: number; publicBaseUrl?: string; keyCacheTtlMs: number };
+  api: {
+    host: string;
+    port: number;
+    publicBaseUrl?: string;
+    keyCacheTtlMs: number;
+    /** How many API processes `npm start` runs on the port (one Node.js process serves HTTP on one core). */
+    processes: number;
+  };
   /** SECRETS_KEY (base64, 32 bytes); unset → a key generated once and kept in the data folder. */
   secretsKey?: string;
   votes: {
@@ -150,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiPort: c.TEMPORAL_UI_PORT,
       uiUrl: c.TEMPORAL_UI_URL,
     },
-    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL },
+    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL, processes: c.API_PROCESSES },
     secretsKey: c.SECRETS_KEY,
     votes: {
       secretGraceMs: c.WEBHOOK_SECRET_GRACE,

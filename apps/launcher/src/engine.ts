@@ -5,14 +5,17 @@ import type { AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { InfluencerIdKey, ProductStageKey, SEARCH_ATTRIBUTES } from '@app/domain';
 import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
+import { loadSecretsKey } from '@app/webhooks';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
+import type { ApiInfrastructure } from '../../api/src/app.module';
 import { createApiApp } from '../../api/src/bootstrap';
 import { createEngineWorker, installWorkerRuntime } from '../../worker/src/worker';
+import { startApiCluster } from './api-cluster';
 
 export interface EngineOptions {
   config: AppConfig;
@@ -23,6 +26,10 @@ export interface EngineOptions {
   bootstrapStaffKey?: boolean;
   worker?: boolean;
   api?: boolean;
+  /** Extra Nest modules for the API (a benchmark's bare endpoint); with API_PROCESSES > 1 use apiEntry. */
+  apiModules?: ApiInfrastructure['extraModules'];
+  /** The compiled script each API process runs when API_PROCESSES > 1 (default: the API's main). */
+  apiEntry?: string;
 }
 
 export interface RunningEngine {
@@ -40,6 +47,18 @@ export interface RunningEngine {
 }
 
 type Stopper = () => Promise<unknown>;
+
+/** A staff key for a database that has none (first start); undefined otherwise. */
+async function issueFirstStaffKey(keys: ApiKeyService): Promise<string | undefined> {
+  if (await keys.hasStaffKey()) return undefined;
+  return (await keys.issue('staff', null, 'first staff key')).key;
+}
+
+/** dist/ when running compiled, else the dist/ beside the sources (API processes run compiled code). */
+function compiledRoot(): string {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  return path.basename(root) === 'dist' ? root : path.join(root, 'dist');
+}
 
 export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
   const { config, log } = opts;
@@ -140,22 +159,33 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     // API
     let apiUrl = '';
     let firstStaffKey: string | undefined;
-    if (opts.api !== false) {
+    const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
+    if (opts.api !== false && config.api.processes > 1) {
+      // Created here once, so the API processes do not race to create it.
+      loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir });
+      const apiCluster = await startApiCluster({
+        entry: opts.apiEntry ?? path.join(compiledRoot(), 'apps', 'api', 'src', 'main.js'),
+        processes: config.api.processes,
+        config: { ...effectiveConfig, api: { ...effectiveConfig.api, processes: 1 } },
+        log,
+      });
+      stoppers.push(() => apiCluster.stop());
+      apiUrl = `http://${host}:${apiCluster.port}`;
+      log(`API served by ${config.api.processes} processes`);
+      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(new ApiKeyService(dataSource, effectiveConfig));
+    } else if (opts.api !== false) {
       // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
       // JavaScript thread that serves HTTP.
       const clientConnection = await NativeConnection.connect({ address: temporalAddress });
       stoppers.push(() => clientConnection.close());
       const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
-      const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client });
+      const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client, extraModules: opts.apiModules });
       await app.listen({ host: config.api.host, port: config.api.port });
       stoppers.push(() => app.close());
       const address = app.getHttpServer().address();
       const port = typeof address === 'object' && address ? address.port : config.api.port;
-      apiUrl = `http://${config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host}:${port}`;
-      if (opts.bootstrapStaffKey) {
-        const keys = app.get(ApiKeyService);
-        if (!(await keys.hasStaffKey())) firstStaffKey = (await keys.issue('staff', null, 'first staff key')).key;
-      }
+      apiUrl = `http://${host}:${port}`;
+      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(app.get(ApiKeyService));
     }
 
     return {

@@ -17,7 +17,7 @@ export interface PrivateEngine extends RunningEngine {
 export async function startPrivateEngine(
   name: string,
   env: Record<string, string> = {},
-  opts: Partial<Pick<EngineOptions, 'api' | 'bootstrapStaffKey' | 'log'>> = {},
+  opts: Partial<Pick<EngineOptions, 'api' | 'apiModules' | 'apiEntry' | 'bootstrapStaffKey' | 'log'>> = {},
 ): Promise<PrivateEngine> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `incubator-${name}-`));
   const config = loadConfig({

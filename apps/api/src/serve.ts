@@ -1,0 +1,55 @@
+// Runs one API process on an external PostgreSQL and Temporal: the standalone `npm run start:api`, and
+// each API process the launcher forks when API_PROCESSES > 1 (it then reports its port to the launcher
+// and stops when told to). SIGTERM/SIGINT close it gracefully: in-flight requests and vote batches finish.
+
+import { loadConfig, type AppConfig } from '@app/config';
+import { createDataSource } from '@app/database';
+import { Client, Connection } from '@temporalio/client';
+import type { ApiInfrastructure } from './app.module';
+import { createApiApp } from './bootstrap';
+
+/** Messages between the launcher and the API processes it forked. */
+export type ApiProcessMessage = { type: 'config'; config: AppConfig } | { type: 'listening'; port: number } | { type: 'shutdown' };
+
+/**
+ * The configuration to serve with: the launcher's own (sent right after the fork, so every API process
+ * runs with exactly the settings the launcher resolved), or, when started on its own, the environment.
+ */
+export function apiProcessConfig(): Promise<AppConfig> {
+  if (!process.send) return Promise.resolve(loadConfig());
+  return new Promise((resolve) => {
+    const onMessage = (msg: ApiProcessMessage) => {
+      if (msg?.type !== 'config') return;
+      process.off('message', onMessage);
+      resolve(msg.config);
+    };
+    process.on('message', onMessage);
+  });
+}
+
+export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructure['extraModules']): Promise<void> {
+  if (!config.database.url) throw new Error('DATABASE_URL is required for a standalone API (npm start runs everything on embedded defaults)');
+  const address = config.temporal.address ?? '127.0.0.1:7233';
+  const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-api', poolSize: 20 });
+  await dataSource.initialize();
+  // Lazy: the API starts, and answers 503 for Temporal-backed routes, while Temporal is still coming up.
+  const connection = Connection.lazy({ address });
+  const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporal.namespace }), extraModules });
+  await app.listen({ host: config.api.host, port: config.api.port });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await connection.close();
+      await dataSource.destroy();
+      process.exit(0);
+    })());
+  process.once('SIGTERM', () => void close());
+  process.once('SIGINT', () => void close());
+  if (process.send) {
+    process.on('message', (msg: ApiProcessMessage) => msg?.type === 'shutdown' && void close());
+    const bound = app.getHttpServer().address();
+    process.send({ type: 'listening', port: typeof bound === 'object' && bound ? bound.port : config.api.port } satisfies ApiProcessMessage);
+  }
+}

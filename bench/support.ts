@@ -1,0 +1,43 @@
+// Shared by the benchmarks: percentiles and the CPU each part of the stack used (Linux /proc).
+import * as fs from 'node:fs';
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function summary(samples: number[]): { p50: number; p99: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
+}
+
+export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** CPU seconds used so far by this process, its API and load-generator processes, the Temporal dev server and the embedded PostgreSQL (Linux /proc). */
+export function cpuSeconds(dataDir: string): Record<string, number> {
+  const procs: { pid: number; ppid: number; cmd: string; cpu: number }[] = [];
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in USER_HZ ticks
+      procs.push({ pid: Number(entry), ppid: Number(fields[1]), cmd: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'), cpu });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const postmaster = procs.find((p) => p.cmd.includes(dataDir) && p.cmd.includes('postgres'))?.pid;
+  const sum = (pred: (p: (typeof procs)[number]) => boolean) => procs.filter(pred).reduce((t, p) => t + p.cpu, 0);
+  return {
+    engine: sum((p) => p.pid === process.pid),
+    'api processes': sum((p) => p.ppid === process.pid && /api-process\.js|api\/src\/main\.js/.test(p.cmd)),
+    temporal: sum((p) => p.cmd.includes(dataDir) && p.cmd.includes('temporal')),
+    postgres: sum((p) => p.pid === postmaster || p.ppid === postmaster),
+  };
+}
+
+export function cpuDelta(a: Record<string, number>, b: Record<string, number>): string {
+  return Object.keys(b)
+    .map((k) => `${k} ${round(b[k] - (a[k] ?? 0), 1)} s`)
+    .join(', ');
+}

@@ -1,0 +1,157 @@
+// The votes benchmark's load generator, run as its own process (so its CPU is its own): signs deliveries
+// the way a connector does (the `standardwebhooks` library), then drives one endpoint with autocannon for
+// a fixed time and reports what was answered. About one delivery in ten repeats an earlier one byte for
+// byte (a redelivery). Deliveries still unanswered when the time is up are sent again afterwards, as a
+// connector retries, so every vote ends acknowledged and the database can be checked exactly.
+
+import autocannon from 'autocannon';
+import { Webhook } from 'standardwebhooks';
+
+export interface LoadRequest {
+  baseUrl: string;
+  path: string;
+  secret: string;
+  productId: string;
+  platform: string;
+  options: string[];
+  fanPrefix: string;
+  seconds: number;
+  connections: number;
+  poolSize: number;
+  redeliveryEvery: number;
+}
+
+export interface LoadResult {
+  seconds: number;
+  requests: number;
+  byStatus: Record<string, number>;
+  p50Ms: number;
+  p99Ms: number;
+  /** Fans whose vote was answered 202 (counted) or 200 (duplicate) during the timed run or the retries. */
+  acknowledgedFans: string[];
+  countedAnswers: number;
+  duplicateAnswers: number;
+  retriedAfterStop: number;
+  poolWrapped: boolean;
+  /** CPU seconds this load generator used while sending (not while signing beforehand). */
+  cpuSeconds: number;
+}
+
+interface Delivery {
+  fan: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function build(req: LoadRequest): Delivery[] {
+  const webhook = new Webhook(req.secret);
+  const now = new Date();
+  const out: Delivery[] = [];
+  let fanNo = 0;
+  for (let i = 0; i < req.poolSize; i++) {
+    if (i > 0 && i % req.redeliveryEvery === 0) {
+      out.push(out[Math.floor(Math.random() * out.length)]);
+      continue;
+    }
+    const fan = `${req.fanPrefix}-${fanNo++}`;
+    const id = `msg_${req.fanPrefix}_${i}`;
+    const body = JSON.stringify({
+      productId: req.productId,
+      optionId: req.options[i % req.options.length],
+      voter: { platform: req.platform, userId: fan },
+      occurredAt: now.toISOString(),
+    });
+    out.push({
+      fan,
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': webhook.sign(id, now, body),
+      },
+    });
+  }
+  return out;
+}
+
+async function run(req: LoadRequest): Promise<LoadResult> {
+  const deliveries = build(req);
+  const cpuBefore = process.cpuUsage();
+  let next = 0;
+  let wrapped = false;
+  const inFlight = new Map<object, Delivery>();
+  const acknowledged = new Set<string>();
+  let counted = 0;
+  let duplicate = 0;
+  const answer = (status: number, d: Delivery) => {
+    if (status === 202) counted++;
+    else if (status === 200) duplicate++;
+    if (status === 200 || status === 202) acknowledged.add(d.fan);
+  };
+
+  const result = await autocannon({
+    url: req.baseUrl,
+    connections: req.connections,
+    pipelining: 1,
+    duration: req.seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: req.path,
+        setupRequest: (request: any, context: any) => {
+          if (next >= deliveries.length) {
+            next = 0;
+            wrapped = true;
+          }
+          const d = deliveries[next++];
+          context.delivery = d;
+          inFlight.set(context, d);
+          return { ...request, headers: d.headers, body: d.body };
+        },
+        onResponse: (status: number, _body: string, context: any) => {
+          inFlight.delete(context);
+          answer(status, context.delivery);
+        },
+      },
+    ],
+  });
+
+  // Deliveries cut off when the time ran out: a connector retries them until they are acknowledged.
+  const unanswered = [...inFlight.values()];
+  for (const d of unanswered) {
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${req.baseUrl}${req.path}`, { method: 'POST', headers: d.headers, body: d.body });
+      await res.arrayBuffer();
+      if (res.status === 200 || res.status === 202 || attempt >= 20 || req.path.startsWith('/bench')) {
+        answer(res.status, d);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const cpu = process.cpuUsage(cpuBefore);
+  const byStatus: Record<string, number> = {};
+  for (const [k, v] of Object.entries(result.statusCodeStats ?? {})) byStatus[k] = (v as { count: number }).count;
+  return {
+    seconds: result.duration,
+    requests: result.requests.total,
+    byStatus,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    acknowledgedFans: [...acknowledged],
+    countedAnswers: counted,
+    duplicateAnswers: duplicate,
+    retriedAfterStop: unanswered.length,
+    poolWrapped: wrapped,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
+}
+
+process.on('message', (req: LoadRequest) => {
+  run(req).then(
+    (result) => process.send!({ ok: true, result }, undefined, {}, () => process.exit(0)),
+    (err: Error) => process.send!({ ok: false, error: err.stack ?? String(err) }, undefined, {}, () => process.exit(1)),
+  );
+});
