@@ -9,7 +9,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createEngineWorker, installWorkerRuntime } from '../../apps/worker/src/worker';
-import { startEngine, type RunningEngine } from '../../apps/launcher/src/engine';
+import { startEngine, type EngineOptions, type RunningEngine } from '../../apps/launcher/src/engine';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -101,7 +101,7 @@ export interface TestEngine {
 }
 
 /** The whole engine (worker + API) on a fresh database, listening on a free port. */
-export async function startTestEngine(overrides: Record<string, string> = {}): Promise<TestEngine> {
+export async function startTestEngine(overrides: Record<string, string> = {}, engineOptions: Pick<EngineOptions, 'apiEntry'> = {}): Promise<TestEngine> {
   const db = await createTestDatabase();
   const config = testConfig(overrides, db.url);
   const engine = await startEngine({
@@ -109,6 +109,7 @@ export async function startTestEngine(overrides: Record<string, string> = {}): P
     log: () => undefined,
     workflowBundlePath: required('TEST_WORKFLOW_BUNDLE'),
     bootstrapStaffKey: true,
+    ...engineOptions,
   });
   const staffKey = engine.firstStaffKey!;
   const http: TestEngine['http'] = async (method, path, opts = {}) => {

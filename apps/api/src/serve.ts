@@ -28,7 +28,20 @@ export function apiProcessConfig(): Promise<AppConfig> {
 }
 
 export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructure['extraModules']): Promise<void> {
+  // Listen for a stop from the start: one that arrives while the process is still starting ends it at
+  // once (nothing is in flight yet); later ones close gracefully.
+  let close: (() => Promise<void>) | undefined;
+  const stop = () => (close ? void close() : process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.on('message', (msg: ApiProcessMessage) => msg?.type === 'shutdown' && stop());
+
   if (!config.database.url) throw new Error('DATABASE_URL is required for a standalone API (npm start runs everything on embedded defaults)');
+  // Launched by `npm start`, the processes share the launcher's key file; instances started on their own
+  // must be given the one key every instance uses, or each would seal webhook secrets with its own.
+  if (!process.send && !config.secretsKey) {
+    throw new Error('SECRETS_KEY is required for a standalone API: every API instance must use the same key (openssl rand -base64 32)');
+  }
   const address = config.temporal.address ?? '127.0.0.1:7233';
   const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-api', poolSize: 20 });
   await dataSource.initialize();
@@ -38,17 +51,14 @@ export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructu
   await app.listen({ host: config.api.host, port: config.api.port });
 
   let closing: Promise<void> | undefined;
-  const close = () =>
+  close = () =>
     (closing ??= (async () => {
       await app.close();
       await connection.close();
       await dataSource.destroy();
       process.exit(0);
     })());
-  process.once('SIGTERM', () => void close());
-  process.once('SIGINT', () => void close());
   if (process.send) {
-    process.on('message', (msg: ApiProcessMessage) => msg?.type === 'shutdown' && void close());
     const bound = app.getHttpServer().address();
     process.send({ type: 'listening', port: typeof bound === 'object' && bound ? bound.port : config.api.port } satisfies ApiProcessMessage);
   }

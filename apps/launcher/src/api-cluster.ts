@@ -18,6 +18,8 @@ export interface ApiClusterOptions {
 
 export interface ApiCluster {
   port: number;
+  /** The process ids serving now (a replacement counts once it listens). */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -29,25 +31,28 @@ export async function startApiCluster(opts: ApiClusterOptions): Promise<ApiClust
   cluster.setupPrimary({ exec: opts.entry, execArgv: [...process.execArgv, ...EXEC_ARGV], silent: false });
   let stopping = false;
   const workers = new Set<ClusterWorker>();
+  const listening = new Set<ClusterWorker>();
 
   const fork = (): Promise<number> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork();
       workers.add(worker);
       worker.send({ type: 'config', config: opts.config } satisfies ApiProcessMessage);
-      let listening = false;
       worker.on('message', (msg: ApiProcessMessage) => {
         if (msg?.type === 'listening') {
-          listening = true;
+          listening.add(worker);
           resolve(msg.port);
         }
       });
       worker.once('exit', (code, signal) => {
         workers.delete(worker);
-        if (!listening) return reject(new Error(`an API process exited during startup (${signal ?? `code ${code}`})`));
+        const wasListening = listening.delete(worker);
+        if (!wasListening) return reject(new Error(`an API process exited during startup (${signal ?? `code ${code}`})`));
         if (stopping) return;
         opts.log(`an API process exited (${signal ?? `code ${code}`}); starting a replacement`);
-        setTimeout(() => void fork().catch((err: Error) => opts.log(`could not replace the API process: ${err.message}`)), 1_000).unref();
+        setTimeout(() => {
+          if (!stopping) void fork().catch((err: Error) => opts.log(`could not replace the API process: ${err.message}`));
+        }, 1_000).unref();
       });
     });
 
@@ -73,7 +78,7 @@ export async function startApiCluster(opts: ApiClusterOptions): Promise<ApiClust
     // One first, so with API_PORT=0 the others share the port it was given.
     const port = await fork();
     await Promise.all(Array.from({ length: opts.processes - 1 }, fork));
-    return { port, stop };
+    return { port, stop, pids: () => [...listening].map((w) => w.process.pid!) };
   } catch (err) {
     await stop();
     throw err;

@@ -41,6 +41,8 @@ export interface RunningEngine {
   dataSource: DataSource;
   /** Only on the first start: the staff key created for the new database. */
   firstStaffKey?: string;
+  /** The API processes' ids when API_PROCESSES > 1 (empty when the API runs in this process). */
+  apiPids(): number[];
   /** Resolves when the worker stops; rejects when it fails. */
   workerDone: Promise<void>;
   stop(): Promise<void>;
@@ -159,6 +161,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     // API
     let apiUrl = '';
     let firstStaffKey: string | undefined;
+    let apiPids = (): number[] => [];
     const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
     if (opts.api !== false && config.api.processes > 1) {
       // Created here once, so the API processes do not race to create it.
@@ -170,6 +173,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
         log,
       });
       stoppers.push(() => apiCluster.stop());
+      apiPids = apiCluster.pids;
       apiUrl = `http://${host}:${apiCluster.port}`;
       log(`API served by ${config.api.processes} processes`);
       if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(new ApiKeyService(dataSource, effectiveConfig));
@@ -196,6 +200,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
       databaseUrl,
       dataSource,
       firstStaffKey,
+      apiPids,
       workerDone,
       stop: stopAll,
     };
