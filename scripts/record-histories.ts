@@ -1,6 +1,6 @@
 // Records workflow histories for the replay test (test/replay): starts a private engine on embedded
 // defaults, drives one product to LAUNCHED (with a changes-requested design round, countdowns and every
-// milestone) and one to CANCELLED, and writes their histories to test/fixtures/histories/.
+// milestone, and from v3 two vote-milestone signals, one a repeat) and one to CANCELLED, and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -22,6 +22,7 @@ import {
   submitDesign,
   type Actor,
   type ProductWorkflowInput,
+  voteMilestoneReached,
 } from '@app/domain';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
         poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], closesAt: new Date(Date.now() + 3_600_000).toISOString(), minVotes: 1 },
         rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 300, launchCountdownsMs: [800, 400], demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 } },
         createdBy: staff,
+        createdAt: new Date().toISOString(),
       };
       const handle = await client.workflow.start(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue: config.temporal.taskQueue, args: [input] });
       await waitFor('the product row', 'SELECT 1 FROM products WHERE id = $1', [productId]);
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
 
     const launched = await start(`p-recorded-launched-${label}`);
     await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'b', 'x', 'fan-1', now()), ($1, 'b', 'x', 'fan-2', now())`, [`p-recorded-launched-${label}`]);
+    // Vote intake reports milestones by signal; the repeat must change nothing.
+    await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
+    await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
+    await waitFor('the milestone', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'POLL_MILESTONE'`, [`p-recorded-launched-${label}`]);
     await act(launched, closePoll, {});
     await act(launched, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
     await act(launched, reviewDesign, { round: 1, decision: 'REQUEST_CHANGES', feedback: 'shorter' }, influencer);

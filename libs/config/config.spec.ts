@@ -30,4 +30,14 @@ describe('loadConfig', () => {
       expect((err as Error).message).toMatch(/DESIGN_ROUND_LIMIT/);
     }
   });
+
+  it('reads the vote intake settings, milestones sorted and without repeats', () => {
+    const c = loadConfig({ VOTE_MILESTONES: '1000, 100,1000', WEBHOOK_SECRET_GRACE: '1h', API_PROCESSES: '2' });
+    expect(c.votes.milestones).toEqual([100, 1000]);
+    expect(c.votes.secretGraceMs).toBe(3_600_000);
+    expect(c.api.processes).toBe(2);
+    expect(loadConfig({}).votes).toMatchObject({ milestones: [100, 1000, 10000, 100000, 1000000], flushConcurrency: 1, defaultRateLimitPerSecond: 1000 });
+    expect(() => loadConfig({ VOTE_MILESTONES: '100,lots' })).toThrow(/VOTE_MILESTONES must be a comma-separated list of positive whole numbers/);
+    expect(() => loadConfig({ API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
+  });
 });

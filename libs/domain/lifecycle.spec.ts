@@ -3,6 +3,7 @@ import {
   applyCommand,
   applyDeadline,
   applyPollTally,
+  applyVoteMilestone,
   beginPollClose,
   createProductState,
   LifecycleRefusal,
@@ -127,6 +128,11 @@ class Product {
   tally(counts: OptionCount[], actor: Actor = SYSTEM_ACTOR): LifecycleEvent[] {
     const before = this.state.stage;
     return this.record(before, applyPollTally(this.state, counts, actor, this.now));
+  }
+
+  /** Vote intake reports a crossed milestone (a signal). */
+  milestone(milestone: number, totalVotes = milestone): LifecycleEvent[] {
+    return this.record(this.state.stage, applyVoteMilestone(this.state, { milestone, totalVotes }, this.now));
   }
 
   /** Waits for the next timer (advancing the clock to it) and applies it. */
@@ -555,6 +561,24 @@ describe('cancelling', () => {
     expect(nextDeadline(p.state)).toBeNull();
   });
 
+  it('stops vote intake: a poll that had not closed is CANCELLED, a closed one keeps its result', () => {
+    const polling = new Product().advance(MINUTE);
+    polling.act({ type: 'CANCEL', reason: 'brand paused' });
+    expect(polling.state.poll.status).toBe('CANCELLED');
+
+    const closing = new Product();
+    beginPollClose(closing.state);
+    closing.act({ type: 'CANCEL', reason: 'brand paused' });
+    expect(closing.state.poll.status).toBe('CANCELLED');
+    expect(closing.tally(votes(20))).toEqual([]);
+    expect(closing.state.poll.status).toBe('CANCELLED');
+
+    const designed = driveTo('DESIGN');
+    designed.act({ type: 'CANCEL', reason: 'brand paused' });
+    expect(designed.state.poll.status).toBe('CLOSED');
+    expect(designed.state.poll.result).toBeDefined();
+  });
+
   it('cancels in DESIGN while a design waits for review', () => {
     const p = driveTo('DESIGN');
     p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
@@ -564,6 +588,39 @@ describe('cancelling', () => {
 
   it.each(['', '   '])('refuses a cancellation without a reason (%j → INVALID_VALUE)', (reason) => {
     expectRefused(driveTo('SAMPLING'), { type: 'CANCEL', reason }, DomainErrorCode.InvalidValue, 'a cancellation needs a reason');
+  });
+});
+
+describe('vote milestones', () => {
+  it('records each milestone once, as POLL_MILESTONE by the engine, in order of size', () => {
+    const p = new Product().advance(MINUTE);
+    expect(p.milestone(1000, 1003)).toEqual([
+      { seq: 3, type: 'POLL_MILESTONE', stage: 'POLL', actor: SYSTEM_ACTOR, at: iso(p.now), data: { milestone: 1000, totalVotes: 1003 } },
+    ]);
+    expect(p.milestone(1000, 1500)).toEqual([]);
+    p.advance(MINUTE);
+    expect(p.milestone(100)).toHaveLength(1);
+    expect(p.state.poll.milestones?.map((m) => m.milestone)).toEqual([100, 1000]);
+  });
+
+  it('reports at least the milestone as the total, even from a confused sender', () => {
+    const p = new Product();
+    expect(p.milestone(100, 3)[0].data).toEqual({ milestone: 100, totalVotes: 100 });
+  });
+
+  it('ignores milestones after the poll stage, and nonsense ones', () => {
+    const p = driveTo('DESIGN');
+    expect(p.milestone(100)).toEqual([]);
+    const fresh = new Product();
+    expect(fresh.milestone(0)).toEqual([]);
+    expect(fresh.milestone(-5)).toEqual([]);
+    expect(fresh.milestone(1.5)).toEqual([]);
+  });
+
+  it('keeps a CLOSING poll taking milestones until the tally moves the product on', () => {
+    const p = new Product();
+    beginPollClose(p.state);
+    expect(p.milestone(10)).toHaveLength(1);
   });
 });
 

@@ -33,6 +33,12 @@ describe('recorded histories', () => {
     expect(fixtures.filter((f) => f.endsWith('-v2.json')).every((f) => !tallyAsActivity(f) && patchedMarker(f))).toBe(true);
   });
 
+  it('cover a product told of vote milestones by signal (v3), a repeat included', () => {
+    const events = (JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v3.json'), 'utf8')) as { events: Record<string, unknown>[] }).events;
+    const signals = events.filter((e) => (e.workflowExecutionSignaledEventAttributes as { signalName?: string } | undefined)?.signalName === 'voteMilestoneReached');
+    expect(signals).toHaveLength(2);
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
