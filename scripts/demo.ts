@@ -1,17 +1,11 @@
 // `npm run demo`: with the engine running (`npm start`), drives one product through every stage over the
-// HTTP API — its own influencer, keys and fan votes — printing each step, then the product's Temporal UI
+// HTTP API — its own influencer, keys, a webhook source and signed fan votes — printing each step, then the product's Temporal UI
 // link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`).
 
-import { loadConfig } from '@app/config';
-import { embeddedDatabaseUrl } from '@app/runtime';
-import * as path from 'node:path';
-import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
 const API = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-// Votes go straight into the database (see below): DATABASE_URL, or the embedded one of `npm start`.
-const config = loadConfig();
-const DATABASE_URL = config.database.url ?? embeddedDatabaseUrl(path.join(config.dataDir, 'postgres'), config.database.embeddedPort, 'incubator');
 const STAFF_KEY = process.env.STAFF_API_KEY;
 
 class ApiError extends Error {}
@@ -72,26 +66,43 @@ async function main(): Promise<void> {
   const p = `/products/${product.id}`;
   step(`Created product ${product.id} with a fan poll`, product);
 
-  // Fan votes arrive through signed webhooks in a later release; here they are written as vote rows.
-  const db = new Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  try {
-    const votes: [string, number][] = [['linen-midi', 3], ['wrap', 1], ['slip', 1]];
-    let fan = 0;
-    for (const [option, count] of votes) {
-      for (let i = 0; i < count; i++) {
-        fan += 1;
-        await db.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`, [
-          product.id,
-          option,
-          `demo-fan-${suffix}-${fan}`,
-        ]);
-      }
+  // Fans vote through a platform connector, registered as a webhook source; it signs every delivery the
+  // Standard Webhooks way (here with the reference library, as a connector would).
+  const source = await staff('POST', '/webhook-sources', { name: `Demo Weibo connector ${suffix}`, platform: 'weibo' });
+  step(`Registered webhook source ${source.id} for weibo (its whsec_ secret is shown once)`);
+  const signer = new Webhook(source.secret);
+  const deliver = async (webhookId: string, body: string) => {
+    const at = new Date();
+    const res = await fetch(`${API}${source.deliveryPath}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': webhookId,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': signer.sign(webhookId, at, body),
+      },
+      body,
+    });
+    const json = (await res.json()) as any;
+    if (res.status >= 300) throw new ApiError(`vote webhook → ${res.status}: ${json.message}`);
+    return json;
+  };
+  const votes: [string, number][] = [['linen-midi', 3], ['wrap', 1], ['slip', 1]];
+  let fan = 0;
+  let firstDelivery: [string, string] | undefined;
+  for (const [option, count] of votes) {
+    for (let i = 0; i < count; i++) {
+      fan += 1;
+      const body = JSON.stringify({ productId: product.id, optionId: option, voter: { platform: 'weibo', userId: `demo-fan-${suffix}-${fan}` }, occurredAt: new Date().toISOString() });
+      const delivery: [string, string] = [`msg_demo_${suffix}_${fan}`, body];
+      firstDelivery ??= delivery;
+      await deliver(...delivery);
     }
-  } finally {
-    await db.end();
   }
-  step('5 fans voted (3 × linen midi, 1 × wrap, 1 × slip)');
+  const again = await deliver(...firstDelivery!);
+  step(`5 fans voted (3 × linen midi, 1 × wrap, 1 × slip); a redelivery was answered "${again.result}" (${again.reason})`);
+  const live = (await fetch(`${API}${p}/poll/results`).then((r) => r.json())) as any;
+  step(`Live results: ${live.options.map((o: any) => `${o.label} ${o.votes}`).join(', ')} (total ${live.totalVotes})`);
 
   product = await staff('POST', `${p}/poll/close`, {});
   step(`Closed the poll: "${product.poll.result.winningOptionId}" won with ${product.poll.result.totalVotes} votes`, product);

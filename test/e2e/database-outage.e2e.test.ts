@@ -1,8 +1,9 @@
 // A PostgreSQL outage is a 503 that says so (never a 500), /health reports it, and the API recovers by
-// itself once the database accepts connections again.
+// itself once the database accepts connections again; a vote refused meanwhile is counted on retry.
 import { Client } from 'pg';
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import { deliver, registerSource, sign, voteBody } from '../support/votes';
 
 jest.setTimeout(60_000);
 
@@ -27,6 +28,10 @@ describe('database outage', () => {
   it('answers 503 while PostgreSQL refuses connections and recovers afterwards', async () => {
     const cast = await castInfluencer(t, 'mia');
     const id = await createProduct(t, cast.influencerId);
+    const source = await registerSource(t);
+    const unused = await registerSource(t, { platform: 'douyin' });
+    // One vote first, so the source and the poll are in the API's caches: the outage hits the commit.
+    expect((await deliver(t, source, sign(source.secret, voteBody(id, 'midi', 'fan-before')))).status).toBe(202);
 
     // Refuse new connections and drop the open ones: to the engine, the database is gone.
     await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
@@ -42,9 +47,22 @@ describe('database outage', () => {
     expect(read.status).toBe(503);
     expect(read.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) });
 
+    // A connector is told to retry, whether the outage hits the commit or the source lookup.
+    const during = sign(source.secret, voteBody(id, 'wrap', 'fan-during'));
+    const vote = await deliver(t, source, during);
+    expect(vote.status).toBe(503);
+    expect(vote.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+    expect((await deliver(t, unused, sign(unused.secret, voteBody(id, 'wrap', 'fan-x', 'douyin')))).status).toBe(503);
+    expect((await t.http('GET', `/products/${id}/poll/results`, { key: null })).status).toBe(503);
+
     await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
     await eventually('health to recover', async () => (await t.http('GET', '/health', { key: null })).status === 200);
     expect((await t.http('GET', `/products/${id}`)).status).toBe(200);
-    expect((await t.http('POST', `/products/${id}/poll/close`)).status).toBe(200);
+    // The connector's retry of the refused vote is counted, once.
+    expect((await deliver(t, source, during)).body).toMatchObject({ result: 'counted' });
+    expect((await deliver(t, source, during)).body).toMatchObject({ result: 'duplicate', reason: 'redelivery' });
+    const closed = await t.http('POST', `/products/${id}/poll/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.poll.result.totalVotes).toBe(2);
   });
 });

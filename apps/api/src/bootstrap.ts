@@ -17,6 +17,11 @@ key reads its own products and reviews their designs and samples.
 Poll tie-break: the option with the most votes wins; a tie goes to the tied option that reached the tied count first
 (its last counted vote arrived earliest); if that is equal too, to the option listed first.
 
+Fans vote through platform connectors registered as webhook sources: each vote is posted to
+\`POST /webhooks/votes/{sourceId}\`, signed per Standard Webhooks (\`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`),
+and answered only once it is committed (202 counted, 200 duplicate). Live results are public at
+\`GET /products/{id}/poll/results\`.
+
 Every action is a Temporal Update: a wrong action is refused synchronously with 409 (wrong stage or state) or 422
 (invalid value), and the message names the product, its stage and what is allowed. Reads come from PostgreSQL and
 follow an accepted action within moments; the action's own response already carries the new state.`;
