@@ -274,5 +274,9 @@ describe('fan votes through signed webhooks', () => {
     expect(stored.size).toBe(acknowledged.size);
     const product = expectOk(await t.http('GET', `/products/${productId}`));
     expect(product.poll.result.totalVotes).toBe(acknowledged.size);
+    // The tally the workflow read is the number of distinct fans per option in PostgreSQL.
+    const perOption = await t.db.dataSource.query(`SELECT option_id, count(DISTINCT (platform, platform_user_id))::int AS votes FROM votes WHERE product_id = $1 GROUP BY 1`, [productId]);
+    const tallied = Object.fromEntries(product.poll.result.counts.map((c: { optionId: string; votes: number }) => [c.optionId, c.votes]));
+    expect(tallied).toEqual({ midi: 0, wrap: 0, slip: 0, ...Object.fromEntries(perOption.map((r: { option_id: string; votes: number }) => [r.option_id, r.votes])) });
   });
 });
