@@ -48,6 +48,24 @@ const schema = z.object({
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const origin of origins) {
+        if (origin === '*') continue;
+        try {
+          const url = new URL(origin);
+          if (url.origin !== origin) throw new Error('not an origin');
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `CORS_ORIGINS must be a comma-separated list of origins such as https://board.example.com, got "${origin}"` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
 
   SECRETS_KEY: optionalString,
   WEBHOOK_SECRET_GRACE: duration('WEBHOOK_SECRET_GRACE').default(24 * 3600_000),
@@ -115,6 +133,10 @@ export interface AppConfig {
     keyCacheTtlMs: number;
     /** How many API processes `npm start` runs on the port (one Node.js process serves HTTP on one core). */
     processes: number;
+    /** Requests per second one API key may make to one API process before it gets 429. */
+    keyRateLimitPerSecond: number;
+    /** Browser origins allowed to call the API (CORS); empty: none, `*`: any. */
+    corsOrigins: string[];
   };
   /** SECRETS_KEY (base64, 32 bytes); unset → a key generated once and kept in the data folder. */
   secretsKey?: string;
@@ -158,7 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiPort: c.TEMPORAL_UI_PORT,
       uiUrl: c.TEMPORAL_UI_URL,
     },
-    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL, processes: c.API_PROCESSES },
+    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL,
+      processes: c.API_PROCESSES,
+      keyRateLimitPerSecond: c.API_KEY_RATE_LIMIT,
+      corsOrigins: c.CORS_ORIGINS,
+    },
     secretsKey: c.SECRETS_KEY,
     votes: {
       secretGraceMs: c.WEBHOOK_SECRET_GRACE,

@@ -55,6 +55,8 @@ export function testConfig(overrides: Record<string, string> = {}, databaseUrl?:
     TEMPORAL_TASK_QUEUE: uniqueName('tq'),
     API_PORT: '0',
     SECRETS_KEY: TEST_SECRETS_KEY,
+    // Suites are fast clients on one staff key; the limit itself is tested where a suite sets it lower.
+    API_KEY_RATE_LIMIT: '100000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });

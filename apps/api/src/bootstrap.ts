@@ -1,5 +1,6 @@
 // Creates the Fastify-based Nest application with the global pipe, body limit and OpenAPI at /docs.
 
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -36,6 +37,22 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
   logRequests(app.getHttpAdapter().getInstance(), logger);
+  await app.register(helmet, {
+    // JSON for programs, and the Swagger UI at /docs (its scripts are files; it sets inline styles).
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+    },
+  });
+  // Browsers may call the API only from the configured origins (the vote webhook is server to server;
+  // live results allow any origin on their own route).
+  const origins = infra.config.api.corsOrigins;
+  app.enableCors({
+    origin: origins.includes('*') ? true : origins,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'x-api-key', 'content-type'],
+    exposedHeaders: ['retry-after'],
+    maxAge: 600,
+  });
   app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());
 
   const document = SwaggerModule.createDocument(

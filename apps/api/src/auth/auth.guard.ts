@@ -1,11 +1,15 @@
-// Authenticates every request by API key (Authorization: Bearer … or X-API-Key) and enforces @Roles.
-// Product ownership is checked separately, once, by ProductAccessGuard.
+// Authenticates every request by API key (Authorization: Bearer … or X-API-Key), holds each key to
+// API_KEY_RATE_LIMIT requests per second (per API process), and enforces @Roles. Product ownership is
+// checked separately, once, by ProductAccessGuard.
 
-import { CanActivate, Injectable, type ExecutionContext } from '@nestjs/common';
+import { CanActivate, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiKeyRole } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
+import type { AppConfig } from '@app/config';
 import type { FastifyRequest } from 'fastify';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { CONFIG } from '../common/tokens';
 import { ApiKeyService } from './api-key.service';
 import { PUBLIC_ROUTE, ROLES } from './decorators';
 import type { Principal } from './principal';
@@ -19,10 +23,15 @@ export function presentedKey(req: FastifyRequest): string | null {
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly limiter: RateLimiterMemory;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyService,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new RateLimiterMemory({ points: config.api.keyRateLimitPerSecond, duration: 1 });
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -33,10 +42,22 @@ export class AuthGuard implements CanActivate {
     const principal = await this.keys.verify(key);
     if (!principal) throw new DomainError(DomainErrorCode.Unauthenticated, 'the API key is not valid or has been revoked');
     req.principal = principal;
+    await this.throttle(principal);
     const roles = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
       throw new DomainError(DomainErrorCode.Forbidden, `this action needs a ${roles.join(' or ')} key; the key presented is ${principal.role === 'influencer' ? 'an influencer' : 'a staff'} key`);
     }
     return true;
+  }
+
+  private async throttle(principal: Principal): Promise<void> {
+    try {
+      await this.limiter.consume(principal.keyId);
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      throw new DomainError(DomainErrorCode.RateLimited, `this API key is over its limit of ${this.limiter.points} requests per second`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      });
+    }
   }
 }

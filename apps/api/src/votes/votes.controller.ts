@@ -90,6 +90,8 @@ export class VotesController {
 
   @Get('products/:id/poll/results')
   @Header('cache-control', 'public, max-age=1')
+  // Fan sites may show the live results from any origin.
+  @Header('access-control-allow-origin', '*')
   @ApiOperation({ summary: 'Live poll results for fans: votes per option and the total, at most about a second old. No key needed.' })
   @ApiOkResponse({ type: LiveResultsDto })
   @ApiErrors(404)

@@ -1,0 +1,59 @@
+// Security headers on every answer, the CORS policy, and the per-key rate limit.
+import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { startTestEngine, type TestEngine } from '../support/stack';
+import { expectError } from './e2e-helpers';
+
+describe('security headers, CORS and per-key rate limits', () => {
+  let t: TestEngine;
+  const board = 'https://board.example.com';
+  let lea: Cast;
+  let noa: Cast;
+
+  beforeAll(async () => {
+    t = await startTestEngine({ CORS_ORIGINS: board, API_KEY_RATE_LIMIT: '20' });
+    lea = await castInfluencer(t, 'lea');
+    noa = await castInfluencer(t, 'noa');
+  });
+  afterAll(() => t?.stop());
+
+  const raw = (path: string, init: RequestInit = {}) => fetch(`${t.engine.apiUrl}${path}`, init);
+
+  it('sends the usual security headers, on errors too', async () => {
+    for (const res of [await raw('/health'), await raw('/products'), await raw('/nope')]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('lets only the configured origins call the API from a browser', async () => {
+    const preflight = (origin: string) =>
+      raw('/products', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const allowed = await preflight(board);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(board);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await preflight('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets any origin read live poll results', async () => {
+    const mia = await castInfluencer(t, 'mia');
+    const productId = await createProduct(t, mia.influencerId);
+    const res = await raw(`/products/${productId}/poll/results`, { headers: { origin: 'https://fan-site.example.com' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers 429 with Retry-After when one key goes over its limit; other keys keep their own budget', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => raw('/products', { headers: { authorization: `Bearer ${lea.influencerKey}` } })));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(20);
+    expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expectError({ status: 429, body: await limited[0].json() }, 429, { code: 'RATE_LIMITED', message: 'over its limit of 20 requests per second' });
+    expect((await t.http('GET', '/products', { key: noa.influencerKey })).status).toBe(200);
+  });
+});
