@@ -1,0 +1,89 @@
+// A full run of the real engine process at the most verbose log level: no API key, webhook secret,
+// signature or the secrets key may appear in anything it writes (the first staff key is shown once, on
+// its own banner line, by design), nor in any answer after the one that created it.
+import { Webhook } from 'standardwebhooks';
+import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+
+jest.setTimeout(120_000);
+
+describe('secrets stay out of logs and later answers', () => {
+  let e: EngineProcess & { cleanup(): Promise<void> };
+  const answers: string[] = [];
+
+  beforeAll(async () => {
+    e = await startEngineProcess({ LOG_LEVEL: 'trace' });
+  });
+  afterAll(() => e?.cleanup());
+
+  async function call(method: string, path: string, opts: { key?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const key = opts.key === undefined ? e.staffKey : opts.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${e.apiUrl}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    return { status: res.status, text, json: () => JSON.parse(text) };
+  }
+
+  it('never writes a secret to the logs, and answers show each only when it is created', async () => {
+    const secrets: string[] = [e.staffKey, e.secretsKey];
+    const created: string[] = [];
+
+    const influencer = (await call('POST', '/influencers', { body: { handle: 'mia', displayName: 'Mia' } })).json();
+    const issued = await call('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'phone' } });
+    const influencerKey = issued.json().key as string;
+    secrets.push(influencerKey);
+    created.push(issued.text);
+    // A presented key that is wrong is a secret too (someone's typo of a real one).
+    const wrongKey = `${influencerKey.slice(0, -4)}AAAA`;
+    secrets.push(wrongKey);
+    expect((await call('GET', '/products', { key: wrongKey })).status).toBe(401);
+    expect((await call('GET', '/products', { key: null, headers: { 'x-api-key': influencerKey } })).status).toBe(200);
+
+    const product = (await call('POST', '/products', {
+      body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
+    })).json();
+    const registered = await call('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
+    const source = registered.json();
+    created.push(registered.text);
+    const rotated = await call('POST', `/webhook-sources/${source.id}/rotate-secret`);
+    created.push(rotated.text);
+    const newSecret = rotated.json().secret as string;
+    secrets.push(source.secret, newSecret);
+
+    for (const [i, secret] of [source.secret, newSecret, `whsec_${Buffer.alloc(32, 7).toString('base64')}`].entries()) {
+      const body = JSON.stringify({ productId: product.id, optionId: 'a', voter: { platform: 'weibo', userId: `fan-${i}` }, occurredAt: new Date().toISOString() });
+      const at = new Date();
+      const signature = new Webhook(secret).sign(`msg_${i}`, at, body);
+      secrets.push(signature.slice(3));
+      await call('POST', `/webhooks/votes/${source.id}`, {
+        key: null,
+        raw: body,
+        headers: { 'webhook-id': `msg_${i}`, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature },
+      });
+    }
+    await call('POST', `/products/${product.id}/poll/close`, { body: {} });
+    await call('POST', `/products/${product.id}/cancel`, { body: { reason: 'log scan' } });
+
+    // Later answers that describe keys and sources.
+    for (const path of ['/api-keys', '/webhook-sources', `/webhook-sources/${source.id}`, `/products/${product.id}`, `/products/${product.id}/timeline`, '/influencers']) {
+      answers.push((await call('GET', path)).text);
+    }
+
+    expect(await e.stop('SIGTERM')).toBe(0);
+    const output = e.output();
+    // Something was logged (trace level): the scan is not vacuous.
+    expect(output).toContain('"url":"/webhooks/votes/');
+    expect(output).toContain('request completed');
+
+    const banner = `Staff API key (shown once, store it now): ${e.staffKey}`;
+    const logs = output.replace(banner, '[the first-start banner]');
+    // Each secret's distinctive tail (the shortest part that is still unguessable).
+    const marks = secrets.map((s) => s.slice(-20));
+    expect(marks.filter((m) => logs.includes(m))).toEqual([]);
+    expect(marks.filter((m) => answers.some((a) => a.includes(m)))).toEqual([]);
+    // The answers that created them did carry them, once.
+    expect(created.every((text) => secrets.some((s) => text.includes(s)))).toBe(true);
+  });
+});
