@@ -1,5 +1,7 @@
-// Stops the shared PostgreSQL and Temporal dev server started by global-setup.ts.
+// Stops the shared PostgreSQL and Temporal dev server started by global-setup.ts, after printing the fault
+// suites' table when any ran.
 import * as fs from 'node:fs';
+import { printFaultTable } from './fault-table';
 import type { RunningPostgres, RunningDevServer } from '../../libs/runtime';
 
 export default async function globalTeardown(): Promise<void> {
@@ -7,6 +9,7 @@ export default async function globalTeardown(): Promise<void> {
     | { pg: RunningPostgres; temporal: RunningDevServer; root: string }
     | undefined;
   if (!stack) return;
+  printFaultTable(stack.root, (line) => process.stdout.write(`${line}\n`));
   await stack.temporal.stop();
   await stack.pg.stop();
   fs.rmSync(stack.root, { recursive: true, force: true });

