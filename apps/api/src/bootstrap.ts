@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { closeConnectionsWhenIdle } from './common/graceful-close';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -37,6 +38,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
   logRequests(app.getHttpAdapter().getInstance(), logger);
+  closeConnectionsWhenIdle(app.getHttpAdapter().getInstance());
   await app.register(helmet, {
     // JSON for programs, and the Swagger UI at /docs (its scripts are files; it sets inline styles).
     contentSecurityPolicy: {
