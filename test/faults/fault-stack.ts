@@ -115,7 +115,16 @@ export async function startFaultStack(): Promise<FaultStack> {
     searchAttributes: SEARCH_ATTRIBUTES,
     logFile: path.join(root, 'temporal.log'),
   };
-  let temporal: RunningDevServer = await startTemporalDevServer(temporalOptions);
+  let temporal: RunningDevServer | undefined;
+  // A free port can be taken by another process before the server binds it; try a new one then.
+  for (let attempt = 1; !temporal; attempt++) {
+    try {
+      temporal = await startTemporalDevServer(temporalOptions);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      temporalOptions.port = await freePort();
+    }
+  }
 
   const db = createDataSource({ url: pg.url, applicationName: 'fault-test' });
   await db.initialize();
@@ -132,7 +141,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       env: {
         PATH: process.env.PATH ?? '',
         DATABASE_URL: pg.url,
-        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_ADDRESS: temporal!.address,
         TEMPORAL_TASK_QUEUE: taskQueue,
         SECRETS_KEY: secretsKey,
         LOG_LEVEL: 'warn',
@@ -165,7 +174,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       return pg.url;
     },
     get temporalAddress() {
-      return temporal.address;
+      return temporal!.address;
     },
     taskQueue,
     secretsKey,
@@ -192,13 +201,13 @@ export async function startFaultStack(): Promise<FaultStack> {
       pg = await startPostgresProcess(compiled.dir, pgOptions);
     },
     async restartTemporal() {
-      await temporal.stop();
+      await temporal!.stop();
       temporal = await startTemporalDevServer(temporalOptions);
     },
     async close() {
       await Promise.all(children.map((c) => c.kill('SIGKILL')));
       await db.destroy().catch(() => undefined);
-      await temporal.stop();
+      await temporal!.stop();
       await pg.stop();
       compiled.remove();
       fs.rmSync(root, { recursive: true, force: true });

@@ -20,14 +20,22 @@ export default async function globalSetup(): Promise<void> {
     (async () => {
       const cliPath = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, cacheDir: config.temporal.cliCacheDir, log });
       if (!cliPath) throw new Error('the tests need the temporal CLI: install Go (it is built with go install) or set TEMPORAL_CLI_PATH');
-      return startTemporalDevServer({
-        cliPath,
-        port: await freePort(),
-        uiPort: 0,
-        namespace: 'default',
-        searchAttributes: SEARCH_ATTRIBUTES,
-        logFile: path.join(root, 'temporal.log'),
-      });
+      // A free port can be taken by another process before the server binds it; try a new one then.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startTemporalDevServer({
+            cliPath,
+            port: await freePort(),
+            uiPort: 0,
+            namespace: 'default',
+            searchAttributes: SEARCH_ATTRIBUTES,
+            logFile: path.join(root, `temporal-${attempt}.log`),
+          });
+        } catch (err) {
+          if (attempt >= 3) throw err;
+          log(`the Temporal dev server did not start (${(err as Error).message}); trying another port`);
+        }
+      }
     })(),
     (async () => {
       const { code } = await bundleWorkflowCode({

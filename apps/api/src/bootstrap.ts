@@ -2,6 +2,8 @@
 
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
@@ -33,7 +35,16 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(infra),
     // 1 MiB is far above any legitimate request; larger bodies get 413.
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true }),
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      trustProxy: true,
+      // Errors raised by the router before Nest sees the request, in the API's one error shape.
+      frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+        const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+        const message = status === 414 ? 'a path parameter is longer than 100 characters' : 'the URL is not valid (a path segment is not valid percent-encoding)';
+        void reply.status(status).send({ statusCode: status, error: STATUS_CODES[status], message });
+      },
+    }),
     // rawBody: webhook signatures are checked over the exact bytes received.
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
