@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@app/config$': '<rootDir>/libs/config/index.ts',
   '^@app/runtime$': '<rootDir>/libs/runtime/index.ts',
   '^@app/webhooks$': '<rootDir>/libs/webhooks/index.ts',
+  '^@app/social$': '<rootDir>/libs/social/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

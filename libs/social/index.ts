@@ -1,0 +1,7 @@
+// Social updates: per-event templates (English, Simplified Chinese) with tone and overrides, platform
+// limits and disclosures, social-search optimisation with a score and its reasons.
+export * from './compose';
+export * from './optimizer';
+export * from './platforms';
+export * from './templates';
+export * from './text';
