@@ -49,9 +49,10 @@ describe('security headers, CORS and per-key rate limits', () => {
   });
 
   it('answers 429 with Retry-After when one key goes over its limit; other keys keep their own budget', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, () => raw('/products', { headers: { authorization: `Bearer ${lea.influencerKey}` } })));
+    // 100 at once: even if the burst straddles two one-second windows, at most 40 get through.
+    const answers = await Promise.all(Array.from({ length: 100 }, () => raw('/products', { headers: { authorization: `Bearer ${lea.influencerKey}` } })));
     const limited = answers.filter((a) => a.status === 429);
-    expect(limited.length).toBeGreaterThanOrEqual(20);
+    expect(limited.length).toBeGreaterThanOrEqual(60);
     expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expectError({ status: 429, body: await limited[0].json() }, 429, { code: 'RATE_LIMITED', message: 'over its limit of 20 requests per second' });
     expect((await t.http('GET', '/products', { key: noa.influencerKey })).status).toBe(200);
