@@ -53,7 +53,15 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   await app.register(helmet, {
     // JSON for programs, and the Swagger UI at /docs (its scripts are files; it sets inline styles).
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        // Off: the engine is often reached over plain HTTP (locally, behind a TLS proxy); upgrading would break /docs.
+        upgradeInsecureRequests: null,
+      },
     },
   });
   // Browsers may call the API only from the configured origins (the vote webhook is server to server;
