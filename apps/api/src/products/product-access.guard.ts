@@ -7,6 +7,7 @@ import { DomainError, DomainErrorCode } from '@app/domain';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { isEntityId } from '../common/ids';
 
 /** What never changes about a product, so it may be cached. */
 export interface ProductRef {
@@ -37,7 +38,7 @@ export class ProductAccessGuard implements CanActivate {
   private async resolve(id: string): Promise<ProductRef> {
     const cached = this.refs.get(id);
     if (cached) return cached;
-    const row = /^[a-z0-9-]{1,32}$/.test(id)
+    const row = isEntityId(id)
       ? await this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, influencerId: true, workflowId: true } })
       : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `product ${id} does not exist`);

@@ -22,7 +22,7 @@ import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporali
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
-import { newId } from '../common/ids';
+import { isEntityId, newId } from '../common/ids';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ListProductsQueryDto, ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto } from './dto/product.dto';
@@ -213,7 +213,6 @@ export class ProductsService {
 
 // A cursor is "<created_at to the microsecond>|<product id>", exactly as encodeCursor writes it.
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const PRODUCT_ID = /^[a-z0-9-]{1,32}$/;
 
 function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`).toString('base64url');
@@ -221,7 +220,7 @@ function encodeCursor(createdAt: string, id: string): string {
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const valid = rest.length === 0 && CURSOR_TIME.test(createdAt ?? '') && !Number.isNaN(Date.parse(createdAt)) && PRODUCT_ID.test(id ?? '');
+  const valid = rest.length === 0 && CURSOR_TIME.test(createdAt ?? '') && !Number.isNaN(Date.parse(createdAt)) && isEntityId(id ?? '');
   if (!valid) throw new DomainError(DomainErrorCode.InvalidValue, 'cursor is not one this API returned');
   return { createdAt, id };
 }

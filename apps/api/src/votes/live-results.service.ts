@@ -5,6 +5,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { DomainError, DomainErrorCode, type PollOption, type PollResult } from '@app/domain';
 import { DataSource } from 'typeorm';
+import { isEntityId } from '../common/ids';
+import { PromiseCache } from '../common/promise-cache';
 import { CONFIG } from '../common/tokens';
 import type { LiveResultsDto } from './dto/vote.dto';
 
@@ -22,27 +24,22 @@ const MAX_CACHED = 10_000;
 
 @Injectable()
 export class LiveResultsService {
-  private readonly cache = new Map<string, { expires: number; value: Promise<LiveResultsDto> }>();
+  private readonly cache: PromiseCache<string, LiveResultsDto>;
 
   constructor(
     private readonly db: DataSource,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.cache = new PromiseCache({ maxEntries: MAX_CACHED, ttlMs: () => config.votes.liveResultsTtlMs, pendingMs: config.votes.liveResultsTtlMs });
+  }
 
   get(productId: string): Promise<LiveResultsDto> {
-    const now = Date.now();
-    const cached = this.cache.get(productId);
-    if (cached && cached.expires > now) return cached.value;
-    const value = this.load(productId);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(productId, { expires: now + this.config.votes.liveResultsTtlMs, value });
-    value.catch(() => this.cache.delete(productId));
-    return value;
+    return this.cache.get(productId, () => this.load(productId));
   }
 
   private async load(productId: string): Promise<LiveResultsDto> {
     const asOf = new Date().toISOString();
-    const rows: Row[] = /^[a-z0-9-]{1,32}$/.test(productId)
+    const rows: Row[] = isEntityId(productId)
       ? await this.db.query(
           `SELECT p.question, p.options, p.status, p.closes_at, p.result, coalesce(t.votes, 0)::int AS total,
                   (SELECT json_object_agg(c.option_id, c.votes) FROM poll_vote_counts c WHERE c.product_id = p.product_id) AS counts

@@ -6,6 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { PollEntity } from '@app/database';
 import type { PollOption } from '@app/domain';
 import { DataSource } from 'typeorm';
+import { isEntityId } from '../common/ids';
+import { PromiseCache } from '../common/promise-cache';
 
 export interface PollOptions {
   options: PollOption[];
@@ -19,30 +21,21 @@ const MAX_CACHED = 50_000;
 
 @Injectable()
 export class PollCatalog {
-  private readonly cache = new Map<string, { expires: number; value: Promise<PollOptions | null> }>();
+  private readonly cache = new PromiseCache<string, PollOptions | null>({
+    maxEntries: MAX_CACHED,
+    ttlMs: (found) => (found ? KNOWN_TTL_MS : UNKNOWN_TTL_MS),
+    pendingMs: UNKNOWN_TTL_MS,
+  });
 
   constructor(private readonly db: DataSource) {}
 
   /** The poll's options, or null when the product does not exist. */
   get(productId: string): Promise<PollOptions | null> {
-    const now = Date.now();
-    const cached = this.cache.get(productId);
-    if (cached && cached.expires > now) return cached.value;
-    const value = this.load(productId);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    const entry = { expires: now + UNKNOWN_TTL_MS, value };
-    this.cache.set(productId, entry);
-    value.then(
-      (found) => {
-        if (found) entry.expires = Date.now() + KNOWN_TTL_MS;
-      },
-      () => this.cache.delete(productId),
-    );
-    return value;
+    return this.cache.get(productId, () => this.load(productId));
   }
 
   private async load(productId: string): Promise<PollOptions | null> {
-    if (!/^[a-z0-9-]{1,32}$/.test(productId)) return null;
+    if (!isEntityId(productId)) return null;
     const poll = await this.db.getRepository(PollEntity).findOne({ where: { productId }, select: { productId: true, options: true } });
     if (!poll) return null;
     return { options: poll.options, optionIds: new Set(poll.options.map((o) => o.id)) };

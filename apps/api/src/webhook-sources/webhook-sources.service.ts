@@ -8,7 +8,8 @@ import { DomainError, DomainErrorCode } from '@app/domain';
 import { generateWebhookSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { newId } from '../common/ids';
+import { isEntityId, newId } from '../common/ids';
+import { PromiseCache } from '../common/promise-cache';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
 import type { CreateWebhookSourceDto } from './dto/webhook-source.dto';
 
@@ -22,11 +23,6 @@ export interface ActiveSource {
   rateLimitPerSecond: number;
 }
 
-interface CacheEntry {
-  expires: number;
-  source: Promise<ActiveSource | null>;
-}
-
 const MAX_CACHED = 10_000;
 
 /** The sealed secret's AAD: a secret copied to another source's row does not decrypt. */
@@ -37,13 +33,15 @@ function secretContext(sourceId: string): string {
 @Injectable()
 export class WebhookSourcesService {
   private readonly logger = new Logger('WebhookSources');
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache: PromiseCache<string, ActiveSource | null>;
 
   constructor(
     private readonly db: DataSource,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
-  ) {}
+  ) {
+    this.cache = new PromiseCache({ maxEntries: MAX_CACHED, ttlMs: () => config.votes.sourceCacheTtlMs });
+  }
 
   async create(dto: CreateWebhookSourceDto): Promise<{ entity: WebhookSourceEntity; secret: string }> {
     const id = newId('src');
@@ -69,7 +67,7 @@ export class WebhookSourcesService {
   }
 
   async get(id: string): Promise<WebhookSourceEntity> {
-    const entity = /^[a-z0-9-]{1,32}$/.test(id) ? await this.db.getRepository(WebhookSourceEntity).findOneBy({ id }) : null;
+    const entity = isEntityId(id) ? await this.db.getRepository(WebhookSourceEntity).findOneBy({ id }) : null;
     if (!entity) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
     return entity;
   }
@@ -82,7 +80,7 @@ export class WebhookSourcesService {
     const secret = generateWebhookSecret();
     const entity = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(WebhookSourceEntity);
-      const current = /^[a-z0-9-]{1,32}$/.test(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      const current = isEntityId(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!current) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
       if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `webhook source ${id} is disabled; enable it before rotating its secret`);
       const now = new Date();
@@ -109,17 +107,9 @@ export class WebhookSourcesService {
   }
 
   /** The source as the vote endpoint sees it (cached); null when it does not exist. */
-  async active(id: string): Promise<ActiveSource | null> {
-    const now = Date.now();
-    const cached = this.cache.get(id);
-    if (cached && cached.expires > now) return cached.source;
-    const previous = cached ? await cached.source.catch(() => null) : null;
-    const source = this.load(id, previous);
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(id, { expires: now + this.config.votes.sourceCacheTtlMs, source });
-    // A failed load (database down) is not cached: the next delivery tries again.
-    source.catch(() => this.cache.delete(id));
-    return source;
+  active(id: string): Promise<ActiveSource | null> {
+    // A failed load (database down) is not kept: the next delivery tries again.
+    return this.cache.get(id, (previous) => this.load(id, previous ?? null));
   }
 
   /** Takes one delivery from the source's budget; null when allowed, else the seconds until it may retry. */
@@ -134,7 +124,7 @@ export class WebhookSourcesService {
   }
 
   private async load(id: string, previous: ActiveSource | null): Promise<ActiveSource | null> {
-    if (!/^[a-z0-9-]{1,32}$/.test(id)) return null;
+    if (!isEntityId(id)) return null;
     const e = await this.db.getRepository(WebhookSourceEntity).findOneBy({ id });
     if (!e) return null;
     const secrets = [this.box.open(e.secretSealed, secretContext(e.id))];
