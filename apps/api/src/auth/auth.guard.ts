@@ -8,7 +8,8 @@ import type { ApiKeyRole } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { AppConfig } from '@app/config';
 import type { FastifyRequest } from 'fastify';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrRefuse } from '../common/rate-limit';
 import { CONFIG } from '../common/tokens';
 import { ApiKeyService } from './api-key.service';
 import { PUBLIC_ROUTE, ROLES } from './decorators';
@@ -42,22 +43,11 @@ export class AuthGuard implements CanActivate {
     const principal = await this.keys.verify(key);
     if (!principal) throw new DomainError(DomainErrorCode.Unauthenticated, 'the API key is not valid or has been revoked');
     req.principal = principal;
-    await this.throttle(principal);
+    await consumeOrRefuse(this.limiter, principal.keyId, `this API key is over its limit of ${this.limiter.points} requests per second`);
     const roles = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
       throw new DomainError(DomainErrorCode.Forbidden, `this action needs a ${roles.join(' or ')} key; the key presented is ${principal.role === 'influencer' ? 'an influencer' : 'a staff'} key`);
     }
     return true;
-  }
-
-  private async throttle(principal: Principal): Promise<void> {
-    try {
-      await this.limiter.consume(principal.keyId);
-    } catch (res) {
-      if (!(res instanceof RateLimiterRes)) throw res;
-      throw new DomainError(DomainErrorCode.RateLimited, `this API key is over its limit of ${this.limiter.points} requests per second`, {
-        retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-      });
-    }
   }
 }

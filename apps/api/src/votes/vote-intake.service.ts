@@ -96,8 +96,18 @@ ORDER BY i.idx`;
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 3;
 
-function fanKey(v: IncomingVote): string {
+function fanKey(v: Pick<IncomingVote, 'productId' | 'platform' | 'platformUserId'>): string {
   return `${v.productId}\u0000${v.platform}\u0000${v.platformUserId}`;
+}
+
+/** The same webhook delivery: a redelivery when it comes again. */
+interface DeliveryRef {
+  sourceId: string | null;
+  webhookId: string | null;
+}
+
+function sameDelivery(a: DeliveryRef, b: DeliveryRef): boolean {
+  return a.sourceId === b.sourceId && a.webhookId === b.webhookId;
 }
 
 @Injectable()
@@ -125,10 +135,6 @@ export class VoteIntakeService implements OnApplicationShutdown {
     });
     if (outcome.kind === 'failed') throw outcome.error;
     return outcome;
-  }
-
-  get stats(): GroupCommitter<IncomingVote, VoteOutcome>['stats'] {
-    return this.committer.stats;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -172,8 +178,7 @@ export class VoteIntakeService implements OnApplicationShutdown {
       const leader = leaders[leaderOf[i]];
       const outcome = outcomes[leaderOf[i]];
       if (leader === vote || outcome.kind === 'poll-not-open' || outcome.kind === 'failed') return outcome;
-      const sameDelivery = leader.sourceId === vote.sourceId && leader.webhookId === vote.webhookId;
-      return { kind: 'duplicate', reason: sameDelivery ? 'redelivery' : 'already-voted' };
+      return { kind: 'duplicate', reason: sameDelivery(leader, vote) ? 'redelivery' : 'already-voted' };
     });
   }
 
@@ -225,16 +230,21 @@ export class VoteIntakeService implements OnApplicationShutdown {
     const groups = new Map<string, IncomingVote[]>();
     for (const v of votes) {
       const key = `${v.productId}\u0000${v.platform}`;
-      groups.set(key, [...(groups.get(key) ?? []), v]);
+      const group = groups.get(key);
+      if (group) group.push(v);
+      else groups.set(key, [v]);
     }
-    const stored = new Map<string, string>();
-    for (const group of groups.values()) {
+    const stored = new Map<string, DeliveryRef>();
+    for (const [first, ...rest] of groups.values()) {
       const rows: { platform_user_id: string; source_id: string | null; webhook_id: string | null }[] = await this.db.query(
         `SELECT platform_user_id, source_id, webhook_id FROM votes WHERE product_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[])`,
-        [group[0].productId, group[0].platform, group.map((v) => v.platformUserId)],
+        [first.productId, first.platform, [first, ...rest].map((v) => v.platformUserId)],
       );
-      for (const r of rows) stored.set(fanKey({ ...group[0], platformUserId: r.platform_user_id }), `${r.source_id}\u0000${r.webhook_id}`);
+      for (const r of rows) stored.set(fanKey({ ...first, platformUserId: r.platform_user_id }), { sourceId: r.source_id, webhookId: r.webhook_id });
     }
-    return votes.map((v) => (stored.get(fanKey(v)) === `${v.sourceId}\u0000${v.webhookId}` ? 'redelivery' : 'already-voted'));
+    return votes.map((v) => {
+      const prior = stored.get(fanKey(v));
+      return prior && sameDelivery(prior, v) ? 'redelivery' : 'already-voted';
+    });
   }
 }

@@ -6,6 +6,7 @@ import { CanActivate, Injectable, PayloadTooLargeException, type ExecutionContex
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { SignatureError } from '@app/webhooks';
 import type { FastifyRequest } from 'fastify';
+import { consumeOrRefuse } from '../common/rate-limit';
 import { RequestValidationError } from '../common/validation';
 import { WebhookSourcesService, type ActiveSource } from '../webhook-sources/webhook-sources.service';
 
@@ -47,12 +48,7 @@ export class WebhookSignatureGuard implements CanActivate {
     if (webhookId.length > 128) {
       throw new RequestValidationError([{ field: 'webhook-id', messages: ['webhook-id must be at most 128 characters'] }]);
     }
-    const retryAfterSeconds = await this.sources.throttle(source);
-    if (retryAfterSeconds !== null) {
-      throw new DomainError(DomainErrorCode.RateLimited, `webhook source ${sourceId} is over its limit of ${source.rateLimitPerSecond} deliveries per second`, {
-        retryAfterSeconds,
-      });
-    }
+    await consumeOrRefuse(source.limiter, source.id, `webhook source ${sourceId} is over its limit of ${source.rateLimitPerSecond} deliveries per second`);
     req.webhookSource = source;
     return true;
   }

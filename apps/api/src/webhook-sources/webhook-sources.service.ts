@@ -6,7 +6,7 @@ import type { AppConfig } from '@app/config';
 import { WebhookSourceEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { generateWebhookSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { isEntityId, newId } from '../common/ids';
 import { PromiseCache } from '../common/promise-cache';
@@ -57,9 +57,10 @@ export class WebhookSourcesService {
       rotatedAt: null,
       disabledAt: null,
     });
+    // insert() fills in what PostgreSQL generated (created_at), so the row need not be read back.
     await this.db.getRepository(WebhookSourceEntity).insert(entity);
     this.logger.log({ sourceId: id, platform: dto.platform }, 'webhook source registered');
-    return { entity: await this.get(id), secret };
+    return { entity, secret };
   }
 
   list(): Promise<WebhookSourceEntity[]> {
@@ -110,17 +111,6 @@ export class WebhookSourcesService {
   active(id: string): Promise<ActiveSource | null> {
     // A failed load (database down) is not kept: the next delivery tries again.
     return this.cache.get(id, (previous) => this.load(id, previous ?? null));
-  }
-
-  /** Takes one delivery from the source's budget; null when allowed, else the seconds until it may retry. */
-  async throttle(source: ActiveSource): Promise<number | null> {
-    try {
-      await source.limiter.consume(source.id);
-      return null;
-    } catch (res) {
-      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-      throw res;
-    }
   }
 
   private async load(id: string, previous: ActiveSource | null): Promise<ActiveSource | null> {
