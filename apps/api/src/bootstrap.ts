@@ -3,10 +3,10 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { errorBody } from './common/error.filter';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
@@ -42,14 +42,15 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
       frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
         const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
         const message = status === 414 ? 'a path parameter is longer than 100 characters' : 'the URL is not valid (a path segment is not valid percent-encoding)';
-        void reply.status(status).send({ statusCode: status, error: STATUS_CODES[status], message });
+        void reply.status(status).send(errorBody(status, message));
       },
     }),
     // rawBody: webhook signatures are checked over the exact bytes received.
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
-  logRequests(app.getHttpAdapter().getInstance(), logger);
-  closeConnectionsWhenIdle(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
+  closeConnectionsWhenIdle(fastify);
   await app.register(helmet, {
     // JSON for programs, and the Swagger UI at /docs (its scripts are files; it sets inline styles).
     contentSecurityPolicy: {
@@ -87,4 +88,11 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** The port the app listens on (API_PORT=0 picks a free one). */
+export function listeningPort(app: NestFastifyApplication): number {
+  const address = app.getHttpServer().address();
+  if (typeof address !== 'object' || !address) throw new Error('the API is not listening');
+  return address.port;
 }

@@ -6,7 +6,7 @@ import { loadConfig, type AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiInfrastructure } from './app.module';
-import { createApiApp } from './bootstrap';
+import { createApiApp, listeningPort } from './bootstrap';
 
 /** Messages between the launcher and the API processes it forked. */
 export type ApiProcessMessage = { type: 'config'; config: AppConfig } | { type: 'listening'; port: number } | { type: 'shutdown' };
@@ -59,7 +59,6 @@ export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructu
       process.exit(0);
     })());
   if (process.send) {
-    const bound = app.getHttpServer().address();
-    process.send({ type: 'listening', port: typeof bound === 'object' && bound ? bound.port : config.api.port } satisfies ApiProcessMessage);
+    process.send({ type: 'listening', port: listeningPort(app) } satisfies ApiProcessMessage);
   }
 }

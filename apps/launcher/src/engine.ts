@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
 import type { ApiInfrastructure } from '../../api/src/app.module';
-import { createApiApp } from '../../api/src/bootstrap';
-import { createEngineWorker, installWorkerRuntime } from '../../worker/src/worker';
+import { createApiApp, listeningPort } from '../../api/src/bootstrap';
+import { compiledRoot, createEngineWorker, installWorkerRuntime } from '../../worker/src/worker';
 import { startApiCluster } from './api-cluster';
 
 export interface EngineOptions {
@@ -56,11 +56,6 @@ async function issueFirstStaffKey(keys: ApiKeyService): Promise<string | undefin
   return (await keys.issue('staff', null, 'first staff key')).key;
 }
 
-/** dist/ when running compiled, else the dist/ beside the sources (API processes run compiled code). */
-function compiledRoot(): string {
-  const root = path.resolve(__dirname, '..', '..', '..');
-  return path.basename(root) === 'dist' ? root : path.join(root, 'dist');
-}
 
 export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
   const { config, log } = opts;
@@ -186,9 +181,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
       const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client, extraModules: opts.apiModules });
       await app.listen({ host: config.api.host, port: config.api.port });
       stoppers.push(() => app.close());
-      const address = app.getHttpServer().address();
-      const port = typeof address === 'object' && address ? address.port : config.api.port;
-      apiUrl = `http://${host}:${port}`;
+      apiUrl = `http://${host}:${listeningPort(app)}`;
       if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(app.get(ApiKeyService));
     }
 

@@ -9,10 +9,15 @@ import { createProductActivities } from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
 
+/** dist/ when running compiled, else the dist/ beside the sources (what `npm run build` writes). */
+export function compiledRoot(): string {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  return path.basename(root) === 'dist' ? root : path.join(root, 'dist');
+}
+
 /** Where `npm run build` writes the workflow bundle (dist/workflow-bundle.js). */
 export function prebuiltBundlePath(): string {
-  const distRoot = path.resolve(__dirname, '..', '..', '..');
-  return path.join(path.basename(distRoot) === 'dist' ? distRoot : path.join(distRoot, 'dist'), 'workflow-bundle.js');
+  return path.join(compiledRoot(), 'workflow-bundle.js');
 }
 
 export interface EngineWorkerOptions {

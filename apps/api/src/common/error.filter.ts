@@ -47,33 +47,34 @@ export function statusForCode(code: DomainErrorCode): number {
 // gRPC status codes that mean "Temporal is not reachable or overloaded right now".
 const GRPC_UNAVAILABLE = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
 
-function body(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
+/** The one error body: status, its reason phrase, the message, and any extra fields. */
+export function errorBody(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...extra };
 }
 
 /** Translates an error into the body the client gets; null when it is not one we understand. */
 export function describeError(err: unknown): ErrorBody | null {
-  if (err instanceof RequestValidationError) return body(422, err.message, { details: err.details });
-  if (err instanceof DomainError) return body(statusForCode(err.code), err.message, { code: err.code });
+  if (err instanceof RequestValidationError) return errorBody(422, err.message, { details: err.details });
+  if (err instanceof DomainError) return errorBody(statusForCode(err.code), err.message, { code: err.code });
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause;
     if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
-      return body(statusForCode(cause.type), cause.message, { code: cause.type });
+      return errorBody(statusForCode(cause.type), cause.message, { code: cause.type });
     }
     return null;
   }
-  if (err instanceof WorkflowNotFoundError) return body(404, 'the product has no running workflow', { code: DomainErrorCode.NotFound });
+  if (err instanceof WorkflowNotFoundError) return errorBody(404, 'the product has no running workflow', { code: DomainErrorCode.NotFound });
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
-    return body(409, 'a workflow for this product already exists', { code: DomainErrorCode.AlreadyExists });
+    return errorBody(409, 'a workflow for this product already exists', { code: DomainErrorCode.AlreadyExists });
   }
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return body(503, 'Temporal did not answer in time; retry the request', { code: DomainErrorCode.DependencyUnavailable });
+    return errorBody(503, 'Temporal did not answer in time; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
   if ((err instanceof ServiceError && isGrpcServiceError(err.cause) && GRPC_UNAVAILABLE.has(err.cause.code)) || (isGrpcServiceError(err) && GRPC_UNAVAILABLE.has(err.code))) {
-    return body(503, 'Temporal is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
+    return errorBody(503, 'Temporal is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
   if (isDatabaseUnavailable(err)) {
-    return body(503, 'the database is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
+    return errorBody(503, 'the database is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
@@ -84,12 +85,12 @@ export function describeError(err: unknown): ErrorBody | null {
         : Array.isArray((response as { message?: unknown }).message)
           ? ((response as { message: string[] }).message).join('; ')
           : String((response as { message?: unknown }).message ?? err.message);
-    return body(status, message);
+    return errorBody(status, message);
   }
   // Fastify's own errors (bad JSON, body too large, unsupported media type) carry a 4xx statusCode.
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-    return body(fastifyStatus, (err as Error).message);
+    return errorBody(fastifyStatus, (err as Error).message);
   }
   return null;
 }
@@ -103,7 +104,7 @@ export class ErrorFilter implements ExceptionFilter {
     let described = describeError(err);
     if (!described) {
       this.logger.error({ err }, 'unhandled error');
-      described = body(500, 'internal error; it has been logged');
+      described = errorBody(500, 'internal error; it has been logged');
     } else if (described.statusCode === 503) {
       this.logger.warn({ err: (err as Error)?.message }, 'dependency unavailable');
     }
