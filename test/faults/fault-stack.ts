@@ -13,33 +13,16 @@ import { loadConfig } from '../../libs/config';
 import { createDataSource } from '../../libs/database';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain';
 import { freePort, resolveTemporalCli, startTemporalDevServer, type RunningDevServer } from '../../libs/runtime';
-import { compileEngine } from '../support/compiled';
+import { compileEngine, type CompiledProcess } from '../support/compiled';
+import { reportFault } from '../support/fault-table';
 import { eventually } from '../support/stack';
 import type { DataSource } from 'typeorm';
 
-export interface FaultRow {
-  fault: string;
-  runs: number;
-  products: number;
-  votes: number;
-  deliveries: number;
-  lost: number;
-  duplicated: number;
-  checked: string;
-}
-
 /** Adds the suite's row to the run's fault report. */
-export function report(row: FaultRow): void {
-  fs.appendFileSync(path.join(process.env.TEST_ROOT!, 'fault-report.jsonl'), `${JSON.stringify(row)}\n`);
-}
+export const report = reportFault;
 
-export interface EngineChild {
+export interface EngineChild extends CompiledProcess {
   name: string;
-  process: ChildProcess;
-  output(): string;
-  /** Resolves with the exit code (null when killed by a signal). */
-  exited: Promise<number | null>;
-  kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 export interface FaultStack {
@@ -100,8 +83,6 @@ export async function startFaultStack(): Promise<FaultStack> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-faults-'));
   const log = (m: string) => process.stderr.write(`[faults] ${m}\n`);
   const compiled = await compileEngine();
-  fs.mkdirSync(path.join(compiled.dir, 'dist'));
-  fs.copyFileSync(process.env.TEST_WORKFLOW_BUNDLE!, path.join(compiled.dir, 'dist', 'workflow-bundle.js'));
 
   const pgOptions = { dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'incubator' };
   let pg = await startPostgresProcess(compiled.dir, pgOptions);
@@ -136,10 +117,9 @@ export async function startFaultStack(): Promise<FaultStack> {
 
   const children: EngineChild[] = [];
   const run = (name: string, script: string, env: Record<string, string>): EngineChild => {
-    let output = '';
-    const child = spawn(process.execPath, [path.join(compiled.dir, ...script.split('/'))], {
-      env: {
-        PATH: process.env.PATH ?? '',
+    const child = {
+      name,
+      ...compiled.run(script, {
         DATABASE_URL: pg.url,
         TEMPORAL_ADDRESS: temporal!.address,
         TEMPORAL_TASK_QUEUE: taskQueue,
@@ -147,24 +127,10 @@ export async function startFaultStack(): Promise<FaultStack> {
         LOG_LEVEL: 'warn',
         DATA_DIR: path.join(root, 'data'),
         ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const handle: EngineChild = {
-      name,
-      process: child,
-      output: () => output,
-      exited,
-      kill: async (signal = 'SIGTERM') => {
-        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-        return exited;
-      },
+      }),
     };
-    children.push(handle);
-    return handle;
+    children.push(child);
+    return child;
   };
 
   return {

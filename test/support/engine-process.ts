@@ -1,7 +1,6 @@
 // Runs the compiled launcher (`npm start`'s entry) as its own process on the shared test servers and a
 // fresh database, capturing everything it writes: for suites that must see the real process — its logs,
 // its signals, its exit.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,60 +17,44 @@ export interface EngineProcess {
   output(): string;
   /** SIGTERM (or another signal) and wait for the exit; resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-  child: ChildProcess;
 }
 
 export async function startEngineProcess(env: Record<string, string> = {}): Promise<EngineProcess & { cleanup(): Promise<void> }> {
   const compiled = await compileEngine();
-  // Outside a folder named dist/, compiled code looks for the bundle in dist/ beside it.
-  fs.mkdirSync(path.join(compiled.dir, 'dist'));
-  fs.copyFileSync(process.env.TEST_WORKFLOW_BUNDLE!, path.join(compiled.dir, 'dist', 'workflow-bundle.js'));
   const db = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incubator-engine-process-'));
   const secretsKey = randomBytes(32).toString('base64');
-  let output = '';
-  const child = spawn(process.execPath, [path.join(compiled.dir, 'apps', 'launcher', 'src', 'main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      DATABASE_URL: db.url,
-      TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS!,
-      TEMPORAL_TASK_QUEUE: uniqueName('tq'),
-      API_PORT: '0',
-      SECRETS_KEY: secretsKey,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const engine = compiled.run('apps/launcher/src/main.js', {
+    DATA_DIR: dataDir,
+    DATABASE_URL: db.url,
+    TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS!,
+    TEMPORAL_TASK_QUEUE: uniqueName('tq'),
+    API_PORT: '0',
+    SECRETS_KEY: secretsKey,
+    ...env,
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const started = await Promise.race([
     (async () => {
       for (;;) {
-        const api = /API\s+(http:\/\/\S+)/.exec(output);
-        const key = /Staff API key \(shown once, store it now\): (\S+)/.exec(output);
+        const api = /API\s+(http:\/\/\S+)/.exec(engine.output());
+        const key = /Staff API key \(shown once, store it now\): (\S+)/.exec(engine.output());
         if (api && key) return { apiUrl: api[1], staffKey: key[1] };
         await new Promise((r) => setTimeout(r, 50));
       }
     })(),
-    exited.then((code) => {
-      throw new Error(`the engine exited (${code}) before it was up:\n${output}`);
+    engine.exited.then((code) => {
+      throw new Error(`the engine exited (${code}) before it was up:\n${engine.output()}`);
     }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the engine did not come up:\n${output}`)), 60_000).unref()),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the engine did not come up:\n${engine.output()}`)), 60_000).unref()),
   ]);
 
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    return exited;
-  };
+  const stop = engine.kill;
   return {
     ...started,
     db,
     secretsKey,
-    child,
-    output: () => output,
+    output: engine.output,
     stop,
     async cleanup() {
       await stop();

@@ -1,9 +1,9 @@
-// The fault suites' report: one row per fault (written by test/faults/fault-stack.ts report()), printed
-// as a table with a last line of JSON totals when the test run ends.
+// The fault suites' report: each suite adds one row per fault (reportFault), and the test run ends by
+// printing them as a table with a last line of JSON totals (global-teardown.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-interface Row {
+export interface FaultRow {
   fault: string;
   runs: number;
   products: number;
@@ -14,14 +14,21 @@ interface Row {
   checked: string;
 }
 
+const reportFile = (root: string) => path.join(root, 'fault-report.jsonl');
+
+/** Adds a suite's row to the run's fault report (TEST_ROOT is the run's folder). */
+export function reportFault(row: FaultRow): void {
+  fs.appendFileSync(reportFile(process.env.TEST_ROOT!), `${JSON.stringify(row)}\n`);
+}
+
 export function printFaultTable(root: string, write: (line: string) => void): void {
-  const file = path.join(root, 'fault-report.jsonl');
+  const file = reportFile(root);
   if (!fs.existsSync(file)) return;
   const rows = fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as Row)
+    .map((l) => JSON.parse(l) as FaultRow)
     .sort((a, b) => a.fault.localeCompare(b.fault));
   const header = ['fault', 'runs', 'products in flight', 'votes in flight', 'deliveries in flight', 'lost', 'duplicated', 'checked'];
   const cells = rows.map((r) => [r.fault, r.runs, r.products, r.votes, r.deliveries, r.lost, r.duplicated, r.checked].map(String));
