@@ -24,6 +24,8 @@ const duration = (name: string) =>
 
 const port = z.coerce.number().int().min(0).max(65535);
 // An empty variable (DATABASE_URL= in an .env file) means "not set".
+/** `a, b,,c` → ['a', 'b', 'c']: the comma-separated lists several variables take. */
+const commaList = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
 
 const schema = z.object({
@@ -53,7 +55,7 @@ const schema = z.object({
     .string()
     .default('')
     .transform((value, ctx) => {
-      const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const origins = commaList(value);
       for (const origin of origins) {
         if (origin === '*') continue;
         try {
@@ -78,8 +80,7 @@ const schema = z.object({
     .string()
     .default('100,1000,10000,100000,1000000')
     .transform((value, ctx) => {
-      const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
-      const out = parts.map(Number);
+      const out = commaList(value).map(Number);
       if (out.some((n) => !Number.isSafeInteger(n) || n <= 0 || n > 2_000_000_000)) {
         ctx.addIssue({ code: 'custom', message: `VOTE_MILESTONES must be a comma-separated list of positive whole numbers, got "${value}"` });
         return z.NEVER;
@@ -94,7 +95,7 @@ const schema = z.object({
     .string()
     .default('24h,1h')
     .transform((value, ctx) => {
-      const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = commaList(value);
       const out: number[] = [];
       for (const part of parts) {
         const parsed = duration('LAUNCH_COUNTDOWNS').safeParse(part);
@@ -180,7 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiPort: c.TEMPORAL_UI_PORT,
       uiUrl: c.TEMPORAL_UI_URL,
     },
-    api: { host: c.API_HOST, port: c.API_PORT, publicBaseUrl: c.PUBLIC_BASE_URL, keyCacheTtlMs: c.API_KEY_CACHE_TTL,
+    api: {
+      host: c.API_HOST,
+      port: c.API_PORT,
+      publicBaseUrl: c.PUBLIC_BASE_URL,
+      keyCacheTtlMs: c.API_KEY_CACHE_TTL,
       processes: c.API_PROCESSES,
       keyRateLimitPerSecond: c.API_KEY_RATE_LIMIT,
       corsOrigins: c.CORS_ORIGINS,
