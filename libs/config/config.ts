@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { LifecycleRules } from '../domain';
 import { DEFAULT_TASK_QUEUE } from '../domain';
+import { platformLimits, type Platform, type PlatformLimits } from '../social/platforms';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
 
@@ -107,6 +108,25 @@ const schema = z.object({
       }
       return out;
     }),
+  LAUNCH_APPROVAL_LEAD: duration('LAUNCH_APPROVAL_LEAD').default(24 * 3600_000),
+
+  SOCIAL_PLATFORM_LIMITS: z
+    .string()
+    .default('{}')
+    .transform((value, ctx) => {
+      try {
+        return platformLimits(JSON.parse(value) as Parameters<typeof platformLimits>[0]);
+      } catch (err) {
+        const why = err instanceof SyntaxError ? 'is not valid JSON' : (err as Error).message;
+        ctx.addIssue({ code: 'custom', message: `SOCIAL_PLATFORM_LIMITS ${why} (expected e.g. {"x":{"bodyMax":280}})` });
+        return z.NEVER;
+      }
+    }),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  DELIVERY_RETRY_INITIAL: duration('DELIVERY_RETRY_INITIAL').default(5_000),
+  DELIVERY_RETRY_MAX_INTERVAL: duration('DELIVERY_RETRY_MAX_INTERVAL').default(10 * 60_000),
+  DELIVERY_TIMEOUT: duration('DELIVERY_TIMEOUT').default(10_000),
+
   DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
   MINIMUM_ORDER: z.coerce.number().int().min(1).default(50),
   PRODUCTION_BATCH_SIZE: z.coerce.number().int().min(1).default(10),
@@ -154,6 +174,18 @@ export interface AppConfig {
     milestones: number[];
   };
   lifecycle: LifecycleRules;
+  social: {
+    /** Every platform's limits: the defaults with SOCIAL_PLATFORM_LIMITS applied. */
+    platformLimits: Record<Platform, PlatformLimits>;
+    delivery: {
+      /** Attempts per delivery (the first included) before it is recorded as failed. */
+      maxAttempts: number;
+      retryInitialMs: number;
+      retryMaxIntervalMs: number;
+      /** One attempt's limit, the receiver's answer included. */
+      timeoutMs: number;
+    };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -205,10 +237,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,
       reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
       launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
+      launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
       demand: {
         conversionRate: c.DEMAND_CONVERSION_RATE,
         minimumOrder: c.MINIMUM_ORDER,
         batchSize: c.PRODUCTION_BATCH_SIZE,
+      },
+    },
+    social: {
+      platformLimits: c.SOCIAL_PLATFORM_LIMITS,
+      delivery: {
+        maxAttempts: c.DELIVERY_MAX_ATTEMPTS,
+        retryInitialMs: Math.max(1, c.DELIVERY_RETRY_INITIAL),
+        retryMaxIntervalMs: Math.max(1, c.DELIVERY_RETRY_MAX_INTERVAL),
+        timeoutMs: Math.max(100, c.DELIVERY_TIMEOUT),
       },
     },
   };

@@ -38,6 +38,9 @@ export const reviewSample = defineUpdate<ProductView, [ActionRequest<CommandInpu
 export const startProduction = defineUpdate<ProductView, [ActionRequest<CommandInput<'START_PRODUCTION'>>]>('startProduction');
 export const recordMilestone = defineUpdate<ProductView, [ActionRequest<CommandInput<'RECORD_MILESTONE'>>]>('recordMilestone');
 export const scheduleLaunch = defineUpdate<ProductView, [ActionRequest<CommandInput<'SCHEDULE_LAUNCH'>>]>('scheduleLaunch');
+export const approveLaunchAnnouncement = defineUpdate<ProductView, [ActionRequest<CommandInput<'APPROVE_LAUNCH_ANNOUNCEMENT'>>]>(
+  'approveLaunchAnnouncement',
+);
 
 /**
  * Vote intake reports a crossed vote milestone. A signal, not an update: intake must not wait on the

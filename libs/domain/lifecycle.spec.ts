@@ -169,6 +169,10 @@ class Product {
 }
 
 /** A product brought to `stage` through the pure functions only, one minute per step. */
+/** A product whose launch announcement needs the influencer's approval two hours before launch. */
+const APPROVING = makeInput({ rules: { launchApprovalLeadMs: 2 * HOUR } });
+const driveToStage = (stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input?: ProductWorkflowInput): Product => driveTo(stage, input);
+
 function driveTo(stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input: ProductWorkflowInput = makeInput()): Product {
   const p = new Product(input, T0);
   if (stage === 'POLL') return p;
@@ -244,6 +248,8 @@ function sampleCommand(type: LifecycleCommand['type'], now: number): LifecycleCo
       return { type, milestone: 'MATERIALS' };
     case 'SCHEDULE_LAUNCH':
       return { type, launchAt: iso(now + 3 * DAY) };
+    case 'APPROVE_LAUNCH_ANNOUNCEMENT':
+      return { type, title: 'Our dress is live', body: 'It is here.' };
   }
 }
 
@@ -257,6 +263,7 @@ const STAGE_BOUND: { type: Exclude<LifecycleCommand['type'], 'CANCEL'>; name: st
   { type: 'START_PRODUCTION', name: 'starting production', stage: 'PRODUCTION' },
   { type: 'RECORD_MILESTONE', name: 'a production milestone', stage: 'PRODUCTION' },
   { type: 'SCHEDULE_LAUNCH', name: 'scheduling the launch', stage: 'LAUNCH' },
+  { type: 'APPROVE_LAUNCH_ANNOUNCEMENT', name: 'approving the launch announcement', stage: 'LAUNCH' },
 ];
 
 const ALL_COMMAND_TYPES: LifecycleCommand['type'][] = [...STAGE_BOUND.map((c) => c.type), 'CANCEL'];
@@ -331,7 +338,7 @@ describe('validateCommand: wrong stage', () => {
   });
 
   it.each(STAGE_BOUND.map((c) => [c.name, c.stage, c.type] as const))('accepts %s in %s', (_name, stage, type) => {
-    const p = driveTo(stage);
+    const p = driveTo(stage, type === 'APPROVE_LAUNCH_ANNOUNCEMENT' ? APPROVING : undefined);
     if (type === 'RECORD_MILESTONE') p.act({ type: 'START_PRODUCTION', supplier: 's', dueDate: iso(p.now + DAY) });
     if (type === 'REVIEW_DESIGN') p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
     if (type === 'REVIEW_SAMPLE') p.act({ type: 'RECORD_SAMPLE', supplier: 's', notes: '', photoUrls: [] });
@@ -1127,6 +1134,69 @@ describe('nextDeadline', () => {
 
   it.each(['LAUNCHED', 'CANCELLED'] as const)('is null once the product is %s', (stage) => {
     expect(nextDeadline(driveTo(stage).state)).toBeNull();
+  });
+});
+
+describe('launch announcement approval', () => {
+  const driveTo = (stage: 'LAUNCH', input = APPROVING) => driveToStage(stage, input);
+  const announce = { type: 'APPROVE_LAUNCH_ANNOUNCEMENT', title: '  Our linen dress is live  ', body: 'Go get it.' } as const;
+
+  it('alerts once, the lead time before launch, when the influencer has not approved, and launches anyway', () => {
+    const p = driveTo('LAUNCH', makeInput({ rules: { launchCountdownsMs: [DAY, HOUR], launchApprovalLeadMs: 2 * HOUR } }));
+    const launchAt = p.now + 2 * DAY;
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(launchAt) });
+    expect(pendingAction(p.state).action).toBe('APPROVE_LAUNCH_ANNOUNCEMENT');
+    const fired: { kind: string; events: string[] }[] = [];
+    while (p.state.stage === 'LAUNCH') {
+      const { deadline, events } = p.fire();
+      fired.push({ kind: deadline.kind, events: events.map((e) => e.type) });
+    }
+    expect(fired).toEqual([
+      { kind: 'LAUNCH_COUNTDOWN', events: ['LAUNCH_COUNTDOWN'] },
+      { kind: 'LAUNCH_APPROVAL_DUE', events: ['LAUNCH_APPROVAL_OVERDUE'] },
+      { kind: 'LAUNCH_COUNTDOWN', events: ['LAUNCH_COUNTDOWN'] },
+      { kind: 'LAUNCH', events: ['LAUNCHED', 'STAGE_CHANGED'] },
+    ]);
+    const launched = p.events.find((e) => e.type === 'LAUNCHED')!;
+    expect(launched.data).toEqual({ launchAt: iso(launchAt), announcementApproved: false });
+  });
+
+  it('keeps the approved text word for word (trimmed) and needs no alert then', () => {
+    const p = driveTo('LAUNCH');
+    const launchAt = p.now + 2 * DAY;
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(launchAt) });
+    const [approved] = p.act(announce, influencer);
+    expect(approved).toMatchObject({ type: 'LAUNCH_ANNOUNCEMENT_APPROVED', data: { title: 'Our linen dress is live', body: 'Go get it.', previous: null } });
+    expect(p.state.launch.announcement).toMatchObject({ title: 'Our linen dress is live', body: 'Go get it.', approvedBy: influencer });
+    const kinds: string[] = [];
+    while (p.state.stage === 'LAUNCH') kinds.push(p.fire().deadline.kind);
+    expect(kinds).not.toContain('LAUNCH_APPROVAL_DUE');
+    expect(p.events.find((e) => e.type === 'LAUNCHED')!.data).toMatchObject({ announcementApproved: true });
+  });
+
+  it('alerts at once when the launch is scheduled closer than the lead time', () => {
+    const p = driveTo('LAUNCH', makeInput({ rules: { launchCountdownsMs: [], launchApprovalLeadMs: 2 * HOUR } }));
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + HOUR) });
+    expect(nextDeadline(p.state)).toEqual({ kind: 'LAUNCH_APPROVAL_DUE', at: p.now + HOUR - 2 * HOUR });
+  });
+
+  it('re-arms the alert when the launch is moved', () => {
+    const p = driveTo('LAUNCH', makeInput({ rules: { launchCountdownsMs: [], launchApprovalLeadMs: 2 * HOUR } }));
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + HOUR) });
+    p.fire();
+    expect(p.state.launch.approvalOverdueAt).toBeDefined();
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 3 * DAY) });
+    expect(nextDeadline(p.state)).toMatchObject({ kind: 'LAUNCH_APPROVAL_DUE' });
+  });
+
+  it('refuses an empty or oversized text, and approval for products started before approvals existed', () => {
+    const p = driveTo('LAUNCH');
+    expectRefused(p, { ...announce, title: ' ' }, DomainErrorCode.InvalidValue, 'the announcement needs a title and a body');
+    expectRefused(p, { ...announce, body: 'x'.repeat(5001) }, DomainErrorCode.InvalidValue, /limited to 200 and its body to 5000/);
+    const old = driveTo('LAUNCH', makeInput());
+    expectRefused(old, announce, DomainErrorCode.InvalidState, /started before launch announcements needed approval/);
+    old.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(old.now + DAY) });
+    expect(pendingAction(old.state).action).toBe('LAUNCH');
   });
 });
 

@@ -27,7 +27,8 @@ export type LifecycleCommand =
   | { type: 'REVIEW_SAMPLE'; round: number; decision: ReviewDecision; feedback?: string }
   | { type: 'START_PRODUCTION'; quantity?: number; supplier: string; dueDate: string }
   | { type: 'RECORD_MILESTONE'; milestone: ProductionMilestone; note?: string }
-  | { type: 'SCHEDULE_LAUNCH'; launchAt: string };
+  | { type: 'SCHEDULE_LAUNCH'; launchAt: string }
+  | { type: 'APPROVE_LAUNCH_ANNOUNCEMENT'; title: string; body: string };
 
 /** A refused action: never reaches history; the workflow turns it into an ApplicationFailure of the same code. */
 export class LifecycleRefusal extends Error {
@@ -51,7 +52,11 @@ const ACTION: Record<LifecycleCommand['type'], { name: string; stage: Stage | 'A
   START_PRODUCTION: { name: 'starting production', stage: 'PRODUCTION' },
   RECORD_MILESTONE: { name: 'a production milestone', stage: 'PRODUCTION' },
   SCHEDULE_LAUNCH: { name: 'scheduling the launch', stage: 'LAUNCH' },
+  APPROVE_LAUNCH_ANNOUNCEMENT: { name: 'approving the launch announcement', stage: 'LAUNCH' },
 };
+
+/** Longest approved announcement; the platforms' own limits are applied when it is composed per channel. */
+export const ANNOUNCEMENT_LIMITS = { title: 200, body: 5000 } as const;
 
 function refuse(code: DomainErrorCode, message: string): never {
   throw new LifecycleRefusal(code, message);
@@ -173,6 +178,16 @@ export function validateCommand(state: ProductState, cmd: LifecycleCommand, nowM
       const at = Date.parse(cmd.launchAt);
       if (Number.isNaN(at)) refuse(DomainErrorCode.InvalidValue, `launchAt "${cmd.launchAt}" is not a valid time`);
       if (at <= nowMs) refuse(DomainErrorCode.InvalidValue, `launchAt ${cmd.launchAt} is not in the future`);
+      return;
+    }
+    case 'APPROVE_LAUNCH_ANNOUNCEMENT': {
+      if (state.rules.launchApprovalLeadMs === undefined) {
+        refuse(DomainErrorCode.InvalidState, `product ${p} was started before launch announcements needed approval; its announcement goes out as drafted`);
+      }
+      if (!cmd.title.trim() || !cmd.body.trim()) refuse(DomainErrorCode.InvalidValue, 'the announcement needs a title and a body');
+      if (cmd.title.length > ANNOUNCEMENT_LIMITS.title || cmd.body.length > ANNOUNCEMENT_LIMITS.body) {
+        refuse(DomainErrorCode.InvalidValue, `the announcement's title is limited to ${ANNOUNCEMENT_LIMITS.title} and its body to ${ANNOUNCEMENT_LIMITS.body} characters`);
+      }
       return;
     }
   }
@@ -304,7 +319,14 @@ export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand,
         .sort((a, b) => b - a)
         .filter((offset) => launchMs - offset > nowMs)
         .map((offsetMs) => ({ offsetMs, at: iso(launchMs - offsetMs), sent: false }));
+      // A new launch time re-arms the approval alert for it.
+      delete state.launch.approvalOverdueAt;
       return [emit(state, 'LAUNCH_SCHEDULED', actor, at, { launchAt: state.launch.launchAt, previous })];
+    }
+    case 'APPROVE_LAUNCH_ANNOUNCEMENT': {
+      const previous = state.launch.announcement ? 'replaced' : null;
+      state.launch.announcement = { title: cmd.title.trim(), body: cmd.body.trim(), approvedAt: at, approvedBy: actor };
+      return [emit(state, 'LAUNCH_ANNOUNCEMENT_APPROVED', actor, at, { title: state.launch.announcement.title, body: state.launch.announcement.body, previous })];
     }
   }
 }
@@ -375,6 +397,7 @@ export type Deadline =
   | { kind: 'POLL_CLOSES'; at: number }
   | { kind: 'REVIEW_REMINDER'; at: number; what: 'design' | 'sample'; round: number }
   | { kind: 'LAUNCH_COUNTDOWN'; at: number; offsetMs: number }
+  | { kind: 'LAUNCH_APPROVAL_DUE'; at: number }
   | { kind: 'LAUNCH'; at: number };
 
 /** The next timer the workflow must wait for in the current state, or null when it waits for people only. */
@@ -392,9 +415,17 @@ export function nextDeadline(state: ProductState): Deadline | null {
     }
     case 'LAUNCH': {
       if (!state.launch.launchAt) return null;
+      const launchAt = Date.parse(state.launch.launchAt);
       const countdown = state.launch.countdowns.find((c) => !c.sent);
-      if (countdown) return { kind: 'LAUNCH_COUNTDOWN', at: Date.parse(countdown.at), offsetMs: countdown.offsetMs };
-      return { kind: 'LAUNCH', at: Date.parse(state.launch.launchAt) };
+      const next: Deadline = countdown
+        ? { kind: 'LAUNCH_COUNTDOWN', at: Date.parse(countdown.at), offsetMs: countdown.offsetMs }
+        : { kind: 'LAUNCH', at: launchAt };
+      const lead = state.rules.launchApprovalLeadMs;
+      if (lead === undefined || state.launch.announcement || state.launch.approvalOverdueAt) return next;
+      // The approval check comes first when it is due no later than the next countdown or the launch
+      // (at once when the launch was scheduled closer than the lead).
+      const approvalDue = launchAt - lead;
+      return approvalDue <= next.at ? { kind: 'LAUNCH_APPROVAL_DUE', at: approvalDue } : next;
     }
     default:
       return null;
@@ -417,9 +448,15 @@ export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, {
       countdown.sent = true;
       return [emit(state, 'LAUNCH_COUNTDOWN', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt, remainingMs: deadline.offsetMs })];
     }
+    case 'LAUNCH_APPROVAL_DUE': {
+      state.launch.approvalOverdueAt = at;
+      return [emit(state, 'LAUNCH_APPROVAL_OVERDUE', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt })];
+    }
     case 'LAUNCH': {
       state.launch.launchedAt = at;
-      const launched = emit(state, 'LAUNCHED', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt });
+      // Products that need an approved announcement say whether theirs was, so the update is held if not.
+      const approval = state.rules.launchApprovalLeadMs === undefined ? {} : { announcementApproved: state.launch.announcement !== undefined };
+      const launched = emit(state, 'LAUNCHED', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt, ...approval });
       return [launched, moveTo(state, 'LAUNCHED', SYSTEM_ACTOR, at)];
     }
   }
@@ -455,9 +492,15 @@ export function pendingAction(state: ProductState): PendingAction {
       return { by: 'staff', action: 'RECORD_MILESTONE', description: `record the ${next} milestone` };
     }
     case 'LAUNCH':
-      return state.launch.launchAt
-        ? { by: 'engine', action: 'LAUNCH', description: `the product launches at ${state.launch.launchAt}` }
-        : { by: 'staff', action: 'SCHEDULE_LAUNCH', description: 'schedule the launch' };
+      if (!state.launch.launchAt) return { by: 'staff', action: 'SCHEDULE_LAUNCH', description: 'schedule the launch' };
+      if (state.rules.launchApprovalLeadMs !== undefined && !state.launch.announcement) {
+        return {
+          by: 'influencer',
+          action: 'APPROVE_LAUNCH_ANNOUNCEMENT',
+          description: `approve the launch announcement; the product launches at ${state.launch.launchAt} and an unapproved announcement is not published`,
+        };
+      }
+      return { by: 'engine', action: 'LAUNCH', description: `the product launches at ${state.launch.launchAt}` };
     default:
       return { by: null, action: 'NONE', description: `the product is ${state.stage}` };
   }

@@ -45,6 +45,11 @@ export interface LifecycleRules {
   /** Countdown updates go out this long before launch (e.g. 24 h and 1 h). */
   launchCountdownsMs: number[];
   demand: DemandRules;
+  /**
+   * The influencer must approve the launch announcement this long before launch, or staff are alerted.
+   * Absent in products started before launch announcements needed approval: theirs go out as drafted.
+   */
+  launchApprovalLeadMs?: number;
 }
 
 export interface ProductWorkflowInput {
@@ -139,10 +144,21 @@ export interface LaunchCountdown {
   sent: boolean;
 }
 
+/** The launch announcement's text as the influencer approved it; it goes out word for word at launch. */
+export interface LaunchAnnouncement {
+  title: string;
+  body: string;
+  approvedAt: string;
+  approvedBy: Actor;
+}
+
 export interface LaunchState {
   launchAt?: string;
   countdowns: LaunchCountdown[];
   launchedAt?: string;
+  announcement?: LaunchAnnouncement;
+  /** When staff were alerted that the announcement was still unapproved (once per scheduled launch). */
+  approvalOverdueAt?: string;
 }
 
 export interface ProductState {
@@ -194,6 +210,8 @@ export const EVENT_TYPES = [
   'PRODUCTION_MILESTONE',
   'LAUNCH_SCHEDULED',
   'LAUNCH_COUNTDOWN',
+  'LAUNCH_ANNOUNCEMENT_APPROVED',
+  'LAUNCH_APPROVAL_OVERDUE',
   'LAUNCHED',
   'CANCELLED',
 ] as const;

@@ -17,6 +17,8 @@ export interface ComposeInput {
   signatureHashtags?: string[];
   sponsored?: boolean;
   density?: DensityTarget;
+  /** Text the influencer approved word for word (the launch announcement): used instead of the template. */
+  approved?: { title: string; body: string };
 }
 
 export interface ComposedUpdate {
@@ -37,7 +39,8 @@ function dedupe(tags: string[]): string[] {
 
 export function composeUpdate(input: ComposeInput): ComposedUpdate {
   const { limits } = input;
-  const rendered = renderTemplate(input.event, input.vars, input.choice);
+  const template = renderTemplate(input.event, input.vars, input.choice);
+  const rendered = input.approved ? { ...template, ...input.approved } : template;
   // Keyword tag first (it carries search), then the influencer's signature tags, then the event's own.
   let hashtags = dedupe([input.keyword, ...(input.signatureHashtags ?? []), ...rendered.hashtags]).slice(0, limits.hashtagMax);
   const disclosure = input.sponsored ? limits.disclosure[input.choice.language] : '';

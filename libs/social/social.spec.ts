@@ -116,7 +116,7 @@ describe('templates', () => {
   });
 
   it('never publishes the cancellation', () => {
-    expect(SOCIAL_EVENTS.filter((e) => !isPublished(e))).toEqual(['CANCELLED']);
+    expect(SOCIAL_EVENTS.filter((e) => !isPublished(e))).toEqual(['CANCELLED', 'LAUNCH_APPROVAL_OVERDUE']);
   });
 });
 

@@ -15,12 +15,13 @@ export const SOCIAL_EVENTS = [
   'LAUNCH_COUNTDOWN',
   'LAUNCHED',
   'CANCELLED',
+  'LAUNCH_APPROVAL_OVERDUE',
 ] as const;
 export type SocialEvent = (typeof SOCIAL_EVENTS)[number];
 
-/** CANCELLED is recorded for staff but never published. */
+/** CANCELLED and the approval alert are recorded for staff (timeline, log channels) but never published. */
 export function isPublished(event: SocialEvent): boolean {
-  return event !== 'CANCELLED';
+  return event !== 'CANCELLED' && event !== 'LAUNCH_APPROVAL_OVERDUE';
 }
 
 export type Tone = 'warm' | 'hype' | 'minimal';
@@ -90,6 +91,11 @@ const EN: Catalogue = {
     body: 'The {keyword} product {product} was cancelled: {reason}.',
     hashtags: [],
   },
+  LAUNCH_APPROVAL_OVERDUE: {
+    title: '{keyword} launch announcement not approved (internal)',
+    body: 'The launch announcement of the {keyword} product {product} is not approved yet; it launches {launchAt}.\n\nWithout the influencer\'s approval the announcement is not published.',
+    hashtags: [],
+  },
 };
 
 const ZH: Catalogue = {
@@ -146,6 +152,11 @@ const ZH: Catalogue = {
   CANCELLED: {
     title: '{keyword}已取消（内部）',
     body: '{keyword}产品{product}已取消：{reason}。',
+    hashtags: [],
+  },
+  LAUNCH_APPROVAL_OVERDUE: {
+    title: '{keyword}上新公告未确认（内部）',
+    body: '{keyword}产品{product}的上新公告尚未获得确认，上新时间为{launchAt}。\n\n未经达人确认的公告不会发布。',
     hashtags: [],
   },
 };

@@ -83,3 +83,16 @@ export class SignatureVerifier {
     return new SignatureError(reason, MESSAGES[reason]);
   }
 }
+
+/**
+ * The Standard Webhooks headers for one outbound delivery attempt. `webhook-id` stays the same on every
+ * attempt of a message so the receiver can drop repeats; the timestamp (and so the signature) is per attempt.
+ */
+export function signedWebhookHeaders(secret: string, messageId: string, body: string, at: Date = new Date()): Required<WebhookHeaders> {
+  const timestamp = Math.floor(at.getTime() / 1000);
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': new Webhook(secret).sign(messageId, new Date(timestamp * 1000), body),
+  };
+}
