@@ -10,6 +10,10 @@ import { TimelineEventEntity } from './entities/timeline-event.entity';
 import { PollVoteCountEntity, PollVoteMilestoneEntity, PollVoteTotalEntity } from './entities/poll-vote-count.entity';
 import { VoteEntity } from './entities/vote.entity';
 import { WebhookSourceEntity } from './entities/webhook-source.entity';
+import { ChannelEntity } from './entities/channel.entity';
+import { DeliveryEntity } from './entities/delivery.entity';
+import { SocialUpdateEntity } from './entities/social-update.entity';
+import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { FanVoteIntake1764100000000 } from './migrations/1764100000000-fan-vote-intake';
 
@@ -24,8 +28,11 @@ export const ENTITIES = [
   PollVoteCountEntity,
   PollVoteTotalEntity,
   PollVoteMilestoneEntity,
+  ChannelEntity,
+  SocialUpdateEntity,
+  DeliveryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000, SocialUpdates1764200000000];
 
 export interface DataSourceSettings {
   url: string;

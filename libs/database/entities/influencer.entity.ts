@@ -12,6 +12,10 @@ export class InfluencerEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName!: string;
 
+  /** Language, tone, hashtags, templates… (libs/social SocialSettings); {} means the defaults. */
+  @Column({ name: 'social_settings', type: 'jsonb', default: {} })
+  socialSettings!: object;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
