@@ -1,2 +1,3 @@
 // Every activity factory the worker registers.
 export * from './product.activities';
+export * from './social.activities';

@@ -5,19 +5,23 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  ParentClosePolicy,
   proxyActivities,
   patched,
   proxyLocalActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import {
   applyCommand,
   applyDeadline,
   applyPollTally,
   applyVoteMilestone,
+  approveLaunchAnnouncement,
   beginPollClose,
+  deliveryWorkflowId,
   cancelProduct,
   closePoll,
   createProductState,
@@ -32,6 +36,7 @@ import {
   reviewDesign,
   reviewSample,
   scheduleLaunch,
+  SOCIAL_EVENT_SOURCES,
   startProduction,
   submitDesign,
   SYSTEM_ACTOR,
@@ -46,7 +51,9 @@ import {
   type ProductState,
   type ProductView,
   type ProductWorkflowInput,
+  type SocialActivities,
 } from '../libs/domain';
+import { socialDelivery } from './social-delivery.workflow';
 
 // The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
 // because the database was briefly down. The timeout bounds one attempt only.
@@ -67,6 +74,15 @@ const { recordEvents } = proxyLocalActivities<ProductActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Social updates are written by a regular activity after the event is in the read model: it composes text,
+// so it stays off the path of the action's answer. Idempotent by (productId, seq): retried until it lands.
+const { recordSocialUpdates } = proxyActivities<SocialActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+/** Products started before this patch produce no social updates (their histories have no such activity). */
+export const SOCIAL_UPDATES_PATCH = 'social-updates';
+
 type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
 
 export async function productLifecycle(input: ProductWorkflowInput): Promise<ProductView> {
@@ -74,6 +90,11 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
   let projecting = false;
+  const social = patched(SOCIAL_UPDATES_PATCH);
+  const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => SOCIAL_EVENT_SOURCES.includes(e.type)) : [];
+  let socialBusy = false;
+  /** The last seq in the read model: a social update refers to its product row and timeline entry. */
+  let projectedSeq = 0;
 
   const refuseAsFailure = (run: () => void): void => {
     try {
@@ -90,6 +111,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     if (events.length === 0) return;
     const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED');
     outbox.push(...events);
+    if (social) socialOutbox.push(...events.filter((e) => SOCIAL_EVENT_SOURCES.includes(e.type)));
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
@@ -117,6 +139,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   register(startProduction, 'START_PRODUCTION');
   register(recordMilestone, 'RECORD_MILESTONE');
   register(scheduleLaunch, 'SCHEDULE_LAUNCH');
+  register(approveLaunchAnnouncement, 'APPROVE_LAUNCH_ANNOUNCEMENT');
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
@@ -146,7 +169,38 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       projecting = true;
       const events = outbox.splice(0, outbox.length);
       await recordEvents({ productId: state.productId, events, snapshot: toView(state) });
+      projectedSeq = events[events.length - 1].seq;
       projecting = false;
+    }
+  })();
+
+  // Writes social updates for projected events and starts one delivery workflow per (update, channel),
+  // abandoned on purpose: deliveries retry on their own schedule and outlive a product that has launched.
+  const projectedAll = () => outbox.length === 0 && !projecting;
+  const socialProjector = (async () => {
+    if (!social) return;
+    for (;;) {
+      await condition(() => socialOutbox.some((e) => e.seq <= projectedSeq) || (isFinalStage(state.stage) && projectedAll() && socialOutbox.length === 0));
+      const ready = socialOutbox.filter((e) => e.seq <= projectedSeq);
+      if (ready.length === 0) return;
+      socialBusy = true;
+      socialOutbox.splice(0, ready.length);
+      const recorded = await recordSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
+      await Promise.all(
+        recorded.deliveryIds.map(async (deliveryId) => {
+          try {
+            await startChild(socialDelivery, {
+              workflowId: deliveryWorkflowId(deliveryId),
+              args: [{ deliveryId, retry: recorded.retry }],
+              parentClosePolicy: ParentClosePolicy.ABANDON,
+            });
+          } catch (err) {
+            // Already started (by an earlier run of this batch or a staff re-send): nothing to do.
+            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          }
+        }),
+      );
+      socialBusy = false;
     }
   })();
 
@@ -169,7 +223,8 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     }
   }
 
-  await condition(() => allHandlersFinished() && outbox.length === 0 && !projecting);
+  await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !socialBusy);
   await projector;
+  await socialProjector;
   return toView(state);
 }

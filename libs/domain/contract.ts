@@ -76,3 +76,73 @@ export interface ProductActivities {
    */
   tallyPoll(input: TallyInput): Promise<import('./model').OptionCount[]>;
 }
+
+/** Timeline events that produce a social update (libs/social decides their text). */
+export const SOCIAL_EVENT_SOURCES: readonly import('./model').LifecycleEventType[] = [
+  'POLL_OPENED',
+  'POLL_MILESTONE',
+  'POLL_CLOSED',
+  'DESIGN_APPROVED',
+  'SAMPLE_APPROVED',
+  'PRODUCTION_STARTED',
+  'PRODUCTION_MILESTONE',
+  'LAUNCH_SCHEDULED',
+  'LAUNCH_COUNTDOWN',
+  'LAUNCH_APPROVAL_OVERDUE',
+  'LAUNCHED',
+  'CANCELLED',
+];
+
+/** One delivery (an update to one channel) runs as its own workflow, so a failing channel holds up nothing. */
+export const SOCIAL_DELIVERY_WORKFLOW_TYPE = 'socialDelivery';
+
+export function deliveryWorkflowId(deliveryId: string): string {
+  return `delivery-${deliveryId}`;
+}
+
+/** How a delivery retries; read from the worker's configuration and fixed in history when it starts. */
+export interface DeliveryRetry {
+  maxAttempts: number;
+  initialIntervalMs: number;
+  maxIntervalMs: number;
+  /** One attempt's limit, including the receiver's answer. */
+  timeoutMs: number;
+}
+
+export interface DeliveryWorkflowInput {
+  deliveryId: string;
+  retry: DeliveryRetry;
+}
+
+export interface RecordSocialUpdatesInput {
+  productId: string;
+  events: import('./model').LifecycleEvent[];
+  snapshot: ProductView;
+}
+
+export interface RecordedSocialUpdates {
+  /** Deliveries to start, one per (update, channel); ids are stable, so a retried write returns the same. */
+  deliveryIds: string[];
+  retry: DeliveryRetry;
+}
+
+/** What the receiver answered (webhook) or where the update went (log). */
+export interface DeliveryAnswer {
+  /** The receiver's HTTP status; null for the log channel. */
+  httpStatus: number | null;
+  body: string;
+}
+
+export type DeliveryOutcome = ({ status: 'delivered' } & DeliveryAnswer) | { status: 'failed'; error: string };
+
+/** Thrown by a delivery attempt that must not be retried (channel gone or disabled, 410 from the receiver). */
+export const DELIVERY_REFUSED = 'DELIVERY_REFUSED';
+
+export interface SocialActivities {
+  /** Writes the social updates of these events and their pending deliveries; idempotent by (product, seq). */
+  recordSocialUpdates(input: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates>;
+  /** One attempt: the signed POST (or the log line). The only side effect; throws on a non-2xx answer. */
+  sendDelivery(input: { deliveryId: string; timeoutMs: number }): Promise<DeliveryAnswer>;
+  /** Records how the delivery ended. */
+  recordDeliveryOutcome(input: { deliveryId: string; outcome: DeliveryOutcome }): Promise<void>;
+}

@@ -186,3 +186,47 @@ export function draftLaunchAnnouncement(product: ProductView, settings: SocialSe
   };
   return draftUpdate({ event: launched, product, settings, handle, platform: settings.platform, limits })!;
 }
+
+const STAGE_WORDS: Record<Language, Record<string, string>> = {
+  en: { POLL: 'Fan poll', DESIGN: 'Design', SAMPLING: 'Sampling', PRODUCTION: 'Production', LAUNCH: 'Launch', LAUNCHED: 'Launched', CANCELLED: 'Cancelled' },
+  'zh-CN': { POLL: '粉丝投票', DESIGN: '设计', SAMPLING: '打样', PRODUCTION: '生产', LAUNCH: '上新准备', LAUNCHED: '已上新', CANCELLED: '已取消' },
+};
+
+const EVENT_WORDS: Record<Language, Record<SocialEvent, string>> = {
+  en: {
+    POLL_OPENED: 'Fan poll open',
+    POLL_MILESTONE: 'Poll milestone',
+    POLL_RESULT: 'Poll result',
+    DESIGN_APPROVED: 'Design approved',
+    SAMPLE_APPROVED: 'Sample approved',
+    PRODUCTION_STARTED: 'Production started',
+    PRODUCTION_MILESTONE: 'Production update',
+    LAUNCH_SCHEDULED: 'Launch date',
+    LAUNCH_COUNTDOWN: 'Launch countdown',
+    LAUNCHED: 'Launched',
+    CANCELLED: 'Cancelled',
+    LAUNCH_APPROVAL_OVERDUE: 'Announcement not approved',
+  },
+  'zh-CN': {
+    POLL_OPENED: '粉丝投票开启',
+    POLL_MILESTONE: '投票里程碑',
+    POLL_RESULT: '投票结果',
+    DESIGN_APPROVED: '设计定稿',
+    SAMPLE_APPROVED: '样衣通过',
+    PRODUCTION_STARTED: '开始生产',
+    PRODUCTION_MILESTONE: '生产进度',
+    LAUNCH_SCHEDULED: '上新日期',
+    LAUNCH_COUNTDOWN: '上新倒计时',
+    LAUNCHED: '正式上新',
+    CANCELLED: '已取消',
+    LAUNCH_APPROVAL_OVERDUE: '公告未确认',
+  },
+};
+
+export function stageLabel(stage: string, language: Language): string {
+  return STAGE_WORDS[language][stage] ?? stage;
+}
+
+export function eventLabel(event: SocialEvent, language: Language): string {
+  return EVENT_WORDS[language][event];
+}

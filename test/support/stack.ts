@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createEngineWorker, installWorkerRuntime } from '../../apps/worker/src/worker';
+import { createEngineWorker, installWorkerRuntime, socialActivityDeps } from '../../apps/worker/src/worker';
 import { startEngine, type EngineOptions, type RunningEngine } from '../../apps/launcher/src/engine';
 
 function required(name: string): string {
@@ -69,7 +69,7 @@ export interface TestWorker {
 }
 
 /** A real worker with the prebuilt test bundle and real activities on the given database. */
-export async function startTestWorker(dataSource: DataSource, taskQueue = uniqueName('tq')): Promise<TestWorker> {
+export async function startTestWorker(dataSource: DataSource, taskQueue = uniqueName('tq'), config: AppConfig = testConfig()): Promise<TestWorker> {
   installWorkerRuntime('error');
   const connection = await NativeConnection.connect({ address: required('TEST_TEMPORAL_ADDRESS') });
   const worker = await createEngineWorker({
@@ -79,6 +79,7 @@ export async function startTestWorker(dataSource: DataSource, taskQueue = unique
     dataSource,
     workflowBundlePath: required('TEST_WORKFLOW_BUNDLE'),
     shutdownGraceTime: '2 seconds',
+    social: socialActivityDeps(config, () => 'http://share.test'),
   });
   const running = worker.run();
   return {

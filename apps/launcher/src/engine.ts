@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
 import type { ApiInfrastructure } from '../../api/src/app.module';
 import { createApiApp, listeningPort } from '../../api/src/bootstrap';
-import { compiledRoot, createEngineWorker, installWorkerRuntime } from '../../worker/src/worker';
+import { compiledRoot, createEngineWorker, installWorkerRuntime, socialActivityDeps } from '../../worker/src/worker';
 import { startApiCluster } from './api-cluster';
 
 export interface EngineOptions {
@@ -145,6 +145,8 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
         taskQueue: config.temporal.taskQueue,
         dataSource,
         workflowBundlePath: opts.workflowBundlePath,
+        // The API listens after the worker starts; share links are made later, from where it listens.
+        social: socialActivityDeps(effectiveConfig, () => apiUrl),
       });
       workerDone = worker.run();
       stoppers.push(async () => {

@@ -9,12 +9,15 @@ import { ensureSearchAttributes } from '@app/runtime';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
-import { createEngineWorker, installWorkerRuntime, prebuiltBundlePath } from './worker';
+import { createEngineWorker, installWorkerRuntime, prebuiltBundlePath, socialActivityDeps } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, name: 'worker' });
   if (!config.database.url) throw new Error('DATABASE_URL is required for a standalone worker (npm start runs everything on embedded defaults)');
+  if (!config.secretsKey) {
+    throw new Error('SECRETS_KEY is required for a standalone worker: it signs deliveries with channel secrets the API sealed with the same key');
+  }
   const address = config.temporal.address ?? '127.0.0.1:7233';
   const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-worker' });
   await dataSource.initialize();
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     dataSource,
     workflowBundlePath: prebuiltBundlePath(),
+    // Share links point at the API: PUBLIC_BASE_URL, else where the API listens by default.
+    social: socialActivityDeps(config, () => `http://${config.api.host}:${config.api.port}`),
   });
   log.info({ address, taskQueue: config.temporal.taskQueue }, 'worker started');
   // The SDK installs SIGINT/SIGTERM handlers that begin a graceful shutdown; run() resolves after it.

@@ -5,7 +5,10 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type W
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createProductActivities } from '../../../activities';
+import type { AppConfig } from '@app/config';
+import { loadSecretsKey, SecretBox } from '@app/webhooks';
+import pino from 'pino';
+import { createProductActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
 
@@ -29,6 +32,20 @@ export interface EngineWorkerOptions {
   workflowBundlePath?: string;
   identity?: string;
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  social: Omit<SocialActivityDeps, 'dataSource'>;
+}
+
+/** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
+export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => string): Omit<SocialActivityDeps, 'dataSource'> {
+  const d = config.social.delivery;
+  return {
+    secretBox: new SecretBox(loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir })),
+    publicBaseUrl: () => config.api.publicBaseUrl ?? publicBaseUrl(),
+    platformLimits: config.social.platformLimits,
+    deliveryRetry: { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs },
+    // The log channel: one structured line per update, where staff's log tooling picks it up.
+    log: pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', name: 'social' }),
+  };
 }
 
 let runtimeInstalled = false;
@@ -57,7 +74,7 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     taskQueue: opts.taskQueue,
     ...(opts.identity ? { identity: opts.identity } : {}),
     ...workflows,
-    activities: createProductActivities({ dataSource: opts.dataSource }),
+    activities: { ...createProductActivities({ dataSource: opts.dataSource }), ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }) },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTime ?? '10 seconds',
   });

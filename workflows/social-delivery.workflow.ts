@@ -1,0 +1,40 @@
+// Delivers one social update to one channel: the signed POST (or log line) retried with backoff up to
+// the configured attempts, then the outcome recorded. Runs apart from the product's workflow, which
+// starts it and moves on, so a failing channel never delays the lifecycle.
+
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { DELIVERY_REFUSED, type DeliveryWorkflowInput, type SocialActivities } from '../libs/domain';
+
+// Recording the outcome is a database write: retried until the database answers.
+const { recordDeliveryOutcome } = proxyActivities<SocialActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export async function socialDelivery(input: DeliveryWorkflowInput): Promise<'delivered' | 'failed'> {
+  const { retry } = input;
+  // Each attempt sends the same body under the same webhook-id, so a retry after a lost answer is a
+  // duplicate the receiver drops (Standard Webhooks), never a second post; attempts are still bounded,
+  // and a 410 Gone or a disabled channel stops them at once.
+  const { sendDelivery } = proxyActivities<SocialActivities>({
+    startToCloseTimeout: retry.timeoutMs + 5_000,
+    retry: {
+      initialInterval: retry.initialIntervalMs,
+      backoffCoefficient: 2,
+      maximumInterval: retry.maxIntervalMs,
+      maximumAttempts: retry.maxAttempts,
+      nonRetryableErrorTypes: [DELIVERY_REFUSED],
+    },
+  });
+  try {
+    const answer = await sendDelivery({ deliveryId: input.deliveryId, timeoutMs: retry.timeoutMs });
+    await recordDeliveryOutcome({ deliveryId: input.deliveryId, outcome: { status: 'delivered', ...answer } });
+    return 'delivered';
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause;
+    const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
+    await recordDeliveryOutcome({ deliveryId: input.deliveryId, outcome: { status: 'failed', error } });
+    return 'failed';
+  }
+}
