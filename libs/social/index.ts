@@ -5,3 +5,4 @@ export * from './optimizer';
 export * from './platforms';
 export * from './templates';
 export * from './text';
+export * from './lifecycle-updates';
