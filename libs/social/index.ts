@@ -6,3 +6,5 @@ export * from './platforms';
 export * from './templates';
 export * from './text';
 export * from './lifecycle-updates';
+export * from './card';
+export * from './share-page';
