@@ -21,13 +21,14 @@ import {
   isPublished,
   socialSettings,
   stageLabel,
+  TemplateError,
   type ComposedUpdate,
   type Platform,
   type PlatformLimits,
   type SocialEvent,
   type SocialSettings,
 } from '@app/social';
-import { signedWebhookHeaders, type SecretBox } from '@app/webhooks';
+import { channelSecretContext, signedWebhookHeaders, type SecretBox } from '@app/webhooks';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -55,11 +56,6 @@ function stableId(prefix: string, length: number, ...parts: string[]): string {
   let out = '';
   for (let i = 0; i < length; i++) out += ALPHABET[digest[i] & 31];
   return prefix ? `${prefix}-${out}` : out;
-}
-
-/** The sealed secret's AAD: a secret copied to another channel's row does not decrypt. */
-export function channelSecretContext(channelId: string): string {
-  return `channel:${channelId}`;
 }
 
 const RESPONSE_KEPT = 2_000;
@@ -178,9 +174,21 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         [snapshot.influencerId],
       );
 
+      // An override that cannot be filled (the API checks placeholders, but templates outlive releases) falls
+      // back to the shipped template rather than holding the product's updates back.
+      const draft = (event: LifecycleEvent, platform: Platform) => {
+        const input = { event, product: snapshot, settings, handle: influencer.handle, platform, limits: deps.platformLimits[platform] };
+        try {
+          return draftUpdate(input);
+        } catch (err) {
+          if (!(err instanceof TemplateError)) throw err;
+          deps.log.warn({ productId, event: event.type, error: err.message }, 'template override unusable; the shipped template is used');
+          return draftUpdate({ ...input, settings: { ...settings, templates: {} } });
+        }
+      };
       const updates: UpdateRow[] = [];
       for (const event of events) {
-        const composed = draftUpdate({ event, product: snapshot, settings, handle: influencer.handle, platform: settings.platform, limits: deps.platformLimits[settings.platform] });
+        const composed = draft(event, settings.platform);
         if (!composed) continue;
         const withheld = event.type === 'LAUNCHED' && event.data.announcementApproved === false;
         const status = !isPublished(composed.event) ? 'internal' : withheld ? 'withheld' : 'published';
@@ -206,10 +214,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         for (const channel of targets) {
           const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
           const event = events.find((e) => e.seq === update.seq)!;
-          const composed =
-            platform === settings.platform
-              ? update.composed
-              : draftUpdate({ event, product: snapshot, settings, handle: influencer.handle, platform, limits: deps.platformLimits[platform] })!;
+          const composed = platform === settings.platform ? update.composed : draft(event, platform)!;
           deliveries.push({
             id: stableId('dlv', 20, update.id, channel.id),
             update_id: update.id,

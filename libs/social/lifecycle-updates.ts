@@ -230,3 +230,40 @@ export function stageLabel(stage: string, language: Language): string {
 export function eventLabel(event: SocialEvent, language: Language): string {
   return EVENT_WORDS[language][event];
 }
+
+const COMMON_VARS = ['keyword', 'product', 'handle'];
+
+/** The placeholders each event fills (beyond {keyword}, {product} and {handle}); overrides may use only these. */
+export const EVENT_PLACEHOLDERS: Record<SocialEvent, string[]> = {
+  POLL_OPENED: ['options', 'closesAt'],
+  POLL_MILESTONE: ['milestone'],
+  POLL_RESULT: ['winner', 'votes'],
+  DESIGN_APPROVED: [],
+  SAMPLE_APPROVED: [],
+  PRODUCTION_STARTED: ['quantity'],
+  PRODUCTION_MILESTONE: ['step'],
+  LAUNCH_SCHEDULED: ['launchAt'],
+  LAUNCH_COUNTDOWN: ['countdown', 'launchAt'],
+  LAUNCHED: ['launchAt'],
+  CANCELLED: ['reason'],
+  LAUNCH_APPROVAL_OVERDUE: ['launchAt'],
+};
+
+/** What is wrong with an influencer's template overrides, one message per problem (empty when fine). */
+export function templateProblems(templates: Record<string, { title?: unknown; body?: unknown; hashtags?: unknown }>): string[] {
+  const problems: string[] = [];
+  for (const [event, override] of Object.entries(templates)) {
+    if (!(SOCIAL_EVENTS as readonly string[]).includes(event)) {
+      problems.push(`templates.${event} is not an event; events are ${SOCIAL_EVENTS.join(', ')}`);
+      continue;
+    }
+    const allowed = [...COMMON_VARS, ...EVENT_PLACEHOLDERS[event as SocialEvent]];
+    const texts = [override.title, override.body, ...(Array.isArray(override.hashtags) ? override.hashtags : [])].filter((t): t is string => typeof t === 'string');
+    for (const text of texts) {
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+        if (!allowed.includes(name)) problems.push(`templates.${event} uses {${name}}; this event fills ${allowed.map((a) => `{${a}}`).join(', ')}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -72,3 +72,8 @@ export function loadSecretsKey(opts: { keyBase64?: string; dataDir: string }): B
   }
   return loadSecretsKey({ keyBase64: fs.readFileSync(file, 'utf8').trim(), dataDir: opts.dataDir });
 }
+
+/** The AAD a channel's signing secret is sealed with: a secret copied to another channel's row does not open. */
+export function channelSecretContext(channelId: string): string {
+  return `channel:${channelId}`;
+}

@@ -25,6 +25,10 @@ import { VoteIntakeService } from './votes/vote-intake.service';
 import { VotesController } from './votes/votes.controller';
 import { WebhookSignatureGuard } from './votes/webhook-signature.guard';
 import { WebhookSourcesController } from './webhook-sources/webhook-sources.controller';
+import { ShareController } from './social/share.controller';
+import { ShareService } from './social/share.service';
+import { SocialController } from './social/social.controller';
+import { SocialService } from './social/social.service';
 import { WebhookSourcesService } from './webhook-sources/webhook-sources.service';
 
 export interface ApiInfrastructure {
@@ -43,7 +47,16 @@ export class AppModule {
       imports: [
         ...(infra.extraModules ?? []),
       ],
-      controllers: [HealthController, InfluencersController, ApiKeysController, ProductsController, WebhookSourcesController, VotesController],
+      controllers: [
+        HealthController,
+        InfluencersController,
+        ApiKeysController,
+        ProductsController,
+        WebhookSourcesController,
+        VotesController,
+        SocialController,
+        ShareController,
+      ],
       providers: [
         { provide: CONFIG, useValue: infra.config },
         { provide: DataSource, useValue: infra.dataSource },
@@ -59,6 +72,8 @@ export class AppModule {
         MilestoneNotifier,
         VoteIntakeService,
         LiveResultsService,
+        SocialService,
+        ShareService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

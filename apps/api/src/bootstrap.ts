@@ -70,7 +70,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   const origins = infra.config.api.corsOrigins;
   app.enableCors({
     origin: origins.includes('*') ? true : origins,
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['authorization', 'x-api-key', 'content-type'],
     exposedHeaders: ['retry-after'],
     maxAge: 600,

@@ -1,0 +1,291 @@
+// Social updates end to end over HTTP against the real stack: every lifecycle event's update exactly once,
+// delivered to a real local receiver that verifies each request with a Standard Webhooks library and to
+// the log channel; retries of a failing receiver; re-sending a failed delivery; the launch announcement's
+// approval and its overdue alert; share pages and cards; settings and channel validation.
+import { expectError, expectOk } from './e2e-helpers';
+import { advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import { deliver, registerSource, sign, voteBody } from '../support/votes';
+
+jest.setTimeout(120_000);
+
+const PUBLISHED_LIFECYCLE = [
+  'POLL_OPENED',
+  'POLL_MILESTONE',
+  'POLL_RESULT',
+  'DESIGN_APPROVED',
+  'SAMPLE_APPROVED',
+  'PRODUCTION_STARTED',
+  'PRODUCTION_MILESTONE',
+  'PRODUCTION_MILESTONE',
+  'PRODUCTION_MILESTONE',
+  'PRODUCTION_MILESTONE',
+  'PRODUCTION_MILESTONE',
+  'LAUNCH_SCHEDULED',
+  'LAUNCH_COUNTDOWN',
+  'LAUNCHED',
+];
+
+describe('social updates', () => {
+  let t: TestEngine;
+  let receivers: Receiver[] = [];
+
+  beforeAll(async () => {
+    t = await startTestEngine({
+      VOTE_MILESTONES: '3',
+      LAUNCH_COUNTDOWNS: '3s',
+      LAUNCH_APPROVAL_LEAD: '2s',
+      DELIVERY_MAX_ATTEMPTS: '4',
+      DELIVERY_RETRY_INITIAL: '200ms',
+      DELIVERY_RETRY_MAX_INTERVAL: '500ms',
+      DELIVERY_TIMEOUT: '2s',
+    });
+  });
+  afterAll(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    await t?.stop();
+  });
+
+  async function influencerWithChannels(handle: string, settings: Record<string, unknown> = {}): Promise<Cast & { receiver: Receiver; webhook: any; log: any }> {
+    const cast = await castInfluencer(t, handle);
+    expectOk(await t.http('PUT', `/influencers/${cast.influencerId}/social-settings`, { body: { signatureHashtags: [handle], ...settings } }));
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const webhook = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels`, { body: { kind: 'webhook', name: 'scheduler', url: receiver.url } }), 201);
+    receiver.setSecret(webhook.secret);
+    const log = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels`, { body: { kind: 'log', name: 'staff log' } }), 201);
+    return { ...cast, receiver, webhook, log };
+  }
+
+  const updatesOf = async (productId: string, key?: string) => expectOk(await t.http('GET', `/products/${productId}/social-updates`, key ? { key } : {})).updates as any[];
+  const deliveriesOf = async (productId: string, status?: string) =>
+    expectOk(await t.http('GET', `/products/${productId}/deliveries${status ? `?status=${status}` : ''}`)).deliveries as any[];
+
+  async function waitForStage(productId: string, stage: string): Promise<void> {
+    await eventually(`product ${productId} to be ${stage}`, async () => (await t.http('GET', `/products/${productId}`)).body.stage === stage, 30_000);
+  }
+
+  it('makes every lifecycle update exactly once and delivers each, verified, to the webhook and the log channel', async () => {
+    const cast = await influencerWithChannels('mia.style', { tone: 'minimal' });
+    const productId = await createProduct(t, cast.influencerId);
+    // Three signed fan votes cross the milestone of 3.
+    const source = await registerSource(t);
+    for (const fan of ['a', 'b', 'c']) expectOk(await deliver(t, source, sign(source.secret, voteBody(productId, 'midi', `fan-${fan}`))), 202);
+    await eventually('the vote milestone update', async () => (await updatesOf(productId)).some((u) => u.event === 'POLL_MILESTONE'));
+    await advanceTo(t, cast, productId, 'LAUNCH');
+    const launchAt = new Date(Date.now() + 6_000).toISOString();
+    expectOk(await t.http('POST', `/products/${productId}/launch`, { body: { launchAt } }));
+
+    // The influencer reads the draft and approves it with their own title.
+    const draft = expectOk(await t.http('GET', `/products/${productId}/launch-announcement`, { key: cast.influencerKey }));
+    expect(draft).toMatchObject({ status: 'awaiting_approval', launchAt, approveBy: new Date(Date.parse(launchAt) - 2_000).toISOString() });
+    expect(draft.text.title).toContain('linen dress');
+    expectError(await t.http('POST', `/products/${productId}/launch-announcement/approve`, { body: {} }), 403);
+    expectError(
+      await t.http('POST', `/products/${productId}/launch-announcement/approve`, { key: cast.influencerKey, body: { title: 'Our linen dress is finally live' } }),
+      422,
+      { message: "does not fit xiaohongshu's limits" },
+    );
+    const approved = expectOk(
+      await t.http('POST', `/products/${productId}/launch-announcement/approve`, { key: cast.influencerKey, body: { title: 'linen dress: live!' } }),
+    );
+    expect(approved).toMatchObject({ status: 'approved', text: { title: 'linen dress: live!', body: draft.text.body } });
+    await waitForStage(productId, 'LAUNCHED');
+
+    const updates = await eventually('every update written', async () => {
+      const list = await updatesOf(productId);
+      return list.length === PUBLISHED_LIFECYCLE.length ? list : undefined;
+    });
+    expect(updates.map((u) => u.event)).toEqual(PUBLISHED_LIFECYCLE);
+    expect(new Set(updates.map((u) => u.seq)).size).toBe(updates.length);
+    for (const u of updates) {
+      expect(u).toMatchObject({ status: 'published', keyword: 'linen dress', platform: 'xiaohongshu', language: 'en' });
+      expect(u.title.length).toBeGreaterThan(0);
+      expect(u.title.length).toBeLessThanOrEqual(20); // Xiaohongshu's title limit
+      expect(u.body.length).toBeGreaterThan(0);
+      expect(u.hashtags[0]).toBe('#linendress');
+      expect(u.hashtags).toContain('#mia.style');
+      expect(u.shareUrl).toMatch(/\/s\/[0-9a-z]{12}$/);
+      expect(u.imageUrl).toBe(`${u.shareUrl}/card.png`);
+      expect(u.optimisation.score).toBeGreaterThanOrEqual(0);
+      expect(u.optimisation.score).toBeLessThanOrEqual(100);
+      expect(u.optimisation.reasons.map((r: any) => r.rule)).toEqual(expect.arrayContaining(['keyword-in-title', 'keyword-density']));
+    }
+    const launched = updates.find((u) => u.event === 'LAUNCHED');
+    expect(launched.title).toBe('linen dress: live!'); // the approved title, word for word
+    expect(updates.find((u) => u.event === 'POLL_RESULT').body).toContain('Linen midi');
+
+    // Every published update reached the receiver once (by webhook-id), signed with the channel's secret.
+    const accepted = await eventually('every delivery accepted by the receiver', () => {
+      const got = cast.receiver.accepted();
+      return got.size === updates.length ? got : undefined;
+    });
+    expect(cast.receiver.received.every((r) => r.verified)).toBe(true);
+    const deliveries = await eventually('every delivery recorded as delivered', async () => {
+      const list = await deliveriesOf(productId);
+      return list.length === 2 * updates.length && list.every((d) => d.status === 'delivered') ? list : undefined;
+    });
+    const webhookDeliveries = deliveries.filter((d) => d.channelKind === 'webhook');
+    expect(new Set(webhookDeliveries.map((d) => d.id))).toEqual(new Set(accepted.keys()));
+    for (const d of webhookDeliveries) expect(d).toMatchObject({ responseStatus: 200, attempts: 1, lastError: null });
+    for (const d of deliveries.filter((x) => x.channelKind === 'log')) expect(d.responseBody).toBe('written to the log channel "staff log"');
+    const launchedMessage = JSON.parse(accepted.get(webhookDeliveries.find((d) => d.event === 'LAUNCHED').id)!.body);
+    expect(launchedMessage).toMatchObject({ type: 'social_update.published', data: { event: 'LAUNCHED', title: 'linen dress: live!', productId } });
+    // The timeline carries the approval and no overdue alert.
+    const timeline = expectOk(await t.http('GET', `/products/${productId}/timeline`)).events.map((e: any) => e.type);
+    expect(timeline).toContain('LAUNCH_ANNOUNCEMENT_APPROVED');
+    expect(timeline).not.toContain('LAUNCH_APPROVAL_OVERDUE');
+  });
+
+  it('retries a receiver that fails the first attempts, with the same webhook-id and body, until it is delivered', async () => {
+    const cast = await influencerWithChannels('retry.me');
+    cast.receiver.failFirst(2, 503);
+    const productId = await createProduct(t, cast.influencerId);
+    const delivery = await eventually('the poll-opened delivery delivered', async () => {
+      const d = (await deliveriesOf(productId)).find((x) => x.channelKind === 'webhook');
+      return d?.status === 'delivered' ? d : undefined;
+    });
+    expect(delivery).toMatchObject({ attempts: 3, responseStatus: 200, lastError: null });
+    const attempts = cast.receiver.received.filter((r) => r.webhookId === delivery.id);
+    expect(attempts.map((r) => r.answered)).toEqual([503, 503, 200]);
+    expect(new Set(attempts.map((r) => r.body)).size).toBe(1);
+  });
+
+  it('records a delivery that keeps failing as failed without holding up the product, and re-sends it on request', async () => {
+    const cast = await influencerWithChannels('always.down');
+    cast.receiver.failAlways(500);
+    const productId = await createProduct(t, cast.influencerId);
+    // The lifecycle goes on while the channel fails.
+    expectOk(await t.http('POST', `/products/${productId}/poll/close`));
+    const failed = await eventually(
+      'a failed delivery',
+      async () => (await deliveriesOf(productId, 'failed')).find((d) => d.channelKind === 'webhook' && d.event === 'POLL_OPENED'),
+      30_000,
+    );
+    expect(failed).toMatchObject({ attempts: 4, status: 'failed', responseStatus: null });
+    expect(failed.lastError).toMatch(/answered 500/);
+    expect(failed.failedAt).toEqual(expect.any(String));
+    expect(expectOk(await t.http('GET', `/products/${productId}`)).stage).toBe('DESIGN');
+
+    expectError(await t.http('POST', `/products/${productId}/deliveries/dlv-nope/resend`), 404);
+    expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`, { key: cast.influencerKey }), 403);
+    cast.receiver.failFirst(0);
+    const resent = expectOk(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`));
+    expect(resent).toMatchObject({ id: failed.id, resends: 1 });
+    const delivered = await eventually('the re-sent delivery delivered', async () => {
+      const d = (await deliveriesOf(productId)).find((x) => x.id === failed.id);
+      return d?.status === 'delivered' ? d : undefined;
+    });
+    expect(delivered).toMatchObject({ responseStatus: 200, attempts: 5, lastError: null, failedAt: null });
+    const bodies = new Set(cast.receiver.received.filter((r) => r.webhookId === failed.id).map((r) => r.body));
+    expect(bodies.size).toBe(1);
+    expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`), 409, { message: 'only a failed delivery can be re-sent' });
+  });
+
+  it('alerts staff on the timeline and the log channel when the announcement is not approved in time, and withholds it', async () => {
+    const cast = await influencerWithChannels('late.approver');
+    const productId = await createProduct(t, cast.influencerId);
+    await advanceTo(t, cast, productId, 'LAUNCH');
+    expectOk(await t.http('POST', `/products/${productId}/launch`, { body: { launchAt: new Date(Date.now() + 4_000).toISOString() } }));
+    await waitForStage(productId, 'LAUNCHED');
+    const timeline = expectOk(await t.http('GET', `/products/${productId}/timeline`)).events;
+    const overdue = timeline.filter((e: any) => e.type === 'LAUNCH_APPROVAL_OVERDUE');
+    expect(overdue).toHaveLength(1);
+    expect(timeline.find((e: any) => e.type === 'LAUNCHED').data).toMatchObject({ announcementApproved: false });
+
+    const updates = await eventually('the launch update', async () => {
+      const list = await updatesOf(productId);
+      return list.some((u) => u.event === 'LAUNCHED') ? list : undefined;
+    });
+    expect(updates.find((u) => u.event === 'LAUNCH_APPROVAL_OVERDUE')).toMatchObject({ status: 'internal' });
+    const launched = updates.find((u) => u.event === 'LAUNCHED');
+    expect(launched.status).toBe('withheld');
+    // The influencer does not see staff's alert; nobody can open a withheld or internal update's page.
+    expect((await updatesOf(productId, cast.influencerKey)).map((u) => u.event)).not.toContain('LAUNCH_APPROVAL_OVERDUE');
+    expectError(await t.http('GET', new URL(launched.shareUrl).pathname, { key: null }), 404);
+
+    const deliveries = await eventually('the alert delivered to the log channel', async () => {
+      const list = await deliveriesOf(productId);
+      return list.some((d) => d.event === 'LAUNCH_APPROVAL_OVERDUE' && d.status === 'delivered') ? list : undefined;
+    });
+    expect(deliveries.filter((d) => d.event === 'LAUNCH_APPROVAL_OVERDUE').map((d) => d.channelKind)).toEqual(['log']);
+    expect(deliveries.filter((d) => d.event === 'LAUNCHED').map((d) => d.channelKind)).toEqual(['log']);
+    expect([...cast.receiver.accepted().values()].map((r) => JSON.parse(r.body).data.event)).not.toContain('LAUNCHED');
+  });
+
+  it('keeps a cancellation internal: staff log only, never the webhook or a share page', async () => {
+    const cast = await influencerWithChannels('cancel.me', { language: 'zh-CN' });
+    const productId = await createProduct(t, cast.influencerId, { targetKeyword: '亚麻连衣裙' });
+    expectOk(await t.http('POST', `/products/${productId}/cancel`, { body: { reason: 'fabric unavailable' } }));
+    const updates = await eventually('the cancellation update', async () => {
+      const list = await updatesOf(productId);
+      return list.some((u) => u.event === 'CANCELLED') ? list : undefined;
+    });
+    const cancelled = updates.find((u) => u.event === 'CANCELLED');
+    expect(cancelled).toMatchObject({ status: 'internal', language: 'zh-CN' });
+    expect(cancelled.body).toContain('fabric unavailable');
+    expect(updates.find((u) => u.event === 'POLL_OPENED').title).toContain('亚麻连衣裙');
+    const deliveries = await eventually('the cancellation on the log channel', async () => {
+      const list = await deliveriesOf(productId);
+      return list.some((d) => d.event === 'CANCELLED' && d.status === 'delivered') ? list : undefined;
+    });
+    expect(deliveries.filter((d) => d.event === 'CANCELLED').map((d) => d.channelKind)).toEqual(['log']);
+    expectError(await t.http('GET', new URL(cancelled.shareUrl).pathname, { key: null }), 404);
+  });
+
+  it('serves a share page with Open Graph and Twitter tags and a 1200×630 card, rendered once', async () => {
+    const cast = await influencerWithChannels('share.page');
+    const productId = await createProduct(t, cast.influencerId);
+    const [opened] = await eventually('the poll-opened update', async () => {
+      const list = await updatesOf(productId);
+      return list.length > 0 ? list : undefined;
+    });
+    const path = new URL(opened.shareUrl).pathname;
+    const page = await fetch(`${t.engine.apiUrl}${path}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    for (const tag of ['og:title', 'og:description', 'og:image', 'og:url', 'twitter:card', 'twitter:image']) expect(html).toContain(`"${tag}"`);
+    expect(html).toContain(opened.imageUrl);
+    const card = await fetch(`${t.engine.apiUrl}${path}/card.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await card.arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    const [stored] = await t.db.dataSource.query('SELECT length(card_png) AS bytes FROM social_updates WHERE id = $1', [opened.id]);
+    expect(Number(stored.bytes)).toBe(png.length);
+    const again = Buffer.from(await (await fetch(`${t.engine.apiUrl}${path}/card.png`)).arrayBuffer());
+    expect(again.equals(png)).toBe(true);
+    expectError(await t.http('GET', '/s/nosuchslug', { key: null }), 404);
+    expectError(await t.http('GET', '/s/nosuchslug/card.png', { key: null }), 404);
+  });
+
+  it('refuses settings and channels that cannot work, saying why', async () => {
+    const cast = await castInfluencer(t, 'strict.settings');
+    const settings = `/influencers/${cast.influencerId}/social-settings`;
+    expectError(await t.http('PUT', settings, { body: { templates: { LAUNCHED: { title: '{keyword} by {nobody}' } } } }), 422, {
+      message: 'templates.LAUNCHED uses {nobody}',
+    });
+    expectError(await t.http('PUT', settings, { body: { templates: { NOT_AN_EVENT: { title: 'x' } } } }), 422, { message: 'is not an event' });
+    expectError(await t.http('PUT', settings, { body: { timeZone: 'Mars/Olympus' } }), 422, { message: 'not an IANA time zone' });
+    expectError(await t.http('PUT', settings, { body: { tone: 'shouty' } }), 422, { fields: ['tone'] });
+    expectError(await t.http('PUT', settings, { key: cast.influencerKey, body: {} }), 403);
+    const saved = expectOk(await t.http('PUT', settings, { body: { language: 'zh-CN', timeZone: 'Asia/Shanghai', templates: { LAUNCHED: { title: '{keyword}来啦' } } } }));
+    expect(saved).toMatchObject({ language: 'zh-CN', tone: 'warm', platform: 'xiaohongshu', timeZone: 'Asia/Shanghai', sponsored: false });
+    expect(expectOk(await t.http('GET', settings))).toEqual(saved);
+
+    const channels = `/influencers/${cast.influencerId}/channels`;
+    expectError(await t.http('POST', channels, { body: { kind: 'webhook', name: 'no url' } }), 422, { message: 'needs the url' });
+    expectError(await t.http('POST', channels, { body: { kind: 'webhook', name: 'ftp', url: 'ftp://example.com/x' } }), 422, { fields: ['url'] });
+    expectError(await t.http('POST', '/influencers/inf-nobody/channels', { body: { kind: 'log', name: 'x' } }), 404);
+    const created = expectOk(await t.http('POST', channels, { body: { kind: 'webhook', name: 'hook', url: 'http://127.0.0.1:9/x', platform: 'x' } }), 201);
+    expect(created.secret).toMatch(/^whsec_/);
+    const listed = expectOk(await t.http('GET', channels));
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, platform: 'x', status: 'active' })]);
+    expect(JSON.stringify(listed)).not.toContain(created.secret);
+    const [row] = await t.db.dataSource.query('SELECT secret_sealed FROM channels WHERE id = $1', [created.id]);
+    expect(row.secret_sealed).not.toContain(created.secret.slice(6));
+    expect(expectOk(await t.http('POST', `${channels}/${created.id}/disable`))).toMatchObject({ status: 'disabled' });
+  });
+});

@@ -1,0 +1,94 @@
+// A real HTTP receiver of social update deliveries, the way an influencer's scheduler would run one: it
+// verifies every request with the Standard Webhooks library and the channel's secret, keeps what arrived,
+// and can be told to fail (to exercise retries) or hang.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+
+export interface Received {
+  webhookId: string;
+  body: string;
+  verified: boolean;
+  /** The answer this request got. */
+  answered: number;
+  at: number;
+}
+
+export interface Receiver {
+  url: string;
+  /** Every request, in arrival order. */
+  received: Received[];
+  /** Requests answered 2xx, at most one per webhook-id (what a deduplicating receiver keeps). */
+  accepted(): Map<string, Received>;
+  setSecret(secret: string): void;
+  /** Answer the first `n` requests of each webhook-id with `status` (then 200). */
+  failFirst(n: number, status?: number): void;
+  /** Answer every request with `status` until told otherwise (failFirst(0) restores 200s). */
+  failAlways(status?: number): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  let verifier: Webhook | null = null;
+  let failures = 0;
+  let failStatus = 503;
+  let always = false;
+  const received: Received[] = [];
+  const seen = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const webhookId = String(req.headers['webhook-id'] ?? '');
+      let verified = false;
+      try {
+        verifier?.verify(body, {
+          'webhook-id': webhookId,
+          'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
+          'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
+        });
+        verified = verifier !== null;
+      } catch {
+        verified = false;
+      }
+      const attempt = (seen.get(webhookId) ?? 0) + 1;
+      seen.set(webhookId, attempt);
+      const status = !verified ? 401 : always || attempt <= failures ? failStatus : 200;
+      received.push({ webhookId, body, verified, answered: status, at: Date.now() });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { ok: true, id: webhookId } : { error: 'try again later' }));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/social`,
+    received,
+    accepted() {
+      const out = new Map<string, Received>();
+      for (const r of received) if (r.answered === 200 && !out.has(r.webhookId)) out.set(r.webhookId, r);
+      return out;
+    },
+    setSecret(secret) {
+      verifier = new Webhook(secret);
+    },
+    failFirst(n, status = 503) {
+      failures = n;
+      failStatus = status;
+      always = false;
+    },
+    failAlways(status = 500) {
+      always = true;
+      failStatus = status;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
