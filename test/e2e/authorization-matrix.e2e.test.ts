@@ -32,6 +32,7 @@ describe('authorization matrix', () => {
   let source: Source;
   let spareSourceId: string;
   let spareKeyId: string;
+  let spareChannelId: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -44,6 +45,7 @@ describe('authorization matrix', () => {
     productId = await createProduct(t, mia.influencerId);
     source = await registerSource(t);
     spareSourceId = (await registerSource(t)).id;
+    spareChannelId = (await t.http('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
   });
   afterAll(() => t?.stop());
 
@@ -77,6 +79,18 @@ describe('authorization matrix', () => {
     { route: 'POST /webhook-sources/{id}/enable', expect: staffOnly, body: () => ({}) },
     { route: 'POST /webhooks/votes/{sourceId}', expect: signedOnly, body: () => voteBody(productId, 'midi', `fan-${Math.random()}`) },
     { route: 'GET /products/{id}/poll/results', expect: anyone },
+    { route: 'GET /influencers/{id}/social-settings', expect: staffOnly },
+    { route: 'PUT /influencers/{id}/social-settings', expect: staffOnly, body: () => ({ tone: 'hype' }) },
+    { route: 'POST /influencers/{id}/channels', expect: staffOnly, body: () => ({ kind: 'log', name: 'matrix' }) },
+    { route: 'GET /influencers/{id}/channels', expect: staffOnly },
+    { route: 'POST /influencers/{id}/channels/{channelId}/disable', expect: staffOnly, body: () => ({}) },
+    { route: 'GET /products/{id}/social-updates', expect: ownerOrStaff },
+    { route: 'GET /products/{id}/deliveries', expect: staffOnly },
+    { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly, body: () => ({}) },
+    { route: 'GET /products/{id}/launch-announcement', expect: ownerOrStaff },
+    { route: 'POST /products/{id}/launch-announcement/approve', expect: ownerOnly, body: () => ({}) },
+    { route: 'GET /s/{slug}', expect: anyone },
+    { route: 'GET /s/{slug}/card.png', expect: anyone },
   ];
 
   it('has a row for every endpoint of the API', async () => {
@@ -94,7 +108,10 @@ describe('authorization matrix', () => {
       const path = template
         .replace('{id}', template.startsWith('/influencers/') ? mia.influencerId : template.startsWith('/api-keys/') ? spareKeyId : isSource ? spareSourceId : productId)
         .replace('{round}', '1')
-        .replace('{sourceId}', source.id);
+        .replace('{sourceId}', source.id)
+        .replace('{channelId}', spareChannelId)
+        .replace('{deliveryId}', 'dlv-none')
+        .replace('{slug}', 'nosuchslug');
       // Refused callers first, so an allowed call that changes state cannot hide a wrong refusal.
       const order = [...CALLERS].sort((a, b) => Number(row.expect[a] === 'ok') - Number(row.expect[b] === 'ok'));
       for (const caller of order) {

@@ -13,7 +13,7 @@ describe('product lifecycle over HTTP', () => {
 
   beforeAll(async () => {
     // Suggested quantity = ceil(max(1, winner votes × 1) / 2) × 2; countdowns 1.5 s and 0.5 s before launch.
-    t = await startTestEngine({ LAUNCH_COUNTDOWNS: '1500ms,500ms', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '2', DEMAND_CONVERSION_RATE: '1' });
+    t = await startTestEngine({ LAUNCH_COUNTDOWNS: '1500ms,500ms', LAUNCH_APPROVAL_LEAD: '1s', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '2', DEMAND_CONVERSION_RATE: '1' });
   });
   afterAll(async () => {
     await t?.stop();
@@ -160,7 +160,11 @@ describe('product lifecycle over HTTP', () => {
         { offsetMs: 500, sent: false },
       ],
     });
-    expect(scheduled.pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
+    // The launch announcement waits for the influencer's approval; then only the launch itself is ahead.
+    expect(scheduled.pendingAction).toMatchObject({ by: 'influencer', action: 'APPROVE_LAUNCH_ANNOUNCEMENT' });
+    const announcement = expectOk(await t.http('POST', `${p}/launch-announcement/approve`, { key: miaKey, body: {} }));
+    expect(announcement.status).toBe('approved');
+    expect(expectOk(await t.http('GET', p)).pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
 
     const launched = await eventually('the product to be LAUNCHED', async () => {
       const res = await t.http('GET', p);
@@ -201,6 +205,7 @@ describe('product lifecycle over HTTP', () => {
       ['PRODUCTION_MILESTONE', 'PRODUCTION', staff],
       ['STAGE_CHANGED', 'LAUNCH', staff],
       ['LAUNCH_SCHEDULED', 'LAUNCH', staff],
+      ['LAUNCH_ANNOUNCEMENT_APPROVED', 'LAUNCH', mia],
       ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
       ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
       ['LAUNCHED', 'LAUNCH', system],

@@ -102,7 +102,7 @@ describe('reads', () => {
       targetKeyword: 'linen dress',
       stage: 'LAUNCH',
       workflowId: `product-${id}`,
-      pendingAction: { by: 'engine', action: 'LAUNCH', description: expect.stringContaining(launchAt) },
+      pendingAction: { by: 'influencer', action: 'APPROVE_LAUNCH_ANNOUNCEMENT', description: expect.stringContaining(launchAt) },
       poll: { status: 'CLOSED', result: { winningOptionId: 'wrap', totalVotes: 4, tieBroken: false } },
       suggestedQuantity: 4,
       designs: [{ round: 1, status: 'APPROVED', title: 'v1', submittedBy: { kind: 'staff' }, reviewedBy: { kind: 'influencer', id: mia.influencerId } }],

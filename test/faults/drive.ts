@@ -1,5 +1,6 @@
 // Drives products over HTTP for the fault suites, and checks what their timelines say happened.
 import type { DataSource } from 'typeorm';
+import type { Receiver } from '../support/receiver';
 
 export type Call = (method: string, path: string, body?: unknown, key?: string) => Promise<{ status: number; body: any }>;
 
@@ -24,6 +25,13 @@ export async function castInfluencer(call: Call, handle: string): Promise<{ id: 
   const inf = await ok(call('POST', '/influencers', { handle, displayName: handle }));
   const key = await ok(call('POST', '/api-keys', { role: 'influencer', influencerId: inf.id, label: handle }));
   return { id: inf.id, key: key.key };
+}
+
+/** A webhook channel to `receiver` (which then verifies with its secret) and a log channel. */
+export async function addChannels(call: Call, influencerId: string, receiver: Receiver): Promise<void> {
+  const webhook = await ok(call('POST', `/influencers/${influencerId}/channels`, { kind: 'webhook', name: 'receiver', url: receiver.url }));
+  receiver.setSecret(webhook.secret);
+  await ok(call('POST', `/influencers/${influencerId}/channels`, { kind: 'log', name: 'staff log' }));
 }
 
 export async function createProduct(call: Call, influencerId: string, closesInMs: number): Promise<string> {
@@ -67,4 +75,28 @@ export async function checkTimeline(db: DataSource, id: string): Promise<Timelin
   duplicated += stageChanges.length - new Set(stageChanges).size;
   const [row] = await db.query(`SELECT stage FROM products WHERE id = $1`, [id]);
   return { launched: row?.stage === 'LAUNCHED' && events.some((e) => e.type === 'LAUNCHED'), duplicated };
+}
+
+export interface DeliveryCheck {
+  deliveries: number;
+  /** Deliveries not recorded as delivered, or (webhooks) never accepted by the receiver. */
+  lost: number;
+  /** A webhook-id received with two different bodies, or an update delivered twice to one channel. */
+  duplicated: number;
+}
+
+/** What the deliveries of these products say happened, against what a receiver got. */
+export async function checkDeliveries(db: DataSource, productIds: string[], receiver: Receiver): Promise<DeliveryCheck> {
+  const rows: { id: string; status: string; kind: string; update_id: string; channel_id: string }[] = await db.query(
+    `SELECT d.id, d.status, c.kind, d.update_id, d.channel_id FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.product_id = ANY($1)`,
+    [productIds],
+  );
+  const accepted = receiver.accepted();
+  const lost = rows.filter((r) => r.status !== 'delivered' || (r.kind === 'webhook' && !accepted.has(r.id))).length;
+  const bodies = new Map<string, Set<string>>();
+  for (const r of receiver.received) bodies.set(r.webhookId, (bodies.get(r.webhookId) ?? new Set()).add(r.body));
+  let duplicated = [...bodies.values()].filter((b) => b.size > 1).length;
+  const pairs = new Set(rows.map((r) => `${r.update_id}/${r.channel_id}`));
+  duplicated += rows.length - pairs.size;
+  return { deliveries: rows.length, lost, duplicated };
 }

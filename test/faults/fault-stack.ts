@@ -33,7 +33,7 @@ export interface FaultStack {
   taskQueue: string;
   secretsKey: string;
   staffKey: string;
-  startWorker(name: string): Promise<EngineChild>;
+  startWorker(name: string, env?: Record<string, string>): Promise<EngineChild>;
   /** An API process on `port` (the same port again after a restart). */
   startApi(port: number, name?: string): Promise<EngineChild & { url: string }>;
   stopPostgres(): Promise<void>;
@@ -145,8 +145,8 @@ export async function startFaultStack(): Promise<FaultStack> {
     taskQueue,
     secretsKey,
     staffKey,
-    async startWorker(name) {
-      const worker = run(name, 'apps/worker/src/main.js', { LOG_LEVEL: 'info' });
+    async startWorker(name, env = {}) {
+      const worker = run(name, 'apps/worker/src/main.js', { LOG_LEVEL: 'info', ...env });
       // Polling the task queue is what makes it a worker of this queue.
       await eventually(`${name} to start`, () => /worker started/.test(worker.output()) || (worker.process.exitCode !== null && Promise.reject(new Error(worker.output()))), 30_000);
       return worker;

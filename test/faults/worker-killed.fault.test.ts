@@ -1,20 +1,36 @@
 // Faults: a worker SIGKILLed in the middle of an activity and while products wait on timers, then a new
-// worker started; and two workers on one task queue, one killed under load. Every product must reach
-// LAUNCHED with each stage change, poll close and launch recorded exactly once.
+// worker started; two workers on one task queue, one killed under load; a worker killed while social
+// updates are being delivered. Every product must reach LAUNCHED with each stage change, poll close and
+// launch recorded exactly once, and every delivery must arrive, never as a second, different message.
 import { Client as PgClient } from 'pg';
 import { eventually } from '../support/stack';
-import { castInfluencer, checkTimeline, createProduct, driveFromDesign, httpClient, ok } from './drive';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { addChannels, castInfluencer, checkDeliveries, checkTimeline, createProduct, driveFromDesign, httpClient, ok } from './drive';
 import { report, startFaultStack, type FaultStack } from './fault-stack';
 import { freePort } from '../../libs/runtime';
 
 jest.setTimeout(240_000);
 
+// Short attempts and retries, so a delivery caught by a kill is retried within seconds.
+const FAST_DELIVERY = { DELIVERY_TIMEOUT: '2s', DELIVERY_RETRY_INITIAL: '200ms', DELIVERY_RETRY_MAX_INTERVAL: '1s', DELIVERY_MAX_ATTEMPTS: '20' };
+
 describe('fault: worker killed', () => {
   let stack: FaultStack;
+  const receivers: Receiver[] = [];
   beforeAll(async () => {
     stack = await startFaultStack();
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    await stack?.close();
+  });
+
+  const allDelivered = (ids: string[]) =>
+    eventually(
+      'every delivery to end',
+      async () => (await stack.db.query(`SELECT 1 FROM deliveries WHERE product_id = ANY($1) AND status <> 'delivered'`, [ids])).length === 0,
+      90_000,
+    );
 
   const stageOf = async (id: string) => ((await stack.db.query(`SELECT stage FROM products WHERE id = $1`, [id])) as { stage: string }[])[0]?.stage;
 
@@ -71,11 +87,14 @@ describe('fault: worker killed', () => {
   });
 
   it('two workers, one killed under load: the other finishes everything', async () => {
-    const a = await stack.startWorker('worker A2');
-    await stack.startWorker('worker B2');
+    const a = await stack.startWorker('worker A2', FAST_DELIVERY);
+    await stack.startWorker('worker B2', FAST_DELIVERY);
     const api = await stack.startApi(await freePort(), 'api 2');
     const call = httpClient(() => api.url, stack.staffKey);
     const leo = await castInfluencer(call, 'leo');
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await addChannels(call, leo.id, receiver);
     const products = await Promise.all(Array.from({ length: 12 }, () => createProduct(call, leo.id, 3_600_000)));
     let killed = false;
     const moved = await Promise.all(
@@ -97,12 +116,64 @@ describe('fault: worker killed', () => {
       }),
     ).catch((err: Error) => err);
     for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
+    await allDelivered(products);
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
-    const lost = checks.filter((c) => !c.launched).length;
-    const duplicated = checks.reduce((t, c) => t + c.duplicated, 0);
-    report({ fault: 'two workers, one SIGKILLed under load', runs: 1, products: products.length, votes: 0, deliveries: 0, lost, duplicated, checked: `${products.length} launched, timelines exact` });
+    const deliveries = await checkDeliveries(stack.db, products, receiver);
+    const lost = checks.filter((c) => !c.launched).length + deliveries.lost;
+    const duplicated = checks.reduce((t, c) => t + c.duplicated, 0) + deliveries.duplicated;
+    report({
+      fault: 'two workers, one SIGKILLed under load',
+      runs: 1,
+      products: products.length,
+      votes: 0,
+      deliveries: deliveries.deliveries,
+      lost,
+      duplicated,
+      checked: `${products.length} launched, timelines exact, ${deliveries.deliveries} deliveries delivered, each webhook-id one body`,
+    });
     expect(moved).not.toBeInstanceOf(Error);
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
+  });
+
+  it('mid-delivery: a new worker delivers everything, no webhook-id twice with a different body, none lost', async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const workerA = await stack.startWorker('worker A3', FAST_DELIVERY);
+    const api = await stack.startApi(await freePort(), 'api 3');
+    const call = httpClient(() => api.url, stack.staffKey);
+    const ana = await castInfluencer(call, 'ana');
+    await addChannels(call, ana.id, receiver);
+
+    // The receiver takes the requests but does not answer: the delivery activities wait inside their POST.
+    receiver.hold();
+    const products = await Promise.all(Array.from({ length: 6 }, () => createProduct(call, ana.id, 3_600_000)));
+    await Promise.all(products.map((id) => ok(call('POST', `/products/${id}/poll/close`))));
+    await eventually('deliveries in flight at the receiver', () => receiver.held() >= 6, 30_000);
+    const inFlight = receiver.held();
+    await workerA.kill('SIGKILL');
+    receiver.release();
+
+    await stack.startWorker('worker B3', FAST_DELIVERY);
+    await allDelivered(products);
+    const deliveries = await checkDeliveries(stack.db, products, receiver);
+    // Deliveries the kill caught: the receiver saw them more than once, always the same body under one id.
+    const requests = new Map<string, number>();
+    for (const r of receiver.received) requests.set(r.webhookId, (requests.get(r.webhookId) ?? 0) + 1);
+    const resent = [...requests.values()].filter((n) => n > 1).length;
+    report({
+      fault: 'worker SIGKILLed mid-delivery, new worker',
+      runs: 1,
+      products: products.length,
+      votes: 0,
+      deliveries: deliveries.deliveries,
+      lost: deliveries.lost,
+      duplicated: deliveries.duplicated,
+      checked: `${inFlight} POSTs in flight at the kill, ${resent} re-sent by the new worker with the same webhook-id and body; ${deliveries.deliveries} delivered`,
+    });
+    expect(resent).toBeGreaterThan(0);
+    expect(deliveries.deliveries).toBe(products.length * 2 * 2); // poll opened + result, webhook + log
+    expect(deliveries.lost).toBe(0);
+    expect(deliveries.duplicated).toBe(0);
   });
 });

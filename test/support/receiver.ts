@@ -9,7 +9,7 @@ export interface Received {
   webhookId: string;
   body: string;
   verified: boolean;
-  /** The answer this request got. */
+  /** The answer this request got; 0 when the sender was gone before it could be answered. */
   answered: number;
   at: number;
 }
@@ -25,6 +25,10 @@ export interface Receiver {
   failFirst(n: number, status?: number): void;
   /** Answer every request with `status` until told otherwise (failFirst(0) restores 200s). */
   failAlways(status?: number): void;
+  /** Leave requests unanswered (the sender waits) until release(); how many are waiting now. */
+  hold(): void;
+  release(): void;
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -44,9 +48,12 @@ export async function startReceiver(): Promise<Receiver> {
   let always = false;
   const received: Received[] = [];
   const seen = new Map<string, number>();
+  let holding = false;
+  const parked: (() => void)[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
+      if (holding) await new Promise<void>((resolve) => parked.push(resolve));
       const webhookId = String(req.headers['webhook-id'] ?? '');
       let verified = false;
       try {
@@ -61,13 +68,16 @@ export async function startReceiver(): Promise<Receiver> {
       }
       const attempt = (seen.get(webhookId) ?? 0) + 1;
       seen.set(webhookId, attempt);
-      const status = !verified ? 401 : always || attempt <= failures ? failStatus : 200;
+      const gone = res.destroyed || req.socket.destroyed; // the sender gave up (or died) while it was held
+      const status = gone ? 0 : !verified ? 401 : always || attempt <= failures ? failStatus : 200;
       received.push({ webhookId, body, verified, answered: status, at: Date.now() });
+      if (gone) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(status === 200 ? { ok: true, id: webhookId } : { error: 'try again later' }));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.on('close', () => parked.splice(0).forEach((resume) => resume()));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/hooks/social`,
@@ -89,6 +99,14 @@ export async function startReceiver(): Promise<Receiver> {
       always = true;
       failStatus = status;
     },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      parked.splice(0).forEach((resume) => resume());
+    },
+    held: () => parked.length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
