@@ -232,6 +232,8 @@ export function renderSharePage(input: SharePageInput): string {
     `<title>${esc([title, siteName].filter(Boolean).join(' · '))}</title>`,
     meta('name', 'description', description),
     shareUrl ? `<link rel="canonical" href="${esc(shareUrl)}">` : '',
+    // No icon of our own: an empty one keeps browsers from asking the API for /favicon.ico.
+    '<link rel="icon" href="data:,">',
     meta('property', 'og:type', 'article'),
     meta('property', 'og:title', title),
     meta('property', 'og:description', description),
