@@ -1,6 +1,9 @@
 // Records workflow histories for the replay test (test/replay): starts a private engine on embedded
 // defaults, drives one product to LAUNCHED (with a changes-requested design round, countdowns and every
-// milestone, and from v3 two vote-milestone signals, one a repeat) and one to CANCELLED, and writes their histories to test/fixtures/histories/.
+// milestone, from v3 two vote-milestone signals, one a repeat, and from v4 social updates to a webhook and a
+// log channel with an approved launch announcement), one to CANCELLED and, from v4, one launched without
+// approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and
+// writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -9,7 +12,9 @@
 
 import 'reflect-metadata';
 import {
+  approveLaunchAnnouncement,
   cancelProduct,
+  deliveryWorkflowId,
   closePoll,
   PRODUCT_WORKFLOW_TYPE,
   productWorkflowId,
@@ -26,7 +31,10 @@ import {
 } from '@app/domain';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import { channelSecretContext, generateWebhookSecret, loadSecretsKey, SecretBox } from '@app/webhooks';
 import * as fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { startPrivateEngine } from '../apps/launcher/src/private-engine';
 
@@ -35,12 +43,29 @@ const staff: Actor = { kind: 'staff', id: 'recorder', label: 'history recorder' 
 async function main(): Promise<void> {
   const label = process.argv[2] ?? 'v1';
   const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
-  const engine = await startPrivateEngine('record', {}, { api: false });
+  // Short delivery retries, so the refused first attempt is retried at once.
+  const engine = await startPrivateEngine('record', { DELIVERY_RETRY_INITIAL: '100ms', DELIVERY_RETRY_MAX_INTERVAL: '200ms' }, { api: false });
   const { config } = engine;
   const connection = await Connection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection });
+  // A receiver that refuses each message's first attempt, so a delivery history holds a retry.
+  const attempts = new Map<string, number>();
+  const receiver = createServer((req, res) => {
+    const id = String(req.headers['webhook-id']);
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    req.resume();
+    req.on('end', () => res.writeHead(attempts.get(id)! > 1 ? 200 : 503).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   try {
     await engine.dataSource.query(`INSERT INTO influencers (id, handle, display_name) VALUES ('inf-recorder', 'recorder', 'Recorder')`);
+    const box = new SecretBox(loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir }));
+    await engine.dataSource.query(
+      `INSERT INTO channels (id, influencer_id, kind, name, platform, url, secret_sealed) VALUES
+         ('ch-recorder-hook', 'inf-recorder', 'webhook', 'receiver', 'xiaohongshu', $1, $2),
+         ('ch-recorder-log', 'inf-recorder', 'log', 'log', 'xiaohongshu', NULL, NULL)`,
+      [`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, box.seal(generateWebhookSecret(), channelSecretContext('ch-recorder-hook'))],
+    );
     const act = (handle: WorkflowHandle, update: UpdateDefinition<any, [any]>, input: unknown, actor: Actor = staff) =>
       handle.executeUpdate(update, { args: [{ actor, input }] });
     const waitFor = async (what: string, sql: string, params: unknown[]) => {
@@ -57,7 +82,14 @@ async function main(): Promise<void> {
         name: 'Recorded dress',
         targetKeyword: 'linen dress',
         poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], closesAt: new Date(Date.now() + 3_600_000).toISOString(), minVotes: 1 },
-        rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 300, launchCountdownsMs: [800, 400], demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 } },
+        rules: {
+          designRoundLimit: 3,
+          sampleRoundLimit: 3,
+          reviewReminderAfterMs: 300,
+          launchCountdownsMs: [800, 400],
+          demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 },
+          launchApprovalLeadMs: 1_000,
+        },
         createdBy: staff,
         createdAt: new Date().toISOString(),
       };
@@ -84,8 +116,22 @@ async function main(): Promise<void> {
     await act(launched, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
     await act(launched, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
     for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) await act(launched, recordMilestone, { milestone });
-    await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 1_500).toISOString() });
+    await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 3_000).toISOString() });
+    await act(launched, approveLaunchAnnouncement, { title: 'linen dress: live!', body: 'Our linen dress is here.' }, influencer);
     await launched.result();
+
+    // Launched without the influencer's approval: the overdue alert, then a withheld announcement.
+    const unapproved = await start(`p-recorded-unapproved-${label}`);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [`p-recorded-unapproved-${label}`]);
+    await act(unapproved, closePoll, {});
+    await act(unapproved, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(unapproved, reviewDesign, { round: 1, decision: 'APPROVE' }, influencer);
+    await act(unapproved, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
+    await act(unapproved, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
+    await act(unapproved, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) await act(unapproved, recordMilestone, { milestone });
+    await act(unapproved, scheduleLaunch, { launchAt: new Date(Date.now() + 1_500).toISOString() });
+    await unapproved.result();
 
     const cancelled = await start(`p-recorded-cancelled-${label}`);
     await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [`p-recorded-cancelled-${label}`]);
@@ -94,14 +140,29 @@ async function main(): Promise<void> {
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
     await cancelled.result();
 
+    // The launched product's first delivery to the webhook channel: refused once, then delivered.
+    const [first] = (await engine.dataSource.query(
+      `SELECT d.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id WHERE d.product_id = $1 AND d.channel_id = 'ch-recorder-hook' ORDER BY u.seq LIMIT 1`,
+      [`p-recorded-launched-${label}`],
+    )) as { id: string }[];
+    const delivery = client.workflow.getHandle(deliveryWorkflowId(first.id));
+    await delivery.result();
+
     fs.mkdirSync(outDir, { recursive: true });
-    for (const [name, handle] of [['launched', launched], ['cancelled', cancelled]] as const) {
+    const recorded = [
+      ['product-lifecycle-launched', launched],
+      ['product-lifecycle-cancelled', cancelled],
+      ['product-lifecycle-unapproved', unapproved],
+      ['social-delivery-retried', delivery],
+    ] as const;
+    for (const [name, handle] of recorded) {
       const history = await handle.fetchHistory();
-      const file = path.join(outDir, `product-lifecycle-${name}-${label}.json`);
+      const file = path.join(outDir, `${name}-${label}.json`);
       fs.writeFileSync(file, JSON.stringify(history, null, 1));
       console.log(`wrote ${path.relative(process.cwd(), file)} (${history.events?.length} events)`);
     }
   } finally {
+    receiver.close();
     await connection.close();
     await engine.stop();
   }

@@ -62,7 +62,7 @@ describe('share page in a real browser', () => {
     // The card image loaded under the page's CSP, at its full size.
     const image = page.locator('img.card');
     await image.waitFor();
-    const size = await image.evaluate((img: HTMLImageElement) =>
+    const size = await image.evaluate((img: { complete: boolean; naturalWidth: number; naturalHeight: number; addEventListener(e: string, f: () => void): void }) =>
       img.complete ? { width: img.naturalWidth, height: img.naturalHeight } : new Promise((resolve) => img.addEventListener('load', () => resolve({ width: img.naturalWidth, height: img.naturalHeight }))),
     );
     expect(size).toEqual({ width: 1200, height: 630 });

@@ -39,6 +39,22 @@ describe('recorded histories', () => {
     expect(signals).toHaveLength(2);
   });
 
+  it('cover products with social updates (v4): the patch marker, delivery workflows started, an approved and an unapproved launch', () => {
+    const load = (f: string) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { events: Record<string, any>[] }).events;
+    const launched = load('product-lifecycle-launched-v4.json');
+    const patches = launched
+      .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data as string | undefined)
+      .filter((data): data is string => data !== undefined)
+      .map((data) => (JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id);
+    expect(patches).toEqual(expect.arrayContaining(['social-updates', 'tally-as-local-activity']));
+    expect(launched.filter((e) => 'startChildWorkflowExecutionInitiatedEventAttributes' in e).length).toBeGreaterThan(10);
+    expect(launched.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'approveLaunchAnnouncement')).toBe(true);
+    const unapproved = load('product-lifecycle-unapproved-v4.json');
+    expect(unapproved.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'approveLaunchAnnouncement')).toBe(false);
+    const delivery = load('social-delivery-retried-v4.json');
+    expect(delivery.filter((e) => 'activityTaskStartedEventAttributes' in e).map((e) => e.activityTaskStartedEventAttributes.attempt)).toEqual([2, 1]);
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
