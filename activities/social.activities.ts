@@ -204,7 +204,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
           card: cardOf(snapshot, event, composed.event, settings, influencer.handle, counts),
         });
       }
-      if (updates.length === 0) return { deliveryIds: [], retry: deps.deliveryRetry };
+      if (updates.length === 0) return { deliveries: [], retry: deps.deliveryRetry };
       const base = deps.publicBaseUrl().replace(/\/+$/, '');
 
       const deliveries: { id: string; update_id: string; channel_id: string; payload: string }[] = [];
@@ -265,7 +265,10 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
          ON CONFLICT (update_id, channel_id) DO NOTHING`,
         [productId, JSON.stringify(rows), JSON.stringify(deliveries)],
       );
-      return { deliveryIds: deliveries.map((d) => d.id), retry: deps.deliveryRetry };
+      const byUpdate = updates
+        .map((u) => ({ updateId: u.id, deliveryIds: deliveries.filter((d) => d.update_id === u.id).map((d) => d.id) }))
+        .filter((u) => u.deliveryIds.length > 0);
+      return { deliveries: byUpdate, retry: deps.deliveryRetry };
     },
 
     async sendDelivery({ deliveryId, timeoutMs }: { deliveryId: string; timeoutMs: number }): Promise<DeliveryAnswer> {

@@ -15,7 +15,7 @@ import { startPrivateEngine } from '../apps/launcher/src/private-engine';
 import { cpuDelta, cpuSeconds, round, summary } from './support';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 40);
-const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 30);
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 60);
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 10);
 const FLOOR_REQUESTS = Number(process.env.BENCH_FLOOR_REQUESTS ?? 3_000);
 // The SDK's default activity slots per worker: at most this many deliveries are in flight at once.
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     console.log(`  ${round(deliveriesPerSec, 1)} deliveries/s (${expected} in ${round(seconds, 2)} s), ${requests - before} requests; arrival after creation p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`);
     console.log(`  recorded: ${recorded.delivered} of ${recorded.total} delivered (the record follows the arrival); CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
     const ratio = deliveriesPerSec / floorPerSec;
-    console.log(`\nRatio of deliveries/s to the floor's POSTs/s: ${round(ratio, 3)} (each delivery is a workflow: start, two activities, database writes)`);
+    console.log(`\nRatio of deliveries/s to the floor's POSTs/s: ${round(ratio, 3)} (per update one workflow; per channel one activity, a recorded outcome and database writes)`);
     console.log(
       JSON.stringify({
         cards: CARDS,

@@ -140,11 +140,10 @@ async function main(): Promise<void> {
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
     await cancelled.result();
 
-    // The launched product's first delivery to the webhook channel: refused once, then delivered.
-    const [first] = (await engine.dataSource.query(
-      `SELECT d.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id WHERE d.product_id = $1 AND d.channel_id = 'ch-recorder-hook' ORDER BY u.seq LIMIT 1`,
-      [`p-recorded-launched-${label}`],
-    )) as { id: string }[];
+    // The launched product's first update, to the webhook channel (refused once, then delivered) and the log.
+    const [first] = (await engine.dataSource.query(`SELECT id FROM social_updates WHERE product_id = $1 ORDER BY seq LIMIT 1`, [`p-recorded-launched-${label}`])) as {
+      id: string;
+    }[];
     const delivery = client.workflow.getHandle(deliveryWorkflowId(first.id));
     await delivery.result();
 

@@ -174,8 +174,8 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     }
   })();
 
-  // Writes social updates for projected events and starts one delivery workflow per (update, channel),
-  // abandoned on purpose: deliveries retry on their own schedule and outlive a product that has launched.
+  // Writes social updates for projected events and starts one delivery workflow per update (to all its
+  // channels), abandoned on purpose: deliveries retry on their own schedule and outlive a product that has launched.
   const projectedAll = () => outbox.length === 0 && !projecting;
   const socialProjector = (async () => {
     if (!social) return;
@@ -187,11 +187,11 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       socialOutbox.splice(0, ready.length);
       const recorded = await recordSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
       await Promise.all(
-        recorded.deliveryIds.map(async (deliveryId) => {
+        recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
           try {
             await startChild(socialDelivery, {
-              workflowId: deliveryWorkflowId(deliveryId),
-              args: [{ deliveryId, retry: recorded.retry }],
+              workflowId: deliveryWorkflowId(updateId),
+              args: [{ deliveryIds, retry: recorded.retry }],
               parentClosePolicy: ParentClosePolicy.ABANDON,
             });
           } catch (err) {

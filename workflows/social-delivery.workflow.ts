@@ -1,17 +1,19 @@
-// Delivers one social update to one channel: the signed POST (or log line) retried with backoff up to
-// the configured attempts, then the outcome recorded. Runs apart from the product's workflow, which
-// starts it and moves on, so a failing channel never delays the lifecycle.
+// Delivers one social update to its channels: per channel, the signed POST (or log line) retried with
+// backoff up to the configured attempts, then the outcome recorded. Channels go in parallel, each on its
+// own retries. Runs apart from the product's workflow, which starts it and moves on, so a failing channel
+// never delays the lifecycle.
 
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { DELIVERY_REFUSED, type DeliveryWorkflowInput, type SocialActivities } from '../libs/domain';
 
-// Recording the outcome is a database write: retried until the database answers.
-const { recordDeliveryOutcome } = proxyActivities<SocialActivities>({
+// Recording the outcome is one short database write, so it runs as a local activity in the workflow task
+// that learns the outcome (no task round trip through the server); retried until the database answers.
+const { recordDeliveryOutcome } = proxyLocalActivities<SocialActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export async function socialDelivery(input: DeliveryWorkflowInput): Promise<'delivered' | 'failed'> {
+export async function socialDelivery(input: DeliveryWorkflowInput): Promise<{ delivered: number; failed: number }> {
   const { retry } = input;
   // Each attempt sends the same body under the same webhook-id, so a retry after a lost answer is a
   // duplicate the receiver drops (Standard Webhooks), never a second post; attempts are still bounded,
@@ -26,15 +28,19 @@ export async function socialDelivery(input: DeliveryWorkflowInput): Promise<'del
       nonRetryableErrorTypes: [DELIVERY_REFUSED],
     },
   });
-  try {
-    const answer = await sendDelivery({ deliveryId: input.deliveryId, timeoutMs: retry.timeoutMs });
-    await recordDeliveryOutcome({ deliveryId: input.deliveryId, outcome: { status: 'delivered', ...answer } });
-    return 'delivered';
-  } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    const cause = err.cause;
-    const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
-    await recordDeliveryOutcome({ deliveryId: input.deliveryId, outcome: { status: 'failed', error } });
-    return 'failed';
-  }
+  const deliver = async (deliveryId: string): Promise<'delivered' | 'failed'> => {
+    try {
+      const answer = await sendDelivery({ deliveryId, timeoutMs: retry.timeoutMs });
+      await recordDeliveryOutcome({ deliveryId, outcome: { status: 'delivered', ...answer } });
+      return 'delivered';
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const cause = err.cause;
+      const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
+      await recordDeliveryOutcome({ deliveryId, outcome: { status: 'failed', error } });
+      return 'failed';
+    }
+  };
+  const outcomes = await Promise.all(input.deliveryIds.map(deliver));
+  return { delivered: outcomes.filter((o) => o === 'delivered').length, failed: outcomes.filter((o) => o === 'failed').length };
 }

@@ -93,11 +93,20 @@ export const SOCIAL_EVENT_SOURCES: readonly import('./model').LifecycleEventType
   'CANCELLED',
 ];
 
-/** One delivery (an update to one channel) runs as its own workflow, so a failing channel holds up nothing. */
+/**
+ * An update's deliveries (one per channel) run in a workflow of their own, each with its own retries, so a
+ * failing channel holds up neither the lifecycle nor the other channels.
+ */
 export const SOCIAL_DELIVERY_WORKFLOW_TYPE = 'socialDelivery';
 
-export function deliveryWorkflowId(deliveryId: string): string {
-  return `delivery-${deliveryId}`;
+/** The workflow delivering one update to its channels. */
+export function deliveryWorkflowId(updateId: string): string {
+  return `deliveries-${updateId}`;
+}
+
+/** Staff's n-th re-send of one failed delivery. */
+export function resendWorkflowId(deliveryId: string, resend: number): string {
+  return `resend-${deliveryId}-${resend}`;
 }
 
 /** How a delivery retries; read from the worker's configuration and fixed in history when it starts. */
@@ -110,7 +119,7 @@ export interface DeliveryRetry {
 }
 
 export interface DeliveryWorkflowInput {
-  deliveryId: string;
+  deliveryIds: string[];
   retry: DeliveryRetry;
 }
 
@@ -121,8 +130,8 @@ export interface RecordSocialUpdatesInput {
 }
 
 export interface RecordedSocialUpdates {
-  /** Deliveries to start, one per (update, channel); ids are stable, so a retried write returns the same. */
-  deliveryIds: string[];
+  /** Deliveries to make, per update, one per channel; ids are stable, so a retried write returns the same. */
+  deliveries: { updateId: string; deliveryIds: string[] }[];
   retry: DeliveryRetry;
 }
 

@@ -7,16 +7,16 @@ import type { AppConfig } from '@app/config';
 import { ChannelEntity, DeliveryEntity, InfluencerEntity, ProductEntity, SocialUpdateEntity } from '@app/database';
 import {
   approveLaunchAnnouncement,
-  deliveryWorkflowId,
   DomainError,
   DomainErrorCode,
+  resendWorkflowId,
   SOCIAL_DELIVERY_WORKFLOW_TYPE,
   type DeliveryWorkflowInput,
   type ProductView,
 } from '@app/domain';
 import { draftLaunchAnnouncement, isTimeZone, socialSettings, templateProblems, type SocialSettings } from '@app/social';
 import { channelSecretContext, generateWebhookSecret, SecretBox } from '@app/webhooks';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
 import { isEntityId, newId } from '../common/ids';
@@ -160,24 +160,23 @@ export class SocialService {
     if (!existing) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no delivery ${deliveryId}`);
     // Only a failed delivery, and only once at a time: the conditional update is the lock.
     const [claimed] = (await this.db.query(
-      `UPDATE deliveries SET status = 'pending', resends = resends + 1, failed_at = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
+      `UPDATE deliveries SET status = 'pending', resends = resends + 1, failed_at = NULL WHERE id = $1 AND status = 'failed' RETURNING resends`,
       [deliveryId],
-    )) as [{ id: string }[], number];
+    )) as [{ resends: number }[], number];
     if (claimed.length === 0) {
       throw new DomainError(DomainErrorCode.InvalidState, `delivery ${deliveryId} is ${existing.status}; only a failed delivery can be re-sent`);
     }
     const d = this.config.social.delivery;
     const input: DeliveryWorkflowInput = {
-      deliveryId,
+      deliveryIds: [deliveryId],
       retry: { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs },
     };
     try {
+      // One workflow per re-send: the claim above numbers them, so a repeated request cannot start two.
       await this.temporal.workflow.start(SOCIAL_DELIVERY_WORKFLOW_TYPE, {
-        workflowId: deliveryWorkflowId(deliveryId),
+        workflowId: resendWorkflowId(deliveryId, claimed[0].resends),
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
-        // The earlier run has ended (the delivery failed); the re-send is a new run under the same id.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
       });
     } catch (err) {
       await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now() WHERE id = $1 AND status = 'pending'`, [deliveryId]);
