@@ -40,4 +40,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VOTE_MILESTONES: '100,lots' })).toThrow(/VOTE_MILESTONES must be a comma-separated list of positive whole numbers/);
     expect(() => loadConfig({ API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
   });
+
+  it('reads social delivery settings and platform limit overrides, refusing bad ones', () => {
+    const c = loadConfig({ SOCIAL_PLATFORM_LIMITS: '{"x":{"bodyMax":280}}', DELIVERY_MAX_ATTEMPTS: '3', DELIVERY_RETRY_INITIAL: '2s', LAUNCH_APPROVAL_LEAD: '6h' });
+    expect(c.social.platformLimits.x.bodyMax).toBe(280);
+    expect(c.social.platformLimits.weibo.bodyMax).toBe(2000);
+    expect(c.social.delivery).toMatchObject({ maxAttempts: 3, retryInitialMs: 2_000, retryMaxIntervalMs: 600_000, timeoutMs: 10_000 });
+    expect(c.lifecycle.launchApprovalLeadMs).toBe(6 * 3_600_000);
+    expect(() => loadConfig({ SOCIAL_PLATFORM_LIMITS: '{x' })).toThrow(/SOCIAL_PLATFORM_LIMITS is not valid JSON/);
+    expect(() => loadConfig({ SOCIAL_PLATFORM_LIMITS: '{"myspace":{}}' })).toThrow(/unknown platform "myspace"/);
+    expect(() => loadConfig({ SOCIAL_PLATFORM_LIMITS: '{"x":{"bodyMax":5}}' })).toThrow(/x.bodyMax must be at least 20/);
+    expect(() => loadConfig({ DELIVERY_MAX_ATTEMPTS: '0' })).toThrow(/DELIVERY_MAX_ATTEMPTS/);
+  });
 });

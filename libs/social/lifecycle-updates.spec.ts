@@ -1,0 +1,115 @@
+import { SOCIAL_EVENT_SOURCES, type LifecycleEvent, type ProductView } from '../domain';
+import { DEFAULT_PLATFORM_LIMITS } from './platforms';
+import {
+  DEFAULT_SOCIAL_SETTINGS,
+  draftLaunchAnnouncement,
+  draftUpdate,
+  remaining,
+  socialEventFor,
+  socialSettings,
+  templateProblems,
+  templateVars,
+  type SocialSettings,
+} from './lifecycle-updates';
+import { EVENT_TYPES } from '../domain/model';
+import { SOCIAL_EVENTS } from './templates';
+
+const product = {
+  productId: 'p-1',
+  influencerId: 'inf-1',
+  name: 'Summer Linen Midi',
+  targetKeyword: 'linen dress',
+  stage: 'DESIGN',
+  seq: 4,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 1, launchCountdownsMs: [], demand: { conversionRate: 1, minimumOrder: 1, batchSize: 1 }, launchApprovalLeadMs: 1 },
+  poll: {
+    question: 'Which?',
+    options: [
+      { id: 'midi', label: 'Linen midi' },
+      { id: 'wrap', label: 'Wrap dress' },
+    ],
+    closesAt: '2026-11-08T12:00:00.000Z',
+    minVotes: 0,
+    status: 'CLOSED',
+  },
+  designs: [],
+  samples: [],
+  production: { milestones: [] },
+  launch: { countdowns: [], launchAt: '2026-12-01T12:00:00.000Z' },
+  pendingAction: { by: null, action: 'NONE', description: '' },
+} as unknown as ProductView;
+
+const event = (type: LifecycleEvent['type'], data: Record<string, unknown> = {}): LifecycleEvent => ({
+  seq: 5,
+  type,
+  stage: 'DESIGN',
+  actor: { kind: 'system', id: 'engine' },
+  at: '2026-11-08T12:00:00.000Z',
+  data,
+});
+
+const settings = (over: Partial<SocialSettings> = {}): SocialSettings => ({ ...DEFAULT_SOCIAL_SETTINGS, tone: 'minimal', ...over });
+
+describe('lifecycle updates', () => {
+  it('turn exactly the contract’s source events into updates, each to a shipped template', () => {
+    const mapped = EVENT_TYPES.filter((t) => socialEventFor(t) !== null);
+    expect(mapped).toEqual(expect.arrayContaining([...SOCIAL_EVENT_SOURCES]));
+    expect(mapped).toHaveLength(SOCIAL_EVENT_SOURCES.length);
+    expect(new Set(mapped.map((t) => socialEventFor(t)))).toEqual(new Set(SOCIAL_EVENTS));
+    expect(socialEventFor('DESIGN_SUBMITTED')).toBeNull();
+    expect(socialEventFor('POLL_CLOSED')).toBe('POLL_RESULT');
+  });
+
+  it('fill the poll result with the winner’s label and votes, in the post’s language', () => {
+    const closed = event('POLL_CLOSED', { winningOptionId: 'wrap', counts: [{ optionId: 'midi', votes: 900 }, { optionId: 'wrap', votes: 1234 }] });
+    expect(templateVars(closed, product, settings(), 'mia')).toMatchObject({ winner: 'Wrap dress', votes: '1,234', handle: '@mia' });
+    const post = draftUpdate({ event: closed, product, settings: settings(), handle: 'mia', platform: 'instagram', limits: DEFAULT_PLATFORM_LIMITS.instagram })!;
+    expect(post.event).toBe('POLL_RESULT');
+    expect(post.body).toContain('You picked Wrap dress for our linen dress, with 1,234 votes.');
+  });
+
+  it('write dates in the influencer’s time zone and language', () => {
+    const scheduled = event('LAUNCH_SCHEDULED', { launchAt: '2026-12-01T12:00:00.000Z' });
+    expect(templateVars(scheduled, product, settings({ timeZone: 'Asia/Shanghai' }), 'mia').launchAt).toBe('Dec 1, 2026, 8:00 PM');
+    expect(templateVars(scheduled, product, settings({ language: 'zh-CN', timeZone: 'Asia/Shanghai' }), 'mia').launchAt).toBe('2026年12月1日 20:00');
+  });
+
+  it('say how long is left in whole units, in both languages', () => {
+    expect(remaining(86_400_000, 'en')).toBe('1 day');
+    expect(remaining(3 * 3_600_000, 'en')).toBe('3 hours');
+    expect(remaining(3_600_000, 'zh-CN')).toBe('1小时');
+    expect(remaining(90_000, 'en')).toBe('90 seconds');
+    expect(remaining(90_500, 'en')).toBe('2 minutes');
+  });
+
+  it('use the approved announcement word for word at launch', () => {
+    const approved = { ...product, launch: { ...product.launch, announcement: { title: 'linen dress: live!', body: 'Go {get} it.', approvedAt: '', approvedBy: { kind: 'influencer', id: 'inf-1' } } } } as ProductView;
+    const post = draftUpdate({ event: event('LAUNCHED', { launchAt: '2026-12-01T12:00:00.000Z' }), product: approved, settings: settings({ tone: 'hype' }), handle: 'mia', platform: 'xiaohongshu', limits: DEFAULT_PLATFORM_LIMITS.xiaohongshu })!;
+    expect(post.title).toBe('linen dress: live!');
+    expect(post.body).toBe('Go {get} it.');
+    // The draft is fitted to the platform: Xiaohongshu allows 20 characters of title.
+    expect(draftLaunchAnnouncement(product, settings(), 'mia', DEFAULT_PLATFORM_LIMITS.instagram).title).toBe('Our linen dress is live');
+    expect(draftLaunchAnnouncement(product, settings(), 'mia', DEFAULT_PLATFORM_LIMITS.xiaohongshu)).toMatchObject({ title: 'Our linen dress is…', truncated: true });
+  });
+
+  it('carry the disclosure on a sponsored influencer’s posts', () => {
+    const post = draftUpdate({ event: event('DESIGN_APPROVED'), product, settings: settings({ sponsored: true, language: 'zh-CN' }), handle: 'mia', platform: 'weibo', limits: DEFAULT_PLATFORM_LIMITS.weibo })!;
+    expect(post.text.startsWith('#广告#')).toBe(true);
+  });
+
+  it('accept template overrides that use only the event’s placeholders, naming every problem', () => {
+    expect(templateProblems({ LAUNCHED: { title: '{keyword} x {handle} is live ({launchAt})' } })).toEqual([]);
+    expect(templateProblems({ LAUNCHED: { title: '{winner}' }, NOPE: { body: 'x' }, POLL_RESULT: { hashtags: ['{votes}', '{nobody}'] } })).toEqual([
+      'templates.LAUNCHED uses {winner}; this event fills {keyword}, {product}, {handle}, {launchAt}',
+      'templates.NOPE is not an event; events are ' + SOCIAL_EVENTS.join(', '),
+      'templates.POLL_RESULT uses {nobody}; this event fills {keyword}, {product}, {handle}, {winner}, {votes}',
+    ]);
+  });
+
+  it('fill settings stored by an older version with the defaults', () => {
+    expect(socialSettings({ language: 'zh-CN' })).toEqual({ ...DEFAULT_SOCIAL_SETTINGS, language: 'zh-CN' });
+    expect(socialSettings(null)).toEqual(DEFAULT_SOCIAL_SETTINGS);
+  });
+});
