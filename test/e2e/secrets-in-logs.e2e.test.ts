@@ -1,6 +1,8 @@
 // A full run of the real engine process at the most verbose log level: no API key, webhook secret,
 // signature or the secrets key may appear in anything it writes (the first staff key is shown once, on
 // its own banner line, by design), nor in any answer after the one that created it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
@@ -41,6 +43,22 @@ describe('secrets stay out of logs and later answers', () => {
     expect((await call('GET', '/products', { key: wrongKey })).status).toBe(401);
     expect((await call('GET', '/products', { key: null, headers: { 'x-api-key': influencerKey } })).status).toBe(200);
 
+    // A webhook channel (its secret is shown once) and a log channel: the product's updates are signed and
+    // posted by the worker; the signatures the receiver gets are secrets too.
+    const signatures: string[] = [];
+    const receiver = createServer((req, res) => {
+      signatures.push(String(req.headers['webhook-signature']).slice(3));
+      req.resume();
+      req.on('end', () => res.writeHead(200).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const channel = await call('POST', `/influencers/${influencer.id}/channels`, {
+      body: { kind: 'webhook', name: 'scheduler', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
+    });
+    created.push(channel.text);
+    secrets.push(channel.json().secret);
+    await call('POST', `/influencers/${influencer.id}/channels`, { body: { kind: 'log', name: 'staff log' } });
+
     const product = (await call('POST', '/products', {
       body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
     })).json();
@@ -65,9 +83,23 @@ describe('secrets stay out of logs and later answers', () => {
     }
     await call('POST', `/products/${product.id}/poll/close`, { body: {} });
     await call('POST', `/products/${product.id}/cancel`, { body: { reason: 'log scan' } });
+    for (let i = 0; i < 200 && signatures.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(signatures.length).toBeGreaterThanOrEqual(2); // poll opened and poll result, signed
+    secrets.push(...signatures);
+    receiver.close();
 
     // Later answers that describe keys and sources.
-    for (const path of ['/api-keys', '/webhook-sources', `/webhook-sources/${source.id}`, `/products/${product.id}`, `/products/${product.id}/timeline`, '/influencers']) {
+    for (const path of [
+      '/api-keys',
+      '/webhook-sources',
+      `/webhook-sources/${source.id}`,
+      `/products/${product.id}`,
+      `/products/${product.id}/timeline`,
+      '/influencers',
+      `/influencers/${influencer.id}/channels`,
+      `/products/${product.id}/social-updates`,
+      `/products/${product.id}/deliveries`,
+    ]) {
       answers.push((await call('GET', path)).text);
     }
 
@@ -76,6 +108,7 @@ describe('secrets stay out of logs and later answers', () => {
     // Something was logged (trace level): the scan is not vacuous.
     expect(output).toContain('"url":"/webhooks/votes/');
     expect(output).toContain('request completed');
+    expect(output).toContain('"msg":"social update"'); // the log channel wrote the updates
 
     const banner = `Staff API key (shown once, store it now): ${e.staffKey}`;
     const logs = output.replace(banner, '[the first-start banner]');
