@@ -1,5 +1,5 @@
 // `npm run demo`: with the engine running (`npm start`), drives one product through every stage over the
-// HTTP API — its own influencer, keys, a webhook source and signed fan votes — printing each step, then the product's Temporal UI
+// HTTP API — its own influencer, keys, social settings and a log channel, a webhook source and signed fan votes, the approved launch announcement — printing each step, then the product's Temporal UI
 // link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`).
 
 import { randomBytes } from 'node:crypto';
@@ -47,6 +47,9 @@ async function main(): Promise<void> {
   const issued = await staff('POST', '/api-keys', { role: 'influencer', influencerId: influencer.id, label: 'demo' });
   const influencerCall = (path: string, body: unknown) => call('POST', path, issued.key, body);
   step(`Issued an influencer API key (${issued.prefix}…, shown once)`);
+  await call('PUT', `/influencers/${influencer.id}/social-settings`, STAFF_KEY, { tone: 'hype', signatureHashtags: ['madewithfans'] });
+  const logChannel = await staff('POST', `/influencers/${influencer.id}/channels`, { kind: 'log', name: 'staff log' });
+  step(`Set the influencer's social settings (hype tone, #madewithfans) and a log channel ${logChannel.id} for her updates`);
 
   let product = await staff('POST', '/products', {
     name: `Demo summer dress ${suffix}`,
@@ -124,6 +127,9 @@ async function main(): Promise<void> {
     product = await staff('POST', `${p}/production/milestones`, { milestone });
     step(`Recorded milestone ${milestone}`, product);
   }
+  const draft = await call('GET', `${p}/launch-announcement`, issued.key);
+  await influencerCall(`${p}/launch-announcement/approve`, {});
+  step(`Influencer approved the launch announcement "${draft.text.title}"`);
   const launchAt = new Date(Date.now() + 20_000).toISOString();
   product = await staff('POST', `${p}/launch`, { launchAt });
   step(`Scheduled the launch for ${launchAt}`, product);
@@ -145,6 +151,12 @@ async function main(): Promise<void> {
   for (const e of events) {
     console.log(`  ${String(e.seq).padStart(3)}  ${e.at}  ${e.type.padEnd(26)} ${e.stage.padEnd(10)} ${e.actor.kind}${e.actor.label ? ` (${e.actor.label})` : ''}`);
   }
+  const { updates } = await staff('GET', `${p}/social-updates`);
+  console.log(`\nSocial updates (score 0–100; share page and card at the URL):`);
+  for (const u of updates) console.log(`  ${u.event.padEnd(22)} ${String(u.optimisation.score).padStart(3)}  ${u.title}  ${u.shareUrl}`);
+  const { deliveries } = await staff('GET', `${p}/deliveries`);
+  const byStatus = deliveries.reduce((acc: Record<string, number>, d: { status: string }) => ({ ...acc, [d.status]: (acc[d.status] ?? 0) + 1 }), {});
+  console.log(`Deliveries to the log channel: ${JSON.stringify(byStatus)} (the engine's log shows each as "social update")`);
   console.log(`\nSee its history in the Temporal UI: ${product.links.temporalUi}`);
 }
 

@@ -109,7 +109,9 @@ describe('lifecycle updates', () => {
   });
 
   it('fill settings stored by an older version with the defaults', () => {
-    expect(socialSettings({ language: 'zh-CN' })).toEqual({ ...DEFAULT_SOCIAL_SETTINGS, language: 'zh-CN' });
+    expect(socialSettings({ language: 'zh-CN' })).toEqual({ ...DEFAULT_SOCIAL_SETTINGS, language: 'zh-CN', platform: 'xiaohongshu' });
+    expect(socialSettings({ language: 'en' }).platform).toBe('instagram');
+    expect(socialSettings({ language: 'zh-CN', platform: 'weibo' }).platform).toBe('weibo');
     expect(socialSettings(null)).toEqual(DEFAULT_SOCIAL_SETTINGS);
   });
 });

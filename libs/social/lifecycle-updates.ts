@@ -29,16 +29,20 @@ export interface SocialSettings {
 export const DEFAULT_SOCIAL_SETTINGS: SocialSettings = {
   language: 'en',
   tone: 'warm',
-  platform: 'xiaohongshu',
+  platform: 'instagram',
   signatureHashtags: [],
   sponsored: false,
   timeZone: 'UTC',
   templates: {},
 };
 
-/** Settings stored by an older version (or partly) filled with the defaults. */
+/**
+ * Settings stored by an older version (or partly) filled with the defaults. Without a platform, Chinese
+ * posts are written for Xiaohongshu and English ones for Instagram (whose posts have no 20-character title).
+ */
 export function socialSettings(stored: Partial<SocialSettings> | null | undefined): SocialSettings {
-  return { ...DEFAULT_SOCIAL_SETTINGS, ...(stored ?? {}) };
+  const platform: Platform = stored?.language === 'zh-CN' ? 'xiaohongshu' : DEFAULT_SOCIAL_SETTINGS.platform;
+  return { ...DEFAULT_SOCIAL_SETTINGS, platform, ...(stored ?? {}) };
 }
 
 export function isTimeZone(zone: string): boolean {

@@ -67,7 +67,7 @@ describe('social updates', () => {
   }
 
   it('makes every lifecycle update exactly once and delivers each, verified, to the webhook and the log channel', async () => {
-    const cast = await influencerWithChannels('mia.style', { tone: 'minimal' });
+    const cast = await influencerWithChannels('mia.style', { tone: 'minimal', platform: 'xiaohongshu' });
     const productId = await createProduct(t, cast.influencerId);
     // Three signed fan votes cross the milestone of 3.
     const source = await registerSource(t);

@@ -52,7 +52,7 @@ export class SocialSettingsDto {
   @IsIn(TONES)
   tone!: Tone;
 
-  @ApiProperty({ enum: PLATFORMS, default: 'xiaohongshu', description: 'The platform the stored update and share page are written for.' })
+  @ApiProperty({ enum: PLATFORMS, description: 'The platform the stored update and share page are written for; default xiaohongshu for zh-CN, instagram for en.' })
   @IsOptional()
   @IsIn(PLATFORMS)
   platform!: Platform;
