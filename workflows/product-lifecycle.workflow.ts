@@ -76,8 +76,9 @@ const { recordEvents } = proxyLocalActivities<ProductActivities>({
 
 // Social updates are written by a regular activity after the event is in the read model: it composes text,
 // so it stays off the path of the action's answer. Idempotent by (productId, seq): retried until it lands.
+// An attempt is a few statements; 20 s bounds how long a worker's crash can hold a product's updates back.
 const { recordSocialUpdates } = proxyActivities<SocialActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 /** Products started before this patch produce no social updates (their histories have no such activity). */

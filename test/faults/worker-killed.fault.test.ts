@@ -25,11 +25,19 @@ describe('fault: worker killed', () => {
     await stack?.close();
   });
 
-  const allDelivered = (ids: string[]) =>
+  // Every expected delivery recorded and delivered: an update whose writing the kill interrupted is written
+  // by the next worker once the activity's attempt times out.
+  const allDelivered = (ids: string[], expected: number) =>
     eventually(
-      'every delivery to end',
-      async () => (await stack.db.query(`SELECT 1 FROM deliveries WHERE product_id = ANY($1) AND status <> 'delivered'`, [ids])).length === 0,
-      90_000,
+      `all ${expected} deliveries to be delivered`,
+      async () => {
+        const [row] = await stack.db.query(
+          `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'delivered')::int AS delivered FROM deliveries WHERE product_id = ANY($1)`,
+          [ids],
+        );
+        return row.total === expected && row.delivered === expected;
+      },
+      120_000,
     );
 
   const stageOf = async (id: string) => ((await stack.db.query(`SELECT stage FROM products WHERE id = $1`, [id])) as { stage: string }[])[0]?.stage;
@@ -116,7 +124,8 @@ describe('fault: worker killed', () => {
       }),
     ).catch((err: Error) => err);
     for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
-    await allDelivered(products);
+    // Per product: 11 published updates to both channels, the approval alert and the withheld launch to the log.
+    await allDelivered(products, products.length * (11 * 2 + 2));
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
     const deliveries = await checkDeliveries(stack.db, products, receiver);
     const lost = checks.filter((c) => !c.launched).length + deliveries.lost;
@@ -155,7 +164,8 @@ describe('fault: worker killed', () => {
     receiver.release();
 
     await stack.startWorker('worker B3', FAST_DELIVERY);
-    await allDelivered(products);
+    // Per product: the poll's opening and result, each to the webhook and the log channel.
+    await allDelivered(products, products.length * 2 * 2);
     const deliveries = await checkDeliveries(stack.db, products, receiver);
     // Deliveries the kill caught: the receiver saw them more than once, always the same body under one id.
     const requests = new Map<string, number>();
