@@ -93,7 +93,17 @@ async function main(): Promise<void> {
         for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) {
           await timed('POST', `${p}/production/milestones`, staffKey, { milestone });
         }
-        await timed('POST', `${p}/launch`, staffKey, { launchAt: new Date(Date.now() + LAUNCH_AHEAD_MS).toISOString() });
+        // The influencer approves the launch announcement as drafted, then staff schedule the launch.
+        await timed('POST', `${p}/launch-announcement/approve`, influencerKey, {});
+        // Under load the call can arrive after a time picked 1 s ahead; staff would pick a later one.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await timed('POST', `${p}/launch`, staffKey, { launchAt: new Date(Date.now() + LAUNCH_AHEAD_MS * attempt).toISOString() });
+            break;
+          } catch (err) {
+            if (attempt >= 5 || !/is not in the future/.test((err as Error).message)) throw err;
+          }
+        }
         await client.workflow.getHandle(product.workflowId).result();
       }),
     );

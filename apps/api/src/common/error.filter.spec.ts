@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describeError, statusForCode } from './error.filter';
 
@@ -30,5 +30,11 @@ describe('error mapping', () => {
     expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))?.statusCode).toBe(503);
     const refused = Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000', severity: 'FATAL' });
     expect(describeError(refused)?.statusCode).toBe(503);
+  });
+
+  it("answers 503 while the workflow's failed task is being retried (the update can be sent again)", () => {
+    const grpc = Object.assign(new Error('9 FAILED_PRECONDITION: Unable to perform workflow execution update due to Workflow Task in failed state.'), { code: 9 });
+    expect(describeError(new ServiceError('Workflow Update failed', { cause: grpc }))).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' });
+    expect(describeError(new ServiceError('Workflow Update failed', { cause: new Error('something else') }))).toBeNull();
   });
 });
