@@ -22,6 +22,7 @@ import type { DataSource } from 'typeorm';
 export const report = reportFault;
 
 export interface EngineChild extends CompiledProcess {
+  script: string;
   name: string;
 }
 
@@ -34,6 +35,8 @@ export interface FaultStack {
   secretsKey: string;
   staffKey: string;
   startWorker(name: string, env?: Record<string, string>): Promise<EngineChild>;
+  /** Kills every worker still running (so a test's kill hits the only worker of the task queue). */
+  killWorkers(): Promise<void>;
   /** An API process on `port` (the same port again after a restart). */
   startApi(port: number, name?: string): Promise<EngineChild & { url: string }>;
   stopPostgres(): Promise<void>;
@@ -119,6 +122,7 @@ export async function startFaultStack(): Promise<FaultStack> {
   const run = (name: string, script: string, env: Record<string, string>): EngineChild => {
     const child = {
       name,
+      script,
       ...compiled.run(script, {
         DATABASE_URL: pg.url,
         TEMPORAL_ADDRESS: temporal!.address,
@@ -150,6 +154,9 @@ export async function startFaultStack(): Promise<FaultStack> {
       // Polling the task queue is what makes it a worker of this queue.
       await eventually(`${name} to start`, () => /worker started/.test(worker.output()) || (worker.process.exitCode !== null && Promise.reject(new Error(worker.output()))), 30_000);
       return worker;
+    },
+    async killWorkers() {
+      await Promise.all(children.filter((c) => c.script === 'apps/worker/src/main.js').map((c) => c.kill('SIGKILL')));
     },
     async startApi(port, name = 'api') {
       const api = run(name, 'apps/api/src/main.js', { API_PORT: String(port), LOG_LEVEL: 'warn' });
