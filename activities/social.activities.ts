@@ -77,6 +77,8 @@ interface AttemptRow {
   name: string;
   url: string | null;
   secret_sealed: string | null;
+  /** Set while a rotation's grace period runs: deliveries are signed with both secrets. */
+  previous_secret_sealed: string | null;
   disabled_at: Date | null;
 }
 
@@ -277,7 +279,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         `UPDATE deliveries d SET attempts = d.attempts + 1
          FROM channels c WHERE d.id = $1 AND c.id = d.channel_id
          RETURNING d.status, d.payload, d.response_status, d.update_id, d.product_id, c.id AS channel_id, c.kind, c.name, c.url,
-                   c.secret_sealed, c.disabled_at`,
+                   c.secret_sealed, c.disabled_at,
+                   CASE WHEN c.previous_secret_expires_at > now() THEN c.previous_secret_sealed END AS previous_secret_sealed`,
         [deliveryId],
       )) as [AttemptRow[], number];
       const row = rows[0];
@@ -304,12 +307,13 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         return { httpStatus: null, body: `written to the log channel "${row.name}"` };
       }
 
-      const secret = deps.secretBox.open(row.secret_sealed!, channelSecretContext(row.channel_id));
+      const context = channelSecretContext(row.channel_id);
+      const secrets = [row.secret_sealed!, row.previous_secret_sealed].filter((x): x is string => x !== null).map((sealed) => deps.secretBox.open(sealed, context));
       let response: Response;
       try {
         response = await fetch(row.url!, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'incubator-engine/social-delivery', ...signedWebhookHeaders(secret, deliveryId, row.payload) },
+          headers: { 'content-type': 'application/json', 'user-agent': 'incubator-engine/social-delivery', ...signedWebhookHeaders(secrets, deliveryId, row.payload) },
           body: row.payload,
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),

@@ -14,6 +14,7 @@ import { ChannelEntity } from './entities/channel.entity';
 import { DeliveryEntity } from './entities/delivery.entity';
 import { SocialUpdateEntity } from './entities/social-update.entity';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
+import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { FanVoteIntake1764100000000 } from './migrations/1764100000000-fan-vote-intake';
 
@@ -32,7 +33,7 @@ export const ENTITIES = [
   SocialUpdateEntity,
   DeliveryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000, SocialUpdates1764200000000];
+export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000, SocialUpdates1764200000000, ChannelSecretRotation1764300000000];
 
 export interface DataSourceSettings {
   url: string;

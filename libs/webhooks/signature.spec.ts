@@ -1,7 +1,7 @@
 // Vectors are produced by the `standardwebhooks` reference library, as any connector would sign them.
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { generateWebhookSecret, SignatureError, SignatureVerifier, type SignatureFailure } from './signature';
+import { generateWebhookSecret, SignatureError, signedWebhookHeaders, SignatureVerifier, type SignatureFailure } from './signature';
 
 const body = JSON.stringify({ productId: 'p-1', optionId: 'midi', voter: { platform: 'weibo', userId: '42' }, occurredAt: '2026-11-24T10:00:00Z' });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -101,5 +101,19 @@ describe('SignatureVerifier (Standard Webhooks)', () => {
       expect((err as Error).message).toBe('webhook-timestamp is more than five minutes old');
     }
     expect.assertions(1);
+  });
+});
+
+describe('signedWebhookHeaders', () => {
+  it('signs with every given secret, so a receiver on either side of a rotation verifies', () => {
+    const [previous, current, stranger] = [generateWebhookSecret(), generateWebhookSecret(), generateWebhookSecret()];
+    const body = JSON.stringify({ type: 'social_update.published' });
+    const headers = signedWebhookHeaders([current, previous], 'dlv-abc', body);
+    expect(headers['webhook-id']).toBe('dlv-abc');
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(() => new SignatureVerifier([previous]).verify(body, headers)).not.toThrow();
+    expect(() => new SignatureVerifier([current]).verify(body, headers)).not.toThrow();
+    expect(() => new SignatureVerifier([stranger]).verify(body, headers)).toThrow(SignatureError);
+    expect(() => new SignatureVerifier([current]).verify(`${body} `, headers)).toThrow(SignatureError);
   });
 });

@@ -87,12 +87,17 @@ export class SignatureVerifier {
 /**
  * The Standard Webhooks headers for one outbound delivery attempt. `webhook-id` stays the same on every
  * attempt of a message so the receiver can drop repeats; the timestamp (and so the signature) is per attempt.
+ * With several secrets (a rotation's grace period) the header carries one signature per secret, space-separated,
+ * so a receiver still on the old secret and one already on the new both verify.
  */
-export function signedWebhookHeaders(secret: string, messageId: string, body: string, at: Date = new Date()): Required<WebhookHeaders> {
+export function signedWebhookHeaders(secrets: string | readonly string[], messageId: string, body: string, at: Date = new Date()): Required<WebhookHeaders> {
   const timestamp = Math.floor(at.getTime() / 1000);
+  const signedAt = new Date(timestamp * 1000);
+  const all = typeof secrets === 'string' ? [secrets] : secrets;
+  if (all.length === 0) throw new Error('signing needs at least one secret');
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': new Webhook(secret).sign(messageId, new Date(timestamp * 1000), body),
+    'webhook-signature': all.map((secret) => new Webhook(secret).sign(messageId, signedAt, body)).join(' '),
   };
 }

@@ -83,6 +83,7 @@ describe('authorization matrix', () => {
     { route: 'PUT /influencers/{id}/social-settings', expect: staffOnly, body: () => ({ tone: 'hype' }) },
     { route: 'POST /influencers/{id}/channels', expect: staffOnly, body: () => ({ kind: 'log', name: 'matrix' }) },
     { route: 'GET /influencers/{id}/channels', expect: staffOnly },
+    { route: 'POST /influencers/{id}/channels/{channelId}/rotate-secret', expect: staffOnly, body: () => ({}) },
     { route: 'POST /influencers/{id}/channels/{channelId}/disable', expect: staffOnly, body: () => ({}) },
     { route: 'GET /products/{id}/social-updates', expect: ownerOrStaff },
     { route: 'GET /products/{id}/deliveries', expect: staffOnly },

@@ -261,6 +261,29 @@ describe('social updates', () => {
     expectError(await t.http('GET', '/s/nosuchslug/card.png', { key: null }), 404);
   });
 
+  it("rotates a webhook channel's secret: deliveries verify with the old and the new secret during the grace period", async () => {
+    const cast = await influencerWithChannels('rotating');
+    const before = cast.webhook.secret as string;
+    const rotated = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels/${cast.webhook.id}/rotate-secret`));
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(before);
+    expect(Date.parse(rotated.previousSecretValidUntil)).toBeGreaterThan(Date.now());
+    expect(rotated.rotatedAt).toEqual(expect.any(String));
+    // The receiver still verifies with the old secret: the delivery must pass it.
+    const productId = await createProduct(t, cast.influencerId);
+    const old = await eventually('a delivery accepted with the old secret', () => cast.receiver.accepted().size > 0 || undefined);
+    expect(old).toBe(true);
+    // A receiver that switched to the new secret verifies the same request too.
+    cast.receiver.setSecret(rotated.secret);
+    expectOk(await t.http('POST', `/products/${productId}/poll/close`));
+    await eventually('a delivery accepted with the new secret', () => cast.receiver.accepted().size > 1 || undefined);
+    expect(cast.receiver.received.every((r) => r.verified)).toBe(true);
+    expectError(await t.http('POST', `/influencers/${cast.influencerId}/channels/${cast.log.id}/rotate-secret`), 409, { message: 'is a log channel' });
+    expectError(await t.http('POST', `/influencers/${cast.influencerId}/channels/ch-nope/rotate-secret`), 404);
+    const listed = expectOk(await t.http('GET', `/influencers/${cast.influencerId}/channels`));
+    expect(JSON.stringify(listed)).not.toContain(rotated.secret);
+  });
+
   it('refuses settings and channels that cannot work, saying why', async () => {
     const cast = await castInfluencer(t, 'strict.settings');
     const settings = `/influencers/${cast.influencerId}/social-settings`;

@@ -1,5 +1,6 @@
 // Where an influencer's social updates go: an outbound webhook (Standard Webhooks, signed with the
-// channel's own secret, stored sealed) or the log channel (structured log lines staff watch).
+// channel's own secret, stored sealed; after a rotation also with the previous one for a grace period) or
+// the log channel (structured log lines staff watch).
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InfluencerEntity } from './influencer.entity';
 
@@ -35,6 +36,16 @@ export class ChannelEntity {
 
   @Column({ name: 'secret_sealed', type: 'text', nullable: true })
   secretSealed!: string | null;
+
+  /** During a rotation's grace period deliveries are signed with this secret too, so receivers can switch. */
+  @Column({ name: 'previous_secret_sealed', type: 'text', nullable: true })
+  previousSecretSealed!: string | null;
+
+  @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -64,6 +64,18 @@ export class SocialController {
     return this.social.channels(id);
   }
 
+  @Post('influencers/:id/channels/:channelId/rotate-secret')
+  @HttpCode(200)
+  @Roles('staff')
+  @ApiOperation({
+    summary: "New signing secret for a webhook channel (shown once); for WEBHOOK_SECRET_GRACE (24 h) deliveries carry signatures with the new and the previous secret.",
+  })
+  @ApiOkResponse({ type: IssuedChannelDto })
+  @ApiErrors(401, 403, 404, 409)
+  rotateChannelSecret(@Param('id') id: string, @Param('channelId') channelId: string): Promise<IssuedChannelDto> {
+    return this.social.rotateChannelSecret(id, channelId);
+  }
+
   @Post('influencers/:id/channels/:channelId/disable')
   @HttpCode(200)
   @Roles('staff')

@@ -112,6 +112,9 @@ export class SocialService {
       platform: dto.platform ?? socialSettings(influencer.socialSettings as Partial<SocialSettings>).platform,
       url: dto.url ?? null,
       secretSealed: secret ? this.box.seal(secret, channelSecretContext(id)) : null,
+      previousSecretSealed: null,
+      previousSecretExpiresAt: null,
+      rotatedAt: null,
       disabledAt: null,
     });
     await this.db.getRepository(ChannelEntity).insert(entity);
@@ -123,6 +126,29 @@ export class SocialService {
     await this.influencer(influencerId);
     const rows = await this.db.getRepository(ChannelEntity).find({ where: { influencerId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(channelDto);
+  }
+
+  /**
+   * A new signing secret for a webhook channel (shown once). Deliveries carry signatures with both the new
+   * and the previous secret for WEBHOOK_SECRET_GRACE, so the receiver can switch without refusing any.
+   */
+  async rotateChannelSecret(influencerId: string, channelId: string): Promise<IssuedChannelDto> {
+    const secret = generateWebhookSecret();
+    const entity = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(ChannelEntity);
+      const current = isEntityId(channelId) ? await repo.findOne({ where: { id: channelId, influencerId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!current) throw new DomainError(DomainErrorCode.NotFound, `influencer ${influencerId} has no channel ${channelId}`);
+      if (current.kind !== 'webhook') throw new DomainError(DomainErrorCode.InvalidState, `channel ${channelId} is a log channel; it has no secret`);
+      if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `channel ${channelId} is disabled`);
+      const now = new Date();
+      current.previousSecretSealed = current.secretSealed;
+      current.previousSecretExpiresAt = new Date(now.getTime() + this.config.votes.secretGraceMs);
+      current.secretSealed = this.box.seal(secret, channelSecretContext(channelId));
+      current.rotatedAt = now;
+      return repo.save(current);
+    });
+    this.logger.log({ channelId, influencerId }, 'channel secret rotated');
+    return { ...channelDto(entity), secret };
   }
 
   /** Stops new deliveries to the channel; ones already retrying stop at their next attempt. */
@@ -260,6 +286,8 @@ function channelDto(c: ChannelEntity): ChannelDto {
     url: c.url,
     status: c.disabledAt ? 'disabled' : 'active',
     createdAt: (c.createdAt ?? new Date()).toISOString(),
+    rotatedAt: c.rotatedAt ? c.rotatedAt.toISOString() : null,
+    previousSecretValidUntil: c.previousSecretExpiresAt && c.previousSecretExpiresAt > new Date() ? c.previousSecretExpiresAt.toISOString() : null,
     disabledAt: c.disabledAt ? c.disabledAt.toISOString() : null,
   };
 }

@@ -117,6 +117,9 @@ export class ChannelDto {
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: 'active' | 'disabled';
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) rotatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Until when deliveries are also signed with the secret replaced by the last rotation.' })
+  previousSecretValidUntil!: string | null;
   @ApiProperty({ nullable: true, type: String }) disabledAt!: string | null;
 }
 
