@@ -94,7 +94,6 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   let projecting = false;
   const social = patched(SOCIAL_UPDATES_PATCH);
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => SOCIAL_EVENT_SOURCES.includes(e.type)) : [];
-  let socialBusy = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
   let projectedSeq = 0;
 
@@ -185,7 +184,6 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       await condition(() => socialOutbox.some((e) => e.seq <= projectedSeq) || (isFinalStage(state.stage) && projectedAll() && socialOutbox.length === 0));
       const ready = socialOutbox.filter((e) => e.seq <= projectedSeq);
       if (ready.length === 0) return;
-      socialBusy = true;
       socialOutbox.splice(0, ready.length);
       const recorded = await recordSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
       await Promise.all(
@@ -197,12 +195,11 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
               parentClosePolicy: ParentClosePolicy.ABANDON,
             });
           } catch (err) {
-            // Already started (by an earlier run of this batch or a staff re-send): nothing to do.
+            // Already started (the product's workflow was reset past this batch): nothing to do.
             if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           }
         }),
       );
-      socialBusy = false;
     }
   })();
 
@@ -225,8 +222,9 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     }
   }
 
-  await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !socialBusy);
+  await condition(() => allHandlersFinished() && projectedAll());
   await projector;
+  // Ends once every social update is written and its deliveries started.
   await socialProjector;
   return toView(state);
 }
