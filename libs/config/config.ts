@@ -5,7 +5,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { LifecycleRules } from '../domain';
+import type { DeliveryRetry, LifecycleRules } from '../domain';
 import { DEFAULT_TASK_QUEUE } from '../domain';
 import { platformLimits, type Platform, type PlatformLimits } from '../social/platforms';
 
@@ -186,6 +186,12 @@ export interface AppConfig {
       timeoutMs: number;
     };
   };
+}
+
+/** The retry policy deliveries start with (workflow input, so it is fixed in history). */
+export function deliveryRetry(config: AppConfig): DeliveryRetry {
+  const d = config.social.delivery;
+  return { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs };
 }
 
 export class ConfigError extends Error {}

@@ -4,7 +4,6 @@
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import { composeUpdate, type ComposedUpdate } from './compose';
 import type { Platform, PlatformLimits } from './platforms';
-import { PLATFORMS } from './platforms';
 import { SOCIAL_EVENTS, type PostTemplate, type SocialEvent, type TemplateVars, type Tone } from './templates';
 import type { Language } from './text';
 
@@ -54,7 +53,6 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export { PLATFORMS, SOCIAL_EVENTS };
 
 const FROM_LIFECYCLE: Partial<Record<LifecycleEvent['type'], SocialEvent>> = {
   POLL_OPENED: 'POLL_OPENED',

@@ -5,7 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type W
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '@app/config';
+import { deliveryRetry, type AppConfig } from '@app/config';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import pino from 'pino';
 import { createProductActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
@@ -37,12 +37,11 @@ export interface EngineWorkerOptions {
 
 /** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
 export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => string): Omit<SocialActivityDeps, 'dataSource'> {
-  const d = config.social.delivery;
   return {
     secretBox: new SecretBox(loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir })),
     publicBaseUrl: () => config.api.publicBaseUrl ?? publicBaseUrl(),
     platformLimits: config.social.platformLimits,
-    deliveryRetry: { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs },
+    deliveryRetry: deliveryRetry(config),
     // The log channel: one structured line per update, where staff's log tooling picks it up.
     log: pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', name: 'social' }),
   };

@@ -3,7 +3,7 @@
 // the launch announcement the influencer approves.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '@app/config';
+import { deliveryRetry, type AppConfig } from '@app/config';
 import { ChannelEntity, DeliveryEntity, InfluencerEntity, ProductEntity, SocialUpdateEntity } from '@app/database';
 import {
   approveLaunchAnnouncement,
@@ -192,11 +192,7 @@ export class SocialService {
     if (claimed.length === 0) {
       throw new DomainError(DomainErrorCode.InvalidState, `delivery ${deliveryId} is ${existing.status}; only a failed delivery can be re-sent`);
     }
-    const d = this.config.social.delivery;
-    const input: DeliveryWorkflowInput = {
-      deliveryIds: [deliveryId],
-      retry: { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs },
-    };
+    const input: DeliveryWorkflowInput = { deliveryIds: [deliveryId], retry: deliveryRetry(this.config) };
     try {
       // One workflow per re-send: the claim above numbers them, so a repeated request cannot start two.
       await this.temporal.workflow.start(SOCIAL_DELIVERY_WORKFLOW_TYPE, {

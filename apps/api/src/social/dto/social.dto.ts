@@ -1,7 +1,7 @@
 // Request and response shapes of the social endpoints: influencers' social settings and channels, a
 // product's social updates and deliveries, and the launch announcement (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PLATFORMS, SOCIAL_EVENTS, type Platform, type SocialEvent, type Tone } from '@app/social';
+import { LANGUAGES, PLATFORMS, SOCIAL_EVENTS, TONES, type Language, type Platform, type SocialEvent, type Tone } from '@app/social';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,9 +16,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-
-const LANGUAGES = ['en', 'zh-CN'] as const;
-const TONES = ['warm', 'hype', 'minimal'] as const;
 
 export class TemplateOverrideDto {
   @ApiPropertyOptional({ example: '{keyword} is here 🎉', description: 'Placeholders in braces; each event documents the ones it fills.' })
@@ -45,7 +42,7 @@ export class SocialSettingsDto {
   @ApiProperty({ enum: LANGUAGES, default: 'en' })
   @IsOptional()
   @IsIn(LANGUAGES)
-  language!: 'en' | 'zh-CN';
+  language!: Language;
 
   @ApiProperty({ enum: TONES, default: 'warm', description: 'warm adds 💛 to titles, hype 🔥 and an exclamation, minimal nothing.' })
   @IsOptional()
