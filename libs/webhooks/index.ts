@@ -1,3 +1,4 @@
 // Webhook secrets (generation, encryption at rest) and Standard Webhooks signature verification.
 export * from './secret-box';
 export * from './signature';
+export * from './rotation';

@@ -15,7 +15,7 @@ import {
   type ProductView,
 } from '@app/domain';
 import { draftLaunchAnnouncement, isTimeZone, socialSettings, templateProblems, type SocialSettings } from '@app/social';
-import { channelSecretContext, generateWebhookSecret, SecretBox } from '@app/webhooks';
+import { channelSecretContext, generateWebhookSecret, rotateSealedSecret, SecretBox } from '@app/webhooks';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
@@ -133,18 +133,14 @@ export class SocialService {
    * and the previous secret for WEBHOOK_SECRET_GRACE, so the receiver can switch without refusing any.
    */
   async rotateChannelSecret(influencerId: string, channelId: string): Promise<IssuedChannelDto> {
-    const secret = generateWebhookSecret();
+    let secret = '';
     const entity = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ChannelEntity);
       const current = isEntityId(channelId) ? await repo.findOne({ where: { id: channelId, influencerId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!current) throw new DomainError(DomainErrorCode.NotFound, `influencer ${influencerId} has no channel ${channelId}`);
       if (current.kind !== 'webhook') throw new DomainError(DomainErrorCode.InvalidState, `channel ${channelId} is a log channel; it has no secret`);
       if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `channel ${channelId} is disabled`);
-      const now = new Date();
-      current.previousSecretSealed = current.secretSealed;
-      current.previousSecretExpiresAt = new Date(now.getTime() + this.config.votes.secretGraceMs);
-      current.secretSealed = this.box.seal(secret, channelSecretContext(channelId));
-      current.rotatedAt = now;
+      secret = rotateSealedSecret(current, this.box, channelSecretContext(channelId), this.config.votes.secretGraceMs);
       return repo.save(current);
     });
     this.logger.log({ channelId, influencerId }, 'channel secret rotated');

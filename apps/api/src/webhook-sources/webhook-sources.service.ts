@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { WebhookSourceEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { generateWebhookSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
+import { generateWebhookSecret, rotateSealedSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { isEntityId, newId } from '../common/ids';
@@ -78,17 +78,13 @@ export class WebhookSourcesService {
    * without losing votes. A secret from an earlier rotation stops working now.
    */
   async rotate(id: string): Promise<{ entity: WebhookSourceEntity; secret: string }> {
-    const secret = generateWebhookSecret();
+    let secret = '';
     const entity = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(WebhookSourceEntity);
       const current = isEntityId(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!current) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
       if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `webhook source ${id} is disabled; enable it before rotating its secret`);
-      const now = new Date();
-      current.previousSecretSealed = current.secretSealed;
-      current.previousSecretExpiresAt = new Date(now.getTime() + this.config.votes.secretGraceMs);
-      current.secretSealed = this.box.seal(secret, secretContext(id));
-      current.rotatedAt = now;
+      secret = rotateSealedSecret(current, this.box, secretContext(id), this.config.votes.secretGraceMs);
       return repo.save(current);
     });
     this.cache.delete(id);
