@@ -14,7 +14,7 @@ import {
   type DeliveryWorkflowInput,
   type ProductView,
 } from '@app/domain';
-import { draftLaunchAnnouncement, isTimeZone, socialSettings, templateProblems, type SocialSettings } from '@app/social';
+import { draftLaunchAnnouncement, isTimeZone, socialSettings, templateProblems, type PlatformLimits, type SocialSettings } from '@app/social';
 import { channelSecretContext, generateWebhookSecret, rotateSealedSecret, SecretBox } from '@app/webhooks';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -62,25 +62,7 @@ export class SocialService {
   /** Replaces the settings; fields left out take their defaults. */
   async putSettings(influencerId: string, dto: SocialSettingsDto): Promise<SocialSettings> {
     await this.influencer(influencerId);
-    const problems = templateProblems((dto.templates ?? {}) as Record<string, { title?: unknown; body?: unknown; hashtags?: unknown }>);
-    for (const [event, override] of Object.entries(dto.templates ?? {})) {
-      if (typeof override !== 'object' || override === null || Array.isArray(override)) {
-        problems.push(`templates.${event} must be an object with title, body and/or hashtags`);
-        continue;
-      }
-      for (const [key, value] of Object.entries(override as Record<string, unknown>)) {
-        if (key === 'hashtags') {
-          if (!Array.isArray(value) || value.length > 20 || !value.every((h) => typeof h === 'string' && h.length >= 1 && h.length <= 60)) {
-            problems.push(`templates.${event}.hashtags must be up to 20 strings of 1–60 characters`);
-          }
-        } else if (key === 'title' || key === 'body') {
-          const max = key === 'title' ? 300 : 3000;
-          if (typeof value !== 'string' || !value.trim() || value.length > max) problems.push(`templates.${event}.${key} must be text of 1–${max} characters`);
-        } else {
-          problems.push(`templates.${event}.${key} is not a template field; fields are title, body and hashtags`);
-        }
-      }
-    }
+    const problems = templateProblems(dto.templates ?? {});
     if (dto.timeZone !== undefined && !isTimeZone(dto.timeZone)) problems.push(`timeZone "${dto.timeZone}" is not an IANA time zone such as Asia/Shanghai`);
     if (problems.length > 0) {
       throw new RequestValidationError(problems.map((m) => ({ field: m.split(' ')[0], messages: [m] })));
@@ -166,13 +148,18 @@ export class SocialService {
   }
 
   async deliveries(ref: ProductRef, status?: string): Promise<DeliveriesDto> {
+    return { productId: ref.id, deliveries: await this.deliveryRows(ref.id, { status }) };
+  }
+
+  private async deliveryRows(productId: string, only: { status?: string; deliveryId?: string }): Promise<DeliveryDto[]> {
     const rows: (DeliveryRow & { event: string; channel_kind: string })[] = await this.db.query(
       `SELECT d.*, u.event, c.kind AS channel_kind FROM deliveries d
        JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
-       WHERE d.product_id = $1 AND ($2::text IS NULL OR d.status = $2) ORDER BY u.seq, c.created_at, d.id`,
-      [ref.id, status ?? null],
+       WHERE d.product_id = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.id = $3)
+       ORDER BY u.seq, c.created_at, d.id`,
+      [productId, only.status ?? null, only.deliveryId ?? null],
     );
-    return { productId: ref.id, deliveries: rows.map(deliveryDto) };
+    return rows.map(deliveryDto);
   }
 
   /** Sends a failed delivery again: same webhook-id, same body, a fresh round of attempts. */
@@ -203,37 +190,24 @@ export class SocialService {
       }
       throw err;
     }
-    return (await this.deliveries(ref)).deliveries.find((x) => x.id === deliveryId)!;
+    const [resent] = await this.deliveryRows(ref.id, { deliveryId });
+    return resent;
   }
 
   async announcement(ref: ProductRef): Promise<LaunchAnnouncementDto> {
-    const product = await this.snapshot(ref);
-    const influencer = await this.influencer(product.influencerId);
-    const settings = socialSettings(influencer.socialSettings as Partial<SocialSettings>);
-    const draft = draftLaunchAnnouncement(product, settings, influencer.handle, this.config.social.platformLimits[settings.platform]);
-    const lead = product.rules.launchApprovalLeadMs;
-    const approved = product.launch.announcement;
-    return {
-      productId: ref.id,
-      status: lead === undefined ? 'not_required' : approved ? 'approved' : 'awaiting_approval',
-      launchAt: product.launch.launchAt ?? null,
-      approveBy: lead !== undefined && product.launch.launchAt ? new Date(Date.parse(product.launch.launchAt) - lead).toISOString() : null,
-      text: { title: draft.title, body: draft.body, hashtags: draft.hashtags, optimisation: draft.optimisation },
-      approvedAt: approved?.approvedAt ?? null,
-    };
+    const context = await this.announcementContext(ref);
+    return announcementDto(context, context.product);
   }
 
   /** The influencer approves the draft (or their edit of it); exactly this text goes out at launch. */
   async approveAnnouncement(ref: ProductRef, dto: ApproveAnnouncementDto, principal: Principal): Promise<LaunchAnnouncementDto> {
-    const current = await this.announcement(ref);
+    const context = await this.announcementContext(ref);
+    const { product, settings, limits } = context;
+    const current = announcementDto(context, product);
     const text = { title: (dto.title ?? current.text.title).trim(), body: (dto.body ?? current.text.body).trim() };
     // Approved text goes out word for word, so it must fit the platform it is written for as it is.
-    const product = await this.snapshot(ref);
-    const influencer = await this.influencer(product.influencerId);
-    const settings = socialSettings(influencer.socialSettings as Partial<SocialSettings>);
-    const limits = this.config.social.platformLimits[settings.platform];
     const withText = { ...product, launch: { ...product.launch, announcement: { ...text, approvedAt: '', approvedBy: actorOf(principal) } } };
-    if (draftLaunchAnnouncement(withText, settings, influencer.handle, limits).truncated) {
+    if (draftLaunchAnnouncement(withText, settings, context.handle, limits).truncated) {
       const title = limits.titleMax > 0 ? `a title of at most ${limits.titleMax} characters and ` : '';
       throw new RequestValidationError([
         {
@@ -242,8 +216,16 @@ export class SocialService {
         },
       ]);
     }
-    await this.products.act(ref, approveLaunchAnnouncement, text, principal);
-    return this.announcement(ref);
+    const view = await this.products.act(ref, approveLaunchAnnouncement, text, principal);
+    return announcementDto(context, { ...product, launch: view.launch as ProductView['launch'] });
+  }
+
+  /** The product as the read model has it, and how its influencer's posts read. */
+  private async announcementContext(ref: ProductRef): Promise<AnnouncementContext> {
+    const product = await this.snapshot(ref);
+    const influencer = await this.influencer(product.influencerId);
+    const settings = socialSettings(influencer.socialSettings as Partial<SocialSettings>);
+    return { product, handle: influencer.handle, settings, limits: this.config.social.platformLimits[settings.platform] };
   }
 
   private async snapshot(ref: ProductRef): Promise<ProductView> {
@@ -251,6 +233,28 @@ export class SocialService {
     if (!row?.snapshot) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} does not exist`);
     return row.snapshot as ProductView;
   }
+}
+
+interface AnnouncementContext {
+  product: ProductView;
+  handle: string;
+  settings: SocialSettings;
+  limits: PlatformLimits;
+}
+
+/** The launch announcement of `product`: the approved text, or the draft, and when to approve it by. */
+function announcementDto({ handle, settings, limits }: AnnouncementContext, product: ProductView): LaunchAnnouncementDto {
+  const draft = draftLaunchAnnouncement(product, settings, handle, limits);
+  const lead = product.rules.launchApprovalLeadMs;
+  const approved = product.launch.announcement;
+  return {
+    productId: product.productId,
+    status: lead === undefined ? 'not_required' : approved ? 'approved' : 'awaiting_approval',
+    launchAt: product.launch.launchAt ?? null,
+    approveBy: lead !== undefined && product.launch.launchAt ? new Date(Date.parse(product.launch.launchAt) - lead).toISOString() : null,
+    text: { title: draft.title, body: draft.body, hashtags: draft.hashtags, optimisation: draft.optimisation },
+    approvedAt: approved?.approvedAt ?? null,
+  };
 }
 
 interface DeliveryRow {

@@ -1,6 +1,6 @@
 // Request and response shapes of the social endpoints: influencers' social settings and channels, a
 // product's social updates and deliveries, and the launch announcement (also their OpenAPI schema).
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { LANGUAGES, PLATFORMS, SOCIAL_EVENTS, TONES, type Language, type Platform, type SocialEvent, type Tone } from '@app/social';
 import { Type } from 'class-transformer';
 import {
@@ -17,27 +17,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** The OpenAPI shape of one event's override; libs/social templateProblems checks it (the record is free-form). */
 export class TemplateOverrideDto {
-  @ApiPropertyOptional({ example: '{keyword} is here 🎉', description: 'Placeholders in braces; each event documents the ones it fills.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 300)
+  @ApiPropertyOptional({ example: '{keyword} is here 🎉', maxLength: 300, description: 'Placeholders in braces; each event documents the ones it fills.' })
   title?: string;
 
-  @ApiPropertyOptional({ example: 'Our {keyword} ({product}) is live now.\n\nThank you!' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 3000)
+  @ApiPropertyOptional({ example: 'Our {keyword} ({product}) is live now.\n\nThank you!', maxLength: 3000 })
   body?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['launchday'] })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['launchday'] })
   hashtags?: string[];
 }
 
+@ApiExtraModels(TemplateOverrideDto)
 export class SocialSettingsDto {
   @ApiProperty({ enum: LANGUAGES, default: 'en' })
   @IsOptional()
@@ -76,7 +68,7 @@ export class SocialSettingsDto {
     description: `Per-event template overrides; keys: ${SOCIAL_EVENTS.join(', ')}.`,
     example: { LAUNCHED: { title: '{keyword} is here 🎉' } },
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/TemplateOverrideDto' },
+    additionalProperties: { $ref: getSchemaPath(TemplateOverrideDto) },
   })
   @IsOptional()
   @IsObject()
