@@ -18,9 +18,10 @@ export class ShareService {
 
   constructor(private readonly db: DataSource) {}
 
-  private async published(slug: string): Promise<SocialUpdateEntity> {
-    // Only published updates are public: internal ones and a withheld announcement are not.
-    const row = SLUG.test(slug) ? await this.db.getRepository(SocialUpdateEntity).findOneBy({ slug, status: 'published' }) : null;
+  /** The published update (internal ones and a withheld announcement are not public), with its stored card if asked. */
+  private async published(slug: string, withCard = false): Promise<SocialUpdateEntity> {
+    const query = this.db.getRepository(SocialUpdateEntity).createQueryBuilder('u').where('u.slug = :slug AND u.status = :status', { slug, status: 'published' });
+    const row = SLUG.test(slug) ? await (withCard ? query.addSelect('u.cardPng') : query).getOne() : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `there is no shared update ${slug}`);
     return row;
   }
@@ -46,9 +47,8 @@ export class ShareService {
   }
 
   async card(slug: string): Promise<Buffer> {
-    const update = await this.published(slug);
-    const [stored] = (await this.db.query('SELECT card_png FROM social_updates WHERE id = $1 AND card_png IS NOT NULL', [update.id])) as { card_png: Buffer }[];
-    if (stored) return stored.card_png;
+    const update = await this.published(slug, true);
+    if (update.cardPng) return update.cardPng;
     let pending = this.rendering.get(update.id);
     if (!pending) {
       pending = (async () => {
