@@ -28,8 +28,8 @@ import {
   type SocialEvent,
   type SocialSettings,
 } from '@app/social';
+import { stableId } from '@app/database';
 import { channelSecretContext, signedWebhookHeaders, type SecretBox } from '@app/webhooks';
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 export interface SocialActivityLogger {
@@ -46,16 +46,6 @@ export interface SocialActivityDeps {
   deliveryRetry: DeliveryRetry;
   /** The log channel writes here. */
   log: SocialActivityLogger;
-}
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** Ids derived from what they identify, so a retried write produces the same rows and webhook-ids. */
-function stableId(prefix: string, length: number, ...parts: string[]): string {
-  const digest = createHash('sha256').update(parts.join('\u0000')).digest();
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[digest[i] & 31];
-  return prefix ? `${prefix}-${out}` : out;
 }
 
 const RESPONSE_KEPT = 2_000;
@@ -84,12 +74,14 @@ interface AttemptRow {
 
 interface UpdateRow {
   id: string;
-  seq: number;
+  /** The timeline event it is made from. */
+  source: LifecycleEvent;
   event: SocialEvent;
   status: 'published' | 'internal' | 'withheld';
   slug: string;
+  shareUrl: string;
+  imageUrl: string;
   composed: ComposedUpdate;
-  occurredAt: string;
   card: Record<string, unknown>;
 }
 
@@ -132,11 +124,11 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
     return card;
   }
 
-  function payloadOf(base: string, update: UpdateRow, product: ProductView, composed: ComposedUpdate, channel: ChannelRow): string {
+  function payloadOf(update: UpdateRow, product: ProductView, composed: ComposedUpdate, channel: ChannelRow): string {
     // Fixed when the delivery is created: every attempt and every re-send posts these exact bytes.
     return JSON.stringify({
       type: update.status === 'published' ? 'social_update.published' : 'social_update.internal',
-      timestamp: update.occurredAt,
+      timestamp: update.source.at,
       data: {
         updateId: update.id,
         productId: product.productId,
@@ -150,10 +142,10 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         hashtags: composed.hashtags,
         text: composed.text,
         keyword: product.targetKeyword,
-        shareUrl: `${base}/s/${update.slug}`,
-        imageUrl: `${base}/s/${update.slug}/card.png`,
+        shareUrl: update.shareUrl,
+        imageUrl: update.imageUrl,
         optimisation: { score: composed.optimisation.score, density: composed.optimisation.density },
-        occurredAt: update.occurredAt,
+        occurredAt: update.source.at,
       },
     });
   }
@@ -188,6 +180,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
           return draftUpdate({ ...input, settings: { ...settings, templates: {} } });
         }
       };
+      // Ids and slugs are derived from (product, seq), so a retry writes the same rows and webhook-ids.
+      const base = deps.publicBaseUrl().replace(/\/+$/, '');
       const updates: UpdateRow[] = [];
       for (const event of events) {
         const composed = draft(event, settings.platform);
@@ -195,19 +189,20 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         const withheld = event.type === 'LAUNCHED' && event.data.announcementApproved === false;
         const status = !isPublished(composed.event) ? 'internal' : withheld ? 'withheld' : 'published';
         const counts = await pollCounts(snapshot, event);
+        const slug = stableId('', 12, 'share', productId, String(event.seq));
         updates.push({
           id: stableId('upd', 20, productId, String(event.seq)),
-          seq: event.seq,
+          source: event,
           event: composed.event,
           status,
-          slug: stableId('', 12, 'share', productId, String(event.seq)),
+          slug,
+          shareUrl: `${base}/s/${slug}`,
+          imageUrl: `${base}/s/${slug}/card.png`,
           composed,
-          occurredAt: event.at,
           card: cardOf(snapshot, event, composed.event, settings, influencer.handle, counts),
         });
       }
       if (updates.length === 0) return { deliveries: [], retry: deps.deliveryRetry };
-      const base = deps.publicBaseUrl().replace(/\/+$/, '');
 
       const deliveries: { id: string; update_id: string; channel_id: string; payload: string }[] = [];
       for (const update of updates) {
@@ -215,20 +210,19 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         const targets = channels.filter((c) => update.status === 'published' || c.kind === 'log');
         for (const channel of targets) {
           const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
-          const event = events.find((e) => e.seq === update.seq)!;
-          const composed = platform === settings.platform ? update.composed : draft(event, platform)!;
+          const composed = platform === settings.platform ? update.composed : draft(update.source, platform)!;
           deliveries.push({
             id: stableId('dlv', 20, update.id, channel.id),
             update_id: update.id,
             channel_id: channel.id,
-            payload: payloadOf(base, update, snapshot, composed, channel),
+            payload: payloadOf(update, snapshot, composed, channel),
           });
         }
       }
 
       const rows = updates.map((u) => ({
         id: u.id,
-        seq: u.seq,
+        seq: u.source.seq,
         event: u.event,
         status: u.status,
         slug: u.slug,
@@ -241,10 +235,10 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         score: u.composed.optimisation.score,
         optimisation: u.composed.optimisation,
         sponsored: settings.sponsored,
-        share_url: `${base}/s/${u.slug}`,
-        image_url: `${base}/s/${u.slug}/card.png`,
+        share_url: u.shareUrl,
+        image_url: u.imageUrl,
         card: u.card,
-        occurred_at: u.occurredAt,
+        occurred_at: u.source.at,
       }));
       // One statement: the updates and their deliveries commit together, and a retry inserts nothing twice.
       await dataSource.query(

@@ -12,3 +12,4 @@ export * from './entities/timeline-event.entity';
 export * from './entities/vote.entity';
 export * from './entities/webhook-source.entity';
 export * from './errors';
+export * from './ids';

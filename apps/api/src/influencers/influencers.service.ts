@@ -1,9 +1,8 @@
 // Influencers: created by staff; products and influencer keys belong to one.
 import { Injectable } from '@nestjs/common';
-import { InfluencerEntity, isUniqueViolation } from '@app/database';
+import { InfluencerEntity, isUniqueViolation, newId } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { newId } from '../common/ids';
 import type { CreateInfluencerDto, InfluencerDto } from './dto/influencer.dto';
 
 export function toInfluencerDto(e: InfluencerEntity): InfluencerDto {

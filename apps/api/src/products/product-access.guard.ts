@@ -2,12 +2,11 @@
 // refuses an influencer key on another influencer's product (403). Runs after AuthGuard.
 
 import { CanActivate, Injectable, type ExecutionContext } from '@nestjs/common';
-import { ProductEntity } from '@app/database';
+import { isEntityId, ProductEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { isEntityId } from '../common/ids';
 
 /** What never changes about a product, so it may be cached. */
 export interface ProductRef {

@@ -3,7 +3,7 @@
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { InfluencerEntity, PollEntity, ProductEntity, TimelineEventEntity } from '@app/database';
+import { InfluencerEntity, isEntityId, newId, PollEntity, ProductEntity, TimelineEventEntity } from '@app/database';
 import {
   createProductState,
   DomainError,
@@ -22,7 +22,6 @@ import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporali
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
-import { isEntityId, newId } from '../common/ids';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ListProductsQueryDto, ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto } from './dto/product.dto';

@@ -4,7 +4,7 @@
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { deliveryRetry, type AppConfig } from '@app/config';
-import { ChannelEntity, DeliveryEntity, InfluencerEntity, ProductEntity, SocialUpdateEntity } from '@app/database';
+import { ChannelEntity, DeliveryEntity, InfluencerEntity, isEntityId, newId, ProductEntity, SocialUpdateEntity } from '@app/database';
 import {
   approveLaunchAnnouncement,
   DomainError,
@@ -19,7 +19,6 @@ import { channelSecretContext, generateWebhookSecret, rotateSealedSecret, Secret
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
-import { isEntityId, newId } from '../common/ids';
 import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from '../common/tokens';
 import { RequestValidationError } from '../common/validation';
 import type { ProductRef } from '../products/product-access.guard';

@@ -1,11 +1,11 @@
 // Live poll results for fans: counts per option and the total from the counters vote intake keeps, read
 // at most once per LIVE_RESULTS_TTL per product and API instance, never by scanning the votes.
 
+import { isEntityId } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { DomainError, DomainErrorCode, type PollOption, type PollResult } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { isEntityId } from '../common/ids';
 import { PromiseCache } from '../common/promise-cache';
 import { CONFIG } from '../common/tokens';
 import type { LiveResultsDto } from './dto/vote.dto';

@@ -3,10 +3,9 @@
 // is not decided here but in the insert itself (see vote-intake.service.ts).
 
 import { Injectable } from '@nestjs/common';
-import { PollEntity } from '@app/database';
+import { isEntityId, PollEntity } from '@app/database';
 import type { PollOption } from '@app/domain';
 import { DataSource } from 'typeorm';
-import { isEntityId } from '../common/ids';
 import { PromiseCache } from '../common/promise-cache';
 
 export interface PollOptions {

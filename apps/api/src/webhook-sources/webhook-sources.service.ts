@@ -3,12 +3,11 @@
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { WebhookSourceEntity } from '@app/database';
+import { isEntityId, newId, WebhookSourceEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { generateWebhookSecret, rotateSealedSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
-import { isEntityId, newId } from '../common/ids';
 import { PromiseCache } from '../common/promise-cache';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
 import type { CreateWebhookSourceDto } from './dto/webhook-source.dto';
