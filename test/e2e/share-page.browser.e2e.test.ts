@@ -1,31 +1,21 @@
-// A share page as a visitor's browser sees it: Debian's Chromium, headless, driven by playwright-core,
+// A share page as a visitor's browser sees it: headless Chromium (test/support/browser.ts), driven by playwright-core,
 // against the real stack. The Open Graph and Twitter tags are in the page, the card image loads (under the
 // page's own Content-Security-Policy) at 1200×630, the poll results and the stage timeline are shown.
-import * as fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { expectOk } from './e2e-helpers';
 import { addVotes, castInfluencer, createProduct } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 
 jest.setTimeout(120_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 describe('share page in a real browser', () => {
   let t: TestEngine;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
-    }
     t = await startTestEngine();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Root in a container needs --no-sandbox; the rest keep Chromium off the (closed) network. Playwright
-      // gives the browser a fresh temporary profile of its own.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,17 +1,13 @@
 // The API's root module, built around infrastructure handed in by the caller (the standalone main,
 // the all-in-one launcher or a test), so connections are owned and closed in one place.
 
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import type { AppConfig } from '@app/config';
-import { loadSecretsKey, SecretBox } from '@app/webhooks';
-import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeyService } from './auth/api-key.service';
 import { AuthGuard } from './auth/auth.guard';
 import { ErrorFilter } from './common/error.filter';
-import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from './common/tokens';
+import { InfrastructureModule, type ApiInfrastructure } from './infrastructure/infrastructure.module';
 import { HealthController } from './health/health.controller';
 import { InfluencersController } from './influencers/influencers.controller';
 import { InfluencersService } from './influencers/influencers.service';
@@ -31,22 +27,14 @@ import { SocialController } from './social/social.controller';
 import { SocialService } from './social/social.service';
 import { WebhookSourcesService } from './webhook-sources/webhook-sources.service';
 
-export interface ApiInfrastructure {
-  config: AppConfig;
-  dataSource: DataSource;
-  temporal: Client;
-  /** Modules mounted beside the API's own (the benchmarks' bare endpoint). */
-  extraModules?: Type[];
-}
+export type { ApiInfrastructure };
 
 @Module({})
 export class AppModule {
   static forRoot(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ...(infra.extraModules ?? []),
-      ],
+      imports: [InfrastructureModule.forRoot(infra), ...(infra.extraModules ?? [])],
       controllers: [
         HealthController,
         InfluencersController,
@@ -58,10 +46,6 @@ export class AppModule {
         ShareController,
       ],
       providers: [
-        { provide: CONFIG, useValue: infra.config },
-        { provide: DataSource, useValue: infra.dataSource },
-        { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
-        { provide: SECRET_BOX, useFactory: () => new SecretBox(loadSecretsKey({ keyBase64: infra.config.secretsKey, dataDir: infra.config.dataDir })) },
         ApiKeyService,
         InfluencersService,
         ProductsService,

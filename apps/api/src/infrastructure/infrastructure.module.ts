@@ -1,0 +1,31 @@
+// The infrastructure the API is handed (configuration, PostgreSQL, Temporal) and the secret box built
+// from it, provided once for every feature module, so connections are owned and closed by the caller.
+
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { loadSecretsKey, SecretBox } from '@app/webhooks';
+import type { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from '../common/tokens';
+
+export interface ApiInfrastructure {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporal: Client;
+  /** Modules mounted beside the API's own (the benchmarks' bare endpoint). */
+  extraModules?: Type[];
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(infra: ApiInfrastructure): DynamicModule {
+    const providers = [
+      { provide: CONFIG, useValue: infra.config },
+      { provide: DataSource, useValue: infra.dataSource },
+      { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
+      { provide: SECRET_BOX, useFactory: () => new SecretBox(loadSecretsKey({ keyBase64: infra.config.secretsKey, dataDir: infra.config.dataDir })) },
+    ];
+    return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
