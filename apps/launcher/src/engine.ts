@@ -56,7 +56,6 @@ async function issueFirstStaffKey(keys: ApiKeyService): Promise<string | undefin
   return (await keys.issue('staff', null, 'first staff key')).key;
 }
 
-
 export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
   const { config, log } = opts;
   const stoppers: Stopper[] = [];
@@ -67,135 +66,27 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
   };
 
   try {
-    // PostgreSQL
-    let databaseUrl = config.database.url;
-    if (!databaseUrl) {
-      const pg: RunningPostgres = await startEmbeddedPostgres({
-        dataDir: path.join(config.dataDir, 'postgres'),
-        port: config.database.embeddedPort,
-        database: 'incubator',
-        log,
-      });
-      stoppers.push(() => pg.stop());
-      databaseUrl = pg.url;
-    }
-    // API and worker share this pool in the all-in-one process.
-    const dataSource = createDataSource({ url: databaseUrl, applicationName: 'incubator-engine', poolSize: 30 });
-    await dataSource.initialize();
-    stoppers.push(() => dataSource.destroy());
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) log(`Applied ${applied.length} database migration(s).`);
-
-    // Temporal
-    let temporalAddress = config.temporal.address;
-    let temporalUiUrl = config.temporal.uiUrl;
-    if (!temporalAddress) {
-      const cliPath = await resolveTemporalCli({ cliPath: config.temporal.cliPath, cacheDir: config.temporal.cliCacheDir, log });
-      if (cliPath) {
-        const server = await startTemporalDevServer({
-          cliPath,
-          port: config.temporal.devPort,
-          uiPort: config.temporal.uiPort,
-          dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
-          namespace: config.temporal.namespace,
-          searchAttributes: SEARCH_ATTRIBUTES,
-          logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
-          detached: true,
-        });
-        stoppers.push(() => server.stop());
-        temporalAddress = server.address;
-        temporalUiUrl ??= server.uiUrl;
-      } else {
-        // Last resort, needs internet: the SDK downloads a dev server build.
-        log('No temporal CLI and no Go toolchain found; asking the Temporal SDK to download a dev server (needs internet).');
-        const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-        fs.mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
-        const env = await TestWorkflowEnvironment.createLocal({
-          server: {
-            executable: { type: 'cached-download' },
-            ip: '127.0.0.1',
-            port: config.temporal.devPort,
-            ui: config.temporal.uiPort > 0,
-            uiPort: config.temporal.uiPort || undefined,
-            dbFilename: path.join(config.dataDir, 'temporal', 'temporal.db'),
-            namespace: config.temporal.namespace,
-            searchAttributes: [ProductStageKey, InfluencerIdKey],
-          },
-        });
-        stoppers.push(() => env.teardown());
-        temporalAddress = `127.0.0.1:${config.temporal.devPort}`;
-        temporalUiUrl ??= config.temporal.uiPort > 0 ? `http://127.0.0.1:${config.temporal.uiPort}` : undefined;
-      }
-    }
+    const { databaseUrl, dataSource } = await startDatabase(config, log, stoppers);
+    const temporal = await startTemporal(config, log, stoppers);
     const effectiveConfig: AppConfig = {
       ...config,
       database: { ...config.database, url: databaseUrl },
-      temporal: { ...config.temporal, address: temporalAddress, uiUrl: temporalUiUrl },
+      temporal: { ...config.temporal, address: temporal.address, uiUrl: temporal.uiUrl },
     };
-
-    // Worker
-    let workerDone: Promise<void> = Promise.resolve();
-    if (opts.worker !== false) {
-      installWorkerRuntime(config.logLevel);
-      const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-      stoppers.push(() => workerConnection.close());
-      const worker: Worker = await createEngineWorker({
-        connection: workerConnection,
-        namespace: config.temporal.namespace,
-        taskQueue: config.temporal.taskQueue,
-        dataSource,
-        workflowBundlePath: opts.workflowBundlePath,
-        // The API listens after the worker starts; share links are made later, from where it listens.
-        social: socialActivityDeps(effectiveConfig, () => apiUrl),
-      });
-      workerDone = worker.run();
-      stoppers.push(async () => {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await workerDone.catch(() => undefined);
-      });
-    }
-
-    // API
+    // The API listens after the worker starts; share links are made later, from where it listens.
     let apiUrl = '';
-    let firstStaffKey: string | undefined;
-    let apiPids = (): number[] => [];
-    const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
-    if (opts.api !== false && config.api.processes > 1) {
-      // Created here once, so the API processes do not race to create it.
-      loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir });
-      const apiCluster = await startApiCluster({
-        entry: opts.apiEntry ?? path.join(compiledRoot(), 'apps', 'api', 'src', 'main.js'),
-        processes: config.api.processes,
-        config: { ...effectiveConfig, api: { ...effectiveConfig.api, processes: 1 } },
-        log,
-      });
-      stoppers.push(() => apiCluster.stop());
-      apiPids = apiCluster.pids;
-      apiUrl = `http://${host}:${apiCluster.port}`;
-      log(`API served by ${config.api.processes} processes`);
-      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(new ApiKeyService(dataSource, effectiveConfig));
-    } else if (opts.api !== false) {
-      // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
-      // JavaScript thread that serves HTTP.
-      const clientConnection = await NativeConnection.connect({ address: temporalAddress });
-      stoppers.push(() => clientConnection.close());
-      const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
-      const app = await createApiApp({ config: effectiveConfig, dataSource, temporal: client, extraModules: opts.apiModules });
-      await app.listen({ host: config.api.host, port: config.api.port });
-      stoppers.push(() => app.close());
-      apiUrl = `http://${host}:${listeningPort(app)}`;
-      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(app.get(ApiKeyService));
-    }
-
+    const workerDone = opts.worker === false ? Promise.resolve() : (await startWorker(opts, effectiveConfig, dataSource, () => apiUrl, stoppers)).done;
+    const api = opts.api === false ? { url: '', apiPids: (): number[] => [] } : await startApi(opts, effectiveConfig, dataSource, stoppers);
+    apiUrl = api.url;
     return {
       apiUrl,
       docsUrl: `${apiUrl}/docs`,
-      temporalAddress,
-      temporalUiUrl,
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.uiUrl,
       databaseUrl,
       dataSource,
-      firstStaffKey,
-      apiPids,
+      firstStaffKey: api.firstStaffKey,
+      apiPids: api.apiPids,
       workerDone,
       stop: stopAll,
     };
@@ -203,4 +94,126 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     await stopAll();
     throw err;
   }
+}
+
+/** DATABASE_URL, or the embedded PostgreSQL; migrations applied. */
+async function startDatabase(config: AppConfig, log: (m: string) => void, stoppers: Stopper[]): Promise<{ databaseUrl: string; dataSource: DataSource }> {
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    const pg: RunningPostgres = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.database.embeddedPort,
+      database: 'incubator',
+      log,
+    });
+    stoppers.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  // API and worker share this pool in the all-in-one process.
+  const dataSource = createDataSource({ url: databaseUrl, applicationName: 'incubator-engine', poolSize: 30 });
+  await dataSource.initialize();
+  stoppers.push(() => dataSource.destroy());
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) log(`Applied ${applied.length} database migration(s).`);
+  return { databaseUrl, dataSource };
+}
+
+/** TEMPORAL_ADDRESS, or a local dev server: the temporal CLI (found or built with Go), else the SDK's download. */
+async function startTemporal(config: AppConfig, log: (m: string) => void, stoppers: Stopper[]): Promise<{ address: string; uiUrl?: string }> {
+  if (config.temporal.address) return { address: config.temporal.address, uiUrl: config.temporal.uiUrl };
+  const cliPath = await resolveTemporalCli({ cliPath: config.temporal.cliPath, cacheDir: config.temporal.cliCacheDir, log });
+  if (cliPath) {
+    const server = await startTemporalDevServer({
+      cliPath,
+      port: config.temporal.devPort,
+      uiPort: config.temporal.uiPort,
+      dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
+      namespace: config.temporal.namespace,
+      searchAttributes: SEARCH_ATTRIBUTES,
+      logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
+      detached: true,
+    });
+    stoppers.push(() => server.stop());
+    return { address: server.address, uiUrl: config.temporal.uiUrl ?? server.uiUrl };
+  }
+  // Last resort, needs internet: the SDK downloads a dev server build.
+  log('No temporal CLI and no Go toolchain found; asking the Temporal SDK to download a dev server (needs internet).');
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  fs.mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download' },
+      ip: '127.0.0.1',
+      port: config.temporal.devPort,
+      ui: config.temporal.uiPort > 0,
+      uiPort: config.temporal.uiPort || undefined,
+      dbFilename: path.join(config.dataDir, 'temporal', 'temporal.db'),
+      namespace: config.temporal.namespace,
+      searchAttributes: [ProductStageKey, InfluencerIdKey],
+    },
+  });
+  stoppers.push(() => env.teardown());
+  const uiUrl = config.temporal.uiUrl ?? (config.temporal.uiPort > 0 ? `http://127.0.0.1:${config.temporal.uiPort}` : undefined);
+  return { address: `127.0.0.1:${config.temporal.devPort}`, uiUrl };
+}
+
+/** The worker in this process; `done` resolves when it stops, rejects when it fails. */
+async function startWorker(
+  opts: EngineOptions,
+  config: AppConfig,
+  dataSource: DataSource,
+  apiUrl: () => string,
+  stoppers: Stopper[],
+): Promise<{ done: Promise<void> }> {
+  installWorkerRuntime(config.logLevel);
+  const workerConnection = await NativeConnection.connect({ address: config.temporal.address! });
+  stoppers.push(() => workerConnection.close());
+  const worker: Worker = await createEngineWorker({
+    connection: workerConnection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    dataSource,
+    workflowBundlePath: opts.workflowBundlePath,
+    social: socialActivityDeps(config, apiUrl),
+  });
+  const done = worker.run();
+  stoppers.push(async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await done.catch(() => undefined);
+  });
+  return { done };
+}
+
+/** The API: in this process, or API_PROCESSES processes sharing the port. */
+async function startApi(
+  opts: EngineOptions,
+  config: AppConfig,
+  dataSource: DataSource,
+  stoppers: Stopper[],
+): Promise<{ url: string; firstStaffKey?: string; apiPids: () => number[] }> {
+  const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
+  if (config.api.processes > 1) {
+    // Created here once, so the API processes do not race to create it.
+    loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir });
+    const apiCluster = await startApiCluster({
+      entry: opts.apiEntry ?? path.join(compiledRoot(), 'apps', 'api', 'src', 'main.js'),
+      processes: config.api.processes,
+      config: { ...config, api: { ...config.api, processes: 1 } },
+      log: opts.log,
+    });
+    stoppers.push(() => apiCluster.stop());
+    opts.log(`API served by ${config.api.processes} processes`);
+    const firstStaffKey = opts.bootstrapStaffKey ? await issueFirstStaffKey(new ApiKeyService(dataSource, config)) : undefined;
+    return { url: `http://${host}:${apiCluster.port}`, firstStaffKey, apiPids: apiCluster.pids };
+  }
+  // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
+  // JavaScript thread that serves HTTP.
+  const clientConnection = await NativeConnection.connect({ address: config.temporal.address! });
+  stoppers.push(() => clientConnection.close());
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const app = await createApiApp({ config, dataSource, temporal: client, extraModules: opts.apiModules });
+  await app.listen({ host: config.api.host, port: config.api.port });
+  stoppers.push(() => app.close());
+  const firstStaffKey = opts.bootstrapStaffKey ? await issueFirstStaffKey(app.get(ApiKeyService)) : undefined;
+  return { url: `http://${host}:${listeningPort(app)}`, firstStaffKey, apiPids: () => [] };
 }
