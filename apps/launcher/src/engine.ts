@@ -173,7 +173,7 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
       apiPids = apiCluster.pids;
       apiUrl = `http://${host}:${apiCluster.port}`;
       log(`API served by ${config.api.processes} processes`);
-      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(new ApiKeyService(dataSource, effectiveConfig));
+      if (opts.bootstrapStaffKey) firstStaffKey = await issueFirstStaffKey(ApiKeyService.over(dataSource, effectiveConfig));
     } else if (opts.api !== false) {
       // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
       // JavaScript thread that serves HTTP.
