@@ -1,17 +1,17 @@
 // The influencer's reviews of a product's design and sample rounds (/products/:id/designs|samples/:round/review):
 // approve to move on, or request changes with feedback. Only the product's own influencer key may review.
 
-import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseIntPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { reviewDesign, reviewSample } from '@app/domain';
-import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { ApiErrors } from '../common/api-errors';
 import { RequestValidationError } from '../common/validation';
 import { ReviewDto } from './dto/actions.dto';
-import { ProductDto } from './dto/product.dto';
+import type { ProductDto } from './dto/product.dto';
 import { CurrentProduct } from './current-product.decorator';
-import { ProductAccessGuard, type ProductRef } from './product-access.guard';
+import type { ProductRef } from './product-access.guard';
+import { ProductAction } from './product-action.decorator';
 import { ProductsService } from './products.service';
 
 const round = new ParseIntPipe({ exceptionFactory: () => new RequestValidationError([{ field: 'round', messages: ['round must be a whole number'] }]) });
@@ -22,14 +22,8 @@ const round = new ParseIntPipe({ exceptionFactory: () => new RequestValidationEr
 export class ReviewsController {
   constructor(private readonly products: ProductsService) {}
 
-  @Post(':id/designs/:round/review')
-  @HttpCode(200)
-  @Roles('influencer')
-  @UseGuards(ProductAccessGuard)
+  @ProductAction(':id/designs/:round/review', 'influencer', "The product's influencer approves a design round (→ SAMPLING) or requests changes with feedback.", 401, 403, 404, 409, 422)
   @ApiParam({ name: 'round', type: Number })
-  @ApiOperation({ summary: "The product's influencer approves a design round (→ SAMPLING) or requests changes with feedback." })
-  @ApiOkResponse({ type: ProductDto })
-  @ApiErrors(401, 403, 404, 409, 422)
   reviewDesign(
     @CurrentProduct() product: ProductRef,
     @Param('round', round) roundNo: number,
@@ -39,14 +33,8 @@ export class ReviewsController {
     return this.products.act(product, reviewDesign, { round: roundNo, decision: dto.decision, feedback: dto.feedback }, principal);
   }
 
-  @Post(':id/samples/:round/review')
-  @HttpCode(200)
-  @Roles('influencer')
-  @UseGuards(ProductAccessGuard)
+  @ProductAction(':id/samples/:round/review', 'influencer', "The product's influencer approves a sample round (→ PRODUCTION) or requests changes with feedback.", 401, 403, 404, 409, 422)
   @ApiParam({ name: 'round', type: Number })
-  @ApiOperation({ summary: "The product's influencer approves a sample round (→ PRODUCTION) or requests changes with feedback." })
-  @ApiOkResponse({ type: ProductDto })
-  @ApiErrors(401, 403, 404, 409, 422)
   reviewSample(
     @CurrentProduct() product: ProductRef,
     @Param('round', round) roundNo: number,

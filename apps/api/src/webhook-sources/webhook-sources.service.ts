@@ -44,7 +44,6 @@ export class WebhookSourcesService {
   async create(dto: CreateWebhookSourceDto): Promise<{ entity: WebhookSourceEntity; secret: string }> {
     const id = newId('src');
     const secret = generateWebhookSecret();
-    // insert() fills in what PostgreSQL generated (created_at), so the row need not be read back.
     const entity = await this.sources.insert({
       id,
       name: dto.name,
