@@ -24,23 +24,13 @@ export class ReviewsController {
 
   @ProductAction(':id/designs/:round/review', 'influencer', "The product's influencer approves a design round (→ SAMPLING) or requests changes with feedback.", 401, 403, 404, 409, 422)
   @ApiParam({ name: 'round', type: Number })
-  reviewDesign(
-    @CurrentProduct() product: ProductRef,
-    @Param('round', round) roundNo: number,
-    @Body() dto: ReviewDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ProductDto> {
+  reviewDesign(@CurrentProduct() product: ProductRef, @Param('round', round) roundNo: number, @Body() dto: ReviewDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
     return this.products.act(product, reviewDesign, { round: roundNo, decision: dto.decision, feedback: dto.feedback }, principal);
   }
 
   @ProductAction(':id/samples/:round/review', 'influencer', "The product's influencer approves a sample round (→ PRODUCTION) or requests changes with feedback.", 401, 403, 404, 409, 422)
   @ApiParam({ name: 'round', type: Number })
-  reviewSample(
-    @CurrentProduct() product: ProductRef,
-    @Param('round', round) roundNo: number,
-    @Body() dto: ReviewDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ProductDto> {
+  reviewSample(@CurrentProduct() product: ProductRef, @Param('round', round) roundNo: number, @Body() dto: ReviewDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
     return this.products.act(product, reviewSample, { round: roundNo, decision: dto.decision, feedback: dto.feedback }, principal);
   }
 }
