@@ -116,7 +116,7 @@ export async function startFaultStack(): Promise<FaultStack> {
   const secretsKey = randomBytes(32).toString('base64');
   const taskQueue = `faults-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({ DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, SECRETS_KEY: secretsKey });
-  const staffKey = (await new ApiKeyService(db, config).issue('staff', null, 'fault tests')).key;
+  const staffKey = (await ApiKeyService.over(db, config).issue('staff', null, 'fault tests')).key;
 
   const children: EngineChild[] = [];
   const run = (name: string, script: string, env: Record<string, string>): EngineChild => {

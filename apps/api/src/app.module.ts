@@ -1,31 +1,17 @@
 // The API's root module, built around infrastructure handed in by the caller (the standalone main,
-// the all-in-one launcher or a test), so connections are owned and closed in one place.
+// the all-in-one launcher or a test), so connections are owned and closed in one place. It only
+// imports the feature modules; each owns its controllers, services and repositories.
 
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ApiKeysController } from './api-keys/api-keys.controller';
-import { ApiKeyService } from './auth/api-key.service';
-import { AuthGuard } from './auth/auth.guard';
-import { ErrorFilter } from './common/error.filter';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { HealthModule } from './health/health.module';
+import { InfluencersModule } from './influencers/influencers.module';
 import { InfrastructureModule, type ApiInfrastructure } from './infrastructure/infrastructure.module';
-import { HealthController } from './health/health.controller';
-import { InfluencersController } from './influencers/influencers.controller';
-import { InfluencersService } from './influencers/influencers.service';
-import { ProductAccessGuard } from './products/product-access.guard';
-import { ProductsController } from './products/products.controller';
-import { ProductsService } from './products/products.service';
-import { LiveResultsService } from './votes/live-results.service';
-import { MilestoneNotifier } from './votes/milestone-notifier.service';
-import { PollCatalog } from './votes/poll-catalog';
-import { VoteIntakeService } from './votes/vote-intake.service';
-import { VotesController } from './votes/votes.controller';
-import { WebhookSignatureGuard } from './votes/webhook-signature.guard';
-import { WebhookSourcesController } from './webhook-sources/webhook-sources.controller';
-import { ShareController } from './social/share.controller';
-import { ShareService } from './social/share.service';
-import { SocialController } from './social/social.controller';
-import { SocialService } from './social/social.service';
-import { WebhookSourcesService } from './webhook-sources/webhook-sources.service';
+import { ProductsModule } from './products/products.module';
+import { SocialLegacyModule } from './social-legacy.module';
+import { VotesModule } from './votes/votes.module';
+import { WebhookSourcesModule } from './webhook-sources/webhook-sources.module';
 
 export type { ApiInfrastructure };
 
@@ -34,32 +20,17 @@ export class AppModule {
   static forRoot(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(infra), ...(infra.extraModules ?? [])],
-      controllers: [
-        HealthController,
-        InfluencersController,
-        ApiKeysController,
-        ProductsController,
-        WebhookSourcesController,
-        VotesController,
-        SocialController,
-        ShareController,
-      ],
-      providers: [
-        ApiKeyService,
-        InfluencersService,
-        ProductsService,
-        ProductAccessGuard,
-        WebhookSourcesService,
-        WebhookSignatureGuard,
-        PollCatalog,
-        MilestoneNotifier,
-        VoteIntakeService,
-        LiveResultsService,
-        SocialService,
-        ShareService,
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
+      imports: [
+        InfrastructureModule.forRoot(infra),
+        CommonModule,
+        AuthModule,
+        HealthModule,
+        InfluencersModule,
+        ProductsModule,
+        WebhookSourcesModule,
+        VotesModule,
+        SocialLegacyModule,
+        ...(infra.extraModules ?? []),
       ],
     };
   }

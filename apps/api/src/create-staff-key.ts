@@ -2,11 +2,10 @@
 // (which must be running): `npm run staff-key -- "label"`. For a lost first key, or production setups.
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
-import { ApiKeyEntity, createDataSource } from '@app/database';
+import { createDataSource } from '@app/database';
 import { embeddedDatabaseUrl } from '@app/runtime';
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { generateApiKey } from './auth/api-key-format';
+import { ApiKeyService } from './auth/api-key.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,8 +16,7 @@ async function main(): Promise<void> {
     throw new Error(`cannot reach the database (${err.message}); set DATABASE_URL, or start the engine with npm start first`);
   });
   try {
-    const { key, prefix, secretHash } = generateApiKey();
-    await ds.getRepository(ApiKeyEntity).insert({ id: randomUUID(), prefix, secretHash, role: 'staff', influencerId: null, label, revokedAt: null });
+    const { key } = await ApiKeyService.over(ds, config).issue('staff', null, label);
     console.log(key);
   } finally {
     await ds.destroy();

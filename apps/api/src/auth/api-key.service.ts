@@ -2,11 +2,11 @@
 // constant time and caches the result briefly.
 
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiKeyEntity, InfluencerEntity, type ApiKeyRole } from '@app/database';
+import { ApiKeyRepository, InfluencerRepository, type ApiKeyEntity, type ApiKeyRole } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { AppConfig } from '@app/config';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CONFIG } from '../common/tokens';
 import { API_KEY_PATTERN, generateApiKey, hashApiKey } from './api-key-format';
 import type { Principal } from './principal';
@@ -23,29 +23,26 @@ export class ApiKeyService {
   private readonly cache = new Map<string, { principal: Principal | null; hash: Buffer; expires: number }>();
 
   constructor(
-    private readonly db: DataSource,
+    private readonly keys: ApiKeyRepository,
+    private readonly influencers: InfluencerRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Outside Nest (the launcher's first staff key, tests): the service over a DataSource of its own. */
+  static over(db: DataSource, config: AppConfig): ApiKeyService {
+    return new ApiKeyService(new ApiKeyRepository(db), new InfluencerRepository(db), config);
+  }
 
   async issue(role: ApiKeyRole, influencerId: string | null, label: string): Promise<IssuedKey> {
     if (role === 'influencer') {
       if (!influencerId) throw new DomainError(DomainErrorCode.InvalidValue, 'an influencer key needs influencerId');
-      const exists = await this.db.getRepository(InfluencerEntity).existsBy({ id: influencerId });
+      const exists = await this.influencers.exists(influencerId);
       if (!exists) throw new DomainError(DomainErrorCode.InvalidValue, `influencer ${influencerId} does not exist`);
     } else if (influencerId) {
       throw new DomainError(DomainErrorCode.InvalidValue, 'a staff key is not tied to an influencer; leave influencerId out');
     }
     const { key, prefix, secretHash } = generateApiKey();
-    const entity = this.db.getRepository(ApiKeyEntity).create({
-      id: randomUUID(),
-      prefix,
-      secretHash,
-      role,
-      influencerId,
-      label,
-      revokedAt: null,
-    });
-    await this.db.getRepository(ApiKeyEntity).insert(entity);
+    const entity = await this.keys.insert({ id: randomUUID(), prefix, secretHash, role, influencerId, label, revokedAt: null });
     return { entity, key };
   }
 
@@ -59,7 +56,7 @@ export class ApiKeyService {
     const cached = this.cache.get(prefix);
     if (cached && cached.expires > now && timingSafeEqual(cached.hash, hash)) return cached.principal;
 
-    const row = await this.db.getRepository(ApiKeyEntity).findOneBy({ prefix });
+    const row = await this.keys.findByPrefix(prefix);
     if (!row) return null;
     const stored = Buffer.from(row.secretHash, 'hex');
     if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return null;
@@ -72,22 +69,21 @@ export class ApiKeyService {
   }
 
   async list(): Promise<ApiKeyEntity[]> {
-    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
+    return this.keys.list();
   }
 
   async revoke(id: string): Promise<ApiKeyEntity> {
-    const repo = this.db.getRepository(ApiKeyEntity);
-    const row = await repo.findOneBy({ id });
+    const row = await this.keys.findById(id);
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `API key ${id} does not exist`);
     if (!row.revokedAt) {
       row.revokedAt = new Date();
-      await repo.update({ id }, { revokedAt: row.revokedAt });
+      await this.keys.setRevokedAt(id, row.revokedAt);
     }
     this.cache.delete(row.prefix);
     return row;
   }
 
   async hasStaffKey(): Promise<boolean> {
-    return this.db.getRepository(ApiKeyEntity).exists({ where: { role: 'staff' } });
+    return this.keys.hasStaffKey();
   }
 }

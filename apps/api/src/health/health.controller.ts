@@ -2,6 +2,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
+import { pingDatabase } from '@app/database';
 import { Client } from '@temporalio/client';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -47,7 +48,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; the body says which.' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, temporal] = await Promise.all([
-      timed(() => this.db.query('SELECT 1'), 2_000),
+      timed(() => pingDatabase(this.db), 2_000),
       timed(() => this.temporal.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }), 2_000),
     ]);
     const ok = database.status === 'up' && temporal.status === 'up';

@@ -2,18 +2,13 @@
 // refuses an influencer key on another influencer's product (403). Runs after AuthGuard.
 
 import { CanActivate, Injectable, type ExecutionContext } from '@nestjs/common';
-import { isEntityId, ProductEntity } from '@app/database';
+import { isEntityId, ProductRepository, type ProductRefRow } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
 /** What never changes about a product, so it may be cached. */
-export interface ProductRef {
-  id: string;
-  influencerId: string;
-  workflowId: string;
-}
+export type ProductRef = ProductRefRow;
 
 const MAX_CACHED = 50_000;
 
@@ -21,7 +16,7 @@ const MAX_CACHED = 50_000;
 export class ProductAccessGuard implements CanActivate {
   private readonly refs = new Map<string, ProductRef>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly products: ProductRepository) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { principal: Principal; product?: ProductRef }>();
@@ -37,9 +32,7 @@ export class ProductAccessGuard implements CanActivate {
   private async resolve(id: string): Promise<ProductRef> {
     const cached = this.refs.get(id);
     if (cached) return cached;
-    const row = isEntityId(id)
-      ? await this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, influencerId: true, workflowId: true } })
-      : null;
+    const row = isEntityId(id) ? await this.products.findRef(id) : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `product ${id} does not exist`);
     const ref = { id: row.id, influencerId: row.influencerId, workflowId: row.workflowId };
     if (this.refs.size >= MAX_CACHED) this.refs.delete(this.refs.keys().next().value!);

@@ -3,7 +3,7 @@
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { InfluencerEntity, isEntityId, newId, PollEntity, ProductEntity, TimelineEventEntity } from '@app/database';
+import { InfluencerRepository, isEntityId, newId, ProductRepository, TimelineEventRepository, type ProductEntity } from '@app/database';
 import {
   createProductState,
   DomainError,
@@ -20,7 +20,6 @@ import {
 } from '@app/domain';
 import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CreateProductDto } from './dto/create-product.dto';
@@ -30,14 +29,16 @@ import type { ProductRef } from './product-access.guard';
 @Injectable()
 export class ProductsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly products: ProductRepository,
+    private readonly influencers: InfluencerRepository,
+    private readonly timelineEvents: TimelineEventRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateProductDto, principal: Principal): Promise<ProductDto> {
     const now = Date.now();
-    const influencer = await this.db.getRepository(InfluencerEntity).findOneBy({ id: dto.influencerId });
+    const influencer = await this.influencers.findById(dto.influencerId);
     if (!influencer) throw new DomainError(DomainErrorCode.InvalidValue, `influencer ${dto.influencerId} does not exist`);
 
     const options: PollOption[] = dto.poll.options.map((o, i) => ({
@@ -65,8 +66,8 @@ export class ProductsService {
 
     // The row first, so the product is readable (and votes can reference it) the moment it exists;
     // if the workflow cannot be started the row is removed again and the caller gets 503.
-    await this.db.transaction(async (tx) => {
-      await tx.getRepository(ProductEntity).insert({
+    await this.products.insertWithPoll(
+      {
         id: productId,
         influencerId: influencer.id,
         name: dto.name,
@@ -78,18 +79,9 @@ export class ProductsService {
         workflowId,
         createdAt: new Date(now),
         updatedAt: new Date(now),
-      });
-      await tx.getRepository(PollEntity).insert({
-        productId,
-        question: dto.poll.question,
-        options,
-        closesAt: new Date(closesAt),
-        minVotes: dto.poll.minVotes,
-        status: 'OPEN',
-        result: null,
-        seq: 0,
-      });
-    });
+      },
+      { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: 'OPEN', result: null, seq: 0 },
+    );
     try {
       await this.temporal.workflow.start(PRODUCT_WORKFLOW_TYPE, {
         workflowId,
@@ -102,7 +94,7 @@ export class ProductsService {
         ],
       });
     } catch (err) {
-      await this.db.getRepository(ProductEntity).delete({ id: productId }).catch(() => undefined);
+      await this.products.delete(productId).catch(() => undefined);
       throw err;
     }
     return this.toProductDto(initial, workflowId);
@@ -121,37 +113,29 @@ export class ProductsService {
 
   async list(query: ListProductsQueryDto, principal: Principal): Promise<ProductPageDto> {
     const limit = query.limit ?? 20;
-    const qb = this.db.getRepository(ProductEntity).createQueryBuilder('p').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(limit + 1);
     const influencerId = principal.role === 'influencer' ? principal.influencerId : query.influencerId;
-    if (influencerId) qb.andWhere('p.influencer_id = :influencerId', { influencerId });
-    if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
-    if (query.cursor) {
-      const { createdAt, id } = decodeCursor(query.cursor);
-      qb.andWhere('(p.created_at, p.id) < (CAST(:createdAt AS timestamptz), :id)', { createdAt, id });
-    }
-    // The cursor keeps PostgreSQL's microseconds, which a JS Date would round away.
-    qb.addSelect(`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_ts');
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
-    const page = entities.slice(0, limit);
-    const last = page.length > 0 ? raw[page.length - 1] : undefined;
+    const { rows, createdAtExact } = await this.products.page({
+      limit,
+      ...(influencerId ? { influencerId } : {}),
+      ...(query.stage ? { stage: query.stage } : {}),
+      ...(query.cursor ? { before: decodeCursor(query.cursor) } : {}),
+    });
+    const page = rows.slice(0, limit);
+    const last = page.length > 0 ? page[page.length - 1] : undefined;
     return {
       items: page.map((r) => this.toSummary(r)),
-      nextCursor: entities.length > limit && last ? encodeCursor(last.cursor_ts, page[page.length - 1].id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(createdAtExact[page.length - 1], last.id) : null,
     };
   }
 
   async get(ref: ProductRef): Promise<ProductDto> {
-    const row = await this.db.getRepository(ProductEntity).findOneByOrFail({ id: ref.id });
+    const row = await this.products.findById(ref.id);
+    if (!row) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} does not exist`);
     return this.toProductDto(row.snapshot!, row.workflowId, row);
   }
 
   async timeline(ref: ProductRef, afterSeq = 0): Promise<TimelineDto> {
-    const rows = await this.db
-      .getRepository(TimelineEventEntity)
-      .createQueryBuilder('t')
-      .where('t.product_id = :id AND t.seq > :afterSeq', { id: ref.id, afterSeq })
-      .orderBy('t.seq', 'ASC')
-      .getMany();
+    const rows = await this.timelineEvents.listAfter(ref.id, afterSeq);
     return {
       productId: ref.id,
       events: rows.map((r) => ({ seq: r.seq, type: r.type, stage: r.stage, actor: r.actor, at: r.occurredAt.toISOString(), data: r.data })),
@@ -167,7 +151,7 @@ export class ProductsService {
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         // The workflow has completed (LAUNCHED or CANCELLED): say so in the product's terms.
-        const row = await this.db.getRepository(ProductEntity).findOneBy({ id: ref.id });
+        const row = await this.products.findById(ref.id);
         throw new DomainError(DomainErrorCode.WrongStage, `product ${ref.id} is ${row?.stage ?? 'finished'}; no further actions are accepted`);
       }
       throw err;

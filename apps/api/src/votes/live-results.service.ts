@@ -1,24 +1,13 @@
 // Live poll results for fans: counts per option and the total from the counters vote intake keeps, read
 // at most once per LIVE_RESULTS_TTL per product and API instance, never by scanning the votes.
 
-import { isEntityId } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { DomainError, DomainErrorCode, type PollOption, type PollResult } from '@app/domain';
-import { DataSource } from 'typeorm';
+import { isEntityId, PollVoteCountRepository } from '@app/database';
+import { DomainError, DomainErrorCode } from '@app/domain';
 import { PromiseCache } from '../common/promise-cache';
 import { CONFIG } from '../common/tokens';
 import type { LiveResultsDto } from './dto/vote.dto';
-
-interface Row {
-  question: string;
-  options: PollOption[];
-  status: string;
-  closes_at: Date;
-  result: PollResult | null;
-  total: number;
-  counts: Record<string, number> | null;
-}
 
 const MAX_CACHED = 10_000;
 
@@ -27,7 +16,7 @@ export class LiveResultsService {
   private readonly cache: PromiseCache<string, LiveResultsDto>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly counts: PollVoteCountRepository,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.cache = new PromiseCache({ maxEntries: MAX_CACHED, ttlMs: () => config.votes.liveResultsTtlMs, pendingMs: config.votes.liveResultsTtlMs });
@@ -39,27 +28,18 @@ export class LiveResultsService {
 
   private async load(productId: string): Promise<LiveResultsDto> {
     const asOf = new Date().toISOString();
-    const rows: Row[] = isEntityId(productId)
-      ? await this.db.query(
-          `SELECT p.question, p.options, p.status, p.closes_at, p.result, coalesce(t.votes, 0)::int AS total,
-                  (SELECT json_object_agg(c.option_id, c.votes) FROM poll_vote_counts c WHERE c.product_id = p.product_id) AS counts
-           FROM polls p LEFT JOIN poll_vote_totals t ON t.product_id = p.product_id
-           WHERE p.product_id = $1`,
-          [productId],
-        )
-      : [];
-    const row = rows[0];
+    const row = isEntityId(productId) ? await this.counts.livePoll(productId) : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `product ${productId} does not exist`);
-    const counts = row.counts ?? {};
+    const { counts, totalVotes } = row;
     return {
       productId,
       question: row.question,
       status: row.status,
-      closesAt: new Date(row.closes_at).toISOString(),
-      totalVotes: row.total,
+      closesAt: row.closesAt.toISOString(),
+      totalVotes,
       options: row.options.map((o) => {
         const votes = counts[o.id] ?? 0;
-        return { id: o.id, label: o.label, votes, percent: row.total > 0 ? Math.round((votes / row.total) * 1000) / 10 : 0 };
+        return { id: o.id, label: o.label, votes, percent: totalVotes > 0 ? Math.round((votes / totalVotes) * 1000) / 10 : 0 };
       }),
       winningOptionId: row.status === 'CLOSED' && row.result ? row.result.winningOptionId : null,
       asOf,

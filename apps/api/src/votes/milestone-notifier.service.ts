@@ -5,19 +5,14 @@
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { productWorkflowId, voteMilestoneReached } from '@app/domain';
+import { PollVoteCountRepository, type ReachedMilestone } from '@app/database';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../common/tokens';
-
-export interface ReachedMilestone {
-  productId: string;
-  milestone: number;
-  totalVotes: number;
-}
 
 const SWEEP_EVERY_MS = 5_000;
 // Leaves the first attempt to the request path before the sweep sends the same signal again.
-const SWEEP_GRACE = '5 seconds';
+const SWEEP_GRACE_SECONDS = 5;
+const SWEEP_BATCH = 100;
 
 @Injectable()
 export class MilestoneNotifier implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,7 +22,7 @@ export class MilestoneNotifier implements OnApplicationBootstrap, OnApplicationS
   private sweeping = false;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly counts: PollVoteCountRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -54,12 +49,8 @@ export class MilestoneNotifier implements OnApplicationBootstrap, OnApplicationS
     if (this.sweeping) return 0;
     this.sweeping = true;
     try {
-      const pending: { product_id: string; milestone: number; total_votes: number }[] = await this.db.query(
-        `SELECT product_id, milestone, total_votes FROM poll_vote_milestones
-         WHERE notified_at IS NULL AND reached_at < now() - interval '${SWEEP_GRACE}'
-         ORDER BY reached_at LIMIT 100`,
-      );
-      await Promise.all(pending.map((p) => this.send({ productId: p.product_id, milestone: p.milestone, totalVotes: p.total_votes })));
+      const pending = await this.counts.unnotifiedMilestones(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
+      await Promise.all(pending.map((m) => this.send(m)));
       return pending.length;
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'milestone sweep failed; next sweep retries');
@@ -80,8 +71,8 @@ export class MilestoneNotifier implements OnApplicationBootstrap, OnApplicationS
         return;
       }
     }
-    await this.db
-      .query(`UPDATE poll_vote_milestones SET notified_at = now() WHERE product_id = $1 AND milestone = $2`, [m.productId, m.milestone])
+    await this.counts
+      .markMilestoneNotified(m.productId, m.milestone)
       .catch((err: Error) => this.logger.warn({ err: err.message }, 'could not mark milestone notified; it will be signalled again (harmless)'));
   }
 }

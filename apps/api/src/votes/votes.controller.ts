@@ -8,7 +8,7 @@ import { ApiErrors } from '../common/api-errors';
 import { RequestValidationError } from '../common/validation';
 import { LiveResultsDto, VoteDto, VoteReceiptDto } from './dto/vote.dto';
 import { LiveResultsService } from './live-results.service';
-import { PollCatalog } from './poll-catalog';
+import { PollCatalog } from './poll-catalog.service';
 import { VoteIntakeService } from './vote-intake.service';
 import { WebhookSignatureGuard, type WebhookRequest } from './webhook-signature.guard';
 

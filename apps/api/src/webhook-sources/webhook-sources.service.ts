@@ -3,11 +3,10 @@
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { isEntityId, newId, WebhookSourceEntity } from '@app/database';
+import { isEntityId, newId, WebhookSourceRepository, type WebhookSourceEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { generateWebhookSecret, rotateSealedSecret, SecretBox, SignatureVerifier } from '@app/webhooks';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DataSource } from 'typeorm';
 import { PromiseCache } from '../common/promise-cache';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
 import type { CreateWebhookSourceDto } from './dto/webhook-source.dto';
@@ -35,7 +34,7 @@ export class WebhookSourcesService {
   private readonly cache: PromiseCache<string, ActiveSource | null>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly sources: WebhookSourceRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {
@@ -45,7 +44,7 @@ export class WebhookSourcesService {
   async create(dto: CreateWebhookSourceDto): Promise<{ entity: WebhookSourceEntity; secret: string }> {
     const id = newId('src');
     const secret = generateWebhookSecret();
-    const entity = this.db.getRepository(WebhookSourceEntity).create({
+    const entity = await this.sources.insert({
       id,
       name: dto.name,
       platform: dto.platform,
@@ -56,18 +55,16 @@ export class WebhookSourcesService {
       rotatedAt: null,
       disabledAt: null,
     });
-    // insert() fills in what PostgreSQL generated (created_at), so the row need not be read back.
-    await this.db.getRepository(WebhookSourceEntity).insert(entity);
     this.logger.log({ sourceId: id, platform: dto.platform }, 'webhook source registered');
     return { entity, secret };
   }
 
   list(): Promise<WebhookSourceEntity[]> {
-    return this.db.getRepository(WebhookSourceEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.sources.list();
   }
 
   async get(id: string): Promise<WebhookSourceEntity> {
-    const entity = isEntityId(id) ? await this.db.getRepository(WebhookSourceEntity).findOneBy({ id }) : null;
+    const entity = isEntityId(id) ? await this.sources.findById(id) : null;
     if (!entity) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
     return entity;
   }
@@ -78,14 +75,13 @@ export class WebhookSourcesService {
    */
   async rotate(id: string): Promise<{ entity: WebhookSourceEntity; secret: string }> {
     let secret = '';
-    const entity = await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(WebhookSourceEntity);
-      const current = isEntityId(id) ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!current) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
-      if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `webhook source ${id} is disabled; enable it before rotating its secret`);
-      secret = rotateSealedSecret(current, this.box, secretContext(id), this.config.votes.secretGraceMs);
-      return repo.save(current);
-    });
+    const entity = isEntityId(id)
+      ? await this.sources.updateLocked(id, (current) => {
+          if (current.disabledAt) throw new DomainError(DomainErrorCode.InvalidState, `webhook source ${id} is disabled; enable it before rotating its secret`);
+          secret = rotateSealedSecret(current, this.box, secretContext(id), this.config.votes.secretGraceMs);
+        })
+      : null;
+    if (!entity) throw new DomainError(DomainErrorCode.NotFound, `webhook source ${id} does not exist`);
     this.cache.delete(id);
     this.logger.log({ sourceId: id }, 'webhook source secret rotated');
     return { entity, secret };
@@ -95,7 +91,7 @@ export class WebhookSourcesService {
     const entity = await this.get(id);
     if (Boolean(entity.disabledAt) !== disabled) {
       entity.disabledAt = disabled ? new Date() : null;
-      await this.db.getRepository(WebhookSourceEntity).update({ id }, { disabledAt: entity.disabledAt });
+      await this.sources.setDisabledAt(id, entity.disabledAt);
       this.logger.log({ sourceId: id }, disabled ? 'webhook source disabled' : 'webhook source enabled');
     }
     this.cache.delete(id);
@@ -110,7 +106,7 @@ export class WebhookSourcesService {
 
   private async load(id: string, previous: ActiveSource | null): Promise<ActiveSource | null> {
     if (!isEntityId(id)) return null;
-    const e = await this.db.getRepository(WebhookSourceEntity).findOneBy({ id });
+    const e = await this.sources.findById(id);
     if (!e) return null;
     const secrets = [this.box.open(e.secretSealed, secretContext(e.id))];
     if (e.previousSecretSealed && e.previousSecretExpiresAt && e.previousSecretExpiresAt.getTime() > Date.now()) {

@@ -38,7 +38,7 @@ export class SubmitDesignDto {
 
 export class ReviewDto {
   @ApiProperty({ enum: REVIEW_DECISIONS })
-  @IsIn(REVIEW_DECISIONS as unknown as string[], { message: `decision must be one of ${REVIEW_DECISIONS.join(', ')}` })
+  @IsIn(REVIEW_DECISIONS, { message: `decision must be one of ${REVIEW_DECISIONS.join(', ')}` })
   decision!: ReviewDecision;
 
   @ApiPropertyOptional({ description: 'Required when requesting changes: what to change.', example: 'Shorter sleeves, please' })
@@ -87,7 +87,7 @@ export class StartProductionDto {
 
 export class RecordMilestoneDto {
   @ApiProperty({ enum: PRODUCTION_MILESTONES, description: 'Recorded in this order; SHIPPED moves the product to LAUNCH.' })
-  @IsIn(PRODUCTION_MILESTONES as unknown as string[], { message: `milestone must be one of ${PRODUCTION_MILESTONES.join(', ')}` })
+  @IsIn(PRODUCTION_MILESTONES, { message: `milestone must be one of ${PRODUCTION_MILESTONES.join(', ')}` })
   milestone!: ProductionMilestone;
 
   @ApiPropertyOptional({ example: 'Fabric arrived, 2% short' })
@@ -101,10 +101,4 @@ export class ScheduleLaunchDto {
   @ApiProperty({ example: '2027-03-01T12:00:00Z' })
   @IsISO8601({ strict: true }, ISO)
   launchAt!: string;
-}
-
-export class RoundParam {
-  @IsInt()
-  @Min(1)
-  round!: number;
 }

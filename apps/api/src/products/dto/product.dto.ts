@@ -7,7 +7,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 export class ListProductsQueryDto {
   @ApiPropertyOptional({ enum: STAGES })
   @IsOptional()
-  @IsIn(STAGES as unknown as string[], { message: `stage must be one of ${STAGES.join(', ')}` })
+  @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
   stage?: Stage;
 
   @ApiPropertyOptional({ description: 'Staff only; influencer keys always see their own products.' })

@@ -2,8 +2,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '@app/database';
-import { ApiKeyService } from '../auth/api-key.service';
-import { Roles } from '../auth/decorators';
+import { ApiKeyService } from './api-key.service';
+import { Roles } from './decorators';
 import { RequestValidationError } from '../common/validation';
 import { ApiErrors } from '../common/api-errors';
 import { ApiKeyDto, CreateApiKeyDto, IssuedApiKeyDto } from './dto/api-key.dto';

@@ -1,11 +1,10 @@
 // What vote intake checks before a vote joins a batch: does the product exist, and is the option one of
 // its poll's options. Options never change after creation, so they are cached; whether the poll is open
-// is not decided here but in the insert itself (see vote-intake.service.ts).
+// is not decided here but in the insert itself (VoteRepository.insertBatch).
 
 import { Injectable } from '@nestjs/common';
-import { isEntityId, PollEntity } from '@app/database';
+import { isEntityId, PollRepository } from '@app/database';
 import type { PollOption } from '@app/domain';
-import { DataSource } from 'typeorm';
 import { PromiseCache } from '../common/promise-cache';
 
 export interface PollOptions {
@@ -26,7 +25,7 @@ export class PollCatalog {
     pendingMs: UNKNOWN_TTL_MS,
   });
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly polls: PollRepository) {}
 
   /** The poll's options, or null when the product does not exist. */
   get(productId: string): Promise<PollOptions | null> {
@@ -35,7 +34,7 @@ export class PollCatalog {
 
   private async load(productId: string): Promise<PollOptions | null> {
     if (!isEntityId(productId)) return null;
-    const poll = await this.db.getRepository(PollEntity).findOne({ where: { productId }, select: { productId: true, options: true } });
+    const poll = await this.polls.findOptions(productId);
     if (!poll) return null;
     return { options: poll.options, optionIds: new Set(poll.options.map((o) => o.id)) };
   }
