@@ -7,11 +7,11 @@ import {
   remaining,
   socialEventFor,
   socialSettings,
-  templateProblems,
   templateVars,
   type SocialSettings,
 } from './lifecycle-updates';
 import { EVENT_TYPES } from '../domain/model';
+import { templateProblems } from './template-overrides';
 import { SOCIAL_EVENTS } from './templates';
 
 const product = {
@@ -102,10 +102,11 @@ describe('lifecycle updates', () => {
   it('accept template overrides that use only the event’s placeholders, naming every problem', () => {
     expect(templateProblems({ LAUNCHED: { title: '{keyword} x {handle} is live ({launchAt})' } })).toEqual([]);
     expect(templateProblems({ LAUNCHED: { title: '{winner}' }, NOPE: { body: 'x' }, POLL_RESULT: { hashtags: ['{votes}', '{nobody}'] } })).toEqual([
-      'templates.LAUNCHED uses {winner}; this event fills {keyword}, {product}, {handle}, {launchAt}',
-      'templates.NOPE is not an event; events are ' + SOCIAL_EVENTS.join(', '),
-      'templates.POLL_RESULT uses {nobody}; this event fills {keyword}, {product}, {handle}, {winner}, {votes}',
+      { field: 'templates.LAUNCHED', message: 'templates.LAUNCHED uses {winner}; this event fills {keyword}, {product}, {handle}, {launchAt}' },
+      { field: 'templates.NOPE', message: 'templates.NOPE is not an event; events are ' + SOCIAL_EVENTS.join(', ') },
+      { field: 'templates.POLL_RESULT', message: 'templates.POLL_RESULT uses {nobody}; this event fills {keyword}, {product}, {handle}, {winner}, {votes}' },
     ]);
+    expect(templateProblems({ LAUNCHED: { hashtags: 'x', extra: 1 } }).map((p) => p.field)).toEqual(['templates.LAUNCHED.hashtags', 'templates.LAUNCHED.extra']);
   });
 
   it('fill settings stored by an older version with the defaults', () => {

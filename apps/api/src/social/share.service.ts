@@ -62,8 +62,7 @@ export class ShareService {
   }
 
   private cardInput(update: SocialUpdateEntity): ShareCardInput {
-    const card = update.card as Omit<ShareCardInput, 'title'>;
-    return { ...card, title: update.title };
+    return { ...update.card, title: update.title };
   }
 }
 

@@ -62,9 +62,9 @@ export class SocialService {
   async putSettings(influencerId: string, dto: SocialSettingsDto): Promise<SocialSettings> {
     await this.influencer(influencerId);
     const problems = templateProblems(dto.templates ?? {});
-    if (dto.timeZone !== undefined && !isTimeZone(dto.timeZone)) problems.push(`timeZone "${dto.timeZone}" is not an IANA time zone such as Asia/Shanghai`);
+    if (dto.timeZone !== undefined && !isTimeZone(dto.timeZone)) problems.push({ field: 'timeZone', message: `timeZone "${dto.timeZone}" is not an IANA time zone such as Asia/Shanghai` });
     if (problems.length > 0) {
-      throw new RequestValidationError(problems.map((m) => ({ field: m.split(' ')[0], messages: [m] })));
+      throw new RequestValidationError(problems.map((p) => ({ field: p.field, messages: [p.message] })));
     }
     const settings = socialSettings({
       ...(dto.language !== undefined ? { language: dto.language } : {}),
@@ -303,7 +303,7 @@ function updateDto(u: SocialUpdateEntity): SocialUpdateDto {
     sponsored: u.sponsored,
     shareUrl: u.shareUrl,
     imageUrl: u.imageUrl,
-    optimisation: u.optimisation as unknown as SocialUpdateDto['optimisation'],
+    optimisation: u.optimisation,
     occurredAt: u.occurredAt.toISOString(),
   };
 }
