@@ -11,9 +11,7 @@ import { InfrastructureModule, type ApiInfrastructure } from './infrastructure/i
 import { HealthController } from './health/health.controller';
 import { InfluencersController } from './influencers/influencers.controller';
 import { InfluencersService } from './influencers/influencers.service';
-import { ProductAccessGuard } from './products/product-access.guard';
-import { ProductsController } from './products/products.controller';
-import { ProductsService } from './products/products.service';
+import { ProductsModule } from './products/products.module';
 import { LiveResultsService } from './votes/live-results.service';
 import { MilestoneNotifier } from './votes/milestone-notifier.service';
 import { PollCatalog } from './votes/poll-catalog';
@@ -21,10 +19,11 @@ import { VoteIntakeService } from './votes/vote-intake.service';
 import { VotesController } from './votes/votes.controller';
 import { WebhookSignatureGuard } from './votes/webhook-signature.guard';
 import { WebhookSourcesController } from './webhook-sources/webhook-sources.controller';
-import { ShareController } from './social/share.controller';
-import { ShareService } from './social/share.service';
-import { SocialController } from './social/social.controller';
-import { SocialService } from './social/social.service';
+import { ChannelsModule } from './channels/channels.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { ShareModule } from './share/share.module';
+import { SocialSettingsModule } from './social-settings/social-settings.module';
+import { SocialUpdatesModule } from './social-updates/social-updates.module';
 import { WebhookSourcesService } from './webhook-sources/webhook-sources.service';
 
 export type { ApiInfrastructure };
@@ -34,30 +33,32 @@ export class AppModule {
   static forRoot(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(infra), ...(infra.extraModules ?? [])],
+      imports: [
+        InfrastructureModule.forRoot(infra),
+        ProductsModule,
+        SocialSettingsModule,
+        ChannelsModule,
+        SocialUpdatesModule,
+        DeliveriesModule,
+        ShareModule,
+        ...(infra.extraModules ?? []),
+      ],
       controllers: [
         HealthController,
         InfluencersController,
         ApiKeysController,
-        ProductsController,
         WebhookSourcesController,
         VotesController,
-        SocialController,
-        ShareController,
       ],
       providers: [
         ApiKeyService,
         InfluencersService,
-        ProductsService,
-        ProductAccessGuard,
         WebhookSourcesService,
         WebhookSignatureGuard,
         PollCatalog,
         MilestoneNotifier,
         VoteIntakeService,
         LiveResultsService,
-        SocialService,
-        ShareService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
