@@ -9,13 +9,14 @@ import { ChannelDto, CreateChannelDto, IssuedChannelDto } from './dto/channel.dt
 
 @ApiTags('social')
 @ApiBearerAuth()
+// operationIds as before the social controller was split, so clients generated from the OpenAPI document keep their names.
 @Controller()
 export class ChannelsController {
   constructor(private readonly service: ChannelsService) {}
 
   @Post('influencers/:id/channels')
   @Roles('staff')
-  @ApiOperation({ summary: "Add a channel; a webhook channel's signing secret is in the response, shown only this once." })
+  @ApiOperation({ operationId: 'SocialController_createChannel', summary: "Add a channel; a webhook channel's signing secret is in the response, shown only this once." })
   @ApiCreatedResponse({ type: IssuedChannelDto })
   @ApiErrors(401, 403, 404, 422)
   createChannel(@Param('id') id: string, @Body() dto: CreateChannelDto): Promise<IssuedChannelDto> {
@@ -23,6 +24,7 @@ export class ChannelsController {
   }
 
   @Get('influencers/:id/channels')
+  @ApiOperation({ operationId: 'SocialController_channels', summary: undefined }) // it never had a summary
   @Roles('staff')
   @ApiOkResponse({ type: [ChannelDto] })
   @ApiErrors(401, 403, 404)
@@ -34,6 +36,7 @@ export class ChannelsController {
   @HttpCode(200)
   @Roles('staff')
   @ApiOperation({
+    operationId: 'SocialController_rotateChannelSecret',
     summary: "New signing secret for a webhook channel (shown once); for WEBHOOK_SECRET_GRACE (24 h) deliveries carry signatures with the new and the previous secret.",
   })
   @ApiOkResponse({ type: IssuedChannelDto })
@@ -45,7 +48,7 @@ export class ChannelsController {
   @Post('influencers/:id/channels/:channelId/disable')
   @HttpCode(200)
   @Roles('staff')
-  @ApiOperation({ summary: 'Stop delivering to the channel; deliveries still retrying to it end as failed.' })
+  @ApiOperation({ operationId: 'SocialController_disableChannel', summary: 'Stop delivering to the channel; deliveries still retrying to it end as failed.' })
   @ApiOkResponse({ type: ChannelDto })
   @ApiErrors(401, 403, 404)
   disableChannel(@Param('id') id: string, @Param('channelId') channelId: string): Promise<ChannelDto> {

@@ -11,6 +11,7 @@ import { DeliveriesDto, DeliveriesQueryDto, DeliveryDto } from './dto/delivery.d
 
 @ApiTags('social')
 @ApiBearerAuth()
+// operationIds as before the social controller was split, so clients generated from the OpenAPI document keep their names.
 @Controller()
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
@@ -18,7 +19,7 @@ export class DeliveriesController {
   @Get('products/:id/deliveries')
   @Roles('staff')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: "Every delivery of the product's updates: pending, delivered (with the receiver's answer) or failed (attempts, last error)." })
+  @ApiOperation({ operationId: 'SocialController_deliveries', summary: "Every delivery of the product's updates: pending, delivered (with the receiver's answer) or failed (attempts, last error)." })
   @ApiOkResponse({ type: DeliveriesDto })
   @ApiErrors(401, 403, 404, 422)
   list(@CurrentProduct() product: ProductRef, @Query() query: DeliveriesQueryDto): Promise<DeliveriesDto> {
@@ -29,7 +30,7 @@ export class DeliveriesController {
   @HttpCode(200)
   @Roles('staff')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: 'Send a failed delivery again: the same webhook-id and body, a fresh round of attempts.' })
+  @ApiOperation({ operationId: 'SocialController_resend', summary: 'Send a failed delivery again: the same webhook-id and body, a fresh round of attempts.' })
   @ApiOkResponse({ type: DeliveryDto })
   @ApiErrors(401, 403, 404, 409)
   resend(@CurrentProduct() product: ProductRef, @Param('deliveryId') deliveryId: string): Promise<DeliveryDto> {

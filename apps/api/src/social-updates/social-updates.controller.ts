@@ -15,6 +15,7 @@ import { SocialUpdatesService } from './social-updates.service';
 
 @ApiTags('social')
 @ApiBearerAuth()
+// operationIds as before the social controller was split, so clients generated from the OpenAPI document keep their names.
 @Controller()
 export class SocialUpdatesController {
   constructor(
@@ -24,7 +25,7 @@ export class SocialUpdatesController {
 
   @Get('products/:id/social-updates')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: "The product's social updates in timeline order, with share URL, image URL and optimisation score (internal ones for staff only)." })
+  @ApiOperation({ operationId: 'SocialController_updates', summary: "The product's social updates in timeline order, with share URL, image URL and optimisation score (internal ones for staff only)." })
   @ApiOkResponse({ type: SocialUpdatesDto })
   @ApiErrors(401, 403, 404)
   list(@CurrentProduct() product: ProductRef, @CurrentPrincipal() principal: Principal): Promise<SocialUpdatesDto> {
@@ -33,7 +34,7 @@ export class SocialUpdatesController {
 
   @Get('products/:id/launch-announcement')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: 'The launch announcement: the approved text, or the draft waiting for approval, and the time to approve it by.' })
+  @ApiOperation({ operationId: 'SocialController_announcement', summary: 'The launch announcement: the approved text, or the draft waiting for approval, and the time to approve it by.' })
   @ApiOkResponse({ type: LaunchAnnouncementDto })
   @ApiErrors(401, 403, 404)
   announcement(@CurrentProduct() product: ProductRef): Promise<LaunchAnnouncementDto> {
@@ -44,7 +45,7 @@ export class SocialUpdatesController {
   @HttpCode(200)
   @Roles('influencer')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: "The product's influencer approves the announcement as drafted, or with their own title/body (LAUNCH stage); exactly this goes out at launch." })
+  @ApiOperation({ operationId: 'SocialController_approve', summary: "The product's influencer approves the announcement as drafted, or with their own title/body (LAUNCH stage); exactly this goes out at launch." })
   @ApiOkResponse({ type: LaunchAnnouncementDto })
   @ApiErrors(401, 403, 404, 409, 422)
   approve(@CurrentProduct() product: ProductRef, @Body() dto: ApproveAnnouncementDto, @CurrentPrincipal() principal: Principal): Promise<LaunchAnnouncementDto> {
