@@ -1,4 +1,4 @@
-import { createProductState, SOCIAL_EVENT_SOURCES, toView, type LifecycleEvent, type ProductView } from '../domain';
+import { SOCIAL_EVENT_SOURCES, type LifecycleEvent, type ProductView } from '../domain';
 import { DEFAULT_PLATFORM_LIMITS } from './platforms';
 import {
   DEFAULT_SOCIAL_SETTINGS,
@@ -11,31 +11,11 @@ import {
   type SocialSettings,
 } from './lifecycle-updates';
 import { EVENT_TYPES } from '../domain/model';
+import { productFixture } from './product.fixture';
 import { templateProblems } from './template-overrides';
 import { SOCIAL_EVENTS } from './templates';
 
-const created = toView(
-  createProductState(
-    {
-      productId: 'p-1',
-      influencerId: 'inf-1',
-      name: 'Summer Linen Midi',
-      targetKeyword: 'linen dress',
-      poll: {
-        question: 'Which?',
-        options: [
-          { id: 'midi', label: 'Linen midi' },
-          { id: 'wrap', label: 'Wrap dress' },
-        ],
-        closesAt: '2026-11-08T12:00:00.000Z',
-        minVotes: 0,
-      },
-      rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 1, launchCountdownsMs: [], demand: { conversionRate: 1, minimumOrder: 1, batchSize: 1 }, launchApprovalLeadMs: 1 },
-      createdBy: { kind: 'staff', id: 'staff-1' },
-    },
-    Date.parse('2026-11-01T10:00:00.000Z'),
-  ).state,
-);
+const created = productFixture(1);
 const product: ProductView = {
   ...created,
   stage: 'DESIGN',

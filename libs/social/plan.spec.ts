@@ -1,30 +1,10 @@
-import { createProductState, toView, type LifecycleEvent } from '../domain';
+import type { LifecycleEvent } from '../domain';
 import { DEFAULT_SOCIAL_SETTINGS, type SocialSettings } from './lifecycle-updates';
 import { planSocialUpdates, type SocialPlanInput } from './plan';
 import { DEFAULT_PLATFORM_LIMITS } from './platforms';
+import { productFixture } from './product.fixture';
 
-const product = toView(
-  createProductState(
-    {
-      productId: 'p-1',
-      influencerId: 'inf-1',
-      name: 'Summer Linen Midi',
-      targetKeyword: 'linen dress',
-      poll: {
-        question: 'Which?',
-        options: [
-          { id: 'midi', label: 'Linen midi' },
-          { id: 'wrap', label: 'Wrap dress' },
-        ],
-        closesAt: '2026-11-08T12:00:00.000Z',
-        minVotes: 0,
-      },
-      rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 1, launchCountdownsMs: [], demand: { conversionRate: 1, minimumOrder: 1, batchSize: 1 } },
-      createdBy: { kind: 'staff', id: 'staff-1' },
-    },
-    Date.parse('2026-11-01T10:00:00.000Z'),
-  ).state,
-);
+const product = productFixture();
 
 const event = (seq: number, type: LifecycleEvent['type'], data: Record<string, unknown> = {}, stage: LifecycleEvent['stage'] = 'POLL'): LifecycleEvent => ({
   seq,
