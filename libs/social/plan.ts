@@ -2,7 +2,7 @@
 // whether each is published, internal or withheld, its text, card and share URLs, and one delivery per
 // channel with the exact body every attempt sends. The worker's activity stores what this returns.
 
-import type { ChannelTarget, NewDelivery, NewSocialUpdate } from '../database';
+import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate } from '../database';
 import { stableId } from '../database/ids';
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import type { StoredShareCard } from './card-layout';
@@ -20,7 +20,7 @@ export interface SocialPlanInput {
   /** The influencer's enabled channels, in the order deliveries are made. */
   channels: ChannelTarget[];
   /** The poll's live counts (options without votes may be missing): what a milestone's card shows. */
-  liveCounts: { optionId: string; votes: number }[];
+  liveCounts: LiveOptionCount[];
   /** Where share pages are served (`${publicBaseUrl}/s/:slug`). */
   publicBaseUrl: string;
   platformLimits: Record<Platform, PlatformLimits>;
@@ -43,7 +43,8 @@ interface Planned {
   composed: ComposedUpdate;
 }
 
-type OptionCount = { optionId: string; votes: number };
+/** Votes per option, as the tally in a POLL_CLOSED event and the live counts both have them. */
+type OptionCount = LiveOptionCount;
 
 export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   const { productId, product, channels } = input;
