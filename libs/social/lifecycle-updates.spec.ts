@@ -7,39 +7,22 @@ import {
   remaining,
   socialEventFor,
   socialSettings,
-  templateProblems,
   templateVars,
   type SocialSettings,
 } from './lifecycle-updates';
 import { EVENT_TYPES } from '../domain/model';
+import { productFixture } from './product.fixture';
+import { templateProblems } from './template-overrides';
 import { SOCIAL_EVENTS } from './templates';
 
-const product = {
-  productId: 'p-1',
-  influencerId: 'inf-1',
-  name: 'Summer Linen Midi',
-  targetKeyword: 'linen dress',
+const created = productFixture(1);
+const product: ProductView = {
+  ...created,
   stage: 'DESIGN',
   seq: 4,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  rules: { designRoundLimit: 3, sampleRoundLimit: 3, reviewReminderAfterMs: 1, launchCountdownsMs: [], demand: { conversionRate: 1, minimumOrder: 1, batchSize: 1 }, launchApprovalLeadMs: 1 },
-  poll: {
-    question: 'Which?',
-    options: [
-      { id: 'midi', label: 'Linen midi' },
-      { id: 'wrap', label: 'Wrap dress' },
-    ],
-    closesAt: '2026-11-08T12:00:00.000Z',
-    minVotes: 0,
-    status: 'CLOSED',
-  },
-  designs: [],
-  samples: [],
-  production: { milestones: [] },
-  launch: { countdowns: [], launchAt: '2026-12-01T12:00:00.000Z' },
-  pendingAction: { by: null, action: 'NONE', description: '' },
-} as unknown as ProductView;
+  poll: { ...created.poll, status: 'CLOSED' },
+  launch: { ...created.launch, launchAt: '2026-12-01T12:00:00.000Z' },
+};
 
 const event = (type: LifecycleEvent['type'], data: Record<string, unknown> = {}): LifecycleEvent => ({
   seq: 5,
@@ -102,10 +85,11 @@ describe('lifecycle updates', () => {
   it('accept template overrides that use only the event’s placeholders, naming every problem', () => {
     expect(templateProblems({ LAUNCHED: { title: '{keyword} x {handle} is live ({launchAt})' } })).toEqual([]);
     expect(templateProblems({ LAUNCHED: { title: '{winner}' }, NOPE: { body: 'x' }, POLL_RESULT: { hashtags: ['{votes}', '{nobody}'] } })).toEqual([
-      'templates.LAUNCHED uses {winner}; this event fills {keyword}, {product}, {handle}, {launchAt}',
-      'templates.NOPE is not an event; events are ' + SOCIAL_EVENTS.join(', '),
-      'templates.POLL_RESULT uses {nobody}; this event fills {keyword}, {product}, {handle}, {winner}, {votes}',
+      { field: 'templates.LAUNCHED', message: 'templates.LAUNCHED uses {winner}; this event fills {keyword}, {product}, {handle}, {launchAt}' },
+      { field: 'templates.NOPE', message: 'templates.NOPE is not an event; events are ' + SOCIAL_EVENTS.join(', ') },
+      { field: 'templates.POLL_RESULT', message: 'templates.POLL_RESULT uses {nobody}; this event fills {keyword}, {product}, {handle}, {winner}, {votes}' },
     ]);
+    expect(templateProblems({ LAUNCHED: { hashtags: 'x', extra: 1 } }).map((p) => p.field)).toEqual(['templates.LAUNCHED.hashtags', 'templates.LAUNCHED.extra']);
   });
 
   it('fill settings stored by an older version with the defaults', () => {

@@ -4,7 +4,7 @@
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import { composeUpdate, type ComposedUpdate } from './compose';
 import type { Platform, PlatformLimits } from './platforms';
-import { SOCIAL_EVENTS, type PostTemplate, type SocialEvent, type TemplateVars, type Tone } from './templates';
+import type { PostTemplate, SocialEvent, TemplateVars, Tone } from './templates';
 import type { Language } from './text';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
@@ -52,7 +52,6 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-
 
 const FROM_LIFECYCLE: Partial<Record<LifecycleEvent['type'], SocialEvent>> = {
   POLL_OPENED: 'POLL_OPENED',
@@ -231,60 +230,4 @@ export function stageLabel(stage: string, language: Language): string {
 
 export function eventLabel(event: SocialEvent, language: Language): string {
   return EVENT_WORDS[language][event];
-}
-
-const COMMON_VARS = ['keyword', 'product', 'handle'];
-
-/** The placeholders each event fills (beyond {keyword}, {product} and {handle}); overrides may use only these. */
-export const EVENT_PLACEHOLDERS: Record<SocialEvent, string[]> = {
-  POLL_OPENED: ['options', 'closesAt'],
-  POLL_MILESTONE: ['milestone'],
-  POLL_RESULT: ['winner', 'votes'],
-  DESIGN_APPROVED: [],
-  SAMPLE_APPROVED: [],
-  PRODUCTION_STARTED: ['quantity'],
-  PRODUCTION_MILESTONE: ['step'],
-  LAUNCH_SCHEDULED: ['launchAt'],
-  LAUNCH_COUNTDOWN: ['countdown', 'launchAt'],
-  LAUNCHED: ['launchAt'],
-  CANCELLED: ['reason'],
-  LAUNCH_APPROVAL_OVERDUE: ['launchAt'],
-};
-
-/** Longest override texts an influencer's templates may have. */
-const OVERRIDE_LIMITS = { title: 300, body: 3000, hashtags: 20, hashtag: 60 } as const;
-
-/** What is wrong with an influencer's template overrides (shape and placeholders), one message per problem. */
-export function templateProblems(templates: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const [event, value] of Object.entries(templates)) {
-    if (!(SOCIAL_EVENTS as readonly string[]).includes(event)) {
-      problems.push(`templates.${event} is not an event; events are ${SOCIAL_EVENTS.join(', ')}`);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push(`templates.${event} must be an object with title, body and/or hashtags`);
-      continue;
-    }
-    const override = value as Record<string, unknown>;
-    const allowed = [...COMMON_VARS, ...EVENT_PLACEHOLDERS[event as SocialEvent]];
-    const texts = [override.title, override.body, ...(Array.isArray(override.hashtags) ? override.hashtags : [])].filter((t): t is string => typeof t === 'string');
-    for (const text of texts) {
-      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
-        if (!allowed.includes(name)) problems.push(`templates.${event} uses {${name}}; this event fills ${allowed.map((a) => `{${a}}`).join(', ')}`);
-      }
-    }
-    for (const [key, field] of Object.entries(override)) {
-      if (key === 'hashtags') {
-        const ok = Array.isArray(field) && field.length <= OVERRIDE_LIMITS.hashtags && field.every((h) => typeof h === 'string' && h.length >= 1 && h.length <= OVERRIDE_LIMITS.hashtag);
-        if (!ok) problems.push(`templates.${event}.hashtags must be up to ${OVERRIDE_LIMITS.hashtags} strings of 1–${OVERRIDE_LIMITS.hashtag} characters`);
-      } else if (key === 'title' || key === 'body') {
-        const max = OVERRIDE_LIMITS[key];
-        if (typeof field !== 'string' || !field.trim() || field.length > max) problems.push(`templates.${event}.${key} must be text of 1–${max} characters`);
-      } else {
-        problems.push(`templates.${event}.${key} is not a template field; fields are title, body and hashtags`);
-      }
-    }
-  }
-  return problems;
 }

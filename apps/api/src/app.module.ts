@@ -9,9 +9,13 @@ import { HealthModule } from './health/health.module';
 import { InfluencersModule } from './influencers/influencers.module';
 import { InfrastructureModule, type ApiInfrastructure } from './infrastructure/infrastructure.module';
 import { ProductsModule } from './products/products.module';
-import { SocialLegacyModule } from './social-legacy.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhookSourcesModule } from './webhook-sources/webhook-sources.module';
+import { ChannelsModule } from './channels/channels.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { ShareModule } from './share/share.module';
+import { SocialSettingsModule } from './social-settings/social-settings.module';
+import { SocialUpdatesModule } from './social-updates/social-updates.module';
 
 export type { ApiInfrastructure };
 
@@ -29,7 +33,11 @@ export class AppModule {
         ProductsModule,
         WebhookSourcesModule,
         VotesModule,
-        SocialLegacyModule,
+        SocialSettingsModule,
+        ChannelsModule,
+        SocialUpdatesModule,
+        DeliveriesModule,
+        ShareModule,
         ...(infra.extraModules ?? []),
       ],
     };

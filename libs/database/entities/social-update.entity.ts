@@ -1,6 +1,8 @@
 // One social update of a product, made from one timeline event: its text for the influencer's main
 // platform, the optimisation score with its reasons, its share page slug and, once rendered, its card.
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import type { StoredShareCard } from '../../social/card-layout';
+import type { OptimisationScore } from '../../social/optimizer';
 import { ProductEntity } from './product.entity';
 
 /** published: public and delivered; internal: staff only (log channels); withheld: launch text not approved. */
@@ -53,9 +55,9 @@ export class SocialUpdateEntity {
   @Column({ type: 'integer' })
   score!: number;
 
-  /** { score, density, reasons[] } from the optimiser. */
+  /** The optimiser's score, keyword density and reasons. */
   @Column({ type: 'jsonb' })
-  optimisation!: Record<string, unknown>;
+  optimisation!: OptimisationScore;
 
   @Column({ type: 'boolean' })
   sponsored!: boolean;
@@ -68,7 +70,7 @@ export class SocialUpdateEntity {
 
   /** What the share page and card show beyond the text: stage, handle, poll results. */
   @Column({ type: 'jsonb' })
-  card!: Record<string, unknown>;
+  card!: StoredShareCard;
 
   @Column({ name: 'card_png', type: 'bytea', nullable: true, select: false })
   cardPng!: Buffer | null;

@@ -4,7 +4,7 @@
 
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PollEntity } from '../entities/poll.entity';
-import type { PollVoteMilestoneEntity } from '../entities/poll-vote-count.entity';
+import type { PollVoteCountEntity, PollVoteMilestoneEntity } from '../entities/poll-vote-count.entity';
 
 export type ReachedMilestone = Pick<PollVoteMilestoneEntity, 'productId' | 'milestone' | 'totalVotes'>;
 
@@ -13,6 +13,8 @@ export type LivePollRow = Pick<PollEntity, 'question' | 'options' | 'status' | '
   totalVotes: number;
   counts: Record<string, number>;
 };
+
+export type LiveOptionCount = Pick<PollVoteCountEntity, 'optionId' | 'votes'>;
 
 export class PollVoteCountRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -53,5 +55,10 @@ export class PollVoteCountRepository {
 
   async markMilestoneNotified(productId: string, milestone: number): Promise<void> {
     await this.db.query(`UPDATE poll_vote_milestones SET notified_at = now() WHERE product_id = $1 AND milestone = $2`, [productId, milestone]);
+  }
+
+  /** A product's live counts, one row per option that has votes (options without a vote have no row). */
+  async liveCounts(productId: string): Promise<LiveOptionCount[]> {
+    return this.db.query('SELECT option_id AS "optionId", votes FROM poll_vote_counts WHERE product_id = $1', [productId]);
   }
 }

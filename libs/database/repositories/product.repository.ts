@@ -2,7 +2,7 @@
 // whole read model (product, poll, timeline) for a batch of workflow events.
 
 import type { DataSource, EntityManager } from 'typeorm';
-import type { RecordEventsInput, Stage } from '../../domain';
+import type { ProductView, RecordEventsInput, Stage } from '../../domain';
 import { ProductEntity } from '../entities/product.entity';
 import { PollEntity } from '../entities/poll.entity';
 import { PollRepository } from './poll.repository';
@@ -113,5 +113,11 @@ export class ProductRepository {
         snapshot.updatedAt,
       ],
     );
+  }
+
+  /** The workflow's whole view of the product as last recorded; null when there is no such product (yet). */
+  async findSnapshot(productId: string): Promise<ProductView | null> {
+    const row = await this.db.getRepository(ProductEntity).findOne({ where: { id: productId }, select: { id: true, snapshot: true } });
+    return row?.snapshot ?? null;
   }
 }

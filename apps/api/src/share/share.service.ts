@@ -2,7 +2,7 @@
 // card, rendered once (off the event loop) and then read back from PostgreSQL.
 
 import { Injectable } from '@nestjs/common';
-import { ProductEntity, SocialUpdateEntity } from '@app/database';
+import { ProductRepository, SocialUpdateRepository, TimelineEventRepository, type SocialUpdateEntity, type StageChange } from '@app/database';
 import { DomainError, DomainErrorCode, STAGES, type ProductView, type Stage } from '@app/domain';
 import { renderCardPngAsync, renderSharePage, stageLabel, type Language, type ShareCardInput, type TimelineStep } from '@app/social';
 import { DataSource } from 'typeorm';
@@ -16,23 +16,27 @@ export class ShareService {
   /** First renders in flight, so a burst of unfurls of a new link renders the card once. */
   private readonly rendering = new Map<string, Promise<Buffer>>();
 
-  constructor(private readonly db: DataSource) {}
+  private readonly updates: SocialUpdateRepository;
+  private readonly products: ProductRepository;
+  private readonly timelines: TimelineEventRepository;
+
+  constructor(db: DataSource) {
+    this.updates = new SocialUpdateRepository(db);
+    this.products = new ProductRepository(db);
+    this.timelines = new TimelineEventRepository(db);
+  }
 
   /** The published update (internal ones and a withheld announcement are not public), with its stored card if asked. */
   private async published(slug: string, withCard = false): Promise<SocialUpdateEntity> {
-    const query = this.db.getRepository(SocialUpdateEntity).createQueryBuilder('u').where('u.slug = :slug AND u.status = :status', { slug, status: 'published' });
-    const row = SLUG.test(slug) ? await (withCard ? query.addSelect('u.cardPng') : query).getOne() : null;
+    const row = SLUG.test(slug) ? await this.updates.findPublishedBySlug(slug, withCard) : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `there is no shared update ${slug}`);
     return row;
   }
 
   async page(slug: string): Promise<string> {
     const update = await this.published(slug);
-    const product = await this.db.getRepository(ProductEntity).findOne({ where: { id: update.productId }, select: { id: true, snapshot: true } });
-    const stageTimes: { to: Stage; at: Date }[] = await this.db.query(
-      `SELECT data->>'to' AS "to", occurred_at AS at FROM timeline_events WHERE product_id = $1 AND type = 'STAGE_CHANGED' ORDER BY seq`,
-      [update.productId],
-    );
+    const product = await this.products.findSnapshot(update.productId);
+    const stageTimes = await this.timelines.stageChanges(update.productId);
     const language = update.language as Language;
     return renderSharePage({
       ...this.cardInput(update),
@@ -42,7 +46,7 @@ export class ShareService {
       imageUrl: update.imageUrl,
       publishedAt: update.occurredAt.toISOString(),
       siteName: language === 'zh-CN' ? '粉丝共创新品' : 'Made with fans',
-      timeline: timeline(product?.snapshot ?? null, stageTimes, language),
+      timeline: timeline(product, stageTimes, language),
     });
   }
 
@@ -53,7 +57,7 @@ export class ShareService {
     if (!pending) {
       pending = (async () => {
         const png = await renderCardPngAsync(this.cardInput(update));
-        await this.db.query('UPDATE social_updates SET card_png = $2 WHERE id = $1 AND card_png IS NULL', [update.id, png]);
+        await this.updates.storeCardPng(update.id, png);
         return png;
       })().finally(() => this.rendering.delete(update.id));
       this.rendering.set(update.id, pending);
@@ -62,13 +66,12 @@ export class ShareService {
   }
 
   private cardInput(update: SocialUpdateEntity): ShareCardInput {
-    const card = update.card as Omit<ShareCardInput, 'title'>;
-    return { ...card, title: update.title };
+    return { ...update.card, title: update.title };
   }
 }
 
 /** The product's stages with what is done, where it is now and what is ahead (or cut off by a cancellation). */
-function timeline(product: ProductView | null, changes: { to: Stage; at: Date }[], language: Language): TimelineStep[] {
+function timeline(product: ProductView | null, changes: StageChange[], language: Language): TimelineStep[] {
   const stage = product?.stage ?? 'POLL';
   const reached = (s: Stage) => changes.find((c) => c.to === s)?.at.toISOString() ?? (s === 'POLL' ? product?.createdAt : undefined);
   if (stage === 'CANCELLED') {

@@ -1,0 +1,33 @@
+// Request and response shapes of a product's deliveries (also their OpenAPI schema).
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SOCIAL_EVENTS } from '@app/social';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class DeliveryDto {
+  @ApiProperty({ description: 'Also the webhook-id the receiver sees on every attempt.' }) id!: string;
+  @ApiProperty() updateId!: string;
+  @ApiProperty({ enum: SOCIAL_EVENTS }) event!: string;
+  @ApiProperty() channelId!: string;
+  @ApiProperty({ enum: ['webhook', 'log'] }) channelKind!: string;
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: "The receiver's HTTP status when delivered." }) responseStatus!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: "The start of the receiver's answer." }) responseBody!: string | null;
+  @ApiProperty() resends!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failedAt!: string | null;
+}
+
+export class DeliveriesQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
+  @IsOptional()
+  @IsIn(['pending', 'delivered', 'failed'])
+  status?: 'pending' | 'delivered' | 'failed';
+}
+
+export class DeliveriesDto {
+  @ApiProperty() productId!: string;
+  @ApiProperty({ type: [DeliveryDto] }) deliveries!: DeliveryDto[];
+}

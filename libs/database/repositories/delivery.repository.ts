@@ -1,0 +1,97 @@
+// Deliveries of social updates to channels: an attempt's claim, its outcome, staff's list and re-send.
+// The only place their SQL lives (they are written with their update by SocialUpdateRepository).
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ChannelEntity } from '../entities/channel.entity';
+import { DeliveryEntity } from '../entities/delivery.entity';
+import type { SocialUpdateEntity } from '../entities/social-update.entity';
+
+/** What one attempt needs: the delivery and its channel, read as the attempt is counted. */
+export type DeliveryAttempt = Pick<DeliveryEntity, 'status' | 'payload' | 'responseStatus' | 'updateId' | 'productId' | 'channelId'> &
+  Pick<ChannelEntity, 'kind' | 'name' | 'url' | 'secretSealed' | 'disabledAt'> & {
+    /** Set while a rotation's grace period runs: deliveries are signed with both secrets. */
+    previousSecretSealed: string | null;
+  };
+
+/** A delivery as staff see it, with its update's event and its channel's kind. */
+export type DeliveryListing = Omit<DeliveryEntity, 'update' | 'channel' | 'productId' | 'payload'> &
+  Pick<SocialUpdateEntity, 'event'> & { channelKind: ChannelEntity['kind'] };
+
+/** Error texts and receivers' answers are kept this long. */
+export const DELIVERY_TEXT_KEPT = 2_000;
+
+export class DeliveryRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** Counts an attempt and reads what it sends where; null when the delivery or its channel is gone. */
+  async startAttempt(deliveryId: string): Promise<DeliveryAttempt | null> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await this.db.query(
+      `UPDATE deliveries d SET attempts = d.attempts + 1
+       FROM channels c WHERE d.id = $1 AND c.id = d.channel_id
+       RETURNING d.status, d.payload, d.response_status AS "responseStatus", d.update_id AS "updateId", d.product_id AS "productId",
+                 c.id AS "channelId", c.kind, c.name, c.url, c.secret_sealed AS "secretSealed", c.disabled_at AS "disabledAt",
+                 CASE WHEN c.previous_secret_expires_at > now() THEN c.previous_secret_sealed END AS "previousSecretSealed"`,
+      [deliveryId],
+    )) as [DeliveryAttempt[], number];
+    return rows[0] ?? null;
+  }
+
+  /** Shows staff the latest error while the delivery is still retrying; best effort. */
+  async noteFailedAttempt(deliveryId: string, error: string): Promise<void> {
+    await this.db
+      .query('UPDATE deliveries SET last_error = $2 WHERE id = $1 AND status = $3', [deliveryId, error.slice(0, DELIVERY_TEXT_KEPT), 'pending'])
+      .catch(() => undefined);
+  }
+
+  async markDelivered(deliveryId: string, httpStatus: number | null, body: string): Promise<void> {
+    await this.db.query(
+      `UPDATE deliveries SET status = 'delivered', delivered_at = COALESCE(delivered_at, now()), response_status = $2, response_body = $3,
+         last_error = NULL, failed_at = NULL
+       WHERE id = $1`,
+      [deliveryId, httpStatus, body],
+    );
+  }
+
+  /** A delivered one stays delivered (a late failure of a re-send changes nothing). */
+  async markFailed(deliveryId: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status <> 'delivered'`, [
+      deliveryId,
+      error.slice(0, DELIVERY_TEXT_KEPT),
+    ]);
+  }
+
+  /** A product's deliveries in timeline order, then channel order; optionally only one status or one delivery. */
+  async listForProduct(productId: string, only: { status?: string; deliveryId?: string } = {}): Promise<DeliveryListing[]> {
+    return this.db.query(
+      `SELECT d.id, d.update_id AS "updateId", d.channel_id AS "channelId", d.status, d.attempts, d.last_error AS "lastError",
+              d.response_status AS "responseStatus", d.response_body AS "responseBody", d.resends, d.created_at AS "createdAt",
+              d.delivered_at AS "deliveredAt", d.failed_at AS "failedAt", u.event, c.kind AS "channelKind"
+       FROM deliveries d
+       JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
+       WHERE d.product_id = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.id = $3)
+       ORDER BY u.seq, c.created_at, d.id`,
+      [productId, only.status ?? null, only.deliveryId ?? null],
+    );
+  }
+
+  async findOfProduct(deliveryId: string, productId: string): Promise<DeliveryEntity | null> {
+    return this.db.getRepository(DeliveryEntity).findOneBy({ id: deliveryId, productId });
+  }
+
+  /**
+   * Claims a failed delivery for a re-send (pending again, one more re-send): the conditional update is the
+   * lock, so two requests cannot both claim it. The re-send's number, or null when it is not failed.
+   */
+  async claimResend(deliveryId: string): Promise<number | null> {
+    const [claimed] = (await this.db.query(
+      `UPDATE deliveries SET status = 'pending', resends = resends + 1, failed_at = NULL WHERE id = $1 AND status = 'failed' RETURNING resends`,
+      [deliveryId],
+    )) as [{ resends: number }[], number];
+    return claimed[0]?.resends ?? null;
+  }
+
+  /** Gives a claimed re-send back when its workflow could not start. */
+  async releaseResend(deliveryId: string): Promise<void> {
+    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now() WHERE id = $1 AND status = 'pending'`, [deliveryId]);
+  }
+}

@@ -1,0 +1,83 @@
+// Social updates of products, written together with their deliveries (one aggregate: an update and
+// where it goes), read by staff and by the public share pages: the only place their SQL lives.
+import type { DataSource, EntityManager } from 'typeorm';
+import { DeliveryEntity } from '../entities/delivery.entity';
+import { SocialUpdateEntity } from '../entities/social-update.entity';
+
+/** An update as the worker writes it; `occurredAt` is its timeline event's ISO time. */
+export type NewSocialUpdate = Pick<
+  SocialUpdateEntity,
+  'id' | 'seq' | 'event' | 'status' | 'slug' | 'language' | 'platform' | 'title' | 'body' | 'hashtags' | 'keyword' | 'score' | 'optimisation' | 'sponsored' | 'shareUrl' | 'imageUrl' | 'card'
+> & { occurredAt: string };
+
+/** A pending delivery as the worker writes it, with the exact body every attempt sends. */
+export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'>;
+
+export class SocialUpdateRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * Writes a product's updates and their pending deliveries in one statement: they commit together, and a
+   * retry inserts nothing twice (updates are unique by (product, seq), deliveries by (update, channel)).
+   * A delivery whose update was written by an earlier attempt is still added.
+   */
+  async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[]): Promise<void> {
+    const rows = updates.map((u) => ({
+      id: u.id,
+      seq: u.seq,
+      event: u.event,
+      status: u.status,
+      slug: u.slug,
+      language: u.language,
+      platform: u.platform,
+      title: u.title,
+      body: u.body,
+      hashtags: u.hashtags,
+      keyword: u.keyword,
+      score: u.score,
+      optimisation: u.optimisation,
+      sponsored: u.sponsored,
+      share_url: u.shareUrl,
+      image_url: u.imageUrl,
+      card: u.card,
+      occurred_at: u.occurredAt,
+    }));
+    const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, payload: d.payload }));
+    await this.db.query(
+      `WITH updates AS (
+         INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword,
+                                     score, optimisation, sponsored, share_url, image_url, card, occurred_at)
+         SELECT u.id, $1, u.seq, u.event, u.status, u.slug, u.language, u.platform, u.title, u.body, u.hashtags, u.keyword,
+                u.score, u.optimisation, u.sponsored, u.share_url, u.image_url, u.card, u.occurred_at
+         FROM jsonb_to_recordset($2::jsonb) AS u(id text, seq int, event text, status text, slug text, language text, platform text,
+              title text, body text, hashtags jsonb, keyword text, score int, optimisation jsonb, sponsored boolean, share_url text,
+              image_url text, card jsonb, occurred_at timestamptz)
+         ON CONFLICT (product_id, seq) DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload)
+       SELECT d.id, d.update_id, d.channel_id, $1, 'pending', d.payload
+       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, payload text)
+       WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = d.update_id)
+          OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = d.update_id)
+       ON CONFLICT (update_id, channel_id) DO NOTHING`,
+      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows)],
+    );
+  }
+
+  /** A product's updates in timeline order. */
+  async listForProduct(productId: string): Promise<SocialUpdateEntity[]> {
+    return this.db.getRepository(SocialUpdateEntity).find({ where: { productId }, order: { seq: 'ASC' } });
+  }
+
+  /** The published update behind a share link (internal and withheld ones are not public), with its stored card if asked. */
+  async findPublishedBySlug(slug: string, withCard = false): Promise<SocialUpdateEntity | null> {
+    const query = this.db.getRepository(SocialUpdateEntity).createQueryBuilder('u').where('u.slug = :slug AND u.status = :status', { slug, status: 'published' });
+    return (withCard ? query.addSelect('u.cardPng') : query).getOne();
+  }
+
+  /** Keeps the first rendering of a card; a concurrent second one changes nothing. */
+  async storeCardPng(updateId: string, png: Buffer): Promise<void> {
+    await this.db.query('UPDATE social_updates SET card_png = $2 WHERE id = $1 AND card_png IS NULL', [updateId, png]);
+  }
+}

@@ -1,0 +1,137 @@
+import type { LifecycleEvent } from '../domain';
+import { DEFAULT_SOCIAL_SETTINGS, type SocialSettings } from './lifecycle-updates';
+import { planSocialUpdates, type SocialPlanInput } from './plan';
+import { DEFAULT_PLATFORM_LIMITS } from './platforms';
+import { productFixture } from './product.fixture';
+
+const product = productFixture();
+
+const event = (seq: number, type: LifecycleEvent['type'], data: Record<string, unknown> = {}, stage: LifecycleEvent['stage'] = 'POLL'): LifecycleEvent => ({
+  seq,
+  type,
+  stage,
+  actor: { kind: 'system', id: 'engine' },
+  at: '2026-11-08T12:00:00.000Z',
+  data,
+});
+
+const LOG = { id: 'ch-log', kind: 'log' as const, platform: 'instagram' };
+const HOOK = { id: 'ch-hook', kind: 'webhook' as const, platform: 'xiaohongshu' };
+
+function plan(over: Partial<SocialPlanInput> = {}, settings: Partial<SocialSettings> = {}) {
+  return planSocialUpdates({
+    productId: 'p-1',
+    events: [],
+    product,
+    influencer: { handle: 'mia.style', settings: { ...DEFAULT_SOCIAL_SETTINGS, ...settings } },
+    channels: [LOG, HOOK],
+    liveCounts: [],
+    publicBaseUrl: 'https://made.example/',
+    platformLimits: DEFAULT_PLATFORM_LIMITS,
+    ...over,
+  });
+}
+
+const payload = (p: string) => JSON.parse(p) as { type: string; data: Record<string, unknown> };
+
+describe('planning social updates', () => {
+  it('makes one update per event that has one, and none for internal steps', () => {
+    const { updates } = plan({ events: [event(1, 'POLL_OPENED', { closesAt: '2026-11-08T12:00:00.000Z' }), event(2, 'DESIGN_SUBMITTED'), event(3, 'DESIGN_APPROVED', {}, 'SAMPLING')] });
+    expect(updates.map((u) => [u.seq, u.event, u.status])).toEqual([
+      [1, 'POLL_OPENED', 'published'],
+      [3, 'DESIGN_APPROVED', 'published'],
+    ]);
+    expect(updates[1]).toMatchObject({ keyword: 'linen dress', language: 'en', platform: 'instagram', sponsored: false, occurredAt: '2026-11-08T12:00:00.000Z' });
+    expect(updates[1].score).toBe(updates[1].optimisation.score);
+  });
+
+  it('gives the same ids, slug and URLs for the same (product, seq), so a retried write changes nothing', () => {
+    const first = plan({ events: [event(7, 'DESIGN_APPROVED')] });
+    const again = plan({ events: [event(7, 'DESIGN_APPROVED')] });
+    expect(again).toEqual(first);
+    const [update] = first.updates;
+    expect(update.id).toMatch(/^upd-[0-9a-z]{20}$/);
+    expect(update.shareUrl).toBe(`https://made.example/s/${update.slug}`);
+    expect(update.imageUrl).toBe(`https://made.example/s/${update.slug}/card.png`);
+    expect(first.deliveries.map((d) => d.id)).toEqual([expect.stringMatching(/^dlv-/), expect.stringMatching(/^dlv-/)]);
+    // Another seq or another product is another update.
+    expect(plan({ events: [event(8, 'DESIGN_APPROVED')] }).updates[0].id).not.toBe(update.id);
+    expect(plan({ productId: 'p-2', events: [event(7, 'DESIGN_APPROVED')] }).updates[0].id).not.toBe(update.id);
+  });
+
+  it('withholds a launch announcement the influencer did not approve, and tells only staff’s log channels', () => {
+    const { updates, deliveries } = plan({ events: [event(9, 'LAUNCHED', { announcementApproved: false }, 'LAUNCHED')] });
+    expect(updates[0].status).toBe('withheld');
+    expect(deliveries.map((d) => d.channelId)).toEqual(['ch-log']);
+    expect(payload(deliveries[0].payload).type).toBe('social_update.internal');
+    expect(plan({ events: [event(9, 'LAUNCHED', { announcementApproved: true }, 'LAUNCHED')] }).updates[0].status).toBe('published');
+  });
+
+  it('keeps internal events (a cancellation) off the public channels', () => {
+    const { updates, deliveries } = plan({ events: [event(4, 'CANCELLED', { reason: 'fabric' }, 'CANCELLED')] });
+    expect(updates[0]).toMatchObject({ event: 'CANCELLED', status: 'internal' });
+    expect(deliveries.map((d) => d.channelId)).toEqual(['ch-log']);
+  });
+
+  it('shows a milestone’s live standings on its card, options without votes at zero', () => {
+    const { updates } = plan({ events: [event(5, 'POLL_MILESTONE', { milestone: 100 })], liveCounts: [{ optionId: 'wrap', votes: 61 }] });
+    expect(updates[0].card).toMatchObject({
+      productName: 'Summer Linen Midi',
+      eventLabel: 'Poll milestone',
+      stage: 'POLL',
+      stageLabel: 'Fan poll',
+      influencerHandle: 'mia.style',
+      poll: { totalVotes: 61, options: [{ label: 'Linen midi', votes: 0 }, { label: 'Wrap dress', votes: 61 }] },
+    });
+  });
+
+  it('shows a poll result’s final tally with the winner marked, whatever the live counts say', () => {
+    const closed = event(6, 'POLL_CLOSED', { winningOptionId: 'midi', counts: [{ optionId: 'midi', votes: 30 }, { optionId: 'wrap', votes: 12 }] }, 'DESIGN');
+    const { updates } = plan({ events: [closed], liveCounts: [{ optionId: 'wrap', votes: 999 }] });
+    expect(updates[0].card.poll).toEqual({
+      totalVotes: 42,
+      options: [
+        { label: 'Linen midi', votes: 30, winner: true },
+        { label: 'Wrap dress', votes: 12 },
+      ],
+    });
+    expect(plan({ events: [event(3, 'DESIGN_APPROVED')] }).updates[0].card.poll).toBeUndefined();
+  });
+
+  it('fits each channel’s delivery to the channel’s platform, and an unknown platform to the influencer’s', () => {
+    const odd = { id: 'ch-odd', kind: 'webhook' as const, platform: 'myspace' };
+    const { updates, deliveries } = plan({ events: [event(3, 'DESIGN_APPROVED')], channels: [LOG, HOOK, odd] });
+    const sent = deliveries.map((d) => payload(d.payload));
+    expect(sent.map((p) => [p.data.channelId, p.data.platform])).toEqual([
+      ['ch-log', 'instagram'],
+      ['ch-hook', 'xiaohongshu'],
+      ['ch-odd', 'instagram'],
+    ]);
+    // Every channel's message names the same update, event and share page.
+    for (const p of sent) {
+      expect(p).toMatchObject({ type: 'social_update.published', timestamp: '2026-11-08T12:00:00.000Z' });
+      expect(p.data).toMatchObject({ updateId: updates[0].id, productId: 'p-1', influencerId: 'inf-1', event: 'DESIGN_APPROVED', shareUrl: updates[0].shareUrl });
+    }
+    expect(deliveries.every((d) => d.updateId === updates[0].id)).toBe(true);
+  });
+
+  it('lists each update’s deliveries for the delivery workflows, leaving out updates that go nowhere', () => {
+    const events = [event(3, 'DESIGN_APPROVED'), event(4, 'CANCELLED', { reason: 'x' }, 'CANCELLED')];
+    const withLog = plan({ events });
+    expect(withLog.deliveriesByUpdate).toEqual(withLog.updates.map((u) => ({ updateId: u.id, deliveryIds: withLog.deliveries.filter((d) => d.updateId === u.id).map((d) => d.id) })));
+    const hookOnly = plan({ events, channels: [HOOK] });
+    expect(hookOnly.updates).toHaveLength(2);
+    expect(hookOnly.deliveriesByUpdate).toEqual([{ updateId: hookOnly.updates[0].id, deliveryIds: [hookOnly.deliveries[0].id] }]);
+    expect(plan({ events, channels: [] }).deliveriesByUpdate).toEqual([]);
+  });
+
+  it('falls back to the shipped template when an override cannot be filled, and says so', () => {
+    const result = plan({ events: [event(3, 'DESIGN_APPROVED')] }, { templates: { DESIGN_APPROVED: { title: 'Done: {winner}' } } });
+    expect(result.updates[0].title).toBe('Our linen dress design is final 💛');
+    expect(result.fallbacks).toEqual([
+      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') },
+      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') },
+    ]);
+    expect(plan({ events: [event(3, 'DESIGN_APPROVED')] }).fallbacks).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+// Decides what a batch of lifecycle events posts, without touching anything: which events make updates,
+// whether each is published, internal or withheld, its text, card and share URLs, and one delivery per
+// channel with the exact body every attempt sends. The worker's activity stores what this returns.
+
+import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate } from '../database';
+import { stableId } from '../database/ids';
+import type { LifecycleEvent, ProductView } from '../domain/model';
+import type { StoredShareCard } from './card-layout';
+import type { ComposedUpdate } from './compose';
+import { draftUpdate, eventLabel, stageLabel, type SocialSettings } from './lifecycle-updates';
+import { isPlatform, type Platform, type PlatformLimits } from './platforms';
+import { isPublished, TemplateError, type SocialEvent } from './templates';
+
+export interface SocialPlanInput {
+  productId: string;
+  events: LifecycleEvent[];
+  /** The product as the workflow sees it after these events. */
+  product: ProductView;
+  influencer: { handle: string; settings: SocialSettings };
+  /** The influencer's enabled channels, in the order deliveries are made. */
+  channels: ChannelTarget[];
+  /** The poll's live counts (options without votes may be missing): what a milestone's card shows. */
+  liveCounts: LiveOptionCount[];
+  /** Where share pages are served (`${publicBaseUrl}/s/:slug`). */
+  publicBaseUrl: string;
+  platformLimits: Record<Platform, PlatformLimits>;
+}
+
+export interface SocialPlan {
+  updates: NewSocialUpdate[];
+  deliveries: NewDelivery[];
+  /** Each update that has deliveries, with their ids in channel order. */
+  deliveriesByUpdate: { updateId: string; deliveryIds: string[] }[];
+  /** Template overrides that could not be filled, so the shipped template was used; one per draft. */
+  fallbacks: { event: LifecycleEvent['type']; error: string }[];
+}
+
+/** An update while it is planned: what is stored, and what its deliveries are made from. */
+interface Planned {
+  row: NewSocialUpdate;
+  source: LifecycleEvent;
+  event: SocialEvent;
+  composed: ComposedUpdate;
+}
+
+/** Votes per option, as the tally in a POLL_CLOSED event and the live counts both have them. */
+type OptionCount = LiveOptionCount;
+
+export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
+  const { productId, product, channels } = input;
+  const { handle, settings } = input.influencer;
+  const fallbacks: SocialPlan['fallbacks'] = [];
+
+  // An override that cannot be filled (the API checks placeholders, but templates outlive releases) falls
+  // back to the shipped template rather than holding the product's updates back.
+  const draft = (event: LifecycleEvent, platform: Platform) => {
+    const draftInput = { event, product, settings, handle, platform, limits: input.platformLimits[platform] };
+    try {
+      return draftUpdate(draftInput);
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      fallbacks.push({ event: event.type, error: err.message });
+      return draftUpdate({ ...draftInput, settings: { ...settings, templates: {} } });
+    }
+  };
+
+  // Ids and slugs are derived from (product, seq), so a retry writes the same rows and webhook-ids.
+  const base = input.publicBaseUrl.replace(/\/+$/, '');
+  const planned: Planned[] = [];
+  for (const source of input.events) {
+    const composed = draft(source, settings.platform);
+    if (!composed) continue;
+    const withheld = source.type === 'LAUNCHED' && source.data.announcementApproved === false;
+    const status = !isPublished(composed.event) ? 'internal' : withheld ? 'withheld' : 'published';
+    const slug = stableId('', 12, 'share', productId, String(source.seq));
+    const row: NewSocialUpdate = {
+      id: stableId('upd', 20, productId, String(source.seq)),
+      seq: source.seq,
+      event: composed.event,
+      status,
+      slug,
+      language: settings.language,
+      platform: settings.platform,
+      title: composed.title,
+      body: composed.body,
+      hashtags: composed.hashtags,
+      keyword: product.targetKeyword,
+      score: composed.optimisation.score,
+      optimisation: composed.optimisation,
+      sponsored: settings.sponsored,
+      shareUrl: `${base}/s/${slug}`,
+      imageUrl: `${base}/s/${slug}/card.png`,
+      card: cardOf(product, source, composed.event, settings, handle, countsShown(product, source, input.liveCounts)),
+      occurredAt: source.at,
+    };
+    planned.push({ row, source, event: composed.event, composed });
+  }
+
+  const deliveries: NewDelivery[] = [];
+  for (const update of planned) {
+    // Public updates go to every channel; internal ones (and a withheld announcement) to staff's log only.
+    const targets = channels.filter((c) => update.row.status === 'published' || c.kind === 'log');
+    for (const channel of targets) {
+      const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
+      const composed = platform === settings.platform ? update.composed : draft(update.source, platform)!;
+      deliveries.push({
+        id: stableId('dlv', 20, update.row.id, channel.id),
+        updateId: update.row.id,
+        channelId: channel.id,
+        payload: payloadOf(update, product, composed, channel.id),
+      });
+    }
+  }
+
+  const deliveriesByUpdate = planned
+    .map((u) => ({ updateId: u.row.id, deliveryIds: deliveries.filter((d) => d.updateId === u.row.id).map((d) => d.id) }))
+    .filter((u) => u.deliveryIds.length > 0);
+  return { updates: planned.map((u) => u.row), deliveries, deliveriesByUpdate, fallbacks };
+}
+
+/** The poll standings an update's card shows: the final tally for a result, the live counts for a milestone. */
+function countsShown(product: ProductView, event: LifecycleEvent, live: OptionCount[]): OptionCount[] | null {
+  if (event.type === 'POLL_CLOSED') return (event.data.counts as OptionCount[]) ?? [];
+  if (event.type !== 'POLL_MILESTONE') return null;
+  return product.poll.options.map((o) => ({ optionId: o.id, votes: live.find((c) => c.optionId === o.id)?.votes ?? 0 }));
+}
+
+function cardOf(product: ProductView, event: LifecycleEvent, social: SocialEvent, settings: SocialSettings, handle: string, counts: OptionCount[] | null): StoredShareCard {
+  const lang = settings.language;
+  const card: StoredShareCard = {
+    productName: product.name,
+    keyword: product.targetKeyword,
+    eventLabel: eventLabel(social, lang),
+    stage: event.stage,
+    stageLabel: stageLabel(event.stage, lang),
+    influencerHandle: handle,
+    language: lang,
+  };
+  if (counts) {
+    const winner = event.type === 'POLL_CLOSED' ? event.data.winningOptionId : undefined;
+    card.poll = {
+      totalVotes: counts.reduce((sum, c) => sum + c.votes, 0),
+      options: product.poll.options.map((o) => ({
+        label: o.label,
+        votes: counts.find((c) => c.optionId === o.id)?.votes ?? 0,
+        ...(winner === o.id ? { winner: true } : {}),
+      })),
+    };
+  }
+  return card;
+}
+
+/** The body of one delivery: fixed when the delivery is planned, so every attempt and re-send posts these exact bytes. */
+function payloadOf(update: Planned, product: ProductView, composed: ComposedUpdate, channelId: string): string {
+  const { row } = update;
+  return JSON.stringify({
+    type: row.status === 'published' ? 'social_update.published' : 'social_update.internal',
+    timestamp: update.source.at,
+    data: {
+      updateId: row.id,
+      productId: product.productId,
+      influencerId: product.influencerId,
+      channelId,
+      event: update.event,
+      status: row.status,
+      platform: composed.platform,
+      title: composed.title,
+      body: composed.body,
+      hashtags: composed.hashtags,
+      text: composed.text,
+      keyword: product.targetKeyword,
+      shareUrl: row.shareUrl,
+      imageUrl: row.imageUrl,
+      optimisation: { score: composed.optimisation.score, density: composed.optimisation.density },
+      occurredAt: update.source.at,
+    },
+  });
+}

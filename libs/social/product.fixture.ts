@@ -1,0 +1,34 @@
+// A product as the workflow sees it, for the social specs: built by the domain itself, so the specs never
+// hold a hand-written (and drifting) copy of the product view.
+import { createProductState, toView, type ProductView } from '../domain';
+
+export function productFixture(launchApprovalLeadMs?: number): ProductView {
+  const { state } = createProductState(
+    {
+      productId: 'p-1',
+      influencerId: 'inf-1',
+      name: 'Summer Linen Midi',
+      targetKeyword: 'linen dress',
+      poll: {
+        question: 'Which?',
+        options: [
+          { id: 'midi', label: 'Linen midi' },
+          { id: 'wrap', label: 'Wrap dress' },
+        ],
+        closesAt: '2026-11-08T12:00:00.000Z',
+        minVotes: 0,
+      },
+      rules: {
+        designRoundLimit: 3,
+        sampleRoundLimit: 3,
+        reviewReminderAfterMs: 1,
+        launchCountdownsMs: [],
+        demand: { conversionRate: 1, minimumOrder: 1, batchSize: 1 },
+        ...(launchApprovalLeadMs !== undefined ? { launchApprovalLeadMs } : {}),
+      },
+      createdBy: { kind: 'staff', id: 'staff-1' },
+    },
+    Date.parse('2026-11-01T10:00:00.000Z'),
+  );
+  return toView(state);
+}
