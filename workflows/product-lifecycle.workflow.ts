@@ -13,43 +13,35 @@ import {
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  applyCommand,
+  applyCommandInput,
   applyDeadline,
   applyPollTally,
   applyVoteMilestone,
-  approveLaunchAnnouncement,
   beginPollClose,
-  deliveryWorkflowId,
-  cancelProduct,
   closePoll,
+  COMMAND_TYPES,
+  COMMAND_UPDATES,
   createProductState,
-  extendPoll,
+  deliveryWorkflowId,
   getProduct,
   isFinalStage,
   LifecycleRefusal,
   nextDeadline,
   ProductStageKey,
-  recordMilestone,
-  recordSample,
-  reviewDesign,
-  reviewSample,
-  scheduleLaunch,
   SOCIAL_EVENT_SOURCES,
-  startProduction,
-  submitDesign,
   SYSTEM_ACTOR,
   toView,
-  validateCommand,
+  validateCommandInput,
   voteMilestoneReached,
-  type ActionRequest,
   type Actor,
-  type LifecycleCommand,
+  type CommandType,
+  type CommandUpdate,
   type LifecycleEvent,
   type ProductActivities,
+  type ProductLifecycleWorkflow,
   type ProductState,
-  type ProductView,
   type ProductWorkflowInput,
   type SocialActivities,
 } from '../libs/domain';
@@ -85,9 +77,10 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
 
-type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
+/** Commands applied in the Update's handler at once; closing the poll waits for the tally first. */
+type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL'>;
 
-export async function productLifecycle(input: ProductWorkflowInput): Promise<ProductView> {
+export const productLifecycle: ProductLifecycleWorkflow = async function productLifecycle(input: ProductWorkflowInput) {
   const created = createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
@@ -116,31 +109,22 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
-  const register = <T extends Command['type']>(
-    update: UpdateDefinition<ProductView, [ActionRequest<Omit<Extract<Command, { type: T }>, 'type'>>]>,
-    type: T,
-  ): void => {
+  // Each command's Update answers with the product's view after the command (the validator refused it
+  // before it reached history if the state did not accept it).
+  const register = <T extends ImmediateCommandType>(type: T): void => {
+    const update: CommandUpdate<T> = COMMAND_UPDATES[type];
     setHandler(
       update,
       (req) => {
-        const cmd = { ...req.input, type } as unknown as Command;
-        publish(applyCommand(state, cmd, req.actor, Date.now()));
+        publish(applyCommandInput(state, type, req.input, req.actor, Date.now()));
         return toView(state);
       },
-      { validator: (req) => refuseAsFailure(() => validateCommand(state, { ...req.input, type } as unknown as Command, Date.now())) },
+      { validator: (req) => refuseAsFailure(() => validateCommandInput(state, type, req.input, Date.now())) },
     );
   };
 
-  register(extendPoll, 'EXTEND_POLL');
-  register(cancelProduct, 'CANCEL');
-  register(submitDesign, 'SUBMIT_DESIGN');
-  register(reviewDesign, 'REVIEW_DESIGN');
-  register(recordSample, 'RECORD_SAMPLE');
-  register(reviewSample, 'REVIEW_SAMPLE');
-  register(startProduction, 'START_PRODUCTION');
-  register(recordMilestone, 'RECORD_MILESTONE');
-  register(scheduleLaunch, 'SCHEDULE_LAUNCH');
-  register(approveLaunchAnnouncement, 'APPROVE_LAUNCH_ANNOUNCEMENT');
+  // In the record's order (commands/index.ts), as the histories recorded them.
+  for (const type of COMMAND_TYPES) if (type !== 'CLOSE_POLL') register(type);
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
@@ -155,7 +139,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       await closeThePoll(req.actor);
       return toView(state);
     },
-    { validator: (_req) => refuseAsFailure(() => validateCommand(state, { type: 'CLOSE_POLL' }, Date.now())) },
+    { validator: (req) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_POLL', req.input, Date.now())) },
   );
 
   setHandler(getProduct, () => toView(state));
@@ -227,4 +211,4 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   // Ends once every social update is written and its deliveries started.
   await socialProjector;
   return toView(state);
-}
+};

@@ -24,7 +24,9 @@ import {
   type ProductState,
   type ProductWorkflowInput,
 } from './model';
-import { ACTIVE_STAGES, PRODUCTION_MILESTONES, type Stage } from './stages';
+import { isFinalStage, PRODUCTION_MILESTONES, STAGES, type Stage } from './stages';
+
+const ACTIVE_STAGES = STAGES.filter((s) => !isFinalStage(s));
 
 // ---------------------------------------------------------------------------------------------------
 // Fixed clock and fixtures
