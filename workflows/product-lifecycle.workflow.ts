@@ -1,5 +1,6 @@
-// One workflow per product: holds the lifecycle state machine and its timers, accepts every action as an
-// Update with a validator, and hands each event to an activity that writes the PostgreSQL read model.
+// One workflow per product: holds the lifecycle state machine (libs/domain) and its timers, accepts every
+// action as an Update with a validator that answers with the product's view, and hands each event to local
+// activities that write the PostgreSQL read model and the social updates.
 
 import {
   ApplicationFailure,
@@ -109,8 +110,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
-  // Each command's Update answers with the product's view after the command (the validator refused it
-  // before it reached history if the state did not accept it).
+  // A command's validator refuses it before it reaches history; its handler applies it and answers with
+  // the product's view after it.
   const register = <T extends ImmediateCommandType>(type: T): void => {
     const update: CommandUpdate<T> = COMMAND_UPDATES[type];
     setHandler(
@@ -123,7 +124,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     );
   };
 
-  // In the record's order (commands/index.ts), as the histories recorded them.
+  // Every command but closing the poll, which waits for the tally (below); in the record's order.
   for (const type of COMMAND_TYPES) if (type !== 'CLOSE_POLL') register(type);
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
@@ -191,6 +192,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     const deadline = nextDeadline(state);
     const seenSeq = state.seq;
     const seenStatus = state.poll.status;
+    // An event (seq) or a poll that began closing (no event) changes which deadline is next.
     const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus;
     if (!deadline) {
       await condition(changed);
