@@ -4,11 +4,11 @@
 import { unreachable } from './errors';
 import { emit, iso, moveTo } from './events';
 import { SYSTEM_ACTOR, type LifecycleEvent, type ProductState } from './model';
-import { roundsOf } from './commands/rounds';
+import { roundsOf, type RoundKind } from './commands/rounds';
 
 export type Deadline =
   | { kind: 'POLL_CLOSES'; at: number }
-  | { kind: 'REVIEW_REMINDER'; at: number; what: 'design' | 'sample'; round: number }
+  | { kind: 'REVIEW_REMINDER'; at: number; what: RoundKind; round: number }
   | { kind: 'LAUNCH_COUNTDOWN'; at: number; offsetMs: number }
   | { kind: 'LAUNCH_APPROVAL_DUE'; at: number }
   | { kind: 'LAUNCH'; at: number };

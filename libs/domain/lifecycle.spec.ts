@@ -1,14 +1,7 @@
 // The lifecycle as a whole: event numbering and stages over whole lifecycles, and direct use of its functions.
 
-import {
-  applyCommand,
-  applyDeadline,
-  applyPollTally,
-  beginPollClose,
-  createProductState,
-  LifecycleRefusal,
-  validateCommand,
-} from './lifecycle';
+import { LifecycleRefusal } from './errors';
+import { applyCommand, applyDeadline, applyPollTally, beginPollClose, createProductState, validateCommand } from './lifecycle';
 import { SYSTEM_ACTOR } from './model';
 import { PRODUCTION_MILESTONES } from './stages';
 import {

@@ -6,7 +6,6 @@
 export * from './commands';
 export { createProductState } from './create-product';
 export { applyDeadline, nextDeadline, type Deadline } from './deadlines';
-export { LifecycleRefusal } from './errors';
 export { applyPollTally } from './poll-tally';
 export { pendingAction, toView } from './view';
 export { applyVoteMilestone } from './vote-milestones';

@@ -184,9 +184,12 @@ export interface ProductState {
   cancellation?: { reason: string; at: string; by: Actor; fromStage: Stage };
 }
 
+/** Who a product can be waiting for (null: nobody, the product is final). */
+export const PENDING_ACTION_BY = ['fans', 'staff', 'influencer', 'engine'] as const;
+
 /** What the product is waiting for, and from whom. */
 export interface PendingAction {
-  by: 'fans' | 'staff' | 'influencer' | 'engine' | null;
+  by: (typeof PENDING_ACTION_BY)[number] | null;
   action: string;
   description: string;
 }

@@ -1,7 +1,7 @@
 // Test support for the lifecycle's specs: a fixed clock and fixtures, and a product driven through the
 // pure functions that checks the event invariants (seq, stage, time) on every step.
 
-import { DomainErrorCode } from '../errors';
+import { DomainErrorCode, LifecycleRefusal } from '../errors';
 import {
   applyCommand,
   applyDeadline,
@@ -9,7 +9,6 @@ import {
   applyVoteMilestone,
   beginPollClose,
   createProductState,
-  LifecycleRefusal,
   nextDeadline,
   validateCommand,
   type Deadline,
