@@ -1,5 +1,6 @@
-// The Temporal contract between the API, the worker and the workflow: names, ids, search attributes,
-// updates and queries, defined once and imported by every side.
+// The Temporal contract between the API, the worker and the workflow: workflow names and start types, ids,
+// search attributes, updates (one per command), signals, queries and activity shapes, defined once and
+// imported by every side.
 
 import { defineSearchAttributeKey, SearchAttributeType, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
