@@ -26,6 +26,7 @@ import {
   startProduction,
   submitDesign,
   type Actor,
+  type ProductLifecycleWorkflow,
   type ProductWorkflowInput,
   voteMilestoneReached,
 } from '@app/domain';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
         createdBy: staff,
         createdAt: new Date().toISOString(),
       };
-      const handle = await client.workflow.start(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue: config.temporal.taskQueue, args: [input] });
+      const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue: config.temporal.taskQueue, args: [input] });
       await waitFor('the product row', 'SELECT 1 FROM products WHERE id = $1', [productId]);
       return handle;
     };

@@ -1,5 +1,6 @@
-// One workflow per product: holds the lifecycle state machine and its timers, accepts every action as an
-// Update with a validator, and hands each event to an activity that writes the PostgreSQL read model.
+// One workflow per product: holds the lifecycle state machine (libs/domain) and its timers, accepts every
+// action as an Update with a validator that answers with the product's view, and hands each event to local
+// activities that write the PostgreSQL read model and the social updates.
 
 import {
   ApplicationFailure,
@@ -13,43 +14,35 @@ import {
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  applyCommand,
+  applyCommandInput,
   applyDeadline,
   applyPollTally,
   applyVoteMilestone,
-  approveLaunchAnnouncement,
   beginPollClose,
-  deliveryWorkflowId,
-  cancelProduct,
   closePoll,
+  COMMAND_TYPES,
+  COMMAND_UPDATES,
   createProductState,
-  extendPoll,
+  deliveryWorkflowId,
   getProduct,
   isFinalStage,
   LifecycleRefusal,
   nextDeadline,
   ProductStageKey,
-  recordMilestone,
-  recordSample,
-  reviewDesign,
-  reviewSample,
-  scheduleLaunch,
   SOCIAL_EVENT_SOURCES,
-  startProduction,
-  submitDesign,
   SYSTEM_ACTOR,
   toView,
-  validateCommand,
+  validateCommandInput,
   voteMilestoneReached,
-  type ActionRequest,
   type Actor,
-  type LifecycleCommand,
+  type CommandType,
+  type CommandUpdate,
   type LifecycleEvent,
   type ProductActivities,
+  type ProductLifecycleWorkflow,
   type ProductState,
-  type ProductView,
   type ProductWorkflowInput,
   type SocialActivities,
 } from '../libs/domain';
@@ -85,9 +78,10 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
 
-type Command = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
+/** Commands applied in the Update's handler at once; closing the poll waits for the tally first. */
+type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL'>;
 
-export async function productLifecycle(input: ProductWorkflowInput): Promise<ProductView> {
+export const productLifecycle: ProductLifecycleWorkflow = async function productLifecycle(input: ProductWorkflowInput) {
   const created = createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
@@ -116,31 +110,22 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
-  const register = <T extends Command['type']>(
-    update: UpdateDefinition<ProductView, [ActionRequest<Omit<Extract<Command, { type: T }>, 'type'>>]>,
-    type: T,
-  ): void => {
+  // A command's validator refuses it before it reaches history; its handler applies it and answers with
+  // the product's view after it.
+  const register = <T extends ImmediateCommandType>(type: T): void => {
+    const update: CommandUpdate<T> = COMMAND_UPDATES[type];
     setHandler(
       update,
       (req) => {
-        const cmd = { ...req.input, type } as unknown as Command;
-        publish(applyCommand(state, cmd, req.actor, Date.now()));
+        publish(applyCommandInput(state, type, req.input, req.actor, Date.now()));
         return toView(state);
       },
-      { validator: (req) => refuseAsFailure(() => validateCommand(state, { ...req.input, type } as unknown as Command, Date.now())) },
+      { validator: (req) => refuseAsFailure(() => validateCommandInput(state, type, req.input, Date.now())) },
     );
   };
 
-  register(extendPoll, 'EXTEND_POLL');
-  register(cancelProduct, 'CANCEL');
-  register(submitDesign, 'SUBMIT_DESIGN');
-  register(reviewDesign, 'REVIEW_DESIGN');
-  register(recordSample, 'RECORD_SAMPLE');
-  register(reviewSample, 'REVIEW_SAMPLE');
-  register(startProduction, 'START_PRODUCTION');
-  register(recordMilestone, 'RECORD_MILESTONE');
-  register(scheduleLaunch, 'SCHEDULE_LAUNCH');
-  register(approveLaunchAnnouncement, 'APPROVE_LAUNCH_ANNOUNCEMENT');
+  // Every command but closing the poll, which waits for the tally (below); in the record's order.
+  for (const type of COMMAND_TYPES) if (type !== 'CLOSE_POLL') register(type);
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
@@ -155,7 +140,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
       await closeThePoll(req.actor);
       return toView(state);
     },
-    { validator: (_req) => refuseAsFailure(() => validateCommand(state, { type: 'CLOSE_POLL' }, Date.now())) },
+    { validator: (req) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_POLL', req.input, Date.now())) },
   );
 
   setHandler(getProduct, () => toView(state));
@@ -207,6 +192,7 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
     const deadline = nextDeadline(state);
     const seenSeq = state.seq;
     const seenStatus = state.poll.status;
+    // An event (seq) or a poll that began closing (no event) changes which deadline is next.
     const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus;
     if (!deadline) {
       await condition(changed);
@@ -227,4 +213,4 @@ export async function productLifecycle(input: ProductWorkflowInput): Promise<Pro
   // Ends once every social update is written and its deliveries started.
   await socialProjector;
   return toView(state);
-}
+};

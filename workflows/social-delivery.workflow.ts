@@ -4,7 +4,7 @@
 // never delays the lifecycle.
 
 import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { DELIVERY_REFUSED, type DeliveryWorkflowInput, type SocialActivities } from '../libs/domain';
+import { DeliveryErrorType, type DeliveryWorkflowInput, type SocialActivities, type SocialDeliveryWorkflow } from '../libs/domain';
 
 // Recording the outcome is one short database write, so it runs as a local activity in the workflow task
 // that learns the outcome (no task round trip through the server); retried until the database answers.
@@ -13,7 +13,7 @@ const { recordDeliveryOutcome } = proxyLocalActivities<SocialActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export async function socialDelivery(input: DeliveryWorkflowInput): Promise<{ delivered: number; failed: number }> {
+export const socialDelivery: SocialDeliveryWorkflow = async function socialDelivery(input: DeliveryWorkflowInput) {
   const { retry } = input;
   // Each attempt sends the same body under the same webhook-id, so a retry after a lost answer is a
   // duplicate the receiver drops (Standard Webhooks), never a second post; attempts are still bounded,
@@ -25,7 +25,7 @@ export async function socialDelivery(input: DeliveryWorkflowInput): Promise<{ de
       backoffCoefficient: 2,
       maximumInterval: retry.maxIntervalMs,
       maximumAttempts: retry.maxAttempts,
-      nonRetryableErrorTypes: [DELIVERY_REFUSED],
+      nonRetryableErrorTypes: [DeliveryErrorType.Refused],
     },
   });
   const deliver = async (deliveryId: string): Promise<'delivered' | 'failed'> => {
@@ -43,4 +43,4 @@ export async function socialDelivery(input: DeliveryWorkflowInput): Promise<{ de
   };
   const outcomes = await Promise.all(input.deliveryIds.map(deliver));
   return { delivered: outcomes.filter((o) => o === 'delivered').length, failed: outcomes.filter((o) => o === 'failed').length };
-}
+};

@@ -1,5 +1,6 @@
 // The engine's one typed configuration, read and validated from the environment once, with defaults that
-// run everything on embedded components (embedded PostgreSQL, a local Temporal dev server).
+// run everything on embedded components (embedded PostgreSQL, a local Temporal dev server). The zod schema
+// is the only place a setting is spelled: its variable, its default, its checks, and where it lands.
 
 import { msToNumber } from '@temporalio/common/lib/time';
 import * as os from 'node:os';
@@ -7,7 +8,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { DeliveryRetry, LifecycleRules } from '../domain';
 import { DEFAULT_TASK_QUEUE } from '../domain';
-import { platformLimits, type Platform, type PlatformLimits } from '../social/platforms';
+import { platformLimits } from '../social/platforms';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
 
@@ -24,12 +25,12 @@ const duration = (name: string) =>
   });
 
 const port = z.coerce.number().int().min(0).max(65535);
-// An empty variable (DATABASE_URL= in an .env file) means "not set".
 /** `a, b,,c` → ['a', 'b', 'c']: the comma-separated lists several variables take. */
 const commaList = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+// An empty variable (DATABASE_URL= in an .env file) means "not set".
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional());
 
-const schema = z.object({
+const variables = z.object({
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, '.data')),
@@ -50,8 +51,11 @@ const schema = z.object({
   API_PORT: port.default(3000),
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
+  /** How many API processes `npm start` runs on the port (one Node.js process serves HTTP on one core). */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /** Requests per second one API key may make to one API process before it gets 429. */
   API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** Browser origins allowed to call the API (CORS); empty: none, `*`: any. */
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -70,9 +74,13 @@ const schema = z.object({
       return origins;
     }),
 
+  /** Base64, 32 bytes; unset → a key generated once and kept in the data folder. */
   SECRETS_KEY: optionalString,
+  /** How long a rotated-out webhook secret is still accepted. */
   WEBHOOK_SECRET_GRACE: duration('WEBHOOK_SECRET_GRACE').default(24 * 3600_000),
+  /** How long an API instance trusts its cached copy of a webhook source (disable/rotate take this long). */
   WEBHOOK_SOURCE_CACHE_TTL: duration('WEBHOOK_SOURCE_CACHE_TTL').default(10_000),
+  /** Default deliveries per second per source, per API instance. */
   WEBHOOK_SOURCE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   VOTE_BATCH_MAX_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   VOTE_FLUSH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
@@ -91,7 +99,9 @@ const schema = z.object({
 
   DESIGN_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   SAMPLE_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
+  /** A review waiting longer than this gets one reminder. */
   REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
+  /** Countdown updates go out this long before launch. */
   LAUNCH_COUNTDOWNS: z
     .string()
     .default('24h,1h')
@@ -108,8 +118,10 @@ const schema = z.object({
       }
       return out;
     }),
+  /** The influencer must approve the launch announcement this long before launch, or staff are alerted. */
   LAUNCH_APPROVAL_LEAD: duration('LAUNCH_APPROVAL_LEAD').default(24 * 3600_000),
 
+  /** Overrides of the platforms' default limits, as JSON: every platform's limits come out. */
   SOCIAL_PLATFORM_LIMITS: z
     .string()
     .default('{}')
@@ -122,88 +134,33 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** Attempts per delivery (the first included) before it is recorded as failed. */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   DELIVERY_RETRY_INITIAL: duration('DELIVERY_RETRY_INITIAL').default(5_000),
   DELIVERY_RETRY_MAX_INTERVAL: duration('DELIVERY_RETRY_MAX_INTERVAL').default(10 * 60_000),
+  /** One attempt's limit, the receiver's answer included. */
   DELIVERY_TIMEOUT: duration('DELIVERY_TIMEOUT').default(10_000),
 
+  /** Demand → production quantity: `ceil(max(MINIMUM_ORDER, winner votes × rate) / PRODUCTION_BATCH_SIZE) × PRODUCTION_BATCH_SIZE`. */
   DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
   MINIMUM_ORDER: z.coerce.number().int().min(1).default(50),
   PRODUCTION_BATCH_SIZE: z.coerce.number().int().min(1).default(10),
 });
 
-export interface AppConfig {
-  env: string;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  dataDir: string;
-  database: { url?: string; embeddedPort: number };
-  temporal: {
-    address?: string;
-    namespace: string;
-    taskQueue: string;
-    cliPath?: string;
-    cliCacheDir: string;
-    devPort: number;
-    uiPort: number;
-    uiUrl?: string;
+/** The configuration's shape, read from the variables above; its type is the schema's output. */
+const schema = variables.transform((c) => {
+  const lifecycle: LifecycleRules = {
+    designRoundLimit: c.DESIGN_ROUND_LIMIT,
+    sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,
+    reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
+    launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
+    launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
+    demand: {
+      conversionRate: c.DEMAND_CONVERSION_RATE,
+      minimumOrder: c.MINIMUM_ORDER,
+      batchSize: c.PRODUCTION_BATCH_SIZE,
+    },
   };
-  api: {
-    host: string;
-    port: number;
-    publicBaseUrl?: string;
-    keyCacheTtlMs: number;
-    /** How many API processes `npm start` runs on the port (one Node.js process serves HTTP on one core). */
-    processes: number;
-    /** Requests per second one API key may make to one API process before it gets 429. */
-    keyRateLimitPerSecond: number;
-    /** Browser origins allowed to call the API (CORS); empty: none, `*`: any. */
-    corsOrigins: string[];
-  };
-  /** SECRETS_KEY (base64, 32 bytes); unset → a key generated once and kept in the data folder. */
-  secretsKey?: string;
-  votes: {
-    /** How long a rotated-out webhook secret is still accepted. */
-    secretGraceMs: number;
-    /** How long an API instance trusts its cached copy of a webhook source (disable/rotate take this long). */
-    sourceCacheTtlMs: number;
-    /** Default deliveries per second per source, per API instance. */
-    defaultRateLimitPerSecond: number;
-    batchMaxSize: number;
-    flushConcurrency: number;
-    liveResultsTtlMs: number;
-    milestones: number[];
-  };
-  lifecycle: LifecycleRules;
-  social: {
-    /** Every platform's limits: the defaults with SOCIAL_PLATFORM_LIMITS applied. */
-    platformLimits: Record<Platform, PlatformLimits>;
-    delivery: {
-      /** Attempts per delivery (the first included) before it is recorded as failed. */
-      maxAttempts: number;
-      retryInitialMs: number;
-      retryMaxIntervalMs: number;
-      /** One attempt's limit, the receiver's answer included. */
-      timeoutMs: number;
-    };
-  };
-}
-
-/** The retry policy deliveries start with (workflow input, so it is fixed in history). */
-export function deliveryRetry(config: AppConfig): DeliveryRetry {
-  const d = config.social.delivery;
-  return { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs };
-}
-
-export class ConfigError extends Error {}
-
-/** Reads the configuration; throws ConfigError naming every invalid variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`invalid configuration: ${problems}`);
-  }
-  const c = parsed.data;
   return {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
@@ -238,28 +195,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       liveResultsTtlMs: c.LIVE_RESULTS_TTL,
       milestones: c.VOTE_MILESTONES,
     },
-    lifecycle: {
-      designRoundLimit: c.DESIGN_ROUND_LIMIT,
-      sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,
-      reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
-      launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
-      launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
-      demand: {
-        conversionRate: c.DEMAND_CONVERSION_RATE,
-        minimumOrder: c.MINIMUM_ORDER,
-        batchSize: c.PRODUCTION_BATCH_SIZE,
-      },
-    },
+    lifecycle,
     social: {
       platformLimits: c.SOCIAL_PLATFORM_LIMITS,
       delivery: {
         maxAttempts: c.DELIVERY_MAX_ATTEMPTS,
+        // Temporal refuses zero retry intervals; an attempt gets at least 100 ms.
         retryInitialMs: Math.max(1, c.DELIVERY_RETRY_INITIAL),
         retryMaxIntervalMs: Math.max(1, c.DELIVERY_RETRY_MAX_INTERVAL),
         timeoutMs: Math.max(100, c.DELIVERY_TIMEOUT),
       },
     },
   };
+});
+
+export type AppConfig = z.output<typeof schema>;
+
+/** The retry policy deliveries start with (workflow input, so it is fixed in history). */
+export function deliveryRetry(config: AppConfig): DeliveryRetry {
+  const d = config.social.delivery;
+  return { maxAttempts: d.maxAttempts, initialIntervalMs: d.retryInitialMs, maxIntervalMs: d.retryMaxIntervalMs, timeoutMs: d.timeoutMs };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws ConfigError naming every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
 }
 
 export { PROJECT_ROOT };

@@ -1,13 +1,20 @@
-// The Temporal contract between the API, the worker and the workflow: names, ids, search attributes,
-// updates and queries, defined once and imported by every side.
+// The Temporal contract between the API, the worker and the workflow: workflow names and start types, ids,
+// search attributes, updates (one per command), signals, queries and activity shapes, defined once and
+// imported by every side.
 
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { LifecycleCommand } from './lifecycle';
-import type { Actor, ProductView, VoteMilestone } from './model';
+import { COMMANDS, type CommandInput, type CommandType } from './commands';
+import { DeliveryErrorType } from './errors';
+import type { Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
 
 /** Registered workflow type name (the exported function in workflows/). */
 export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
+/**
+ * The product workflow's signature, for starting it by name without importing workflow code:
+ * `client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, { args: [input], … })`.
+ */
+export type ProductLifecycleWorkflow = (input: ProductWorkflowInput) => Promise<ProductView>;
 export const DEFAULT_TASK_QUEUE = 'incubator-products';
 
 /** One workflow per product; its id is derived from the product id, so `getHandle(id)` finds it. */
@@ -20,27 +27,45 @@ export const InfluencerIdKey = defineSearchAttributeKey('InfluencerId', SearchAt
 /** Custom search attributes the Temporal namespace must have (name → CLI type). */
 export const SEARCH_ATTRIBUTES: Record<string, 'Keyword'> = { ProductStage: 'Keyword', InfluencerId: 'Keyword' };
 
-type CommandInput<T extends LifecycleCommand['type']> = Omit<Extract<LifecycleCommand, { type: T }>, 'type'>;
-
 /** Every action carries who asked for it, for the timeline. */
 export interface ActionRequest<I> {
   actor: Actor;
   input: I;
 }
 
-export const closePoll = defineUpdate<ProductView, [ActionRequest<CommandInput<'CLOSE_POLL'>>]>('closePoll');
-export const extendPoll = defineUpdate<ProductView, [ActionRequest<CommandInput<'EXTEND_POLL'>>]>('extendPoll');
-export const cancelProduct = defineUpdate<ProductView, [ActionRequest<CommandInput<'CANCEL'>>]>('cancelProduct');
-export const submitDesign = defineUpdate<ProductView, [ActionRequest<CommandInput<'SUBMIT_DESIGN'>>]>('submitDesign');
-export const reviewDesign = defineUpdate<ProductView, [ActionRequest<CommandInput<'REVIEW_DESIGN'>>]>('reviewDesign');
-export const recordSample = defineUpdate<ProductView, [ActionRequest<CommandInput<'RECORD_SAMPLE'>>]>('recordSample');
-export const reviewSample = defineUpdate<ProductView, [ActionRequest<CommandInput<'REVIEW_SAMPLE'>>]>('reviewSample');
-export const startProduction = defineUpdate<ProductView, [ActionRequest<CommandInput<'START_PRODUCTION'>>]>('startProduction');
-export const recordMilestone = defineUpdate<ProductView, [ActionRequest<CommandInput<'RECORD_MILESTONE'>>]>('recordMilestone');
-export const scheduleLaunch = defineUpdate<ProductView, [ActionRequest<CommandInput<'SCHEDULE_LAUNCH'>>]>('scheduleLaunch');
-export const approveLaunchAnnouncement = defineUpdate<ProductView, [ActionRequest<CommandInput<'APPROVE_LAUNCH_ANNOUNCEMENT'>>]>(
-  'approveLaunchAnnouncement',
-);
+/** The Update carrying one command; its name is the command's (commands/<command>.ts). */
+export type CommandUpdate<T extends CommandType> = UpdateDefinition<ProductView, [ActionRequest<CommandInput<T>>]>;
+
+function commandUpdate<T extends CommandType>(type: T): CommandUpdate<T> {
+  return defineUpdate<ProductView, [ActionRequest<CommandInput<T>>]>(COMMANDS[type].update);
+}
+
+export const closePoll = commandUpdate('CLOSE_POLL');
+export const extendPoll = commandUpdate('EXTEND_POLL');
+export const cancelProduct = commandUpdate('CANCEL');
+export const submitDesign = commandUpdate('SUBMIT_DESIGN');
+export const reviewDesign = commandUpdate('REVIEW_DESIGN');
+export const recordSample = commandUpdate('RECORD_SAMPLE');
+export const reviewSample = commandUpdate('REVIEW_SAMPLE');
+export const startProduction = commandUpdate('START_PRODUCTION');
+export const recordMilestone = commandUpdate('RECORD_MILESTONE');
+export const scheduleLaunch = commandUpdate('SCHEDULE_LAUNCH');
+export const approveLaunchAnnouncement = commandUpdate('APPROVE_LAUNCH_ANNOUNCEMENT');
+
+/** Each command's Update, keyed by command type: the workflow registers its handlers from it. */
+export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
+  CLOSE_POLL: closePoll,
+  EXTEND_POLL: extendPoll,
+  CANCEL: cancelProduct,
+  SUBMIT_DESIGN: submitDesign,
+  REVIEW_DESIGN: reviewDesign,
+  RECORD_SAMPLE: recordSample,
+  REVIEW_SAMPLE: reviewSample,
+  START_PRODUCTION: startProduction,
+  RECORD_MILESTONE: recordMilestone,
+  SCHEDULE_LAUNCH: scheduleLaunch,
+  APPROVE_LAUNCH_ANNOUNCEMENT: approveLaunchAnnouncement,
+};
 
 /**
  * Vote intake reports a crossed vote milestone. A signal, not an update: intake must not wait on the
@@ -54,7 +79,7 @@ export const getProduct = defineQuery<ProductView>('getProduct');
 /** Activity names and shapes the workflow calls; the worker implements them in activities/. */
 export interface RecordEventsInput {
   productId: string;
-  events: import('./model').LifecycleEvent[];
+  events: LifecycleEvent[];
   snapshot: ProductView;
 }
 
@@ -74,11 +99,11 @@ export interface ProductActivities {
    * Stops vote intake for the poll, waits for votes already being committed, then counts distinct fans
    * per option; every vote acknowledged before it is counted, none after it is accepted.
    */
-  tallyPoll(input: TallyInput): Promise<import('./model').OptionCount[]>;
+  tallyPoll(input: TallyInput): Promise<OptionCount[]>;
 }
 
 /** Timeline events that produce a social update (libs/social decides their text). */
-export const SOCIAL_EVENT_SOURCES: readonly import('./model').LifecycleEventType[] = [
+export const SOCIAL_EVENT_SOURCES: readonly LifecycleEventType[] = [
   'POLL_OPENED',
   'POLL_MILESTONE',
   'POLL_CLOSED',
@@ -98,6 +123,8 @@ export const SOCIAL_EVENT_SOURCES: readonly import('./model').LifecycleEventType
  * failing channel holds up neither the lifecycle nor the other channels.
  */
 export const SOCIAL_DELIVERY_WORKFLOW_TYPE = 'socialDelivery';
+/** The delivery workflow's signature, for starting it by name: `start<SocialDeliveryWorkflow>(SOCIAL_DELIVERY_WORKFLOW_TYPE, …)`. */
+export type SocialDeliveryWorkflow = (input: DeliveryWorkflowInput) => Promise<DeliveryCounts>;
 
 /** The workflow delivering one update to its channels. */
 export function deliveryWorkflowId(updateId: string): string {
@@ -123,9 +150,15 @@ export interface DeliveryWorkflowInput {
   retry: DeliveryRetry;
 }
 
+/** How many of an update's deliveries went out and how many failed for good. */
+export interface DeliveryCounts {
+  delivered: number;
+  failed: number;
+}
+
 export interface RecordSocialUpdatesInput {
   productId: string;
-  events: import('./model').LifecycleEvent[];
+  events: LifecycleEvent[];
   snapshot: ProductView;
 }
 
@@ -145,7 +178,7 @@ export interface DeliveryAnswer {
 export type DeliveryOutcome = ({ status: 'delivered' } & DeliveryAnswer) | { status: 'failed'; error: string };
 
 /** Thrown by a delivery attempt that must not be retried (channel gone or disabled, 410 from the receiver). */
-export const DELIVERY_REFUSED = 'DELIVERY_REFUSED';
+export const DELIVERY_REFUSED = DeliveryErrorType.Refused;
 
 export interface SocialActivities {
   /** Writes the social updates of these events and their pending deliveries; idempotent by (product, seq). */

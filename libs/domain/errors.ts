@@ -1,24 +1,36 @@
 // Typed domain refusals. Workflows raise them as ApplicationFailure with `type` = the code, the API maps
 // each code to one HTTP status in a single exception filter (exhaustive switch over DomainErrorCode).
 
-export enum DomainErrorCode {
+export const DomainErrorCode = {
   /** The action is not accepted in the product's current stage. */
-  WrongStage = 'WRONG_STAGE',
+  WrongStage: 'WRONG_STAGE',
   /** The stage is right but the product's state does not allow the action now (e.g. a review is pending). */
-  InvalidState = 'INVALID_STATE',
+  InvalidState: 'INVALID_STATE',
   /** A design or sample round limit is used up. */
-  RoundLimitReached = 'ROUND_LIMIT_REACHED',
+  RoundLimitReached: 'ROUND_LIMIT_REACHED',
   /** A value is well-formed but not acceptable (a closing time in the past, an unknown round). */
-  InvalidValue = 'INVALID_VALUE',
-  NotFound = 'NOT_FOUND',
-  AlreadyExists = 'ALREADY_EXISTS',
-  Unauthenticated = 'UNAUTHENTICATED',
-  Forbidden = 'FORBIDDEN',
+  InvalidValue: 'INVALID_VALUE',
+  NotFound: 'NOT_FOUND',
+  AlreadyExists: 'ALREADY_EXISTS',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
   /** The caller sent more than its rate limit allows; `details.retryAfterSeconds` says when to retry. */
-  RateLimited = 'RATE_LIMITED',
+  RateLimited: 'RATE_LIMITED',
   /** PostgreSQL or Temporal cannot be reached; the caller should retry later. */
-  DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
-}
+  DependencyUnavailable: 'DEPENDENCY_UNAVAILABLE',
+} as const;
+export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
+
+/**
+ * Failure types a delivery attempt throws (ApplicationFailure `type`). Refused is never retried (channel
+ * gone or disabled, 410 from the receiver); the others are retried with backoff.
+ */
+export const DeliveryErrorType = {
+  Refused: 'DELIVERY_REFUSED',
+  Unreachable: 'DELIVERY_UNREACHABLE',
+  Rejected: 'DELIVERY_REJECTED',
+} as const;
+export type DeliveryErrorType = (typeof DeliveryErrorType)[keyof typeof DeliveryErrorType];
 
 const CODES = new Set<string>(Object.values(DomainErrorCode));
 
@@ -36,4 +48,24 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A refused lifecycle action: never reaches history; the workflow turns it into an ApplicationFailure of the same code. */
+export class LifecycleRefusal extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LifecycleRefusal';
+  }
+}
+
+export function refuse(code: DomainErrorCode, message: string): never {
+  throw new LifecycleRefusal(code, message);
+}
+
+/** The end of an exhaustive switch: a new member of the closed set fails to compile until it is handled. */
+export function unreachable(value: never): never {
+  throw new Error(`unhandled case ${JSON.stringify(value)}`);
 }

@@ -3,7 +3,8 @@
 
 import type { ProductionMilestone, ReviewDecision, Stage } from './stages';
 
-export type ActorKind = 'staff' | 'influencer' | 'system';
+export const ACTOR_KINDS = ['staff', 'influencer', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** Who did something: the API key behind a request, or the engine itself (deadlines, reminders). */
 export interface Actor {
@@ -81,7 +82,8 @@ export interface PollResult {
 }
 
 /** CANCELLED: the product was cancelled before its poll closed; no votes are taken. */
-export type PollStatus = 'OPEN' | 'CLOSING' | 'AWAITING_DECISION' | 'CLOSED' | 'CANCELLED';
+export const POLL_STATUSES = ['OPEN', 'CLOSING', 'AWAITING_DECISION', 'CLOSED', 'CANCELLED'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
 
 /** A vote-count milestone the poll crossed (e.g. 1,000 fans have voted), reported by vote intake. */
 export interface VoteMilestone {
@@ -99,9 +101,10 @@ export interface PollState extends PollSpec {
   milestones?: (VoteMilestone & { at: string })[];
 }
 
-export type ReviewStatus = 'PENDING_REVIEW' | 'APPROVED' | 'CHANGES_REQUESTED';
+export const REVIEW_STATUSES = ['PENDING_REVIEW', 'APPROVED', 'CHANGES_REQUESTED'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-interface ReviewedRound {
+export interface ReviewedRound {
   round: number;
   status: ReviewStatus;
   submittedAt: string;
@@ -181,9 +184,12 @@ export interface ProductState {
   cancellation?: { reason: string; at: string; by: Actor; fromStage: Stage };
 }
 
+/** Who a product can be waiting for (null: nobody, the product is final). */
+export const PENDING_ACTION_BY = ['fans', 'staff', 'influencer', 'engine'] as const;
+
 /** What the product is waiting for, and from whom. */
 export interface PendingAction {
-  by: 'fans' | 'staff' | 'influencer' | 'engine' | null;
+  by: (typeof PENDING_ACTION_BY)[number] | null;
   action: string;
   description: string;
 }

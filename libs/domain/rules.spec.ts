@@ -109,7 +109,7 @@ describe('decideTally', () => {
   });
 
   it('throws for a poll without options', () => {
-    expect(() => decideTally([], [])).toThrow();
+    expect(() => decideTally([], [])).toThrow('a poll has at least two options');
   });
 });
 

@@ -1,13 +1,14 @@
-// The product lifecycle's stages, shared by every layer (API, workflow, database, docs).
+// The product lifecycle's closed sets (stages, production milestones, review decisions), shared by every
+// layer (API, workflow, database, docs); each type is derived from its list.
 
 export const STAGES = ['POLL', 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH', 'LAUNCHED', 'CANCELLED'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Stages a product can still leave; CANCELLED is reachable from each of them. */
-export const ACTIVE_STAGES: readonly Stage[] = ['POLL', 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH'];
+/** Stages a product never leaves; its workflow ends there. */
+export const FINAL_STAGES = ['LAUNCHED', 'CANCELLED'] as const satisfies readonly Stage[];
 
 export function isFinalStage(stage: Stage): boolean {
-  return stage === 'LAUNCHED' || stage === 'CANCELLED';
+  return (FINAL_STAGES as readonly Stage[]).includes(stage);
 }
 
 /** Production milestones, recorded strictly in this order; SHIPPED moves the product to LAUNCH. */

@@ -7,6 +7,7 @@ import {
   type ActionRequest,
   type Actor,
   type LifecycleRules,
+  type ProductLifecycleWorkflow,
   type ProductView,
   type ProductWorkflowInput,
 } from '../../libs/domain';
@@ -63,7 +64,7 @@ export async function startProduct(
     rules: { ...QUICK_RULES, ...opts.rules },
     createdBy: STAFF,
   };
-  const handle = await client.workflow.start(PRODUCT_WORKFLOW_TYPE, {
+  const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, {
     workflowId: productWorkflowId(productId),
     taskQueue,
     args: [input],

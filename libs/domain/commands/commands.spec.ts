@@ -1,0 +1,78 @@
+// Every command: the stage that accepts it, and nothing accepted once the product is final.
+
+import { DomainErrorCode } from '../errors';
+import { COMMAND_TYPES, COMMANDS } from '.';
+import {
+  ACTIVE_STAGES,
+  ALL_COMMAND_TYPES,
+  APPROVING,
+  DAY,
+  driveTo,
+  expectAccepted,
+  expectRefused,
+  iso,
+  PRODUCT_ID,
+  sampleCommand,
+  STAGE_BOUND,
+  type ActiveStage,
+} from '../testing/lifecycle-driver';
+
+describe('validateCommand: wrong stage', () => {
+  it('refuses a design review while the product is in SAMPLING, naming the product and both stages', () => {
+    const p = driveTo('SAMPLING');
+    expectRefused(
+      p,
+      { type: 'REVIEW_DESIGN', round: 1, decision: 'APPROVE' },
+      DomainErrorCode.WrongStage,
+      'product p-123 is in SAMPLING; design review is accepted only in DESIGN',
+    );
+  });
+
+  const wrongStageCases = STAGE_BOUND.flatMap((c) =>
+    ACTIVE_STAGES.filter((s) => s !== c.stage).map((stage) => [c.name, stage as ActiveStage, c.type, c.stage] as const),
+  );
+
+  it.each(wrongStageCases)('refuses %s while the product is in %s, naming both stages (WRONG_STAGE)', (name, stage, type, allowed) => {
+    const p = driveTo(stage);
+    expectRefused(
+      p,
+      sampleCommand(type, p.now),
+      DomainErrorCode.WrongStage,
+      `product ${PRODUCT_ID} is in ${stage}; ${name} is accepted only in ${allowed}`,
+    );
+  });
+
+  it.each(STAGE_BOUND.map((c) => [c.name, c.stage, c.type] as const))('accepts %s in %s', (_name, stage, type) => {
+    const p = driveTo(stage, type === 'APPROVE_LAUNCH_ANNOUNCEMENT' ? APPROVING : undefined);
+    if (type === 'RECORD_MILESTONE') p.act({ type: 'START_PRODUCTION', supplier: 's', dueDate: iso(p.now + DAY) });
+    if (type === 'REVIEW_DESIGN') p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
+    if (type === 'REVIEW_SAMPLE') p.act({ type: 'RECORD_SAMPLE', supplier: 's', notes: '', photoUrls: [] });
+    expectAccepted(p, sampleCommand(type, p.now));
+  });
+
+  const finalCases = (['LAUNCHED', 'CANCELLED'] as const).flatMap((stage) => ALL_COMMAND_TYPES.map((type) => [type, stage] as const));
+
+  it.each(finalCases)('refuses %s once the product is %s: final stages accept nothing (WRONG_STAGE)', (type, stage) => {
+    const p = driveTo(stage);
+    expect(p.state.stage).toBe(stage);
+    expectRefused(p, sampleCommand(type, p.now), DomainErrorCode.WrongStage, `product ${PRODUCT_ID} is ${stage}; no further actions are accepted`);
+  });
+});
+
+describe('the command record', () => {
+  it('keeps every Update name that recorded histories and running products use, in the order the workflow registers them', () => {
+    expect(COMMAND_TYPES.map((type) => [type, COMMANDS[type].update])).toEqual([
+      ['CLOSE_POLL', 'closePoll'],
+      ['EXTEND_POLL', 'extendPoll'],
+      ['CANCEL', 'cancelProduct'],
+      ['SUBMIT_DESIGN', 'submitDesign'],
+      ['REVIEW_DESIGN', 'reviewDesign'],
+      ['RECORD_SAMPLE', 'recordSample'],
+      ['REVIEW_SAMPLE', 'reviewSample'],
+      ['START_PRODUCTION', 'startProduction'],
+      ['RECORD_MILESTONE', 'recordMilestone'],
+      ['SCHEDULE_LAUNCH', 'scheduleLaunch'],
+      ['APPROVE_LAUNCH_ANNOUNCEMENT', 'approveLaunchAnnouncement'],
+    ]);
+  });
+});

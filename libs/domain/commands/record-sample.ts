@@ -1,0 +1,34 @@
+// Recording a sample (staff): a new round waiting for the influencer's review, within the round limit.
+
+import { emit, iso } from '../events';
+import type { CommandHandler } from './command';
+import { validateSubmission } from './rounds';
+
+export interface RecordSampleInput {
+  supplier: string;
+  notes: string;
+  photoUrls: string[];
+}
+
+export const recordSampleCommand: CommandHandler<RecordSampleInput> = {
+  update: 'recordSample',
+  action: 'sample submission',
+  stage: 'SAMPLING',
+  validate(state) {
+    validateSubmission(state, 'sample', state.rules.sampleRoundLimit);
+  },
+  apply(state, input, actor, nowMs) {
+    const at = iso(nowMs);
+    const round = state.samples.length + 1;
+    state.samples.push({
+      round,
+      status: 'PENDING_REVIEW',
+      submittedAt: at,
+      submittedBy: actor,
+      supplier: input.supplier,
+      notes: input.notes,
+      photoUrls: input.photoUrls,
+    });
+    return [emit(state, 'SAMPLE_RECORDED', actor, at, { round, supplier: input.supplier })];
+  },
+};

@@ -1,0 +1,83 @@
+// The lifecycle's timers: which one the workflow waits for next in the current state, and what a fired
+// one does (the poll's deadline goes through the tally instead).
+
+import { unreachable } from './errors';
+import { emit, iso, moveTo } from './events';
+import { SYSTEM_ACTOR, type LifecycleEvent, type ProductState } from './model';
+import { roundsOf, type RoundKind } from './commands/rounds';
+
+export type Deadline =
+  | { kind: 'POLL_CLOSES'; at: number }
+  | { kind: 'REVIEW_REMINDER'; at: number; what: RoundKind; round: number }
+  | { kind: 'LAUNCH_COUNTDOWN'; at: number; offsetMs: number }
+  | { kind: 'LAUNCH_APPROVAL_DUE'; at: number }
+  | { kind: 'LAUNCH'; at: number };
+
+/** The next timer the workflow must wait for in the current state, or null when it waits for people only. */
+export function nextDeadline(state: ProductState): Deadline | null {
+  switch (state.stage) {
+    case 'POLL':
+      return state.poll.status === 'OPEN' ? { kind: 'POLL_CLOSES', at: Date.parse(state.poll.closesAt) } : null;
+    case 'DESIGN':
+    case 'SAMPLING': {
+      const what = state.stage === 'DESIGN' ? 'design' : 'sample';
+      const rounds = roundsOf(state, what);
+      const last = rounds[rounds.length - 1];
+      if (!last || last.status !== 'PENDING_REVIEW' || last.remindedAt) return null;
+      return { kind: 'REVIEW_REMINDER', at: Date.parse(last.submittedAt) + state.rules.reviewReminderAfterMs, what, round: last.round };
+    }
+    case 'LAUNCH':
+      return nextLaunchDeadline(state);
+    case 'PRODUCTION':
+    case 'LAUNCHED':
+    case 'CANCELLED':
+      return null;
+    default:
+      return unreachable(state.stage);
+  }
+}
+
+function nextLaunchDeadline(state: ProductState): Deadline | null {
+  if (!state.launch.launchAt) return null;
+  const launchAt = Date.parse(state.launch.launchAt);
+  const countdown = state.launch.countdowns.find((c) => !c.sent);
+  const next: Deadline = countdown
+    ? { kind: 'LAUNCH_COUNTDOWN', at: Date.parse(countdown.at), offsetMs: countdown.offsetMs }
+    : { kind: 'LAUNCH', at: launchAt };
+  const lead = state.rules.launchApprovalLeadMs;
+  if (lead === undefined || state.launch.announcement || state.launch.approvalOverdueAt) return next;
+  // The approval check comes first when it is due no later than the next countdown or the launch
+  // (at once when the launch was scheduled closer than the lead).
+  const approvalDue = launchAt - lead;
+  return approvalDue <= next.at ? { kind: 'LAUNCH_APPROVAL_DUE', at: approvalDue } : next;
+}
+
+/** Applies a fired timer other than the poll's deadline (which goes through the tally). */
+export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, { kind: 'POLL_CLOSES' }>, nowMs: number): LifecycleEvent[] {
+  const at = iso(nowMs);
+  switch (deadline.kind) {
+    case 'REVIEW_REMINDER': {
+      const round = roundsOf(state, deadline.what).find((r) => r.round === deadline.round)!;
+      round.remindedAt = at;
+      const type = deadline.what === 'design' ? 'DESIGN_REVIEW_REMINDER' : 'SAMPLE_REVIEW_REMINDER';
+      return [emit(state, type, SYSTEM_ACTOR, at, { round: deadline.round, waitingSince: round.submittedAt })];
+    }
+    case 'LAUNCH_COUNTDOWN': {
+      const countdown = state.launch.countdowns.find((c) => c.offsetMs === deadline.offsetMs && !c.sent)!;
+      countdown.sent = true;
+      return [emit(state, 'LAUNCH_COUNTDOWN', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt, remainingMs: deadline.offsetMs })];
+    }
+    case 'LAUNCH_APPROVAL_DUE':
+      state.launch.approvalOverdueAt = at;
+      return [emit(state, 'LAUNCH_APPROVAL_OVERDUE', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt })];
+    case 'LAUNCH': {
+      state.launch.launchedAt = at;
+      // Products that need an approved announcement say whether theirs was, so the update is held if not.
+      const approval = state.rules.launchApprovalLeadMs === undefined ? {} : { announcementApproved: state.launch.announcement !== undefined };
+      const launched = emit(state, 'LAUNCHED', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt, ...approval });
+      return [launched, moveTo(state, 'LAUNCHED', SYSTEM_ACTOR, at)];
+    }
+    default:
+      return unreachable(deadline);
+  }
+}

@@ -1,0 +1,273 @@
+// Test support for the lifecycle's specs: a fixed clock and fixtures, and a product driven through the
+// pure functions that checks the event invariants (seq, stage, time) on every step.
+
+import { DomainErrorCode, LifecycleRefusal } from '../errors';
+import {
+  applyCommand,
+  applyDeadline,
+  applyPollTally,
+  applyVoteMilestone,
+  beginPollClose,
+  createProductState,
+  nextDeadline,
+  validateCommand,
+  type Deadline,
+  type LifecycleCommand,
+} from '../lifecycle';
+import {
+  SYSTEM_ACTOR,
+  type Actor,
+  type LifecycleEvent,
+  type LifecycleRules,
+  type OptionCount,
+  type PollSpec,
+  type ProductState,
+  type ProductWorkflowInput,
+} from '../model';
+import { isFinalStage, PRODUCTION_MILESTONES, STAGES, type Stage } from '../stages';
+
+export const ACTIVE_STAGES = STAGES.filter((s) => !isFinalStage(s));
+
+// ---------------------------------------------------------------------------------------------------
+// Fixed clock and fixtures
+// ---------------------------------------------------------------------------------------------------
+
+export const T0 = Date.parse('2026-01-01T00:00:00Z');
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const PRODUCT_ID = 'p-123';
+export const staff: Actor = { kind: 'staff', id: 'key-staff-1', label: 'Ops' };
+export const influencer: Actor = { kind: 'influencer', id: 'inf-7' };
+
+export const POLL_CLOSES_AT = T0 + 7 * DAY;
+export const MIN_VOTES = 10;
+export const DESIGN_ROUND_LIMIT = 2;
+export const SAMPLE_ROUND_LIMIT = 3;
+export const REMINDER_AFTER = 2 * DAY;
+
+export function makeInput(over: { poll?: Partial<PollSpec>; rules?: Partial<LifecycleRules> } = {}): ProductWorkflowInput {
+  return {
+    productId: PRODUCT_ID,
+    influencerId: 'inf-7',
+    name: 'Summer linen dress',
+    targetKeyword: 'linen dress',
+    poll: {
+      question: 'Which fabric?',
+      options: [
+        { id: 'a', label: 'Linen' },
+        { id: 'b', label: 'Denim' },
+        { id: 'c', label: 'Silk' },
+      ],
+      closesAt: iso(POLL_CLOSES_AT),
+      minVotes: MIN_VOTES,
+      ...over.poll,
+    },
+    rules: {
+      designRoundLimit: DESIGN_ROUND_LIMIT,
+      sampleRoundLimit: SAMPLE_ROUND_LIMIT,
+      reviewReminderAfterMs: REMINDER_AFTER,
+      // Deliberately not sorted: the domain orders countdowns itself.
+      launchCountdownsMs: [HOUR, DAY],
+      demand: { conversionRate: 0.25, minimumOrder: 50, batchSize: 10 },
+      ...over.rules,
+    },
+    createdBy: staff,
+  };
+}
+
+/** Tally rows as the votes table returns them: a's last vote first, then b's, then c's. */
+export function votes(a: number, b = 0, c = 0): OptionCount[] {
+  const rows: OptionCount[] = [];
+  if (a) rows.push({ optionId: 'a', votes: a, lastVoteAt: iso(T0 + 1 * HOUR) });
+  if (b) rows.push({ optionId: 'b', votes: b, lastVoteAt: iso(T0 + 2 * HOUR) });
+  if (c) rows.push({ optionId: 'c', votes: c, lastVoteAt: iso(T0 + 3 * HOUR) });
+  return rows;
+}
+
+export type ApplicableCommand = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
+export type ActiveStage = 'POLL' | 'DESIGN' | 'SAMPLING' | 'PRODUCTION' | 'LAUNCH';
+
+// ---------------------------------------------------------------------------------------------------
+// A product driven through the pure functions, checking the event invariants on every step
+// ---------------------------------------------------------------------------------------------------
+
+export class Product {
+  readonly events: LifecycleEvent[] = [];
+  state: ProductState;
+
+  constructor(
+    input: ProductWorkflowInput = makeInput(),
+    public now: number = T0,
+  ) {
+    const created = createProductState(input, now);
+    this.state = created.state;
+    this.record('POLL', created.events);
+  }
+
+  advance(ms: number): this {
+    this.now += ms;
+    return this;
+  }
+
+  /** Validates and applies an action the way the workflow's update validator and handler do. */
+  act(cmd: ApplicableCommand, actor: Actor = staff): LifecycleEvent[] {
+    validateCommand(this.state, cmd, this.now);
+    const before = this.state.stage;
+    return this.record(before, applyCommand(this.state, cmd, actor, this.now));
+  }
+
+  /** Staff close the poll early: validated, marked closing, then the tally is applied. */
+  closePoll(counts: OptionCount[]): LifecycleEvent[] {
+    validateCommand(this.state, { type: 'CLOSE_POLL' }, this.now);
+    beginPollClose(this.state);
+    return this.tally(counts);
+  }
+
+  /** The tally read after beginPollClose (by staff or the poll's deadline). */
+  tally(counts: OptionCount[], actor: Actor = SYSTEM_ACTOR): LifecycleEvent[] {
+    const before = this.state.stage;
+    return this.record(before, applyPollTally(this.state, counts, actor, this.now));
+  }
+
+  /** Vote intake reports a crossed milestone (a signal). */
+  milestone(milestone: number, totalVotes = milestone): LifecycleEvent[] {
+    return this.record(this.state.stage, applyVoteMilestone(this.state, { milestone, totalVotes }, this.now));
+  }
+
+  /** Waits for the next timer (advancing the clock to it) and applies it. */
+  fire(): { deadline: Exclude<Deadline, { kind: 'POLL_CLOSES' }>; events: LifecycleEvent[] } {
+    const deadline = nextDeadline(this.state);
+    if (!deadline) throw new Error(`no deadline in ${this.state.stage}`);
+    if (deadline.kind === 'POLL_CLOSES') throw new Error('the poll deadline goes through the tally');
+    this.now = Math.max(this.now, deadline.at);
+    const before = this.state.stage;
+    return { deadline, events: this.record(before, applyDeadline(this.state, deadline, this.now)) };
+  }
+
+  /** seq goes up by one per event; each event's stage is the stage right after it; state.seq follows. */
+  private record(stageBefore: Stage, batch: LifecycleEvent[]): LifecycleEvent[] {
+    let stage = stageBefore;
+    let seq = this.events.length ? this.events[this.events.length - 1].seq : 0;
+    for (const event of batch) {
+      if (event.type === 'STAGE_CHANGED') {
+        expect(event.data.from).toBe(stage);
+        stage = event.data.to as Stage;
+      }
+      if (event.type === 'CANCELLED') stage = 'CANCELLED';
+      expect(event.stage).toBe(stage);
+      seq += 1;
+      expect(event.seq).toBe(seq);
+      expect(event.at).toBe(iso(this.now));
+    }
+    expect(this.state.stage).toBe(stage);
+    expect(this.state.seq).toBe(seq);
+    if (batch.length) expect(this.state.updatedAt).toBe(iso(this.now));
+    this.events.push(...batch);
+    return batch;
+  }
+}
+
+/** A product whose launch announcement needs the influencer's approval two hours before launch. */
+export const APPROVING = makeInput({ rules: { launchApprovalLeadMs: 2 * HOUR } });
+export const driveToStage = (stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input?: ProductWorkflowInput): Product => driveTo(stage, input);
+
+/** A product brought to `stage` through the pure functions only, one minute per step. */
+export function driveTo(stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input: ProductWorkflowInput = makeInput()): Product {
+  const p = new Product(input, T0);
+  if (stage === 'POLL') return p;
+  if (stage === 'CANCELLED') {
+    p.advance(MINUTE).act({ type: 'CANCEL', reason: 'changed our mind' });
+    return p;
+  }
+  p.advance(MINUTE).closePoll(votes(12, 28, 5)); // b wins with 28 of 45
+  if (stage === 'DESIGN') return p;
+  p.advance(MINUTE).act({ type: 'SUBMIT_DESIGN', title: 'Wrap dress', description: 'Midi, wrap front', imageUrls: ['https://img/1.png'] });
+  p.advance(MINUTE).act({ type: 'REVIEW_DESIGN', round: 1, decision: 'APPROVE' }, influencer);
+  if (stage === 'SAMPLING') return p;
+  p.advance(MINUTE).act({ type: 'RECORD_SAMPLE', supplier: 'Atelier Nord', notes: 'first fit', photoUrls: [] });
+  p.advance(MINUTE).act({ type: 'REVIEW_SAMPLE', round: 1, decision: 'APPROVE' }, influencer);
+  if (stage === 'PRODUCTION') return p;
+  p.advance(MINUTE).act({ type: 'START_PRODUCTION', supplier: 'Atelier Nord', dueDate: iso(T0 + 30 * DAY) });
+  for (const milestone of PRODUCTION_MILESTONES) p.advance(MINUTE).act({ type: 'RECORD_MILESTONE', milestone });
+  if (stage === 'LAUNCH') return p;
+  p.advance(MINUTE).act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 3 * DAY) });
+  while (p.state.stage === 'LAUNCH') p.fire();
+  return p;
+}
+
+/** Runs the validator expecting a refusal; checks the refusal leaves the state untouched. */
+export function refusalOf(state: ProductState, cmd: LifecycleCommand, nowMs: number): LifecycleRefusal {
+  const before = JSON.stringify(state);
+  let caught: unknown;
+  try {
+    validateCommand(state, cmd, nowMs);
+  } catch (err) {
+    caught = err;
+  }
+  expect(JSON.stringify(state)).toBe(before);
+  if (!(caught instanceof LifecycleRefusal)) {
+    throw new Error(`expected ${cmd.type} to be refused, got ${caught === undefined ? 'acceptance' : String(caught)}`);
+  }
+  expect(caught.name).toBe('LifecycleRefusal');
+  return caught;
+}
+
+export function expectRefused(p: Product, cmd: LifecycleCommand, code: DomainErrorCode, message?: string | RegExp): LifecycleRefusal {
+  const refusal = refusalOf(p.state, cmd, p.now);
+  expect(refusal.code).toBe(code);
+  if (typeof message === 'string') expect(refusal.message).toBe(message);
+  else if (message) expect(refusal.message).toMatch(message);
+  return refusal;
+}
+
+export function expectAccepted(p: Product, cmd: LifecycleCommand): void {
+  expect(() => validateCommand(p.state, cmd, p.now)).not.toThrow();
+}
+
+/** One well-formed example of each command (valid for its own stage on a freshly driven product). */
+export function sampleCommand(type: LifecycleCommand['type'], now: number): LifecycleCommand {
+  switch (type) {
+    case 'CLOSE_POLL':
+      return { type };
+    case 'EXTEND_POLL':
+      return { type, closesAt: iso(POLL_CLOSES_AT + DAY) };
+    case 'CANCEL':
+      return { type, reason: 'supplier went bust' };
+    case 'SUBMIT_DESIGN':
+      return { type, title: 't', description: 'd', imageUrls: [] };
+    case 'REVIEW_DESIGN':
+      return { type, round: 1, decision: 'APPROVE' };
+    case 'RECORD_SAMPLE':
+      return { type, supplier: 's', notes: 'n', photoUrls: [] };
+    case 'REVIEW_SAMPLE':
+      return { type, round: 1, decision: 'APPROVE' };
+    case 'START_PRODUCTION':
+      return { type, supplier: 's', dueDate: iso(now + 30 * DAY) };
+    case 'RECORD_MILESTONE':
+      return { type, milestone: 'MATERIALS' };
+    case 'SCHEDULE_LAUNCH':
+      return { type, launchAt: iso(now + 3 * DAY) };
+    case 'APPROVE_LAUNCH_ANNOUNCEMENT':
+      return { type, title: 'Our dress is live', body: 'It is here.' };
+  }
+}
+
+export const STAGE_BOUND: { type: Exclude<LifecycleCommand['type'], 'CANCEL'>; name: string; stage: ActiveStage }[] = [
+  { type: 'CLOSE_POLL', name: 'closing the poll', stage: 'POLL' },
+  { type: 'EXTEND_POLL', name: 'extending the poll', stage: 'POLL' },
+  { type: 'SUBMIT_DESIGN', name: 'design submission', stage: 'DESIGN' },
+  { type: 'REVIEW_DESIGN', name: 'design review', stage: 'DESIGN' },
+  { type: 'RECORD_SAMPLE', name: 'sample submission', stage: 'SAMPLING' },
+  { type: 'REVIEW_SAMPLE', name: 'sample review', stage: 'SAMPLING' },
+  { type: 'START_PRODUCTION', name: 'starting production', stage: 'PRODUCTION' },
+  { type: 'RECORD_MILESTONE', name: 'a production milestone', stage: 'PRODUCTION' },
+  { type: 'SCHEDULE_LAUNCH', name: 'scheduling the launch', stage: 'LAUNCH' },
+  { type: 'APPROVE_LAUNCH_ANNOUNCEMENT', name: 'approving the launch announcement', stage: 'LAUNCH' },
+];
+
+export const ALL_COMMAND_TYPES: LifecycleCommand['type'][] = [...STAGE_BOUND.map((c) => c.type), 'CANCEL'];
+
+// ---------------------------------------------------------------------------------------------------
