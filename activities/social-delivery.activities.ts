@@ -2,7 +2,7 @@
 // line) and the recorded outcome. One external side effect per attempt, nothing after it that can fail.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { DELIVERY_REFUSED, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities } from '@app/domain';
+import { DeliveryErrorType, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities } from '@app/domain';
 import { DELIVERY_TEXT_KEPT, DeliveryRepository } from '@app/database';
 import { channelSecretContext, signedWebhookHeaders } from '@app/webhooks';
 import type { SocialActivityDeps } from './social.activities';
@@ -13,9 +13,9 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
   return {
     async sendDelivery({ deliveryId, timeoutMs }: { deliveryId: string; timeoutMs: number }): Promise<DeliveryAnswer> {
       const row = await deliveries.startAttempt(deliveryId);
-      if (!row) throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} or its channel no longer exists`, DELIVERY_REFUSED);
+      if (!row) throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} or its channel no longer exists`, DeliveryErrorType.Refused);
       if (row.status === 'delivered') return { httpStatus: row.responseStatus, body: 'already delivered' };
-      if (row.disabledAt) throw ApplicationFailure.nonRetryable(`channel ${row.channelId} is disabled`, DELIVERY_REFUSED);
+      if (row.disabledAt) throw ApplicationFailure.nonRetryable(`channel ${row.channelId} is disabled`, DeliveryErrorType.Refused);
 
       if (row.kind === 'log') {
         const message = JSON.parse(row.payload) as { type: string; data: Record<string, unknown> };
@@ -51,15 +51,15 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
         const cause = (err as { cause?: { code?: string; message?: string } }).cause;
         const error = `${row.url} could not be reached: ${cause?.code ?? cause?.message ?? (err as Error).message}`;
         await deliveries.noteFailedAttempt(deliveryId, error);
-        throw ApplicationFailure.retryable(error, 'DELIVERY_UNREACHABLE');
+        throw ApplicationFailure.retryable(error, DeliveryErrorType.Unreachable);
       }
       const body = (await response.text().catch(() => '')).slice(0, DELIVERY_TEXT_KEPT);
       if (response.status >= 200 && response.status < 300) return { httpStatus: response.status, body };
       const error = `${row.url} answered ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`;
       await deliveries.noteFailedAttempt(deliveryId, error);
       // 410 Gone: the receiver says the endpoint is retired (Standard Webhooks); retrying cannot help.
-      if (response.status === 410) throw ApplicationFailure.nonRetryable(error, DELIVERY_REFUSED);
-      throw ApplicationFailure.retryable(error, 'DELIVERY_REJECTED');
+      if (response.status === 410) throw ApplicationFailure.nonRetryable(error, DeliveryErrorType.Refused);
+      throw ApplicationFailure.retryable(error, DeliveryErrorType.Rejected);
     },
 
     async recordDeliveryOutcome({ deliveryId, outcome }: { deliveryId: string; outcome: DeliveryOutcome }): Promise<void> {

@@ -3,7 +3,7 @@
 // factory so the worker wires its dependencies once.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { DELIVERY_REFUSED, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
+import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
 import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits, type SocialSettings } from '@app/social';
 import { ChannelRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
 import type { SecretBox } from '@app/webhooks';
@@ -35,7 +35,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
   return {
     async recordSocialUpdates({ productId, events, snapshot }: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> {
       const influencer = await influencers.findSocialProfile(snapshot.influencerId);
-      if (!influencer) throw ApplicationFailure.nonRetryable(`influencer ${snapshot.influencerId} of product ${productId} does not exist`, DELIVERY_REFUSED);
+      if (!influencer) throw ApplicationFailure.nonRetryable(`influencer ${snapshot.influencerId} of product ${productId} does not exist`, DeliveryErrorType.Refused);
       const targets = await channels.activeTargets(snapshot.influencerId);
       // A milestone's card shows the standings when the update is made: the live counts vote intake keeps.
       const liveCounts = events.some((e) => e.type === 'POLL_MILESTONE') ? await voteCounts.liveCounts(productId) : [];

@@ -5,7 +5,6 @@
 import { defineSearchAttributeKey, SearchAttributeType, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { COMMANDS, type CommandInput, type CommandType } from './commands';
-import { DeliveryErrorType } from './errors';
 import type { Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
 
 /** Registered workflow type name (the exported function in workflows/). */
@@ -176,9 +175,6 @@ export interface DeliveryAnswer {
 }
 
 export type DeliveryOutcome = ({ status: 'delivered' } & DeliveryAnswer) | { status: 'failed'; error: string };
-
-/** Thrown by a delivery attempt that must not be retried (channel gone or disabled, 410 from the receiver). */
-export const DELIVERY_REFUSED = DeliveryErrorType.Refused;
 
 export interface SocialActivities {
   /** Writes the social updates of these events and their pending deliveries; idempotent by (product, seq). */

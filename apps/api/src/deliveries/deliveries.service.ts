@@ -4,10 +4,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deliveryRetry, type AppConfig } from '@app/config';
 import { DeliveryRepository, isEntityId, type DeliveryListing } from '@app/database';
-import { DomainError, DomainErrorCode, resendWorkflowId, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput } from '@app/domain';
+import { DomainError, DomainErrorCode, resendWorkflowId, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput, type SocialDeliveryWorkflow } from '@app/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { socialDelivery } from '../../../../workflows/social-delivery.workflow';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ProductRef } from '../products/product-access.guard';
 import type { DeliveriesDto, DeliveryDto } from './dto/delivery.dto';
@@ -40,7 +39,7 @@ export class DeliveriesService {
     const input: DeliveryWorkflowInput = { deliveryIds: [deliveryId], retry: deliveryRetry(this.config) };
     try {
       // One workflow per re-send: the claim above numbers them, so a repeated request cannot start two.
-      await this.temporal.workflow.start<typeof socialDelivery>(SOCIAL_DELIVERY_WORKFLOW_TYPE, {
+      await this.temporal.workflow.start<SocialDeliveryWorkflow>(SOCIAL_DELIVERY_WORKFLOW_TYPE, {
         workflowId: resendWorkflowId(deliveryId, resends),
         taskQueue: this.config.temporal.taskQueue,
         args: [input],

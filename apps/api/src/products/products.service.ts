@@ -17,6 +17,7 @@ import {
   type PollOption,
   type ProductView,
   type ProductWorkflowInput,
+  type ProductLifecycleWorkflow,
 } from '@app/domain';
 import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -83,7 +84,7 @@ export class ProductsService {
       { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: 'OPEN', result: null, seq: 0 },
     );
     try {
-      await this.temporal.workflow.start(PRODUCT_WORKFLOW_TYPE, {
+      await this.temporal.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.config.temporal.taskQueue,
         args: [input],

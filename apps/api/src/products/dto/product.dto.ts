@@ -1,6 +1,6 @@
 // Responses and list filters of /products.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STAGES, type Stage } from '@app/domain';
+import { PENDING_ACTION_BY, STAGES, type PendingAction, type Stage } from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
@@ -42,7 +42,7 @@ export class TimelineQueryDto {
 }
 
 export class PendingActionDto {
-  @ApiProperty({ enum: ['fans', 'staff', 'influencer', 'engine'], nullable: true }) by!: string | null;
+  @ApiProperty({ enum: PENDING_ACTION_BY, nullable: true }) by!: PendingAction['by'];
   @ApiProperty({ example: 'REVIEW_DESIGN' }) action!: string;
   @ApiProperty({ example: 'review design round 1' }) description!: string;
 }

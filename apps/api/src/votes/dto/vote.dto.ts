@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsISO8601, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { PLATFORM_MESSAGE, PLATFORM_PATTERN } from '../../webhook-sources/dto/webhook-source.dto';
+import { POLL_STATUSES, type PollStatus } from '@app/domain';
 
 export class VoterDto {
   @ApiProperty({ example: 'weibo', description: 'Must be the platform the webhook source was registered for.' })
@@ -58,7 +59,7 @@ export class OptionResultDto {
 export class LiveResultsDto {
   @ApiProperty() productId!: string;
   @ApiProperty() question!: string;
-  @ApiProperty({ enum: ['OPEN', 'CLOSING', 'AWAITING_DECISION', 'CLOSED', 'CANCELLED'] }) status!: string;
+  @ApiProperty({ enum: POLL_STATUSES }) status!: PollStatus;
   @ApiProperty() closesAt!: string;
   @ApiProperty({ example: 2000 }) totalVotes!: number;
   @ApiProperty({ type: [OptionResultDto] }) options!: OptionResultDto[];
