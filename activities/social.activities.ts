@@ -4,7 +4,7 @@
 
 import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
-import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits, type SocialSettings } from '@app/social';
+import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits } from '@app/social';
 import { ChannelRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
 import type { SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
@@ -44,7 +44,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         productId,
         events,
         product: snapshot,
-        influencer: { handle: influencer.handle, settings: socialSettings(influencer.socialSettings as Partial<SocialSettings>) },
+        influencer: { handle: influencer.handle, settings: socialSettings(influencer.socialSettings) },
         channels: targets,
         liveCounts,
         publicBaseUrl: deps.publicBaseUrl(),

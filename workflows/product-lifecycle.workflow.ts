@@ -36,7 +36,9 @@ import {
   toView,
   validateCommandInput,
   voteMilestoneReached,
+  type ActionRequest,
   type Actor,
+  type CommandInput,
   type CommandType,
   type CommandUpdate,
   type LifecycleEvent,
@@ -120,7 +122,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
         publish(applyCommandInput(state, type, req.input, req.actor, Date.now()));
         return toView(state);
       },
-      { validator: (req) => refuseAsFailure(() => validateCommandInput(state, type, req.input, Date.now())) },
+      // The SDK infers the handler's argument from the definition but not the validator's: it is named here.
+      { validator: (req: ActionRequest<CommandInput<T>>) => refuseAsFailure(() => validateCommandInput(state, type, req.input, Date.now())) },
     );
   };
 
@@ -140,7 +143,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       await closeThePoll(req.actor);
       return toView(state);
     },
-    { validator: (req) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_POLL', req.input, Date.now())) },
+    { validator: (req: ActionRequest<CommandInput<'CLOSE_POLL'>>) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_POLL', req.input, Date.now())) },
   );
 
   setHandler(getProduct, () => toView(state));

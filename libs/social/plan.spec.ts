@@ -129,8 +129,8 @@ describe('planning social updates', () => {
     const result = plan({ events: [event(3, 'DESIGN_APPROVED')] }, { templates: { DESIGN_APPROVED: { title: 'Done: {winner}' } } });
     expect(result.updates[0].title).toBe('Our linen dress design is final 💛');
     expect(result.fallbacks).toEqual([
-      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') },
-      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') },
+      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') as string },
+      { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') as string },
     ]);
     expect(plan({ events: [event(3, 'DESIGN_APPROVED')] }).fallbacks).toEqual([]);
   });

@@ -151,10 +151,10 @@ describe('share page poll results', () => {
       (m) => ({ winner: !!m[1], label: m[2].trim(), votes: m[3], percent: m[4], bar: Number(m[5]) }),
     );
     expect(rows).toEqual([
-      { winner: true, label: 'Midi', votes: '2,110', percent: '44%', bar: expect.closeTo(43.77, 2) },
-      { winner: false, label: 'Wrap', votes: '1,402', percent: '29%', bar: expect.closeTo(29.08, 2) },
-      { winner: false, label: 'Slip', votes: '806', percent: '17%', bar: expect.closeTo(16.72, 2) },
-      { winner: false, label: 'Shirt', votes: '503', percent: '10%', bar: expect.closeTo(10.43, 2) },
+      { winner: true, label: 'Midi', votes: '2,110', percent: '44%', bar: expect.closeTo(43.77, 2) as number },
+      { winner: false, label: 'Wrap', votes: '1,402', percent: '29%', bar: expect.closeTo(29.08, 2) as number },
+      { winner: false, label: 'Slip', votes: '806', percent: '17%', bar: expect.closeTo(16.72, 2) as number },
+      { winner: false, label: 'Shirt', votes: '503', percent: '10%', bar: expect.closeTo(10.43, 2) as number },
     ]);
     expect(html).toContain('<strong class="badge">Winner</strong>');
     expect(html).toContain('<caption>4,821 votes in total</caption>');

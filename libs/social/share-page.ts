@@ -3,7 +3,7 @@
 // No scripts and no external resources: the API serves it under a strict Content-Security-Policy.
 
 import { CARD_HEIGHT, CARD_WIDTH, pollRows, type ShareCardInput } from './card';
-import { truncate, type Language } from './text';
+import { asText, truncate, type Language } from './text';
 
 export interface TimelineStep {
   label: string;
@@ -76,19 +76,19 @@ const WORDS: Record<
 
 /** Text safe in both HTML text and quoted attribute values; control characters dropped. */
 function esc(value: unknown): string {
-  return String(value ?? '')
+  return asText(value)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/gu, '')
     .replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 }
 
 function oneLine(value: unknown): string {
-  return String(value ?? '').replace(/\s+/gu, ' ').trim();
+  return asText(value).replace(/\s+/gu, ' ').trim();
 }
 
 /** Only http(s) URLs reach href/src/content; anything else (javascript:, relative, garbage) is left out. */
 function httpUrl(value: unknown): string | undefined {
   try {
-    const url = new URL(String(value ?? ''));
+    const url = new URL(asText(value));
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;

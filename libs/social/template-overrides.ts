@@ -44,7 +44,7 @@ export function templateProblems(templates: Record<string, unknown>): TemplatePr
     }
     const override = value as Record<string, unknown>;
     const allowed = [...COMMON_VARS, ...EVENT_PLACEHOLDERS[event as SocialEvent]];
-    const texts = [override.title, override.body, ...(Array.isArray(override.hashtags) ? override.hashtags : [])].filter((t): t is string => typeof t === 'string');
+    const texts = [override.title, override.body, ...(Array.isArray(override.hashtags) ? (override.hashtags as unknown[]) : [])].filter((t): t is string => typeof t === 'string');
     for (const text of texts) {
       for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
         if (!allowed.includes(name)) problem(`templates.${event}`, `uses {${name}}; this event fills ${allowed.map((a) => `{${a}}`).join(', ')}`);

@@ -51,3 +51,10 @@ export function truncate(text: string, max: number): string {
 export function hashtagFor(phrase: string): string {
   return `#${phrase.replace(/[\s#]+/gu, '').toLowerCase()}`;
 }
+
+/** A stored value as text: strings as they are, numbers and booleans written out, anything else empty. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
+}

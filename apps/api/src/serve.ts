@@ -30,8 +30,8 @@ export function apiProcessConfig(): Promise<AppConfig> {
 export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructure['extraModules']): Promise<void> {
   // Listen for a stop from the start: one that arrives while the process is still starting ends it at
   // once (nothing is in flight yet); later ones close gracefully.
-  let close: (() => Promise<void>) | undefined;
-  const stop = () => (close ? void close() : process.exit(0));
+  const running: { close?: () => Promise<void> } = {};
+  const stop = () => (running.close ? void running.close() : process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.on('message', (msg: ApiProcessMessage) => msg?.type === 'shutdown' && stop());
@@ -51,7 +51,7 @@ export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructu
   await app.listen({ host: config.api.host, port: config.api.port });
 
   let closing: Promise<void> | undefined;
-  close = () =>
+  running.close = () =>
     (closing ??= (async () => {
       await app.close();
       await connection.close();

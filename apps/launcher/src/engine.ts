@@ -204,7 +204,7 @@ async function startApi(
     stoppers.push(() => apiCluster.stop());
     opts.log(`API served by ${config.api.processes} processes`);
     const firstStaffKey = opts.bootstrapStaffKey ? await issueFirstStaffKey(ApiKeyService.over(dataSource, config)) : undefined;
-    return { url: `http://${host}:${apiCluster.port}`, firstStaffKey, apiPids: apiCluster.pids };
+    return { url: `http://${host}:${apiCluster.port}`, firstStaffKey, apiPids: () => apiCluster.pids() };
   }
   // The SDK's native (Rust) connection serves the API's client too: its gRPC work runs off the
   // JavaScript thread that serves HTTP.

@@ -64,15 +64,15 @@ export function installWorkerRuntime(level: string): void {
 }
 
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
-  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = opts.workflowBundlePath
-    ? { workflowBundle: { codePath: loudlyExisting(opts.workflowBundlePath) } }
-    : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) };
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.identity ? { identity: opts.identity } : {}),
-    ...workflows,
+    // A prebuilt bundle when given (production), else the SDK bundles workflows/ from source (tests, dev).
+    ...(opts.workflowBundlePath
+      ? { workflowBundle: { codePath: loudlyExisting(opts.workflowBundlePath) } }
+      : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) }),
     activities: { ...createProductActivities({ dataSource: opts.dataSource }), ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }) },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTime ?? '10 seconds',

@@ -25,14 +25,14 @@ export class DeliveryRepository {
   /** Counts an attempt and reads what it sends where; null when the delivery or its channel is gone. */
   async startAttempt(deliveryId: string): Promise<DeliveryAttempt | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows] = (await this.db.query(
+    const [rows] = await this.db.query<[DeliveryAttempt[], number]>(
       `UPDATE deliveries d SET attempts = d.attempts + 1
        FROM channels c WHERE d.id = $1 AND c.id = d.channel_id
        RETURNING d.status, d.payload, d.response_status AS "responseStatus", d.update_id AS "updateId", d.product_id AS "productId",
                  c.id AS "channelId", c.kind, c.name, c.url, c.secret_sealed AS "secretSealed", c.disabled_at AS "disabledAt",
                  CASE WHEN c.previous_secret_expires_at > now() THEN c.previous_secret_sealed END AS "previousSecretSealed"`,
       [deliveryId],
-    )) as [DeliveryAttempt[], number];
+    );
     return rows[0] ?? null;
   }
 
@@ -83,10 +83,10 @@ export class DeliveryRepository {
    * lock, so two requests cannot both claim it. The re-send's number, or null when it is not failed.
    */
   async claimResend(deliveryId: string): Promise<number | null> {
-    const [claimed] = (await this.db.query(
+    const [claimed] = await this.db.query<[{ resends: number }[], number]>(
       `UPDATE deliveries SET status = 'pending', resends = resends + 1, failed_at = NULL WHERE id = $1 AND status = 'failed' RETURNING resends`,
       [deliveryId],
-    )) as [{ resends: number }[], number];
+    );
     return claimed[0]?.resends ?? null;
   }
 

@@ -209,7 +209,7 @@ export function refusalOf(state: ProductState, cmd: LifecycleCommand, nowMs: num
   }
   expect(JSON.stringify(state)).toBe(before);
   if (!(caught instanceof LifecycleRefusal)) {
-    throw new Error(`expected ${cmd.type} to be refused, got ${caught === undefined ? 'acceptance' : String(caught)}`);
+    throw new Error(`expected ${cmd.type} to be refused, got ${caught === undefined ? 'acceptance' : caught instanceof Error ? caught.message : JSON.stringify(caught)}`);
   }
   expect(caught.name).toBe('LifecycleRefusal');
   return caught;

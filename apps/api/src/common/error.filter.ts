@@ -52,7 +52,7 @@ const GRPC_UNAVAILABLE = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAU
  * starved of CPU): the workflow is fine and the same update succeeds shortly after.
  */
 function isWorkflowTaskRetrying(err: unknown): boolean {
-  return err instanceof ServiceError && /Workflow Task in failed state/i.test(`${err.message} ${(err.cause as Error | undefined)?.message ?? ''}`);
+  return err instanceof ServiceError && /Workflow Task in failed state/i.test(`${err.message} ${err.cause?.message ?? ''}`);
 }
 
 /** The one error body: status, its reason phrase, the message, and any extra fields. */
@@ -91,11 +91,7 @@ export function describeError(err: unknown): ErrorBody | null {
     const status = err.getStatus();
     const response = err.getResponse();
     const message =
-      typeof response === 'string'
-        ? response
-        : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message).join('; ')
-          : String((response as { message?: unknown }).message ?? err.message);
+      typeof response === 'string' ? response : httpExceptionMessage((response as { message?: unknown }).message, err.message);
     return errorBody(status, message);
   }
   // Fastify's own errors (bad JSON, body too large, unsupported media type) carry a 4xx statusCode.
@@ -123,4 +119,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(described.statusCode).header('content-type', 'application/json; charset=utf-8').send(described);
   }
+}
+
+/** Nest's own exceptions carry a message or a list of them (its validation errors). */
+function httpExceptionMessage(message: unknown, fallback: string): string {
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return typeof message === 'string' ? message : fallback;
 }

@@ -27,7 +27,7 @@ export class SocialSettingsService {
   async profile(influencerId: string): Promise<SocialProfile> {
     const row = isEntityId(influencerId) ? await this.influencers.findSocialProfile(influencerId) : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `influencer ${influencerId} does not exist`);
-    return { handle: row.handle, settings: socialSettings(row.socialSettings as Partial<SocialSettings>) };
+    return { handle: row.handle, settings: socialSettings(row.socialSettings) };
   }
 
   async settings(influencerId: string): Promise<SocialSettings> {
