@@ -2,7 +2,8 @@
 // real stack (API + worker + PostgreSQL + Temporal dev server); the poll's own deadline, its minimum and
 // tie-break rule; cancellation.
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
-import { API_KEY_FORMAT, DAY, expectError, expectOk, expectReadModelCaughtUp, inFuture, insertVotes } from './e2e-helpers';
+import { API_KEY_FORMAT, DAY, expectError, expectOk, expectReadModelCaughtUp, inFuture } from './e2e-helpers';
+import { insertVotes } from '../support/product-flow';
 
 jest.setTimeout(60_000);
 
