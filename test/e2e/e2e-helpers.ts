@@ -49,6 +49,20 @@ export async function expectReadModelCaughtUp(t: TestEngine, answer: { id: strin
   });
 }
 
+/** A new influencer and her key, as staff would set them up. */
+export async function onboard(t: TestEngine, handle: string): Promise<{ influencerId: string; key: string; keyId: string }> {
+  const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
+  const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
+  return { influencerId: influencer.id, key: issued.key, keyId: issued.id };
+}
+
+/** Sends an action and checks that the answer is the new state and GET /products/:id catches up with it. */
+export async function act(t: TestEngine, path: string, body: unknown, key?: string): Promise<any> {
+  const answer = expectOk(await t.http('POST', path, { body, key }));
+  await expectReadModelCaughtUp(t, answer);
+  return answer;
+}
+
 export function inFuture(ms: number): string {
   return new Date(Date.now() + ms).toISOString();
 }
