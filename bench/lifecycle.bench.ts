@@ -10,7 +10,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { ApiError, apiClient, ok } from '../test/support/api-client';
 import { advanceTo, castInfluencer, createProductAnswer } from '../test/support/product-flow';
 import { startFloorWorker } from './floor-worker';
-import { cpuDelta, cpuSeconds, round, startBenchEngine, summary } from './support';
+import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
@@ -118,7 +118,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -13,7 +13,7 @@ import { createProductAnswer } from '../test/support/product-flow';
 import { startReceiver } from '../test/support/receiver';
 import { sign } from '../test/support/votes';
 import { eventually } from '../test/support/wait';
-import { cpuDelta, cpuSeconds, round, startBenchEngine, summary } from './support';
+import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 40);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 60);
@@ -136,7 +136,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -56,3 +56,11 @@ export async function startBenchEngine(name: string, env: Record<string, string>
   const staffKey = engine.firstStaffKey!;
   return { ...engine, staffKey, ...apiClient(engine.apiUrl, staffKey) };
 }
+
+/** Runs a benchmark's main; a failure prints its error and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { castInfluencer, createProduct } from '../test/support/product-flow';
 import { registerSource } from '../test/support/votes';
 import { BenchFloorModule } from './floor.module';
-import { cpuDelta, cpuSeconds, round, startBenchEngine } from './support';
+import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -124,7 +124,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);
