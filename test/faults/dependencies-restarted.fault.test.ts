@@ -4,17 +4,13 @@
 import { advanceTo, castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { eventually } from '../support/wait';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
-import { faultProduct, report, startFaultStack, type FaultStack } from './fault-stack';
+import { faultProduct, faultStackForSuite, report } from './fault-stack';
 import { checkTimeline, stageOf } from './read-model';
 
 jest.setTimeout(240_000);
 
 describe('fault: dependencies restarted', () => {
-  let stack: FaultStack;
-  beforeAll(async () => {
-    stack = await startFaultStack();
-  });
-  afterAll(() => stack?.close());
+  const stack = faultStackForSuite();
 
   it('PostgreSQL stopped and started: 503 meanwhile, then every product continues', async () => {
     await stack.startWorker('worker');

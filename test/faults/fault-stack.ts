@@ -1,7 +1,7 @@
 // The stack for fault tests, every part its own process so it can be killed: an embedded PostgreSQL and
 // a Temporal dev server of the suite's own (both restartable on their data), and compiled worker and API
-// processes (`npm run start:worker` / `start:api`). Each suite reports what it did through `report()`;
-// the test run ends with the table (test/support/global-teardown.ts).
+// processes (`npm run start:worker` / `start:api`); a suite takes one with faultStackForSuite(). Each suite
+// reports what it did through `report()`; the test run ends with the table (test/support/global-teardown.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -86,6 +86,23 @@ async function startPostgresProcess(compiledDir: string, opts: { dataDir: string
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The suite's fault stack: started before its tests, closed after them. The object it returns stands for
+ * the stack once beforeAll has started it (each property is read from the running stack).
+ */
+export function faultStackForSuite(): FaultStack {
+  let stack: FaultStack | undefined;
+  beforeAll(async () => {
+    stack = await startFaultStack();
+  });
+  afterAll(() => stack?.close());
+  const running = (): FaultStack => {
+    if (!stack) throw new Error('the fault stack is not running (it starts in beforeAll)');
+    return stack;
+  };
+  return new Proxy({} as FaultStack, { get: (_, key) => Reflect.get(running(), key) as unknown });
 }
 
 export async function startFaultStack(): Promise<FaultStack> {

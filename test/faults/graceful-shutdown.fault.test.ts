@@ -1,17 +1,13 @@
 // Fault: SIGTERM to the API and to the worker while work is in flight. Each finishes what it had started
 // — the HTTP request is answered, the activity completes — and exits 0 within a bounded time.
 import { castInfluencer, createProduct } from '../support/product-flow';
-import { faultProduct, report, startFaultStack, type FaultStack } from './fault-stack';
+import { faultProduct, faultStackForSuite, report } from './fault-stack';
 import { blockedOnRow, checkTimeline, holdProductRow } from './read-model';
 
 jest.setTimeout(180_000);
 
 describe('fault: graceful shutdown', () => {
-  let stack: FaultStack;
-  beforeAll(async () => {
-    stack = await startFaultStack();
-  });
-  afterAll(() => stack?.close());
+  const stack = faultStackForSuite();
 
   it('SIGTERM lets the in-flight request and activity finish, then the processes exit 0', async () => {
     const worker = await stack.startWorker('worker');

@@ -5,7 +5,7 @@
 import { addChannels, advanceTo, castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually } from '../support/wait';
-import { faultProduct, report, startFaultStack, type FaultStack } from './fault-stack';
+import { faultProduct, faultStackForSuite, report } from './fault-stack';
 import { blockedOnRow, checkDeliveries, checkTimeline, holdProductRow, stageOf } from './read-model';
 
 jest.setTimeout(240_000);
@@ -14,15 +14,9 @@ jest.setTimeout(240_000);
 const FAST_DELIVERY = { DELIVERY_TIMEOUT: '2s', DELIVERY_RETRY_INITIAL: '200ms', DELIVERY_RETRY_MAX_INTERVAL: '1s', DELIVERY_MAX_ATTEMPTS: '20' };
 
 describe('fault: worker killed', () => {
-  let stack: FaultStack;
+  const stack = faultStackForSuite();
   const receivers: Receiver[] = [];
-  beforeAll(async () => {
-    stack = await startFaultStack();
-  });
-  afterAll(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    await stack?.close();
-  });
+  afterAll(() => Promise.all(receivers.map((r) => r.close())));
 
   // Every expected delivery recorded and delivered: an update whose writing the kill interrupted is written
   // by the next worker once the activity's attempt times out.
