@@ -1,6 +1,7 @@
-// Three projects: pure unit tests beside the code, workflow tests on a real Temporal dev server, and
-// end-to-end tests over HTTP. The integration projects share one PostgreSQL and one Temporal server
-// per run (test/support/global-setup.ts) and get a fresh database per suite.
+// Two projects: `unit`, the pure *.spec.ts tests beside the code, and `integration`, every *.test.ts under
+// test/ (schema, workflows and replay on a real Temporal dev server, end-to-end over HTTP, fault suites
+// that run the engine as processes of their own). Integration suites share one PostgreSQL, one Temporal
+// dev server and one workflow bundle per run (test/support/global-setup.ts); each gets a fresh database.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true } }];
 const moduleNameMapper = {
   '^@app/domain$': '<rootDir>/libs/domain/index.ts',

@@ -1,5 +1,8 @@
-// Shared by the benchmarks: percentiles and the CPU each part of the stack used (Linux /proc).
+// Shared by the benchmarks: the engine they start, percentiles and the CPU each part of the stack used
+// (Linux /proc). They drive the engine with the tests' harness (test/support, plain Node).
 import * as fs from 'node:fs';
+import { startPrivateEngine, type PrivateEngine } from '../apps/launcher/src/private-engine';
+import { apiClient, type Api } from '../test/support/api-client';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -40,4 +43,24 @@ export function cpuDelta(a: Record<string, number>, b: Record<string, number>): 
   return Object.keys(b)
     .map((k) => `${k} ${round(b[k] - (a[k] ?? 0), 1)} s`)
     .join(', ');
+}
+
+export interface BenchEngine extends PrivateEngine, Api {
+  staffKey: string;
+}
+
+/** The engine on embedded defaults in a temporary folder (its log indented on stdout), with an HTTP client holding its first staff key. */
+export async function startBenchEngine(name: string, env: Record<string, string>, opts: Parameters<typeof startPrivateEngine>[2] = {}): Promise<BenchEngine> {
+  console.log('Starting the engine on embedded defaults in a temporary folder …');
+  const engine = await startPrivateEngine(name, env, { bootstrapStaffKey: true, log: (m) => console.log(`  ${m}`), ...opts });
+  const staffKey = engine.firstStaffKey!;
+  return { ...engine, staffKey, ...apiClient(engine.apiUrl, staffKey) };
+}
+
+/** Runs a benchmark's main; a failure prints its error and exits 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -5,7 +5,7 @@
 // connector retries, so every vote ends acknowledged and the database can be checked exactly.
 
 import autocannon from 'autocannon';
-import { Webhook } from 'standardwebhooks';
+import { sign, voteBody } from '../test/support/votes';
 
 export interface LoadRequest {
   baseUrl: string;
@@ -44,7 +44,6 @@ interface Delivery {
 }
 
 function build(req: LoadRequest): Delivery[] {
-  const webhook = new Webhook(req.secret);
   const now = new Date();
   const out: Delivery[] = [];
   let fanNo = 0;
@@ -54,23 +53,9 @@ function build(req: LoadRequest): Delivery[] {
       continue;
     }
     const fan = `${req.fanPrefix}-${fanNo++}`;
-    const id = `msg_${req.fanPrefix}_${i}`;
-    const body = JSON.stringify({
-      productId: req.productId,
-      optionId: req.options[i % req.options.length],
-      voter: { platform: req.platform, userId: fan },
-      occurredAt: now.toISOString(),
-    });
-    out.push({
-      fan,
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': webhook.sign(id, now, body),
-      },
-    });
+    const vote = { ...voteBody(req.productId, req.options[i % req.options.length], fan, req.platform), occurredAt: now.toISOString() };
+    const signed = sign(req.secret, vote, { webhookId: `msg_${req.fanPrefix}_${i}`, at: now });
+    out.push({ fan, body: signed.payload, headers: { 'content-type': 'application/json', ...signed.headers } });
   }
   return out;
 }

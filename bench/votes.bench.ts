@@ -9,9 +9,10 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startPrivateEngine } from '../apps/launcher/src/private-engine';
+import { castInfluencer, createProduct } from '../test/support/product-flow';
+import { registerSource } from '../test/support/votes';
 import { BenchFloorModule } from './floor.module';
-import { cpuDelta, cpuSeconds, round } from './support';
+import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,35 +33,26 @@ function load(req: LoadRequest): Promise<LoadResult> {
 }
 
 async function main(): Promise<void> {
-  console.log('Starting the engine on embedded defaults in a temporary folder …');
-  const engine = await startPrivateEngine(
+  const engine = await startBenchEngine(
     'bench-votes',
     // Vote intake settings (VOTE_BATCH_MAX_SIZE, VOTE_FLUSH_CONCURRENCY) pass through, for tuning.
     { API_PROCESSES: String(API_PROCESSES), ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VOTE_')) as [string, string][]) },
-    { bootstrapStaffKey: true, apiModules: [BenchFloorModule], apiEntry: path.join(__dirname, 'api-process.js'), log: (m) => console.log(`  ${m}`) },
+    { apiModules: [BenchFloorModule], apiEntry: path.join(__dirname, 'api-process.js') },
   );
   const { dataDir } = engine;
-  const staff = { authorization: `Bearer ${engine.firstStaffKey!}`, 'content-type': 'application/json' };
-  const post = async (urlPath: string, body: unknown) => {
-    const res = await fetch(`${engine.apiUrl}${urlPath}`, { method: 'POST', headers: staff, body: JSON.stringify(body) });
-    const json = (await res.json()) as any;
-    if (res.status >= 300) throw new Error(`POST ${urlPath} → ${res.status}: ${json.message}`);
-    return json;
-  };
 
   try {
-    const influencer = await post('/influencers', { handle: `bench-${Date.now()}`, displayName: 'Bench' });
-    const source = await post('/webhook-sources', { name: 'bench connector', platform: 'weibo', rateLimitPerSecond: 1_000_000 });
-    const product = await post('/products', {
+    const cast = await castInfluencer(engine, `bench-${Date.now()}`);
+    const source = await registerSource(engine, { name: 'bench connector', rateLimitPerSecond: 1_000_000 });
+    const productId = await createProduct(engine, cast.influencerId, {
       name: 'Viral dress',
-      influencerId: influencer.id,
       targetKeyword: 'viral dress',
       poll: { question: 'Which one?', options: OPTIONS.map((id, i) => ({ id, label: `Dress ${i + 1}` })), durationMinutes: 120, minVotes: 0 },
     });
     const base: Omit<LoadRequest, 'path' | 'fanPrefix' | 'seconds'> = {
       baseUrl: engine.apiUrl,
       secret: source.secret,
-      productId: product.id,
+      productId,
       platform: 'weibo',
       options: OPTIONS,
       connections: CONNECTIONS,
@@ -95,7 +87,7 @@ async function main(): Promise<void> {
     // The database must hold exactly the acknowledged distinct fans: none lost, none counted twice.
     const rows: { platform_user_id: string }[] = await engine.dataSource.query(
       `SELECT platform_user_id FROM votes WHERE product_id = $1 AND platform_user_id LIKE 'fan-%'`,
-      [product.id],
+      [productId],
     );
     const stored = new Set(rows.map((r) => r.platform_user_id));
     const acknowledged = new Set(votes.acknowledgedFans);
@@ -104,7 +96,7 @@ async function main(): Promise<void> {
     const unacknowledgedButStored = [...stored].filter((f) => !acknowledged.has(f)).length;
     const [counters] = await engine.dataSource.query(
       `SELECT (SELECT votes FROM poll_vote_totals WHERE product_id = $1) AS total, (SELECT count(*)::int FROM votes WHERE product_id = $1) AS rows`,
-      [product.id],
+      [productId],
     );
     console.log(
       `Database: ${stored.size} stored, ${acknowledged.size} acknowledged distinct, lost ${lost}, doubled ${doubled}, ` +
@@ -132,7 +124,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

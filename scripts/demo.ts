@@ -1,25 +1,14 @@
 // `npm run demo`: with the engine running (`npm start`), drives one product through every stage over the
 // HTTP API — its own influencer, keys, social settings and a log channel, a webhook source and signed fan votes, the approved launch announcement — printing each step, then the product's Temporal UI
-// link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`).
+// link and its timeline. Needs STAFF_API_KEY (printed by the first `npm start`). It calls the API with the
+// tests' harness client and signs votes with its connector (test/support, plain Node).
 
 import { randomBytes } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+import { ApiError, apiClient, ok } from '../test/support/api-client';
+import { deliver, sign } from '../test/support/votes';
 
 const API = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const STAFF_KEY = process.env.STAFF_API_KEY;
-
-class ApiError extends Error {}
-
-async function call(method: string, path: string, key: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${API}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as any;
-  if (!res.ok) throw new ApiError(`${method} ${path} → ${res.status}: ${json.message ?? res.statusText}`);
-  return json;
-}
 
 let stepNo = 0;
 function step(what: string, product?: { stage: string; pendingAction?: { by: string | null; description: string } }): void {
@@ -40,14 +29,15 @@ async function main(): Promise<void> {
   }
   if (health.status !== 'ok') console.warn(`The engine reports: ${JSON.stringify(health)}`);
 
-  const staff = (method: string, path: string, body?: unknown) => call(method, path, STAFF_KEY, body);
+  const api = apiClient(API, STAFF_KEY);
+  const staff = (method: string, path: string, body?: unknown) => ok(api.http(method, path, { body }));
   const suffix = randomBytes(3).toString('hex');
   const influencer = await staff('POST', '/influencers', { handle: `demo-${suffix}`, displayName: `Demo Influencer ${suffix}` });
   step(`Created influencer ${influencer.handle} (${influencer.id})`);
   const issued = await staff('POST', '/api-keys', { role: 'influencer', influencerId: influencer.id, label: 'demo' });
-  const influencerCall = (path: string, body: unknown) => call('POST', path, issued.key, body);
+  const influencerCall = (path: string, body: unknown) => ok(api.http('POST', path, { key: issued.key, body }));
   step(`Issued an influencer API key (${issued.prefix}…, shown once)`);
-  await call('PUT', `/influencers/${influencer.id}/social-settings`, STAFF_KEY, { tone: 'hype', signatureHashtags: ['madewithfans'] });
+  await staff('PUT', `/influencers/${influencer.id}/social-settings`, { tone: 'hype', signatureHashtags: ['madewithfans'] });
   const logChannel = await staff('POST', `/influencers/${influencer.id}/channels`, { kind: 'log', name: 'staff log' });
   step(`Set the influencer's social settings (hype tone, #madewithfans) and a log channel ${logChannel.id} for her updates`);
 
@@ -73,23 +63,7 @@ async function main(): Promise<void> {
   // Standard Webhooks way (here with the reference library, as a connector would).
   const source = await staff('POST', '/webhook-sources', { name: `Demo Weibo connector ${suffix}`, platform: 'weibo' });
   step(`Registered webhook source ${source.id} for weibo (its whsec_ secret is shown once)`);
-  const signer = new Webhook(source.secret);
-  const deliver = async (webhookId: string, body: string) => {
-    const at = new Date();
-    const res = await fetch(`${API}${source.deliveryPath}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': webhookId,
-        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': signer.sign(webhookId, at, body),
-      },
-      body,
-    });
-    const json = (await res.json()) as any;
-    if (res.status >= 300) throw new ApiError(`vote webhook → ${res.status}: ${json.message}`);
-    return json;
-  };
+  const vote = (webhookId: string, body: string) => ok(deliver(api, source, sign(source.secret, body, { webhookId })));
   const votes: [string, number][] = [['linen-midi', 3], ['wrap', 1], ['slip', 1]];
   let fan = 0;
   let firstDelivery: [string, string] | undefined;
@@ -99,12 +73,12 @@ async function main(): Promise<void> {
       const body = JSON.stringify({ productId: product.id, optionId: option, voter: { platform: 'weibo', userId: `demo-fan-${suffix}-${fan}` }, occurredAt: new Date().toISOString() });
       const delivery: [string, string] = [`msg_demo_${suffix}_${fan}`, body];
       firstDelivery ??= delivery;
-      await deliver(...delivery);
+      await vote(...delivery);
     }
   }
-  const again = await deliver(...firstDelivery!);
+  const again = await vote(...firstDelivery!);
   step(`5 fans voted (3 × linen midi, 1 × wrap, 1 × slip); a redelivery was answered "${again.result}" (${again.reason})`);
-  const live = (await fetch(`${API}${p}/poll/results`).then((r) => r.json())) as any;
+  const live = await ok(api.http('GET', `${p}/poll/results`, { key: null }));
   step(`Live results: ${live.options.map((o: any) => `${o.label} ${o.votes}`).join(', ')} (total ${live.totalVotes})`);
 
   product = await staff('POST', `${p}/poll/close`, {});
@@ -127,7 +101,7 @@ async function main(): Promise<void> {
     product = await staff('POST', `${p}/production/milestones`, { milestone });
     step(`Recorded milestone ${milestone}`, product);
   }
-  const draft = await call('GET', `${p}/launch-announcement`, issued.key);
+  const draft = await ok(api.http('GET', `${p}/launch-announcement`, { key: issued.key }));
   await influencerCall(`${p}/launch-announcement/approve`, {});
   step(`Influencer approved the launch announcement "${draft.text.title}"`);
   const launchAt = new Date(Date.now() + 20_000).toISOString();

@@ -1,4 +1,3 @@
 // Every workflow the worker registers; bundled by the Temporal SDK.
 export { productLifecycle } from './product-lifecycle.workflow';
 export { socialDelivery } from './social-delivery.workflow';
-export { emptyUpdateTarget } from './empty-update-target.workflow';

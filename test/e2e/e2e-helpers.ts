@@ -1,7 +1,6 @@
-// Assertions and small actions shared by the end-to-end suites: the one error body, read-model
-// consistency after an action, and fan votes written straight into the votes table (the vote webhook
-// arrives in a later issue).
-import { randomUUID } from 'node:crypto';
+// Jest assertions shared by the end-to-end suites: the one error body every refusal carries, a success's
+// body, read-model consistency after an action, and the times they send. Driving the stack itself is
+// test/support's (api-client, product-flow, votes, receiver), which the benchmarks share.
 import { STATUS_CODES } from 'node:http';
 import { eventually, type TestEngine } from '../support/stack';
 
@@ -50,22 +49,18 @@ export async function expectReadModelCaughtUp(t: TestEngine, answer: { id: strin
   });
 }
 
-/** Inserts `count` votes for one option, one fan each, optionally at a given time (occurred and received). */
-export async function insertVotes(t: TestEngine, productId: string, optionId: string, count: number, at?: Date): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const fan = `fan-${randomUUID()}`;
-    if (at) {
-      await t.db.dataSource.query(
-        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at, received_at) VALUES ($1, $2, 'tiktok', $3, $4, $4)`,
-        [productId, optionId, fan, at.toISOString()],
-      );
-    } else {
-      await t.db.dataSource.query(
-        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`,
-        [productId, optionId, fan],
-      );
-    }
-  }
+/** A new influencer and her key, as staff would set them up. */
+export async function onboard(t: TestEngine, handle: string): Promise<{ influencerId: string; key: string; keyId: string }> {
+  const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
+  const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
+  return { influencerId: influencer.id, key: issued.key, keyId: issued.id };
+}
+
+/** Sends an action and checks that the answer is the new state and GET /products/:id catches up with it. */
+export async function act(t: TestEngine, path: string, body: unknown, key?: string): Promise<any> {
+  const answer = expectOk(await t.http('POST', path, { body, key }));
+  await expectReadModelCaughtUp(t, answer);
+  return answer;
 }
 
 export function inFuture(ms: number): string {

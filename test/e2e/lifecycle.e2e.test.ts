@@ -1,8 +1,9 @@
 // A product driven over HTTP from its fan poll to LAUNCHED with a staff key and an influencer key, on the
-// real stack (API + worker + PostgreSQL + Temporal dev server); the poll's own deadline, its minimum and
-// tie-break rule; cancellation.
+// real stack (API + worker + PostgreSQL + Temporal dev server); cancellation. How a poll closes (its own
+// deadline, its minimum, the tie-break) is poll-close.e2e.test.ts.
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
-import { API_KEY_FORMAT, DAY, expectError, expectOk, expectReadModelCaughtUp, inFuture, insertVotes } from './e2e-helpers';
+import { act, API_KEY_FORMAT, DAY, expectError, expectOk, inFuture, onboard } from './e2e-helpers';
+import { insertVotes } from '../support/product-flow';
 
 jest.setTimeout(60_000);
 
@@ -18,20 +19,6 @@ describe('product lifecycle over HTTP', () => {
   afterAll(async () => {
     await t?.stop();
   });
-
-  /** A new influencer and her key, as staff would set them up. */
-  async function onboard(handle: string): Promise<{ influencerId: string; key: string; keyId: string }> {
-    const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
-    const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
-    return { influencerId: influencer.id, key: issued.key, keyId: issued.id };
-  }
-
-  /** Sends an action and checks that the answer is the new state and GET /products/:id catches up with it. */
-  async function act(path: string, body: unknown, key?: string): Promise<any> {
-    const answer = expectOk(await t.http('POST', path, { body, key }));
-    await expectReadModelCaughtUp(t, answer);
-    return answer;
-  }
 
   it('takes a product from its fan poll to LAUNCHED and records every step on its timeline', async () => {
     const startedAt = Date.now();
@@ -98,7 +85,7 @@ describe('product lifecycle over HTTP', () => {
     await insertVotes(t, id, 'wrap', 5);
     await insertVotes(t, id, 'slip', 1);
 
-    const closed = await act(`${p}/poll/close`, {});
+    const closed = await act(t, `${p}/poll/close`, {});
     expect(closed).toMatchObject({
       stage: 'DESIGN',
       pendingAction: { by: 'staff', action: 'SUBMIT_DESIGN' },
@@ -120,30 +107,30 @@ describe('product lifecycle over HTTP', () => {
     });
 
     // Design: one round of changes, then approval by the influencer's key.
-    const v1 = await act(`${p}/designs`, { title: 'Wrap v1', description: 'Long sleeves', imageUrls: ['https://cdn.example.com/v1.png'] });
+    const v1 = await act(t, `${p}/designs`, { title: 'Wrap v1', description: 'Long sleeves', imageUrls: ['https://cdn.example.com/v1.png'] });
     expect(v1.pendingAction).toMatchObject({ by: 'influencer', action: 'REVIEW_DESIGN' });
-    const changes = await act(`${p}/designs/1/review`, { decision: 'REQUEST_CHANGES', feedback: 'Shorter sleeves, please' }, miaKey);
+    const changes = await act(t, `${p}/designs/1/review`, { decision: 'REQUEST_CHANGES', feedback: 'Shorter sleeves, please' }, miaKey);
     expect(changes.designs).toEqual([
       expect.objectContaining({ round: 1, title: 'Wrap v1', status: 'CHANGES_REQUESTED', feedback: 'Shorter sleeves, please', imageUrls: ['https://cdn.example.com/v1.png'] }),
     ]);
     expect(changes.pendingAction).toMatchObject({ by: 'staff', action: 'SUBMIT_DESIGN' });
-    await act(`${p}/designs`, { title: 'Wrap v2', description: 'Short sleeves' });
-    const approved = await act(`${p}/designs/2/review`, { decision: 'APPROVE' }, miaKey);
+    await act(t, `${p}/designs`, { title: 'Wrap v2', description: 'Short sleeves' });
+    const approved = await act(t, `${p}/designs/2/review`, { decision: 'APPROVE' }, miaKey);
     expect(approved.stage).toBe('SAMPLING');
     expect(approved.designs.map((d: { status: string }) => d.status)).toEqual(['CHANGES_REQUESTED', 'APPROVED']);
 
     // Sampling.
-    const sample = await act(`${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape', photoUrls: ['https://cdn.example.com/s1.jpg'] });
+    const sample = await act(t, `${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape', photoUrls: ['https://cdn.example.com/s1.jpg'] });
     expect(sample.samples).toEqual([expect.objectContaining({ round: 1, supplier: 'Hangzhou Linen Co', status: 'PENDING_REVIEW' })]);
-    const sampled = await act(`${p}/samples/1/review`, { decision: 'APPROVE' }, miaKey);
+    const sampled = await act(t, `${p}/samples/1/review`, { decision: 'APPROVE' }, miaKey);
     expect(sampled).toMatchObject({ stage: 'PRODUCTION', pendingAction: { by: 'staff', action: 'START_PRODUCTION' }, suggestedQuantity: 6 });
 
     // Production: staff override the suggested quantity, then record the milestones in order.
     const dueDate = inFuture(30 * DAY);
-    const started = await act(`${p}/production`, { quantity: 40, supplier: 'Hangzhou Linen Co', dueDate });
+    const started = await act(t, `${p}/production`, { quantity: 40, supplier: 'Hangzhou Linen Co', dueDate });
     expect(started.production.run).toMatchObject({ quantity: 40, suggestedQuantity: 6, supplier: 'Hangzhou Linen Co', dueDate });
     for (const [i, milestone] of MILESTONES.entries()) {
-      const res = await act(`${p}/production/milestones`, { milestone, note: `${milestone} done` });
+      const res = await act(t, `${p}/production/milestones`, { milestone, note: `${milestone} done` });
       expect(res.production.milestones).toHaveLength(i + 1);
       expect(res.production.milestones[i]).toMatchObject({ milestone, note: `${milestone} done` });
       expect(res.stage).toBe(milestone === 'SHIPPED' ? 'LAUNCH' : 'PRODUCTION');
@@ -152,7 +139,7 @@ describe('product lifecycle over HTTP', () => {
 
     // Launch ~2.5 s ahead: both countdowns (1.5 s and 0.5 s before) go out, then the product is live.
     const launchAt = inFuture(2_500);
-    const scheduled = await act(`${p}/launch`, { launchAt });
+    const scheduled = await act(t, `${p}/launch`, { launchAt });
     expect(scheduled.launch).toMatchObject({
       launchAt,
       countdowns: [
@@ -250,86 +237,8 @@ describe('product lifecycle over HTTP', () => {
     expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: inFuture(DAY) } }), 409, { code: 'WRONG_STAGE', message: 'LAUNCHED' });
   });
 
-  it('closes a poll by itself at closesAt and, below minVotes, waits for staff to extend it', async () => {
-    const { influencerId } = await onboard('leo');
-    const created = expectOk(
-      await t.http('POST', '/products', {
-        body: {
-          name: 'Bucket hat',
-          influencerId,
-          targetKeyword: 'bucket hat',
-          poll: { question: 'Which hat?', options: [{ label: 'Canvas' }, { label: 'Denim' }], closesAt: inFuture(1_500), minVotes: 3 },
-        },
-      }),
-      201,
-    );
-    const id: string = created.id;
-    expect(created.poll.options.map((o: { id: string }) => o.id)).toEqual(['option-1', 'option-2']);
-    await insertVotes(t, id, 'option-2', 1);
-
-    const waiting = await eventually('the poll to close below its minimum', async () => {
-      const res = await t.http('GET', `/products/${id}`);
-      return res.body.poll.status === 'AWAITING_DECISION' ? res.body : undefined;
-    });
-    expect(waiting).toMatchObject({ stage: 'POLL', pendingAction: { by: 'staff', action: 'EXTEND_OR_CANCEL' } });
-    const below = expectOk(await t.http('GET', `/products/${id}/timeline`)).events.find((e: { type: string }) => e.type === 'POLL_BELOW_MINIMUM');
-    expect(below).toMatchObject({ actor: { kind: 'system' }, data: { totalVotes: 1, minVotes: 3 } });
-
-    // Closing again is refused until staff extend it (or cancel).
-    expectError(await t.http('POST', `/products/${id}/poll/close`), 409, { code: 'INVALID_STATE', message: 'extend it or cancel' });
-    const extended = await act(`/products/${id}/poll/extend`, { closesAt: inFuture(60 * 60_000) });
-    expect(extended).toMatchObject({ stage: 'POLL', poll: { status: 'OPEN' }, pendingAction: { by: 'fans', action: 'VOTE' } });
-
-    await insertVotes(t, id, 'option-1', 3);
-    const closed = await act(`/products/${id}/poll/close`, {});
-    expect(closed).toMatchObject({ stage: 'DESIGN', poll: { status: 'CLOSED', result: { winningOptionId: 'option-1', totalVotes: 4, tieBroken: false } } });
-  });
-
-  it('breaks a tie for the option that reached the tied count first, ignores votes for unknown options, and suggests production from the winner', async () => {
-    const { influencerId, key } = await onboard('ana');
-    const body = (name: string) => ({
-      name,
-      influencerId,
-      targetKeyword: 'tote bag',
-      poll: { question: 'Which tote?', options: [{ id: 'canvas', label: 'Canvas' }, { id: 'leather', label: 'Leather' }, { id: 'mesh', label: 'Mesh' }], durationMinutes: 30, minVotes: 0 },
-    });
-    const id = expectOk(await t.http('POST', '/products', { body: body('Tote') }), 201).id as string;
-    const base = Date.now() - 60_000;
-    // leather reaches 3 votes first; canvas, listed first, only later.
-    await insertVotes(t, id, 'leather', 3, new Date(base));
-    await insertVotes(t, id, 'canvas', 3, new Date(base + 10_000));
-    await insertVotes(t, id, 'mesh', 1, new Date(base + 5_000));
-    await insertVotes(t, id, 'velvet', 9, new Date(base));
-
-    const closed = expectOk(await t.http('POST', `/products/${id}/poll/close`));
-    expect(closed.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 7 });
-    expect(closed.poll.result.counts.map((c: { optionId: string; votes: number }) => [c.optionId, c.votes])).toEqual([
-      ['canvas', 3],
-      ['leather', 3],
-      ['mesh', 1],
-    ]);
-    // 3 winner votes → ceil(3 / 2) × 2 = 4.
-    expect(closed.suggestedQuantity).toBe(4);
-
-    // Same last-vote time: the option listed first wins.
-    const second = expectOk(await t.http('POST', '/products', { body: body('Tote 2') }), 201).id as string;
-    await insertVotes(t, second, 'mesh', 2, new Date(base));
-    await insertVotes(t, second, 'leather', 2, new Date(base));
-    const tied = expectOk(await t.http('POST', `/products/${second}/poll/close`));
-    expect(tied.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 4 });
-
-    // Without a quantity, production runs the suggested one.
-    const p = `/products/${id}`;
-    expectOk(await t.http('POST', `${p}/designs`, { body: { title: 'Leather tote', description: 'Tan' } }));
-    expectOk(await t.http('POST', `${p}/designs/1/review`, { key, body: { decision: 'APPROVE' } }));
-    expectOk(await t.http('POST', `${p}/samples`, { body: { supplier: 'Tannery' } }));
-    expectOk(await t.http('POST', `${p}/samples/1/review`, { key, body: { decision: 'APPROVE' } }));
-    const started = await act(`${p}/production`, { supplier: 'Tannery', dueDate: inFuture(10 * DAY) });
-    expect(started.production.run).toMatchObject({ quantity: 4, suggestedQuantity: 4 });
-  });
-
   it('cancels a product with a reason from any stage before LAUNCHED and refuses every action afterwards', async () => {
-    const { influencerId, key } = await onboard('kai');
+    const { influencerId, key } = await onboard(t, 'kai');
     const id = expectOk(
       await t.http('POST', '/products', {
         body: { name: 'Cap', influencerId, targetKeyword: 'cap', poll: { question: 'Which cap?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 5, minVotes: 0 } },
@@ -340,7 +249,7 @@ describe('product lifecycle over HTTP', () => {
     expectOk(await t.http('POST', `${p}/poll/close`));
     expectOk(await t.http('POST', `${p}/designs`, { body: { title: 'Cap v1', description: 'Six panels' } }));
 
-    const cancelled = await act(`${p}/cancel`, { reason: '  Supplier fell through  ' });
+    const cancelled = await act(t, `${p}/cancel`, { reason: '  Supplier fell through  ' });
     expect(cancelled).toMatchObject({
       stage: 'CANCELLED',
       pendingAction: { by: null, action: 'NONE' },

@@ -1,8 +1,8 @@
 // Reads over HTTP: product lists (filters, keyset pagination), the product view at each step, the
 // timeline, review reminders, /health and the OpenAPI document.
-import { advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { advanceTo, castInfluencer, createProduct, insertVotes, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
-import { DAY, expectOk, inFuture, insertVotes } from './e2e-helpers';
+import { DAY, expectOk, inFuture } from './e2e-helpers';
 
 jest.setTimeout(60_000);
 

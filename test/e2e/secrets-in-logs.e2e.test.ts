@@ -17,31 +17,20 @@ describe('secrets stay out of logs and later answers', () => {
   });
   afterAll(() => e?.cleanup());
 
-  async function call(method: string, path: string, opts: { key?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    const key = opts.key === undefined ? e.staffKey : opts.key;
-    if (key) headers.authorization = `Bearer ${key}`;
-    const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-    if (payload !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(`${e.apiUrl}${path}`, { method, headers, body: payload });
-    const text = await res.text();
-    return { status: res.status, text, json: () => JSON.parse(text) };
-  }
-
   it('never writes a secret to the logs, and answers show each only when it is created', async () => {
     const secrets: string[] = [e.staffKey, e.secretsKey];
     const created: string[] = [];
 
-    const influencer = (await call('POST', '/influencers', { body: { handle: 'mia', displayName: 'Mia' } })).json();
-    const issued = await call('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'phone' } });
-    const influencerKey = issued.json().key as string;
+    const influencer = (await e.http('POST', '/influencers', { body: { handle: 'mia', displayName: 'Mia' } })).body;
+    const issued = await e.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'phone' } });
+    const influencerKey = issued.body.key as string;
     secrets.push(influencerKey);
     created.push(issued.text);
     // A presented key that is wrong is a secret too (someone's typo of a real one).
     const wrongKey = `${influencerKey.slice(0, -4)}AAAA`;
     secrets.push(wrongKey);
-    expect((await call('GET', '/products', { key: wrongKey })).status).toBe(401);
-    expect((await call('GET', '/products', { key: null, headers: { 'x-api-key': influencerKey } })).status).toBe(200);
+    expect((await e.http('GET', '/products', { key: wrongKey })).status).toBe(401);
+    expect((await e.http('GET', '/products', { key: null, headers: { 'x-api-key': influencerKey } })).status).toBe(200);
 
     // A webhook channel (its secret is shown once) and a log channel: the product's updates are signed and
     // posted by the worker; the signatures the receiver gets are secrets too.
@@ -52,22 +41,22 @@ describe('secrets stay out of logs and later answers', () => {
       req.on('end', () => res.writeHead(200).end());
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const channel = await call('POST', `/influencers/${influencer.id}/channels`, {
+    const channel = await e.http('POST', `/influencers/${influencer.id}/channels`, {
       body: { kind: 'webhook', name: 'scheduler', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
     });
     created.push(channel.text);
-    secrets.push(channel.json().secret);
-    await call('POST', `/influencers/${influencer.id}/channels`, { body: { kind: 'log', name: 'staff log' } });
+    secrets.push(channel.body.secret);
+    await e.http('POST', `/influencers/${influencer.id}/channels`, { body: { kind: 'log', name: 'staff log' } });
 
-    const product = (await call('POST', '/products', {
+    const product = (await e.http('POST', '/products', {
       body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
-    })).json();
-    const registered = await call('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
-    const source = registered.json();
+    })).body;
+    const registered = await e.http('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
+    const source = registered.body;
     created.push(registered.text);
-    const rotated = await call('POST', `/webhook-sources/${source.id}/rotate-secret`);
+    const rotated = await e.http('POST', `/webhook-sources/${source.id}/rotate-secret`);
     created.push(rotated.text);
-    const newSecret = rotated.json().secret as string;
+    const newSecret = rotated.body.secret as string;
     secrets.push(source.secret, newSecret);
 
     for (const [i, secret] of [source.secret, newSecret, `whsec_${Buffer.alloc(32, 7).toString('base64')}`].entries()) {
@@ -75,14 +64,14 @@ describe('secrets stay out of logs and later answers', () => {
       const at = new Date();
       const signature = new Webhook(secret).sign(`msg_${i}`, at, body);
       secrets.push(signature.slice(3));
-      await call('POST', `/webhooks/votes/${source.id}`, {
+      await e.http('POST', `/webhooks/votes/${source.id}`, {
         key: null,
-        raw: body,
+        rawBody: body,
         headers: { 'webhook-id': `msg_${i}`, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature },
       });
     }
-    await call('POST', `/products/${product.id}/poll/close`, { body: {} });
-    await call('POST', `/products/${product.id}/cancel`, { body: { reason: 'log scan' } });
+    await e.http('POST', `/products/${product.id}/poll/close`, { body: {} });
+    await e.http('POST', `/products/${product.id}/cancel`, { body: { reason: 'log scan' } });
     for (let i = 0; i < 200 && signatures.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect(signatures.length).toBeGreaterThanOrEqual(2); // poll opened and poll result, signed
     secrets.push(...signatures);
@@ -100,7 +89,7 @@ describe('secrets stay out of logs and later answers', () => {
       `/products/${product.id}/social-updates`,
       `/products/${product.id}/deliveries`,
     ]) {
-      answers.push((await call('GET', path)).text);
+      answers.push((await e.http('GET', path)).text);
     }
 
     expect(await e.stop('SIGTERM')).toBe(0);

@@ -3,7 +3,7 @@
 // the log channel; retries of a failing receiver; re-sending a failed delivery; the launch announcement's
 // approval and its overdue alert; share pages and cards; settings and channel validation.
 import { expectError, expectOk } from './e2e-helpers';
-import { advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
@@ -52,10 +52,7 @@ describe('social updates', () => {
     expectOk(await t.http('PUT', `/influencers/${cast.influencerId}/social-settings`, { body: { signatureHashtags: [handle], ...settings } }));
     const receiver = await startReceiver();
     receivers.push(receiver);
-    const webhook = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels`, { body: { kind: 'webhook', name: 'scheduler', url: receiver.url } }), 201);
-    receiver.setSecret(webhook.secret);
-    const log = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels`, { body: { kind: 'log', name: 'staff log' } }), 201);
-    return { ...cast, receiver, webhook, log };
+    return { ...cast, receiver, ...(await addChannels(t, cast.influencerId, receiver, 'scheduler')) };
   }
 
   const updatesOf = async (productId: string, key?: string) => expectOk(await t.http('GET', `/products/${productId}/social-updates`, key ? { key } : {})).updates as any[];

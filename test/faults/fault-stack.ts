@@ -1,7 +1,7 @@
 // The stack for fault tests, every part its own process so it can be killed: an embedded PostgreSQL and
 // a Temporal dev server of the suite's own (both restartable on their data), and compiled worker and API
-// processes (`npm run start:worker` / `start:api`). Each suite reports what it did through `report()`;
-// the test run ends with the table (test/support/global-teardown.ts).
+// processes (`npm run start:worker` / `start:api`); a suite takes one with faultStackForSuite(). Each suite
+// reports what it did through `report()`; the test run ends with the table (test/support/global-teardown.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,9 +13,10 @@ import { loadConfig } from '../../libs/config';
 import { createDataSource } from '../../libs/database';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain';
 import { freePort, resolveTemporalCli, startTemporalDevServer, type RunningDevServer } from '../../libs/runtime';
+import { apiClient, type Api } from '../support/api-client';
 import { compileEngine, type CompiledProcess } from '../support/compiled';
 import { reportFault } from '../support/fault-table';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/wait';
 import type { DataSource } from 'typeorm';
 
 /** Adds the suite's row to the run's fault report. */
@@ -24,6 +25,11 @@ export const report = reportFault;
 export interface EngineChild extends CompiledProcess {
   script: string;
   name: string;
+}
+
+export interface ApiProcess extends EngineChild, Api {
+  url: string;
+  port: number;
 }
 
 export interface FaultStack {
@@ -37,8 +43,8 @@ export interface FaultStack {
   startWorker(name: string, env?: Record<string, string>): Promise<EngineChild>;
   /** Kills every worker still running (so a test's kill hits the only worker of the task queue). */
   killWorkers(): Promise<void>;
-  /** An API process on `port` (the same port again after a restart). */
-  startApi(port: number, name?: string): Promise<EngineChild & { url: string }>;
+  /** An API process on `port` (pass the same port again after a restart; a free one when omitted), with a client holding the staff key. */
+  startApi(name?: string, port?: number): Promise<ApiProcess>;
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
   restartTemporal(): Promise<void>;
@@ -80,6 +86,23 @@ async function startPostgresProcess(compiledDir: string, opts: { dataDir: string
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The suite's fault stack: started before its tests, closed after them. The object it returns stands for
+ * the stack once beforeAll has started it (each property is read from the running stack).
+ */
+export function faultStackForSuite(): FaultStack {
+  let stack: FaultStack | undefined;
+  beforeAll(async () => {
+    stack = await startFaultStack();
+  });
+  afterAll(() => stack?.close());
+  const running = (): FaultStack => {
+    if (!stack) throw new Error('the fault stack is not running (it starts in beforeAll)');
+    return stack;
+  };
+  return new Proxy({} as FaultStack, { get: (_, key) => Reflect.get(running(), key) as unknown });
 }
 
 export async function startFaultStack(): Promise<FaultStack> {
@@ -158,14 +181,15 @@ export async function startFaultStack(): Promise<FaultStack> {
     async killWorkers() {
       await Promise.all(children.filter((c) => c.script === 'apps/worker/src/main.js').map((c) => c.kill('SIGKILL')));
     },
-    async startApi(port, name = 'api') {
+    async startApi(name = 'api', port?: number) {
+      port ??= await freePort();
       const api = run(name, 'apps/api/src/main.js', { API_PORT: String(port), LOG_LEVEL: 'warn' });
       const url = `http://127.0.0.1:${port}`;
       await eventually(`${name} to answer`, async () => {
         if (api.process.exitCode !== null) throw new Error(`${name} exited: ${api.output()}`);
         return (await fetch(`${url}/health`).catch(() => null))?.status === 200;
       }, 30_000);
-      return { ...api, url };
+      return { ...api, ...apiClient(url, staffKey), url, port };
     },
     async stopPostgres() {
       await pg.stop();
@@ -185,5 +209,14 @@ export async function startFaultStack(): Promise<FaultStack> {
       compiled.remove();
       fs.rmSync(root, { recursive: true, force: true });
     },
+  };
+}
+
+/** The product the fault suites create (createProduct's overrides): options a and b, a poll that closes by its own timer `closesInMs` ahead. */
+export function faultProduct(closesInMs: number, name = 'Fault dress') {
+  return {
+    name,
+    targetKeyword: 'dress',
+    poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], closesAt: new Date(Date.now() + closesInMs).toISOString(), minVotes: 0 },
   };
 }

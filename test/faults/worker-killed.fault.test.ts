@@ -2,12 +2,11 @@
 // worker started; two workers on one task queue, one killed under load; a worker killed while social
 // updates are being delivered. Every product must reach LAUNCHED with each stage change, poll close and
 // launch recorded exactly once, and every delivery must arrive, never as a second, different message.
-import { Client as PgClient } from 'pg';
-import { eventually } from '../support/stack';
+import { addChannels, advanceTo, castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { addChannels, castInfluencer, checkDeliveries, checkTimeline, createProduct, driveFromDesign, httpClient, ok } from './drive';
-import { report, startFaultStack, type FaultStack } from './fault-stack';
-import { freePort } from '../../libs/runtime';
+import { eventually } from '../support/wait';
+import { faultProduct, faultStackForSuite, report } from './fault-stack';
+import { blockedOnRow, checkDeliveries, checkTimeline, holdProductRow, stageOf } from './read-model';
 
 jest.setTimeout(240_000);
 
@@ -15,15 +14,9 @@ jest.setTimeout(240_000);
 const FAST_DELIVERY = { DELIVERY_TIMEOUT: '2s', DELIVERY_RETRY_INITIAL: '200ms', DELIVERY_RETRY_MAX_INTERVAL: '1s', DELIVERY_MAX_ATTEMPTS: '20' };
 
 describe('fault: worker killed', () => {
-  let stack: FaultStack;
+  const stack = faultStackForSuite();
   const receivers: Receiver[] = [];
-  beforeAll(async () => {
-    stack = await startFaultStack();
-  });
-  afterAll(async () => {
-    await Promise.all(receivers.map((r) => r.close()));
-    await stack?.close();
-  });
+  afterAll(() => Promise.all(receivers.map((r) => r.close())));
 
   // Every expected delivery recorded and delivered: an update whose writing the kill interrupted is written
   // by the next worker once the activity's attempt times out.
@@ -40,40 +33,30 @@ describe('fault: worker killed', () => {
       120_000,
     );
 
-  const stageOf = async (id: string) => ((await stack.db.query(`SELECT stage FROM products WHERE id = $1`, [id])) as { stage: string }[])[0]?.stage;
-
   it('mid-activity and mid-timer: a new worker finishes every product, nothing twice', async () => {
     const workerA = await stack.startWorker('worker A');
-    const api = await stack.startApi(await freePort());
-    const call = httpClient(() => api.url, stack.staffKey);
-    const mia = await castInfluencer(call, 'mia');
+    const api = await stack.startApi();
+    const mia = await castInfluencer(api, 'mia');
 
     // Four products whose polls close by timer in a few seconds, and one whose close is caught mid-activity.
-    const timed = await Promise.all(Array.from({ length: 4 }, () => createProduct(call, mia.id, 6_000)));
-    const caught = await createProduct(call, mia.id, 3_600_000);
+    const timed = await Promise.all(Array.from({ length: 4 }, () => createProduct(api, mia.influencerId, faultProduct(6_000))));
+    const caught = await createProduct(api, mia.influencerId, faultProduct(3_600_000));
 
     // Hold the product's read-model row: the close's projection (a local activity) blocks on it.
-    const locker = new PgClient({ connectionString: stack.databaseUrl });
-    await locker.connect();
-    await locker.query('BEGIN');
-    await locker.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [caught]);
-    const closing = call('POST', `/products/${caught}/poll/close`).catch((err: Error) => ({ status: 0, body: err.message }));
-    await eventually('the activity to be blocked in PostgreSQL', async () => {
-      const waiting = await stack.db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO products%'`);
-      return waiting.length > 0;
-    });
+    const row = await holdProductRow(stack.databaseUrl, caught);
+    const closing = api.http('POST', `/products/${caught}/poll/close`).catch((err: Error) => ({ status: 0, body: err.message }));
+    await blockedOnRow(stack.db, 'the activity to be blocked in PostgreSQL');
     await workerA.kill('SIGKILL');
-    await locker.query('ROLLBACK');
-    await locker.end();
+    await row.release();
     // The poll timers pass while no worker runs.
     await eventually('the poll deadlines to pass', async () => (await stack.db.query(`SELECT 1 FROM polls WHERE product_id = ANY($1) AND closes_at < now()`, [timed])).length === timed.length);
 
     await stack.startWorker('worker B');
     const answer = await closing;
     const products = [...timed, caught];
-    for (const id of products) await eventually(`${id} to reach DESIGN`, async () => (await stageOf(id)) === 'DESIGN', 60_000);
-    await Promise.all(products.map((id) => driveFromDesign(call, mia.key, id, 1_500)));
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to reach DESIGN`, async () => (await stageOf(stack.db, id)) === 'DESIGN', 60_000);
+    await Promise.all(products.map((id) => driveToLaunch(api, mia, id, 1_500, 'DESIGN')));
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
 
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
     const lost = checks.filter((c) => !c.launched).length;
@@ -97,17 +80,16 @@ describe('fault: worker killed', () => {
   it('two workers, one killed under load: the other finishes everything', async () => {
     const a = await stack.startWorker('worker A2', FAST_DELIVERY);
     await stack.startWorker('worker B2', FAST_DELIVERY);
-    const api = await stack.startApi(await freePort(), 'api 2');
-    const call = httpClient(() => api.url, stack.staffKey);
-    const leo = await castInfluencer(call, 'leo');
+    const api = await stack.startApi('api 2');
+    const leo = await castInfluencer(api, 'leo');
     const receiver = await startReceiver();
     receivers.push(receiver);
-    await addChannels(call, leo.id, receiver);
-    const products = await Promise.all(Array.from({ length: 12 }, () => createProduct(call, leo.id, 3_600_000)));
+    await addChannels(api, leo.influencerId, receiver);
+    const products = await Promise.all(Array.from({ length: 12 }, () => createProduct(api, leo.influencerId, faultProduct(3_600_000))));
     let killed = false;
     const moved = await Promise.all(
       products.map(async (id, i) => {
-        await ok(call('POST', `/products/${id}/poll/close`));
+        await advanceTo(api, leo, id, 'DESIGN');
         if (i === 5 && !killed) {
           killed = true;
           await a.kill('SIGKILL');
@@ -115,7 +97,7 @@ describe('fault: worker killed', () => {
         // A request caught by the kill is retried, as a client does on 503.
         for (let attempt = 0; ; attempt++) {
           try {
-            await driveFromDesign(call, leo.key, id, 1_500);
+            await driveToLaunch(api, leo, id, 1_500, 'DESIGN');
             return true;
           } catch (err) {
             if (attempt >= 3 || !/got (503|409)/.test((err as Error).message)) throw err;
@@ -123,7 +105,7 @@ describe('fault: worker killed', () => {
         }
       }),
     ).catch((err: Error) => err);
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
     // Per product: 11 published updates to both channels, the approval alert and the withheld launch to the log.
     await allDelivered(products, products.length * (11 * 2 + 2));
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
@@ -151,15 +133,14 @@ describe('fault: worker killed', () => {
     // Workers left by the tests above would take deliveries too; worker A3 must be the only one.
     await stack.killWorkers();
     const workerA = await stack.startWorker('worker A3', FAST_DELIVERY);
-    const api = await stack.startApi(await freePort(), 'api 3');
-    const call = httpClient(() => api.url, stack.staffKey);
-    const ana = await castInfluencer(call, 'ana');
-    await addChannels(call, ana.id, receiver);
+    const api = await stack.startApi('api 3');
+    const ana = await castInfluencer(api, 'ana');
+    await addChannels(api, ana.influencerId, receiver);
 
     // The receiver takes the requests but does not answer: the delivery activities wait inside their POST.
     receiver.hold();
-    const products = await Promise.all(Array.from({ length: 6 }, () => createProduct(call, ana.id, 3_600_000)));
-    await Promise.all(products.map((id) => ok(call('POST', `/products/${id}/poll/close`))));
+    const products = await Promise.all(Array.from({ length: 6 }, () => createProduct(api, ana.influencerId, faultProduct(3_600_000))));
+    await Promise.all(products.map((id) => advanceTo(api, ana, id, 'DESIGN')));
     await eventually('deliveries in flight at the receiver', () => receiver.held() >= 6, 30_000);
     const inFlight = receiver.held();
     await workerA.kill('SIGKILL');

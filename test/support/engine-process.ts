@@ -1,14 +1,15 @@
 // Runs the compiled launcher (`npm start`'s entry) as its own process on the shared test servers and a
 // fresh database, capturing everything it writes: for suites that must see the real process — its logs,
-// its signals, its exit.
+// its signals, its exit; `http` calls its API with the staff key it printed.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { apiClient, type Api } from './api-client';
 import { compileEngine } from './compiled';
 import { createTestDatabase, uniqueName, type TestDatabase } from './stack';
 
-export interface EngineProcess {
+export interface EngineProcess extends Api {
   apiUrl: string;
   staffKey: string;
   db: TestDatabase;
@@ -52,6 +53,7 @@ export async function startEngineProcess(env: Record<string, string> = {}): Prom
   const stop = engine.kill;
   return {
     ...started,
+    ...apiClient(started.apiUrl, started.staffKey),
     db,
     secretsKey,
     output: engine.output,

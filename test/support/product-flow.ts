@@ -1,18 +1,28 @@
-// Drives a product through its stages over HTTP, for end-to-end suites (staff key + influencer key).
+// Drives products through their stages over HTTP the way staff and the influencer do (staff key +
+// influencer key), for end-to-end and fault suites and the benchmarks. Plain Node (no jest globals).
 import { randomUUID } from 'node:crypto';
-import type { TestEngine } from './stack';
+import type { DataSource } from 'typeorm';
+import { ok, type Api } from './api-client';
+import type { Receiver } from './receiver';
 
 export interface Cast {
   influencerId: string;
   influencerKey: string;
 }
 
-export async function castInfluencer(t: TestEngine, handle: string): Promise<Cast> {
-  const inf = await t.http('POST', '/influencers', { body: { handle, displayName: handle } });
-  expect(inf.status).toBe(201);
-  const key = await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: inf.body.id, label: `${handle} key` } });
-  expect(key.status).toBe(201);
-  return { influencerId: inf.body.id, influencerKey: key.body.key };
+export async function castInfluencer(api: Api, handle: string): Promise<Cast> {
+  const inf = await ok(api.http('POST', '/influencers', { body: { handle, displayName: handle } }), 201);
+  const key = await ok(api.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: inf.id, label: `${handle} key` } }), 201);
+  return { influencerId: inf.id, influencerKey: key.key };
+}
+
+/** A webhook channel to `receiver` (which then verifies with its secret) and a log channel. */
+export async function addChannels(api: Api, influencerId: string, receiver: Receiver, webhookName = 'receiver'): Promise<{ webhook: any; log: any }> {
+  const channels = `/influencers/${influencerId}/channels`;
+  const webhook = await ok(api.http('POST', channels, { body: { kind: 'webhook', name: webhookName, url: receiver.url } }), 201);
+  receiver.setSecret(webhook.secret);
+  const log = await ok(api.http('POST', channels, { body: { kind: 'log', name: 'staff log' } }), 201);
+  return { webhook, log };
 }
 
 export function productBody(influencerId: string, overrides: Record<string, unknown> = {}) {
@@ -34,41 +44,78 @@ export function productBody(influencerId: string, overrides: Record<string, unkn
   };
 }
 
-export async function createProduct(t: TestEngine, influencerId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.http('POST', '/products', { body: productBody(influencerId, overrides) });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
+/** A product (its workflow starts in POLL); the answer, whose `id` the other helpers take. */
+export async function createProductAnswer(api: Api, influencerId: string, overrides: Record<string, unknown> = {}): Promise<any> {
+  return ok(api.http('POST', '/products', { body: productBody(influencerId, overrides) }), 201);
 }
 
-export async function addVotes(t: TestEngine, productId: string, votes: Record<string, number>): Promise<void> {
-  for (const [optionId, count] of Object.entries(votes)) {
-    for (let i = 0; i < count; i++) {
+export async function createProduct(api: Api, influencerId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  return (await createProductAnswer(api, influencerId, overrides)).id as string;
+}
+
+/** A test engine's database (TestEngine); votes can be written straight into it. */
+export interface WithDatabase {
+  db: { dataSource: DataSource };
+}
+
+/** Fan votes written straight into the votes table (not through the webhook), one fan each, optionally at a given time (occurred and received). */
+export async function insertVotes(t: WithDatabase, productId: string, optionId: string, count: number, at?: Date): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const fan = `fan-${randomUUID()}`;
+    if (at) {
       await t.db.dataSource.query(
-        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`,
-        [productId, optionId, `fan-${randomUUID()}`],
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at, received_at) VALUES ($1, $2, 'tiktok', $3, $4, $4)`,
+        [productId, optionId, fan, at.toISOString()],
       );
+    } else {
+      await t.db.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`, [productId, optionId, fan]);
     }
   }
 }
 
-/** Moves a fresh product (in POLL) forward to the given stage with the smallest set of actions. */
-export async function advanceTo(t: TestEngine, cast: Cast, productId: string, stage: 'DESIGN' | 'SAMPLING' | 'PRODUCTION' | 'LAUNCH'): Promise<void> {
-  const ok = async (res: Promise<{ status: number; body: any }>) => {
-    const r = await res;
-    if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+export async function addVotes(t: WithDatabase, productId: string, votes: Record<string, number>): Promise<void> {
+  for (const [optionId, count] of Object.entries(votes)) await insertVotes(t, productId, optionId, count);
+}
+
+const FORWARD = ['DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH'] as const;
+export type ForwardStage = (typeof FORWARD)[number];
+export const PRODUCTION_MILESTONES = ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const;
+
+/** The smallest set of actions that moves a product into `stage` from the stage before it. */
+async function enter(api: Api, cast: Pick<Cast, 'influencerKey'>, productId: string, stage: ForwardStage): Promise<void> {
   const p = `/products/${productId}`;
-  await ok(t.http('POST', `${p}/poll/close`));
-  if (stage === 'DESIGN') return;
-  await ok(t.http('POST', `${p}/designs`, { body: { title: 'v1', description: 'first' } }));
-  await ok(t.http('POST', `${p}/designs/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
-  if (stage === 'SAMPLING') return;
-  await ok(t.http('POST', `${p}/samples`, { body: { supplier: 'Mill', notes: 'ok' } }));
-  await ok(t.http('POST', `${p}/samples/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
-  if (stage === 'PRODUCTION') return;
-  await ok(t.http('POST', `${p}/production`, { body: { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() } }));
-  for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) {
-    await ok(t.http('POST', `${p}/production/milestones`, { body: { milestone } }));
+  const act = (path: string, body?: unknown, key?: string) => ok(api.http('POST', `${p}${path}`, { body, key }), 200);
+  switch (stage) {
+    case 'DESIGN':
+      await act('/poll/close');
+      return;
+    case 'SAMPLING':
+      await act('/designs', { title: 'v1', description: 'first' });
+      await act('/designs/1/review', { decision: 'APPROVE' }, cast.influencerKey);
+      return;
+    case 'PRODUCTION':
+      await act('/samples', { supplier: 'Mill', notes: 'ok' });
+      await act('/samples/1/review', { decision: 'APPROVE' }, cast.influencerKey);
+      return;
+    case 'LAUNCH':
+      await act('/production', { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+      for (const milestone of PRODUCTION_MILESTONES) await act('/production/milestones', { milestone });
+      return;
+    default: {
+      const unknown: never = stage;
+      throw new Error(`no actions lead into ${String(unknown)}`);
+    }
   }
+}
+
+/** Moves a product forward from `from` (a fresh product: POLL) to `stage` with the smallest set of actions. */
+export async function advanceTo(api: Api, cast: Pick<Cast, 'influencerKey'>, productId: string, stage: ForwardStage, from: 'POLL' | ForwardStage = 'POLL'): Promise<void> {
+  const first = from === 'POLL' ? 0 : FORWARD.indexOf(from) + 1;
+  for (const next of FORWARD.slice(first, FORWARD.indexOf(stage) + 1)) await enter(api, cast, productId, next);
+}
+
+/** From `from` through production to a launch scheduled `launchInMs` ahead. */
+export async function driveToLaunch(api: Api, cast: Pick<Cast, 'influencerKey'>, productId: string, launchInMs: number, from: 'POLL' | ForwardStage = 'POLL'): Promise<void> {
+  await advanceTo(api, cast, productId, 'LAUNCH', from);
+  await ok(api.http('POST', `/products/${productId}/launch`, { body: { launchAt: new Date(Date.now() + launchInMs).toISOString() } }), 200);
 }

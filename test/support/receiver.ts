@@ -1,11 +1,14 @@
 // A real HTTP receiver of social update deliveries, the way an influencer's scheduler would run one: it
 // verifies every request with the Standard Webhooks library and the channel's secret, keeps what arrived,
-// and can be told to fail (to exercise retries) or hang.
+// and can be told to fail (to exercise retries) or hang. Plain Node (no jest globals): the social benchmark
+// receives its deliveries with it too.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 export interface Received {
+  /** The request's path, e.g. /hooks/social. */
+  path: string;
   webhookId: string;
   body: string;
   verified: boolean;
@@ -15,12 +18,16 @@ export interface Received {
 }
 
 export interface Receiver {
+  /** http://127.0.0.1:<port>: any path on it is received. */
+  origin: string;
+  /** The default URL to register as a channel (origin + /hooks/social). */
   url: string;
   /** Every request, in arrival order. */
   received: Received[];
   /** Requests answered 2xx, at most one per webhook-id (what a deduplicating receiver keeps). */
   accepted(): Map<string, Received>;
-  setSecret(secret: string): void;
+  /** Verify requests to `path` with this secret; without a path, every request whose path has none of its own. */
+  setSecret(secret: string, path?: string): void;
   /** Answer the first `n` requests of each webhook-id with `status` (then 200). */
   failFirst(n: number, status?: number): void;
   /** Answer every request with `status` until told otherwise (failFirst(0) restores 200s). */
@@ -43,6 +50,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startReceiver(): Promise<Receiver> {
   let verifier: Webhook | null = null;
+  const verifiers = new Map<string, Webhook>();
   let failures = 0;
   let failStatus = 503;
   let always = false;
@@ -55,14 +63,16 @@ export async function startReceiver(): Promise<Receiver> {
       const body = await readBody(req);
       if (holding) await new Promise<void>((resolve) => parked.push(resolve));
       const webhookId = String(req.headers['webhook-id'] ?? '');
+      const path = req.url ?? '';
+      const pathVerifier = verifiers.get(path) ?? verifier;
       let verified = false;
       try {
-        verifier?.verify(body, {
+        pathVerifier?.verify(body, {
           'webhook-id': webhookId,
           'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
           'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
         });
-        verified = verifier !== null;
+        verified = pathVerifier !== null;
       } catch {
         verified = false;
       }
@@ -70,7 +80,7 @@ export async function startReceiver(): Promise<Receiver> {
       seen.set(webhookId, attempt);
       const gone = res.destroyed || req.socket.destroyed; // the sender gave up (or died) while it was held
       const status = gone ? 0 : !verified ? 401 : always || attempt <= failures ? failStatus : 200;
-      received.push({ webhookId, body, verified, answered: status, at: Date.now() });
+      received.push({ path, webhookId, body, verified, answered: status, at: Date.now() });
       if (gone) return;
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(status === 200 ? { ok: true, id: webhookId } : { error: 'try again later' }));
@@ -78,17 +88,19 @@ export async function startReceiver(): Promise<Receiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.on('close', () => parked.splice(0).forEach((resume) => resume()));
-  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${port}/hooks/social`,
+    origin,
+    url: `${origin}/hooks/social`,
     received,
     accepted() {
       const out = new Map<string, Received>();
       for (const r of received) if (r.answered === 200 && !out.has(r.webhookId)) out.set(r.webhookId, r);
       return out;
     },
-    setSecret(secret) {
-      verifier = new Webhook(secret);
+    setSecret(secret, path) {
+      if (path === undefined) verifier = new Webhook(secret);
+      else verifiers.set(path, new Webhook(secret));
     },
     failFirst(n, status = 503) {
       failures = n;

@@ -10,6 +10,9 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createEngineWorker, installWorkerRuntime, socialActivityDeps } from '../../apps/worker/src/worker';
 import { startEngine, type EngineOptions, type RunningEngine } from '../../apps/launcher/src/engine';
+import { apiClient, type Api } from './api-client';
+
+export { eventually } from './wait';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -93,13 +96,11 @@ export async function startTestWorker(dataSource: DataSource, taskQueue = unique
   };
 }
 
-export interface TestEngine {
+export interface TestEngine extends Api {
   engine: RunningEngine;
   config: AppConfig;
   db: TestDatabase;
   staffKey: string;
-  /** JSON over HTTP against the engine's API. */
-  http: (method: string, path: string, opts?: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -115,50 +116,15 @@ export async function startTestEngine(overrides: Record<string, string> = {}, en
     ...engineOptions,
   });
   const staffKey = engine.firstStaffKey!;
-  const http: TestEngine['http'] = async (method, path, opts = {}) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    const key = opts.key === undefined ? staffKey : opts.key;
-    if (key) headers.authorization = `Bearer ${key}`;
-    let payload: string | undefined = opts.rawBody;
-    if (opts.body !== undefined) {
-      payload = JSON.stringify(opts.body);
-    }
-    if (payload !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(`${engine.apiUrl}${path}`, { method, headers, body: payload });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON (e.g. the docs page)
-    }
-    return { status: res.status, body };
-  };
   return {
     engine,
     config,
     db,
     staffKey,
-    http,
+    ...apiClient(engine.apiUrl, staffKey),
     async stop() {
       await engine.stop();
       await db.close();
     },
   };
-}
-
-/** Waits until `check` returns a value that is not undefined/false, polling; fails with `what` on timeout. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value as T;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

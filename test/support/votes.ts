@@ -1,7 +1,8 @@
-// Delivers fan votes the way a connector does: a Standard Webhooks library signs each body.
+// Delivers fan votes the way a connector does: a Standard Webhooks library signs each body. Plain Node
+// (no jest globals), shared by the suites, the benchmarks' load generator and the demo.
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { TestEngine } from './stack';
+import { ok, type Api } from './api-client';
 
 export interface Source {
   id: string;
@@ -9,11 +10,11 @@ export interface Source {
   platform: string;
 }
 
-export async function registerSource(t: TestEngine, opts: { platform?: string; rateLimitPerSecond?: number } = {}): Promise<Source> {
+export async function registerSource(api: Api, opts: { platform?: string; name?: string; rateLimitPerSecond?: number } = {}): Promise<Source> {
   const platform = opts.platform ?? 'weibo';
-  const res = await t.http('POST', '/webhook-sources', { body: { name: `${platform} connector`, platform, ...(opts.rateLimitPerSecond ? { rateLimitPerSecond: opts.rateLimitPerSecond } : {}) } });
-  if (res.status !== 201) throw new Error(`source registration answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return { id: res.body.id, secret: res.body.secret, platform };
+  const name = opts.name ?? `${platform} connector`;
+  const body = await ok(api.http('POST', '/webhook-sources', { body: { name, platform, ...(opts.rateLimitPerSecond ? { rateLimitPerSecond: opts.rateLimitPerSecond } : {}) } }), 201);
+  return { id: body.id, secret: body.secret, platform };
 }
 
 export interface VoteBody {
@@ -49,8 +50,8 @@ export function sign(secret: string, body: unknown, opts: { webhookId?: string; 
   };
 }
 
-export function deliver(t: TestEngine, source: Pick<Source, 'id'>, delivery: Delivery, headers: Record<string, string> = {}) {
-  return t.http('POST', `/webhooks/votes/${source.id}`, { key: null, rawBody: delivery.payload, headers: { ...delivery.headers, ...headers } });
+export function deliver(api: Api, source: Pick<Source, 'id'>, delivery: Delivery, headers: Record<string, string> = {}) {
+  return api.http('POST', `/webhooks/votes/${source.id}`, { key: null, rawBody: delivery.payload, headers: { ...delivery.headers, ...headers } });
 }
 
 /** Runs `tasks` with at most `limit` at a time. */

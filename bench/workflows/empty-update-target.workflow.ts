@@ -1,5 +1,6 @@
 // A workflow that does nothing but answer a trivial update: the floor that the lifecycle benchmark
-// measures its own update latency against, on the same server and worker.
+// measures its own update latency against, on the same Temporal server. Bench-only: the benchmark's own
+// worker (bench/floor-worker.ts) runs it; the production worker bundle does not carry it.
 
 import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 

@@ -1,0 +1,30 @@
+// The lifecycle benchmark's floor worker: only the empty update target, on a task queue of its own on the
+// engine's Temporal server, so the bare update is measured on the same server without the production
+// worker bundle carrying a bench-only workflow.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+
+export interface FloorWorker {
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startFloorWorker(address: string, namespace: string): Promise<FloorWorker> {
+  const connection = await NativeConnection.connect({ address });
+  const taskQueue = `bench-floor-${randomBytes(4).toString('hex')}`;
+  try {
+    const worker = await Worker.create({ connection, namespace, taskQueue, workflowsPath: require.resolve('./workflows/empty-update-target.workflow') });
+    const running = worker.run();
+    return {
+      taskQueue,
+      async stop() {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      },
+    };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}

@@ -1,0 +1,75 @@
+// The one HTTP client of the engine's API for end-to-end and fault suites, benchmarks and the demo: JSON
+// in and out, the staff key unless a call names another. Plain Node, no jest globals: bench/ and scripts/
+// are compiled with it and run with node.
+
+export interface ApiResponse {
+  /** Which call it answers, e.g. `POST /products`. */
+  request: string;
+  status: number;
+  /** The answer parsed as JSON, or its text when it is not JSON (e.g. the docs page). */
+  body: any;
+  text: string;
+}
+
+export interface RequestOptions {
+  /** Bearer key; the client's staff key when omitted, none when null. */
+  key?: string | null;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is (a signed webhook delivery), with a JSON content-type unless `headers` names one. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export type Http = (method: string, path: string, opts?: RequestOptions) => Promise<ApiResponse>;
+
+/** Anything that talks to the API: a test engine, a fault suite's API process, a benchmark's engine. */
+export interface Api {
+  http: Http;
+}
+
+/** A refused or failed call; the message says which call, what was expected and what came back. */
+export class ApiError extends Error {
+  constructor(
+    readonly response: ApiResponse,
+    expected: string,
+  ) {
+    super(`${response.request}: expected ${expected}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+}
+
+export interface ApiClientOptions {
+  /** Told of every answer and how long it took (benchmarks time the calls this way). */
+  onResponse?: (request: { method: string; path: string }, res: ApiResponse, ms: number) => void;
+}
+
+export function apiClient(baseUrl: string, staffKey: string, opts: ApiClientOptions = {}): Api {
+  const http: Http = async (method, path, req = {}) => {
+    const started = performance.now();
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    const key = req.key === undefined ? staffKey : req.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    const payload = req.body !== undefined ? JSON.stringify(req.body) : req.rawBody;
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the text itself
+    }
+    const answer = { request: `${method} ${path}`, status: res.status, body, text };
+    opts.onResponse?.({ method, path }, answer, performance.now() - started);
+    return answer;
+  };
+  return { http };
+}
+
+/** The answer's body when the call succeeded (exactly `status` when given, else any 2xx); ApiError otherwise. */
+export async function ok(call: Promise<ApiResponse>, status?: number): Promise<any> {
+  const res = await call;
+  const expected = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
+  if (!expected) throw new ApiError(res, status === undefined ? 'success' : String(status));
+  return res.body;
+}
