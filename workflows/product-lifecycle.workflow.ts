@@ -31,7 +31,7 @@ import {
   LifecycleRefusal,
   nextDeadline,
   ProductStageKey,
-  SOCIAL_EVENT_SOURCES,
+  isSocialSource,
   SYSTEM_ACTOR,
   toView,
   validateCommandInput,
@@ -89,7 +89,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const outbox: LifecycleEvent[] = [...created.events];
   let projecting = false;
   const social = patched(SOCIAL_UPDATES_PATCH);
-  const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => SOCIAL_EVENT_SOURCES.includes(e.type)) : [];
+  const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
   let projectedSeq = 0;
 
@@ -108,7 +108,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (events.length === 0) return;
     const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED');
     outbox.push(...events);
-    if (social) socialOutbox.push(...events.filter((e) => SOCIAL_EVENT_SOURCES.includes(e.type)));
+    if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 

@@ -102,7 +102,7 @@ export interface ProductActivities {
 }
 
 /** Timeline events that produce a social update (libs/social decides their text). */
-export const SOCIAL_EVENT_SOURCES: readonly LifecycleEventType[] = [
+export const SOCIAL_EVENT_SOURCES = [
   'POLL_OPENED',
   'POLL_MILESTONE',
   'POLL_CLOSED',
@@ -115,7 +115,13 @@ export const SOCIAL_EVENT_SOURCES: readonly LifecycleEventType[] = [
   'LAUNCH_APPROVAL_OVERDUE',
   'LAUNCHED',
   'CANCELLED',
-];
+] as const satisfies readonly LifecycleEventType[];
+export type SocialSourceEventType = (typeof SOCIAL_EVENT_SOURCES)[number];
+
+/** Whether a timeline event produces a social update. */
+export function isSocialSource(type: LifecycleEventType): type is SocialSourceEventType {
+  return (SOCIAL_EVENT_SOURCES as readonly LifecycleEventType[]).includes(type);
+}
 
 /**
  * An update's deliveries (one per channel) run in a workflow of their own, each with its own retries, so a

@@ -1,10 +1,11 @@
 // Which lifecycle events become social updates, the words each one fills its template with, and the
 // influencer's social settings. Pure: the worker's activities and the API's announcement draft share it.
 
+import { isSocialSource } from '../domain/contract';
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import { composeUpdate, type ComposedUpdate } from './compose';
 import type { Platform, PlatformLimits } from './platforms';
-import type { PostTemplate, SocialEvent, TemplateVars, Tone } from './templates';
+import { SOCIAL_EVENT_OF, type PostTemplate, type SocialEvent, type TemplateVars, type Tone } from './templates';
 import type { Language } from './text';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
@@ -53,24 +54,9 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const FROM_LIFECYCLE: Partial<Record<LifecycleEvent['type'], SocialEvent>> = {
-  POLL_OPENED: 'POLL_OPENED',
-  POLL_MILESTONE: 'POLL_MILESTONE',
-  POLL_CLOSED: 'POLL_RESULT',
-  DESIGN_APPROVED: 'DESIGN_APPROVED',
-  SAMPLE_APPROVED: 'SAMPLE_APPROVED',
-  PRODUCTION_STARTED: 'PRODUCTION_STARTED',
-  PRODUCTION_MILESTONE: 'PRODUCTION_MILESTONE',
-  LAUNCH_SCHEDULED: 'LAUNCH_SCHEDULED',
-  LAUNCH_COUNTDOWN: 'LAUNCH_COUNTDOWN',
-  LAUNCH_APPROVAL_OVERDUE: 'LAUNCH_APPROVAL_OVERDUE',
-  LAUNCHED: 'LAUNCHED',
-  CANCELLED: 'CANCELLED',
-};
-
 /** The social update a timeline event produces, or null (most internal steps produce none). */
 export function socialEventFor(type: LifecycleEvent['type']): SocialEvent | null {
-  return FROM_LIFECYCLE[type] ?? null;
+  return isSocialSource(type) ? SOCIAL_EVENT_OF[type] : null;
 }
 
 const MILESTONE_WORDS: Record<Language, Record<string, string>> = {

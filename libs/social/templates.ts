@@ -1,23 +1,26 @@
 // The text of each social update, per event and language (English and Simplified Chinese), with the
 // influencer's tone. Staff can override any template per influencer; placeholders are {name}.
 
+import type { SocialSourceEventType } from '../domain';
 import type { Language } from './text';
 
-export const SOCIAL_EVENTS = [
-  'POLL_OPENED',
-  'POLL_MILESTONE',
-  'POLL_RESULT',
-  'DESIGN_APPROVED',
-  'SAMPLE_APPROVED',
-  'PRODUCTION_STARTED',
-  'PRODUCTION_MILESTONE',
-  'LAUNCH_SCHEDULED',
-  'LAUNCH_COUNTDOWN',
-  'LAUNCHED',
-  'CANCELLED',
-  'LAUNCH_APPROVAL_OVERDUE',
-] as const;
-export type SocialEvent = (typeof SOCIAL_EVENTS)[number];
+/** The update each source event of the contract makes (a poll's close is published as its result). */
+export const SOCIAL_EVENT_OF = {
+  POLL_OPENED: 'POLL_OPENED',
+  POLL_MILESTONE: 'POLL_MILESTONE',
+  POLL_CLOSED: 'POLL_RESULT',
+  DESIGN_APPROVED: 'DESIGN_APPROVED',
+  SAMPLE_APPROVED: 'SAMPLE_APPROVED',
+  PRODUCTION_STARTED: 'PRODUCTION_STARTED',
+  PRODUCTION_MILESTONE: 'PRODUCTION_MILESTONE',
+  LAUNCH_SCHEDULED: 'LAUNCH_SCHEDULED',
+  LAUNCH_COUNTDOWN: 'LAUNCH_COUNTDOWN',
+  LAUNCHED: 'LAUNCHED',
+  CANCELLED: 'CANCELLED',
+  LAUNCH_APPROVAL_OVERDUE: 'LAUNCH_APPROVAL_OVERDUE',
+} as const satisfies Record<SocialSourceEventType, string>;
+export type SocialEvent = (typeof SOCIAL_EVENT_OF)[SocialSourceEventType];
+export const SOCIAL_EVENTS: readonly SocialEvent[] = Object.values(SOCIAL_EVENT_OF);
 
 /** CANCELLED and the approval alert are recorded for staff (timeline, log channels) but never published. */
 export function isPublished(event: SocialEvent): boolean {

@@ -2,7 +2,7 @@
 
 import { emit, iso } from '../events';
 import type { CommandHandler } from './command';
-import { validateSubmission } from './rounds';
+import { newRound, validateSubmission } from './rounds';
 
 export interface RecordSampleInput {
   supplier: string;
@@ -19,16 +19,8 @@ export const recordSampleCommand: CommandHandler<RecordSampleInput> = {
   },
   apply(state, input, actor, nowMs) {
     const at = iso(nowMs);
-    const round = state.samples.length + 1;
-    state.samples.push({
-      round,
-      status: 'PENDING_REVIEW',
-      submittedAt: at,
-      submittedBy: actor,
-      supplier: input.supplier,
-      notes: input.notes,
-      photoUrls: input.photoUrls,
-    });
-    return [emit(state, 'SAMPLE_RECORDED', actor, at, { round, supplier: input.supplier })];
+    const sample = { ...newRound(state, 'sample', actor, at), supplier: input.supplier, notes: input.notes, photoUrls: input.photoUrls };
+    state.samples.push(sample);
+    return [emit(state, 'SAMPLE_RECORDED', actor, at, { round: sample.round, supplier: input.supplier })];
   },
 };

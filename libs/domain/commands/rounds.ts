@@ -5,6 +5,7 @@ import { DomainErrorCode, refuse } from '../errors';
 import { emit, iso, moveTo } from '../events';
 import type { Actor, LifecycleEvent, LifecycleEventType, ProductState, ReviewedRound } from '../model';
 import type { ReviewDecision, Stage } from '../stages';
+import type { CommandHandler } from './command';
 
 export type RoundKind = 'design' | 'sample';
 
@@ -68,4 +69,24 @@ export function applyReview(state: ProductState, what: RoundKind, input: ReviewI
   const events = [emit(state, approved ? outcome.approved : outcome.changesRequested, actor, at, { round: input.round, feedback: target.feedback ?? null })];
   if (approved) events.push(moveTo(state, outcome.next, actor, at));
   return events;
+}
+
+/** The part of a new round every kind shares: the next number, waiting for the influencer's review. */
+export function newRound(state: ProductState, what: RoundKind, actor: Actor, at: string): ReviewedRound {
+  return { round: roundsOf(state, what).length + 1, status: 'PENDING_REVIEW', submittedAt: at, submittedBy: actor };
+}
+
+/** The influencer's review of a design or sample round; only the Update's name and the stage differ. */
+export function reviewCommand(what: RoundKind, update: string, stage: Stage): CommandHandler<ReviewInput> {
+  return {
+    update,
+    action: `${what} review`,
+    stage,
+    validate(state, input) {
+      validateReview(state, what, input);
+    },
+    apply(state, input, actor, nowMs) {
+      return applyReview(state, what, input, actor, nowMs);
+    },
+  };
 }

@@ -2,7 +2,7 @@
 
 import { emit, iso } from '../events';
 import type { CommandHandler } from './command';
-import { validateSubmission } from './rounds';
+import { newRound, validateSubmission } from './rounds';
 
 export interface SubmitDesignInput {
   title: string;
@@ -19,16 +19,8 @@ export const submitDesignCommand: CommandHandler<SubmitDesignInput> = {
   },
   apply(state, input, actor, nowMs) {
     const at = iso(nowMs);
-    const round = state.designs.length + 1;
-    state.designs.push({
-      round,
-      status: 'PENDING_REVIEW',
-      submittedAt: at,
-      submittedBy: actor,
-      title: input.title,
-      description: input.description,
-      imageUrls: input.imageUrls,
-    });
-    return [emit(state, 'DESIGN_SUBMITTED', actor, at, { round, title: input.title })];
+    const proposal = { ...newRound(state, 'design', actor, at), title: input.title, description: input.description, imageUrls: input.imageUrls };
+    state.designs.push(proposal);
+    return [emit(state, 'DESIGN_SUBMITTED', actor, at, { round: proposal.round, title: input.title })];
   },
 };
