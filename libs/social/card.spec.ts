@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { CLOSED_POLL } from './product.fixture';
 import { CARD_HEIGHT, CARD_WIDTH, cardRenderOptions, cardSvg, pollRows, renderCardPngAsync, wrapText, type ShareCardInput } from './card';
 
 const BASE: ShareCardInput = {
@@ -15,15 +16,7 @@ const POLL: ShareCardInput = {
   eventLabel: 'Poll result',
   stageLabel: 'Design',
   title: 'linen dress: you chose the midi',
-  poll: {
-    totalVotes: 4821,
-    options: [
-      { label: 'Midi', votes: 2110, winner: true },
-      { label: 'Wrap', votes: 1402 },
-      { label: 'Slip', votes: 806 },
-      { label: 'Shirt', votes: 503 },
-    ],
-  },
+  poll: CLOSED_POLL,
 };
 
 function pngSize(png: Buffer): { width: number; height: number } {

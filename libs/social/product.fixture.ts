@@ -1,6 +1,18 @@
-// A product as the workflow sees it, for the social specs: built by the domain itself, so the specs never
-// hold a hand-written (and drifting) copy of the product view.
+// Fixtures of the social specs: a product as the workflow sees it (built by the domain itself, so the specs
+// never hold a hand-written, drifting copy of the product view), and a closed poll's standings.
 import { createProductState, toView, type ProductView } from '../domain';
+import type { ShareCardInput } from './card';
+
+/** A four-option poll result as cards and share pages show it (the winner first). */
+export const CLOSED_POLL: NonNullable<ShareCardInput['poll']> = {
+  totalVotes: 4821,
+  options: [
+    { label: 'Midi', votes: 2110, winner: true },
+    { label: 'Wrap', votes: 1402 },
+    { label: 'Slip', votes: 806 },
+    { label: 'Shirt', votes: 503 },
+  ],
+};
 
 export function productFixture(launchApprovalLeadMs?: number): ProductView {
   const { state } = createProductState(

@@ -1,4 +1,5 @@
 import { renderSharePage, type SharePageInput } from './share-page';
+import { CLOSED_POLL } from './product.fixture';
 
 const PAGE: SharePageInput = {
   productName: 'Summer Linen Midi',
@@ -21,15 +22,7 @@ const PAGE: SharePageInput = {
     { label: 'Launch', state: 'upcoming' },
   ],
 };
-const POLL = {
-  totalVotes: 4821,
-  options: [
-    { label: 'Midi', votes: 2110, winner: true },
-    { label: 'Wrap', votes: 1402 },
-    { label: 'Slip', votes: 806 },
-    { label: 'Shirt', votes: 503 },
-  ],
-};
+const POLL = CLOSED_POLL;
 
 function unescape(value: string): string {
   return value.replace(/&(lt|gt|quot|amp|#39);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'" })[e] ?? '');
