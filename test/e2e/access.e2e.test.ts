@@ -1,6 +1,7 @@
 // Authentication, roles and ownership over HTTP: who may call what, with the one error body. The engine
 // runs with API_KEY_CACHE_TTL=0 so that a revocation is visible on the very next request.
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
+import type { ApiKeyDto, IssuedApiKeyDto, ProductDto, ProductPageDto, TimelineDto } from '../support/api-types';
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { expectError, expectOk, inFuture } from './e2e-helpers';
 
@@ -52,9 +53,9 @@ describe('authentication, roles and ownership', () => {
   });
 
   it('answers 401 to a key once it is revoked, and lists it as revoked', async () => {
-    const staff = expectOk(await t.http('POST', '/api-keys', { body: { role: 'staff', label: 'temp laptop' } }), 201);
+    const staff = expectOk(await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'temp laptop' } }), 201);
     const extra = await castInfluencer(t, 'zoe');
-    const extraKeys = expectOk(await t.http('GET', '/api-keys')).filter((k: { influencerId: string | null }) => k.influencerId === extra.influencerId);
+    const extraKeys = expectOk(await t.http<ApiKeyDto[]>('GET', '/api-keys')).filter((k) => k.influencerId === extra.influencerId);
     expectOk(await t.http('GET', '/products', { key: staff.key }));
     expectOk(await t.http('GET', '/products', { key: extra.influencerKey }));
 
@@ -64,8 +65,8 @@ describe('authentication, roles and ownership', () => {
     expectError(await t.http('GET', '/products', { key: extra.influencerKey }), 401, unauthenticated);
     expectError(await t.http('POST', '/influencers', { key: staff.key, body: { handle: 'ghost', displayName: 'Ghost' } }), 401, unauthenticated);
 
-    const listed = expectOk(await t.http('GET', '/api-keys')).find((k: { id: string }) => k.id === staff.id);
-    expect(Date.parse(listed.revokedAt)).not.toBeNaN();
+    const listed = expectOk(await t.http<ApiKeyDto[]>('GET', '/api-keys')).find((k) => k.id === staff.id);
+    expect(Date.parse(listed?.revokedAt ?? '')).not.toBeNaN();
     // Revoking twice is harmless; unknown and malformed ids are told apart.
     expect((await t.http('DELETE', `/api-keys/${staff.id}`)).status).toBe(204);
     expectError(await t.http('DELETE', '/api-keys/00000000-0000-4000-8000-000000000000'), 404, { code: 'NOT_FOUND' });
@@ -76,14 +77,14 @@ describe('authentication, roles and ownership', () => {
   });
 
   it('returns a new key once and never shows it again', async () => {
-    const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'staff', label: 'ops' } }), 201);
-    const listed = expectOk(await t.http('GET', '/api-keys'));
+    const issued = expectOk(await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'ops' } }), 201);
+    const listed = expectOk(await t.http<ApiKeyDto[]>('GET', '/api-keys'));
     for (const k of listed) expect(k).not.toHaveProperty('key');
     const text = JSON.stringify(listed);
     for (const key of [issued.key, mia.influencerKey, leo.influencerKey, t.staffKey]) {
       expect(text).not.toContain(key.slice(17));
     }
-    expect(listed.find((k: { id: string }) => k.id === issued.id)).toMatchObject({ role: 'staff', label: 'ops', prefix: issued.key.slice(0, 16) });
+    expect(listed.find((k) => k.id === issued.id)).toMatchObject({ role: 'staff', label: 'ops', prefix: issued.key.slice(0, 16) });
     // Only a hash is stored.
     const stored = JSON.stringify(await t.db.dataSource.query('SELECT * FROM api_keys'));
     expect(stored).not.toContain(issued.key.slice(17));
@@ -120,14 +121,14 @@ describe('authentication, roles and ownership', () => {
     const p = `/products/${miasProduct}`;
     expectError(await t.http('POST', `${p}/designs/1/review`, { body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN', message: 'influencer key' });
     expectError(await t.http('POST', `${p}/samples/1/review`, { body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN' });
-    expect(expectOk(await t.http('GET', p)).designs[0].status).toBe('PENDING_REVIEW');
+    expect(expectOk(await t.http<ProductDto>('GET', p)).designs[0]).toMatchObject({ status: 'PENDING_REVIEW' });
   });
 
   it("rejects a design review from another influencer's key with 403", async () => {
     const res = await t.http('POST', `/products/${miasProduct}/designs/1/review`, { key: leo.influencerKey, body: { decision: 'APPROVE' } });
     expectError(res, 403, { code: 'FORBIDDEN', message: `product ${miasProduct} belongs to another influencer` });
     expectError(await t.http('POST', `/products/${miasProduct}/samples/1/review`, { key: leo.influencerKey, body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN' });
-    expect(expectOk(await t.http('GET', `/products/${miasProduct}`)).designs[0].status).toBe('PENDING_REVIEW');
+    expect(expectOk(await t.http<ProductDto>('GET', `/products/${miasProduct}`)).designs[0]).toMatchObject({ status: 'PENDING_REVIEW' });
   });
 
   it("refuses reading another influencer's product or timeline with 403", async () => {
@@ -135,17 +136,17 @@ describe('authentication, roles and ownership', () => {
     expectError(await t.http('GET', `/products/${miasProduct}/timeline`, { key: leo.influencerKey }), 403, { code: 'FORBIDDEN' });
     expectError(await t.http('GET', `/products/${leosProduct}`, { key: mia.influencerKey }), 403, { code: 'FORBIDDEN' });
     // Her own product and timeline are hers to read.
-    expect(expectOk(await t.http('GET', `/products/${miasProduct}`, { key: mia.influencerKey })).id).toBe(miasProduct);
-    expect(expectOk(await t.http('GET', `/products/${miasProduct}/timeline`, { key: mia.influencerKey })).events.length).toBeGreaterThan(0);
+    expect(expectOk(await t.http<ProductDto>('GET', `/products/${miasProduct}`, { key: mia.influencerKey })).id).toBe(miasProduct);
+    expect(expectOk(await t.http<TimelineDto>('GET', `/products/${miasProduct}/timeline`, { key: mia.influencerKey })).events.length).toBeGreaterThan(0);
   });
 
   it('lists only her own products to an influencer key, whatever influencerId she asks for', async () => {
-    const mine = expectOk(await t.http('GET', '/products', { key: mia.influencerKey }));
-    expect(mine.items.map((p: { id: string }) => p.id)).toEqual([miasProduct]);
-    const asked = expectOk(await t.http('GET', `/products?influencerId=${leo.influencerId}`, { key: mia.influencerKey }));
-    expect(asked.items.map((p: { id: string }) => p.id)).toEqual([miasProduct]);
-    const staff = expectOk(await t.http('GET', '/products'));
-    expect(staff.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([miasProduct, leosProduct]));
+    const mine = expectOk(await t.http<ProductPageDto>('GET', '/products', { key: mia.influencerKey }));
+    expect(mine.items.map((p) => p.id)).toEqual([miasProduct]);
+    const asked = expectOk(await t.http<ProductPageDto>('GET', `/products?influencerId=${leo.influencerId}`, { key: mia.influencerKey }));
+    expect(asked.items.map((p) => p.id)).toEqual([miasProduct]);
+    const staff = expectOk(await t.http<ProductPageDto>('GET', '/products'));
+    expect(staff.items.map((p) => p.id)).toEqual(expect.arrayContaining([miasProduct, leosProduct]));
   });
 
   it('answers 404 for an unknown product or influencer', async () => {

@@ -2,6 +2,7 @@
 // dies, and stops them all with the engine. Runs the compiled API as `npm start` does.
 import cluster from 'node:cluster';
 import * as path from 'node:path';
+import type { WebhookSourceDto } from '../support/api-types';
 import { compileEngine } from '../support/compiled';
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
@@ -34,7 +35,7 @@ describe('API served by several processes', () => {
     const pids = t.engine.apiPids();
     expect(pids).toHaveLength(2);
     expect(pids).not.toContain(process.pid);
-    expect(expectOk(await t.http('GET', '/health', { key: null })).status).toBe('ok');
+    expect(expectOk(await t.http('GET', '/health', { key: null }))).toMatchObject({ status: 'ok' });
 
     const mia = await castInfluencer(t, 'mia');
     const productId = await createProduct(t, mia.influencerId);
@@ -42,7 +43,7 @@ describe('API served by several processes', () => {
     // Sealed by one process, verified by whichever takes the delivery: both share the launcher's key.
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => deliver(t, source, sign(source.secret, voteBody(productId, 'midi', `fan-${i}`)))));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
-    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM votes WHERE product_id = $1`, [productId]);
+    const [{ n }] = await t.db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM votes WHERE product_id = $1`, [productId]);
     expect(n).toBe(20);
   });
 
@@ -50,13 +51,13 @@ describe('API served by several processes', () => {
     const [victim, survivor] = t.engine.apiPids();
     process.kill(victim, 'SIGKILL');
     await eventually('the killed process to be gone', () => !alive(victim));
-    expect(expectOk(await t.http('GET', '/health', { key: null })).status).toBe('ok');
+    expect(expectOk(await t.http('GET', '/health', { key: null }))).toMatchObject({ status: 'ok' });
     const replaced = await eventually('a replacement process', () => {
       const now = t.engine.apiPids();
       return now.length === 2 && !now.includes(victim) ? now : undefined;
     });
     expect(replaced).toContain(survivor);
-    expect(expectOk(await t.http('GET', '/webhook-sources')).length).toBeGreaterThan(0);
+    expect(expectOk(await t.http<WebhookSourceDto[]>('GET', '/webhook-sources')).length).toBeGreaterThan(0);
   });
 
   it('stops every API process with the engine, also while one is being replaced', async () => {

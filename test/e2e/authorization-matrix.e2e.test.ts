@@ -1,6 +1,7 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
+import type { ChannelDto, IssuedApiKeyDto } from '../support/api-types';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
@@ -38,14 +39,14 @@ describe('authorization matrix', () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
     mia = await castInfluencer(t, 'mia');
     leo = await castInfluencer(t, 'leo');
-    const revoked = await t.http('POST', '/api-keys', { body: { role: 'staff', label: 'to revoke' } });
+    const revoked = await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'to revoke' } });
     revokedKey = revoked.body.key;
     expect((await t.http('DELETE', `/api-keys/${revoked.body.id}`)).status).toBe(204);
-    spareKeyId = (await t.http('POST', '/api-keys', { body: { role: 'staff', label: 'spare' } })).body.id;
+    spareKeyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'spare' } })).body.id;
     productId = await createProduct(t, mia.influencerId);
     source = await registerSource(t);
     spareSourceId = (await registerSource(t)).id;
-    spareChannelId = (await t.http('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
+    spareChannelId = (await t.http<ChannelDto>('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
   });
   afterAll(() => t?.stop());
 
@@ -95,7 +96,7 @@ describe('authorization matrix', () => {
   ];
 
   it('has a row for every endpoint of the API', async () => {
-    const doc = (await t.http('GET', '/docs/openapi.json', { key: null })).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.http<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs/openapi.json', { key: null })).body;
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(rows().map((r) => r.route).sort()).toEqual(documented.sort());
   });

@@ -1,6 +1,7 @@
 // A PostgreSQL outage is a 503 that says so (never a 500), /health reports it, and the API recovers by
 // itself once the database accepts connections again; a vote refused meanwhile is counted on retry.
 import { Client } from 'pg';
+import type { ProductDto } from '../support/api-types';
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
@@ -45,7 +46,7 @@ describe('database outage', () => {
 
     const read = await t.http('GET', `/products/${id}`);
     expect(read.status).toBe(503);
-    expect(read.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) });
+    expect(read.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: expect.stringMatching(/database is not reachable/) as string });
 
     // A connector is told to retry, whether the outage hits the commit or the source lookup.
     const during = sign(source.secret, voteBody(id, 'wrap', 'fan-during'));
@@ -61,8 +62,8 @@ describe('database outage', () => {
     // The connector's retry of the refused vote is counted, once.
     expect((await deliver(t, source, during)).body).toMatchObject({ result: 'counted' });
     expect((await deliver(t, source, during)).body).toMatchObject({ result: 'duplicate', reason: 'redelivery' });
-    const closed = await t.http('POST', `/products/${id}/poll/close`);
+    const closed = await t.http<ProductDto>('POST', `/products/${id}/poll/close`);
     expect(closed.status).toBe(200);
-    expect(closed.body.poll.result.totalVotes).toBe(2);
+    expect(closed.body.poll).toMatchObject({ result: { totalVotes: 2 } });
   });
 });

@@ -2,12 +2,12 @@
 // body, read-model consistency after an action, and the times they send. Driving the stack itself is
 // test/support's (api-client, product-flow, votes, receiver), which the benchmarks share.
 import { STATUS_CODES } from 'node:http';
+import type { ErrorBody, InfluencerDto, IssuedApiKeyDto, ProductDto } from '../support/api-types';
+import type { ApiResponse } from '../support/api-client';
 import { eventually, type TestEngine } from '../support/stack';
 
-export interface Res {
-  status: number;
-  body: any;
-}
+/** Any answer, whatever body the caller expected. */
+export type Res = Pick<ApiResponse<unknown>, 'status' | 'body'>;
 
 export const API_KEY_FORMAT = /^ibk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/;
 
@@ -15,16 +15,18 @@ export const API_KEY_FORMAT = /^ibk_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/;
 export function expectError(res: Res, status: number, opts: { message?: RegExp | string; code?: string; fields?: string[] } = {}): void {
   const context = `${res.status} ${JSON.stringify(res.body)}`;
   expect({ status: res.status, context }).toEqual({ status, context });
-  expect(res.body).toMatchObject({ statusCode: status, error: STATUS_CODES[status], message: expect.any(String) });
-  expect(res.body.message.length).toBeGreaterThan(0);
-  if (typeof opts.message === 'string') expect(res.body.message).toContain(opts.message);
-  else if (opts.message) expect(res.body.message).toMatch(opts.message);
-  if (opts.code) expect(res.body.code).toBe(opts.code);
+  expect(res.body).toMatchObject({ statusCode: status, error: STATUS_CODES[status], message: expect.any(String) as string });
+  // The shape was just checked; the rest reads it as the API's error body.
+  const body = res.body as ErrorBody;
+  expect(body.message.length).toBeGreaterThan(0);
+  if (typeof opts.message === 'string') expect(body.message).toContain(opts.message);
+  else if (opts.message) expect(body.message).toMatch(opts.message);
+  if (opts.code) expect(body.code).toBe(opts.code);
   if (opts.fields) {
-    expect(Array.isArray(res.body.details)).toBe(true);
-    const fields = (res.body.details as { field: string; messages: string[] }[]).map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(opts.fields));
-    for (const d of res.body.details) expect(d.messages.length).toBeGreaterThan(0);
+    expect(Array.isArray(body.details)).toBe(true);
+    const details = body.details ?? [];
+    expect(details.map((d) => d.field)).toEqual(expect.arrayContaining(opts.fields));
+    for (const d of details) expect(d.messages.length).toBeGreaterThan(0);
   }
 }
 
@@ -32,33 +34,33 @@ export function expectError(res: Res, status: number, opts: { message?: RegExp |
 export function expectNoServerError(res: Res, what: string): void {
   expect({ what, status: res.status < 500 ? 'not 5xx' : res.status, body: res.status < 500 ? null : res.body }).toEqual({ what, status: 'not 5xx', body: null });
   if (res.status >= 400) {
-    expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
+    expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String) as string, message: expect.any(String) as string });
   }
 }
 
-export function expectOk(res: Res, status = 200): any {
+export function expectOk<T>(res: ApiResponse<T>, status = 200): T {
   expect({ status: res.status, body: res.status === status ? 'ok' : res.body }).toEqual({ status, body: 'ok' });
   return res.body;
 }
 
 /** Waits until GET /products/:id reflects an action's answer (same or later seq, same stage). */
-export async function expectReadModelCaughtUp(t: TestEngine, answer: { id: string; seq: number; stage: string }): Promise<any> {
+export async function expectReadModelCaughtUp(t: TestEngine, answer: { id: string; seq: number; stage: string }): Promise<ProductDto> {
   return eventually(`GET /products/${answer.id} to reach seq ${answer.seq}`, async () => {
-    const res = await t.http('GET', `/products/${answer.id}`);
+    const res = await t.http<ProductDto>('GET', `/products/${answer.id}`);
     return res.status === 200 && res.body.seq >= answer.seq && res.body.stage === answer.stage ? res.body : undefined;
   });
 }
 
 /** A new influencer and her key, as staff would set them up. */
 export async function onboard(t: TestEngine, handle: string): Promise<{ influencerId: string; key: string; keyId: string }> {
-  const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
-  const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
+  const influencer = expectOk(await t.http<InfluencerDto>('POST', '/influencers', { body: { handle, displayName: handle.toUpperCase() } }), 201);
+  const issued = expectOk(await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: `${handle} phone` } }), 201);
   return { influencerId: influencer.id, key: issued.key, keyId: issued.id };
 }
 
 /** Sends an action and checks that the answer is the new state and GET /products/:id catches up with it. */
-export async function act(t: TestEngine, path: string, body: unknown, key?: string): Promise<any> {
-  const answer = expectOk(await t.http('POST', path, { body, key }));
+export async function act(t: TestEngine, path: string, body: unknown, key?: string): Promise<ProductDto> {
+  const answer = expectOk(await t.http<ProductDto>('POST', path, { body, key }));
   await expectReadModelCaughtUp(t, answer);
   return answer;
 }

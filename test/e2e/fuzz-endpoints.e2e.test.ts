@@ -3,6 +3,7 @@
 // staff key (the deepest path through the code). Only documented 4xx (or success) with the JSON error
 // body may come back: never a 500, never a stack trace.
 import fc from 'fast-check';
+import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto } from '../support/api-types';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
 
@@ -61,9 +62,9 @@ describe('every endpoint under fuzzed input', () => {
     t = await startTestEngine();
     mia = await castInfluencer(t, 'mia');
     productId = await createProduct(t, mia.influencerId);
-    sourceId = (await t.http('POST', '/webhook-sources', { body: { name: 'w', platform: 'weibo' } })).body.id;
-    keyId = (await t.http('POST', '/api-keys', { body: { role: 'staff', label: 'fuzz' } })).body.id;
-    const doc = (await t.http('GET', '/docs/openapi.json', { key: null })).body as { paths: Record<string, Record<string, unknown>> };
+    sourceId = (await t.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'w', platform: 'weibo' } })).body.id;
+    keyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'fuzz' } })).body.id;
+    const doc = (await t.http<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs/openapi.json', { key: null })).body;
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
   });
   afterAll(() => t?.stop());
@@ -86,7 +87,7 @@ describe('every endpoint under fuzzed input', () => {
     const where = JSON.stringify({ method, url: url.slice(0, 300), status: res.status, answer: text.slice(0, 300), context }).slice(0, 1500);
     expect({ documented: ALLOWED.has(res.status), where }).toEqual({ documented: true, where });
     if (res.status >= 400) {
-      const body = JSON.parse(text) as { statusCode: number; message: string };
+      const body = JSON.parse(text) as ErrorBody;
       expect({ statusCode: body.statusCode, hasMessage: typeof body.message === 'string' && body.message.length > 0, where }).toEqual({ statusCode: res.status, hasMessage: true, where });
       expect(text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
     }
@@ -112,7 +113,7 @@ describe('every endpoint under fuzzed input', () => {
     const query = fc.dictionary(fc.constantFrom('stage', 'influencerId', 'limit', 'cursor', 'afterSeq', 'x', '__proto__'), text, { maxKeys: 4 });
     await fc.assert(
       fc.asyncProperty(query, fc.constantFrom('/products', `/products/PID/timeline`), async (q, path) => {
-        const url = `${path.replace('PID', productId)}?${new URLSearchParams(q as Record<string, string>).toString()}`;
+        const url = `${path.replace('PID', productId)}?${new URLSearchParams(q).toString()}`;
         await expectDocumented('GET', url, {}, { q });
       }),
       { numRuns: 150 },

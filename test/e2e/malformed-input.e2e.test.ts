@@ -1,6 +1,8 @@
 // The API never answers 500 to a client's mistake: forged cursors, out-of-range numbers, text PostgreSQL
 // cannot store, deeply nested JSON and odd bodies on every route all get a 4xx with the one error body,
 // and a refused value never reaches a product's workflow.
+import type { ApiResponse } from '../support/api-client';
+import type { ProductDto, TimelineDto } from '../support/api-types';
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { expectError, expectNoServerError, expectOk, type Res } from './e2e-helpers';
@@ -31,10 +33,10 @@ describe('malformed input', () => {
     await t?.stop();
   });
 
-  /** Sends every case, then compares all statuses at once, so a failure lists each offending request. */
-  async function statuses(cases: { what: string; method?: string; path: string; opts?: Parameters<TestEngine['http']>[2] }[]): Promise<{ what: string; res: Res }[]> {
-    const out: { what: string; res: Res }[] = [];
-    for (const c of cases) out.push({ what: c.what, res: await t.http(c.method ?? 'GET', c.path, c.opts) });
+  /** Sends every case, then compares all statuses at once, so a failure lists each offending request. `T`: the body a success has. */
+  async function statuses<T = unknown>(cases: { what: string; method?: string; path: string; opts?: Parameters<TestEngine['http']>[2] }[]): Promise<{ what: string; res: ApiResponse<T> }[]> {
+    const out: { what: string; res: ApiResponse<T> }[] = [];
+    for (const c of cases) out.push({ what: c.what, res: await t.http<T>(c.method ?? 'GET', c.path, c.opts) });
     return out;
   }
 
@@ -54,8 +56,8 @@ describe('malformed input', () => {
 
   it('answers a timeline afterSeq beyond any sequence number with 422 or an empty list, never 500', async () => {
     const id = await createProduct(t, mia.influencerId);
-    const seen = await statuses(['2147483648', '3000000000', '99999999999999999999'].map((n) => ({ what: `afterSeq=${n}`, path: `/products/${id}/timeline?afterSeq=${n}` })));
-    const ok = (res: Res) => res.status === 422 || (res.status === 200 && res.body.events?.length === 0);
+    const seen = await statuses<TimelineDto>(['2147483648', '3000000000', '99999999999999999999'].map((n) => ({ what: `afterSeq=${n}`, path: `/products/${id}/timeline?afterSeq=${n}` })));
+    const ok = (res: ApiResponse<TimelineDto>) => res.status === 422 || (res.status === 200 && res.body.events?.length === 0);
     expect(seen.map(({ what, res }) => ({ what, status: ok(res) ? '422 or no events' : res.status }))).toEqual(seen.map(({ what }) => ({ what, status: '422 or no events' })));
     for (const { res } of seen) if (res.status === 422) expectError(res, 422, { fields: ['afterSeq'] });
   });
@@ -101,8 +103,8 @@ describe('malformed input', () => {
     expectNoServerError(res, what);
     expectError(res, 422);
     // The product is untouched and keeps moving: the next valid action shows up in GET /products/:id.
-    const answer = expectOk(await t.http('POST', `/products/${id}/designs`, { body: { title: 'clean', description: 'clean' } }));
-    await eventually(`GET /products/${id} to show seq ${answer.seq}`, async () => (await t.http('GET', `/products/${id}`)).body.seq === answer.seq, 5_000);
+    const answer = expectOk(await t.http<ProductDto>('POST', `/products/${id}/designs`, { body: { title: 'clean', description: 'clean' } }));
+    await eventually(`GET /products/${id} to show seq ${answer.seq}`, async () => (await t.http<ProductDto>('GET', `/products/${id}`)).body.seq === answer.seq, 5_000);
   }
 
   it('refuses a NUL character or a lone surrogate in action text with 422 instead of freezing the product read model', async () => {

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import type { InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 jest.setTimeout(120_000);
@@ -21,9 +22,9 @@ describe('secrets stay out of logs and later answers', () => {
     const secrets: string[] = [e.staffKey, e.secretsKey];
     const created: string[] = [];
 
-    const influencer = (await e.http('POST', '/influencers', { body: { handle: 'mia', displayName: 'Mia' } })).body;
-    const issued = await e.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'phone' } });
-    const influencerKey = issued.body.key as string;
+    const influencer = (await e.http<InfluencerDto>('POST', '/influencers', { body: { handle: 'mia', displayName: 'Mia' } })).body;
+    const issued = await e.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'phone' } });
+    const influencerKey = issued.body.key;
     secrets.push(influencerKey);
     created.push(issued.text);
     // A presented key that is wrong is a secret too (someone's typo of a real one).
@@ -41,22 +42,24 @@ describe('secrets stay out of logs and later answers', () => {
       req.on('end', () => res.writeHead(200).end());
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const channel = await e.http('POST', `/influencers/${influencer.id}/channels`, {
+    const channel = await e.http<IssuedChannelDto>('POST', `/influencers/${influencer.id}/channels`, {
       body: { kind: 'webhook', name: 'scheduler', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
     });
     created.push(channel.text);
-    secrets.push(channel.body.secret);
+    const channelSecret = channel.body.secret;
+    if (!channelSecret) throw new Error(`${channel.request} answered without the channel's signing secret: ${channel.text}`);
+    secrets.push(channelSecret);
     await e.http('POST', `/influencers/${influencer.id}/channels`, { body: { kind: 'log', name: 'staff log' } });
 
-    const product = (await e.http('POST', '/products', {
+    const product = (await e.http<ProductDto>('POST', '/products', {
       body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
     })).body;
-    const registered = await e.http('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
+    const registered = await e.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
     const source = registered.body;
     created.push(registered.text);
-    const rotated = await e.http('POST', `/webhook-sources/${source.id}/rotate-secret`);
+    const rotated = await e.http<IssuedWebhookSourceDto>('POST', `/webhook-sources/${source.id}/rotate-secret`);
     created.push(rotated.text);
-    const newSecret = rotated.body.secret as string;
+    const newSecret = rotated.body.secret;
     secrets.push(source.secret, newSecret);
 
     for (const [i, secret] of [source.secret, newSecret, `whsec_${Buffer.alloc(32, 7).toString('base64')}`].entries()) {

@@ -2,6 +2,7 @@
 // against the real stack. The Open Graph and Twitter tags are in the page, the card image loads (under the
 // page's own Content-Security-Policy) at 1200×630, the poll results and the stage timeline are shown.
 import type { Browser } from 'playwright-core';
+import type { SocialUpdatesDto } from '../support/api-types';
 import { launchChromium } from '../support/browser';
 import { expectOk } from './e2e-helpers';
 import { addVotes, castInfluencer, createProduct } from '../support/product-flow';
@@ -28,7 +29,7 @@ describe('share page in a real browser', () => {
     await addVotes(t, productId, { midi: 5, wrap: 3, slip: 1 });
     expectOk(await t.http('POST', `/products/${productId}/poll/close`));
     const result = await eventually('the poll result update', async () => {
-      const updates = expectOk(await t.http('GET', `/products/${productId}/social-updates`)).updates as any[];
+      const updates = expectOk(await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).updates;
       return updates.find((u) => u.event === 'POLL_RESULT');
     });
 

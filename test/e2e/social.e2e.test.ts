@@ -3,6 +3,7 @@
 // the log channel; retries of a failing receiver; re-sending a failed delivery; the launch announcement's
 // approval and its overdue alert; share pages and cards; settings and channel validation.
 import { expectError, expectOk } from './e2e-helpers';
+import type { ChannelDto, DeliveriesDto, IssuedChannelDto, LaunchAnnouncementDto, ProductDto, SocialSettingsDto, SocialUpdatesDto, TimelineDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
@@ -27,9 +28,22 @@ const PUBLISHED_LIFECYCLE = [
   'LAUNCHED',
 ];
 
+/** What a receiver gets in a delivery's body (the part these tests read). */
+interface DeliveredMessage {
+  type: string;
+  data: { event: string };
+}
+
+/** The first item `match` picks; fails the test, naming `what`, when there is none. */
+function findOne<T>(list: T[], what: string, match: (item: T) => boolean): T {
+  const found = list.find(match);
+  if (found === undefined) throw new Error(`no ${what} among ${JSON.stringify(list).slice(0, 2000)}`);
+  return found;
+}
+
 describe('social updates', () => {
   let t: TestEngine;
-  let receivers: Receiver[] = [];
+  const receivers: Receiver[] = [];
 
   beforeAll(async () => {
     t = await startTestEngine({
@@ -47,7 +61,7 @@ describe('social updates', () => {
     await t?.stop();
   });
 
-  async function influencerWithChannels(handle: string, settings: Record<string, unknown> = {}): Promise<Cast & { receiver: Receiver; webhook: any; log: any }> {
+  async function influencerWithChannels(handle: string, settings: Record<string, unknown> = {}): Promise<Cast & { receiver: Receiver; webhook: IssuedChannelDto; log: ChannelDto }> {
     const cast = await castInfluencer(t, handle);
     expectOk(await t.http('PUT', `/influencers/${cast.influencerId}/social-settings`, { body: { signatureHashtags: [handle], ...settings } }));
     const receiver = await startReceiver();
@@ -55,12 +69,12 @@ describe('social updates', () => {
     return { ...cast, receiver, ...(await addChannels(t, cast.influencerId, receiver, 'scheduler')) };
   }
 
-  const updatesOf = async (productId: string, key?: string) => expectOk(await t.http('GET', `/products/${productId}/social-updates`, key ? { key } : {})).updates as any[];
+  const updatesOf = async (productId: string, key?: string) => expectOk(await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`, key ? { key } : {})).updates;
   const deliveriesOf = async (productId: string, status?: string) =>
-    expectOk(await t.http('GET', `/products/${productId}/deliveries${status ? `?status=${status}` : ''}`)).deliveries as any[];
+    expectOk(await t.http<DeliveriesDto>('GET', `/products/${productId}/deliveries${status ? `?status=${status}` : ''}`)).deliveries;
 
   async function waitForStage(productId: string, stage: string): Promise<void> {
-    await eventually(`product ${productId} to be ${stage}`, async () => (await t.http('GET', `/products/${productId}`)).body.stage === stage, 30_000);
+    await eventually(`product ${productId} to be ${stage}`, async () => (await t.http<ProductDto>('GET', `/products/${productId}`)).body.stage === stage, 30_000);
   }
 
   it('makes every lifecycle update exactly once and delivers each, verified, to the webhook and the log channel', async () => {
@@ -75,7 +89,7 @@ describe('social updates', () => {
     expectOk(await t.http('POST', `/products/${productId}/launch`, { body: { launchAt } }));
 
     // The influencer reads the draft and approves it with their own title.
-    const draft = expectOk(await t.http('GET', `/products/${productId}/launch-announcement`, { key: cast.influencerKey }));
+    const draft = expectOk(await t.http<LaunchAnnouncementDto>('GET', `/products/${productId}/launch-announcement`, { key: cast.influencerKey }));
     expect(draft).toMatchObject({ status: 'awaiting_approval', launchAt, approveBy: new Date(Date.parse(launchAt) - 2_000).toISOString() });
     expect(draft.text.title).toContain('linen dress');
     expectError(await t.http('POST', `/products/${productId}/launch-announcement/approve`, { body: {} }), 403);
@@ -107,11 +121,11 @@ describe('social updates', () => {
       expect(u.imageUrl).toBe(`${u.shareUrl}/card.png`);
       expect(u.optimisation.score).toBeGreaterThanOrEqual(0);
       expect(u.optimisation.score).toBeLessThanOrEqual(100);
-      expect(u.optimisation.reasons.map((r: any) => r.rule)).toEqual(expect.arrayContaining(['keyword-in-title', 'keyword-density']));
+      expect(u.optimisation.reasons.map((r) => r.rule)).toEqual(expect.arrayContaining(['keyword-in-title', 'keyword-density']));
     }
-    const launched = updates.find((u) => u.event === 'LAUNCHED');
+    const launched = findOne(updates, 'LAUNCHED update', (u) => u.event === 'LAUNCHED');
     expect(launched.title).toBe('linen dress: live!'); // the approved title, word for word
-    expect(updates.find((u) => u.event === 'POLL_RESULT').body).toContain('Linen midi');
+    expect(findOne(updates, 'POLL_RESULT update', (u) => u.event === 'POLL_RESULT').body).toContain('Linen midi');
 
     // Every published update reached the receiver once (by webhook-id), signed with the channel's secret.
     const accepted = await eventually('every delivery accepted by the receiver', () => {
@@ -127,10 +141,10 @@ describe('social updates', () => {
     expect(new Set(webhookDeliveries.map((d) => d.id))).toEqual(new Set(accepted.keys()));
     for (const d of webhookDeliveries) expect(d).toMatchObject({ responseStatus: 200, attempts: 1, lastError: null });
     for (const d of deliveries.filter((x) => x.channelKind === 'log')) expect(d.responseBody).toBe('written to the log channel "staff log"');
-    const launchedMessage = JSON.parse(accepted.get(webhookDeliveries.find((d) => d.event === 'LAUNCHED').id)!.body);
+    const launchedMessage = JSON.parse(accepted.get(findOne(webhookDeliveries, 'LAUNCHED webhook delivery', (d) => d.event === 'LAUNCHED').id)!.body) as DeliveredMessage;
     expect(launchedMessage).toMatchObject({ type: 'social_update.published', data: { event: 'LAUNCHED', title: 'linen dress: live!', productId } });
     // The timeline carries the approval and no overdue alert.
-    const timeline = expectOk(await t.http('GET', `/products/${productId}/timeline`)).events.map((e: any) => e.type);
+    const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`)).events.map((e) => e.type);
     expect(timeline).toContain('LAUNCH_ANNOUNCEMENT_APPROVED');
     expect(timeline).not.toContain('LAUNCH_APPROVAL_OVERDUE');
   });
@@ -163,7 +177,7 @@ describe('social updates', () => {
     expect(failed).toMatchObject({ attempts: 4, status: 'failed', responseStatus: null });
     expect(failed.lastError).toMatch(/answered 500/);
     expect(failed.failedAt).toEqual(expect.any(String));
-    expect(expectOk(await t.http('GET', `/products/${productId}`)).stage).toBe('DESIGN');
+    expect(expectOk(await t.http<ProductDto>('GET', `/products/${productId}`)).stage).toBe('DESIGN');
 
     expectError(await t.http('POST', `/products/${productId}/deliveries/dlv-nope/resend`), 404);
     expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`, { key: cast.influencerKey }), 403);
@@ -186,17 +200,17 @@ describe('social updates', () => {
     await advanceTo(t, cast, productId, 'LAUNCH');
     expectOk(await t.http('POST', `/products/${productId}/launch`, { body: { launchAt: new Date(Date.now() + 4_000).toISOString() } }));
     await waitForStage(productId, 'LAUNCHED');
-    const timeline = expectOk(await t.http('GET', `/products/${productId}/timeline`)).events;
-    const overdue = timeline.filter((e: any) => e.type === 'LAUNCH_APPROVAL_OVERDUE');
+    const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`)).events;
+    const overdue = timeline.filter((e) => e.type === 'LAUNCH_APPROVAL_OVERDUE');
     expect(overdue).toHaveLength(1);
-    expect(timeline.find((e: any) => e.type === 'LAUNCHED').data).toMatchObject({ announcementApproved: false });
+    expect(findOne(timeline, 'LAUNCHED event', (e) => e.type === 'LAUNCHED').data).toMatchObject({ announcementApproved: false });
 
     const updates = await eventually('the launch update', async () => {
       const list = await updatesOf(productId);
       return list.some((u) => u.event === 'LAUNCHED') ? list : undefined;
     });
     expect(updates.find((u) => u.event === 'LAUNCH_APPROVAL_OVERDUE')).toMatchObject({ status: 'internal' });
-    const launched = updates.find((u) => u.event === 'LAUNCHED');
+    const launched = findOne(updates, 'LAUNCHED update', (u) => u.event === 'LAUNCHED');
     expect(launched.status).toBe('withheld');
     // The influencer does not see staff's alert; nobody can open a withheld or internal update's page.
     expect((await updatesOf(productId, cast.influencerKey)).map((u) => u.event)).not.toContain('LAUNCH_APPROVAL_OVERDUE');
@@ -208,7 +222,7 @@ describe('social updates', () => {
     });
     expect(deliveries.filter((d) => d.event === 'LAUNCH_APPROVAL_OVERDUE').map((d) => d.channelKind)).toEqual(['log']);
     expect(deliveries.filter((d) => d.event === 'LAUNCHED').map((d) => d.channelKind)).toEqual(['log']);
-    expect([...cast.receiver.accepted().values()].map((r) => JSON.parse(r.body).data.event)).not.toContain('LAUNCHED');
+    expect([...cast.receiver.accepted().values()].map((r) => (JSON.parse(r.body) as DeliveredMessage).data.event)).not.toContain('LAUNCHED');
   });
 
   it('keeps a cancellation internal: staff log only, never the webhook or a share page', async () => {
@@ -219,10 +233,10 @@ describe('social updates', () => {
       const list = await updatesOf(productId);
       return list.some((u) => u.event === 'CANCELLED') ? list : undefined;
     });
-    const cancelled = updates.find((u) => u.event === 'CANCELLED');
+    const cancelled = findOne(updates, 'CANCELLED update', (u) => u.event === 'CANCELLED');
     expect(cancelled).toMatchObject({ status: 'internal', language: 'zh-CN' });
     expect(cancelled.body).toContain('fabric unavailable');
-    expect(updates.find((u) => u.event === 'POLL_OPENED').title).toContain('亚麻连衣裙');
+    expect(findOne(updates, 'POLL_OPENED update', (u) => u.event === 'POLL_OPENED').title).toContain('亚麻连衣裙');
     const deliveries = await eventually('the cancellation on the log channel', async () => {
       const list = await deliveriesOf(productId);
       return list.some((d) => d.event === 'CANCELLED' && d.status === 'delivered') ? list : undefined;
@@ -250,7 +264,7 @@ describe('social updates', () => {
     expect(card.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await card.arrayBuffer());
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
-    const [stored] = await t.db.dataSource.query('SELECT length(card_png) AS bytes FROM social_updates WHERE id = $1', [opened.id]);
+    const [stored] = await t.db.dataSource.query<{ bytes: number }[]>('SELECT length(card_png) AS bytes FROM social_updates WHERE id = $1', [opened.id]);
     expect(Number(stored.bytes)).toBe(png.length);
     const again = Buffer.from(await (await fetch(`${t.engine.apiUrl}${path}/card.png`)).arrayBuffer());
     expect(again.equals(png)).toBe(true);
@@ -260,25 +274,26 @@ describe('social updates', () => {
 
   it("rotates a webhook channel's secret: deliveries verify with the old and the new secret during the grace period", async () => {
     const cast = await influencerWithChannels('rotating');
-    const before = cast.webhook.secret as string;
-    const rotated = expectOk(await t.http('POST', `/influencers/${cast.influencerId}/channels/${cast.webhook.id}/rotate-secret`));
-    expect(rotated.secret).toMatch(/^whsec_/);
-    expect(rotated.secret).not.toBe(before);
-    expect(Date.parse(rotated.previousSecretValidUntil)).toBeGreaterThan(Date.now());
+    const before = cast.webhook.secret;
+    const rotated = expectOk(await t.http<IssuedChannelDto>('POST', `/influencers/${cast.influencerId}/channels/${cast.webhook.id}/rotate-secret`));
+    const newSecret = rotated.secret ?? '';
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(before);
+    expect(Date.parse(rotated.previousSecretValidUntil ?? '')).toBeGreaterThan(Date.now());
     expect(rotated.rotatedAt).toEqual(expect.any(String));
     // The receiver still verifies with the old secret: the delivery must pass it.
     const productId = await createProduct(t, cast.influencerId);
-    const old = await eventually('a delivery accepted with the old secret', () => cast.receiver.accepted().size > 0 || undefined);
-    expect(old).toBe(true);
+    // eventually fails the test if none is accepted (the receiver answers 401 to a request it cannot verify).
+    await eventually('a delivery accepted with the old secret', () => cast.receiver.accepted().size > 0 || undefined);
     // A receiver that switched to the new secret verifies the same request too.
-    cast.receiver.setSecret(rotated.secret);
+    cast.receiver.setSecret(newSecret);
     expectOk(await t.http('POST', `/products/${productId}/poll/close`));
     await eventually('a delivery accepted with the new secret', () => cast.receiver.accepted().size > 1 || undefined);
     expect(cast.receiver.received.every((r) => r.verified)).toBe(true);
     expectError(await t.http('POST', `/influencers/${cast.influencerId}/channels/${cast.log.id}/rotate-secret`), 409, { message: 'is a log channel' });
     expectError(await t.http('POST', `/influencers/${cast.influencerId}/channels/ch-nope/rotate-secret`), 404);
-    const listed = expectOk(await t.http('GET', `/influencers/${cast.influencerId}/channels`));
-    expect(JSON.stringify(listed)).not.toContain(rotated.secret);
+    const listed = expectOk(await t.http<ChannelDto[]>('GET', `/influencers/${cast.influencerId}/channels`));
+    expect(JSON.stringify(listed)).not.toContain(newSecret);
   });
 
   it('refuses settings and channels that cannot work, saying why', async () => {
@@ -291,7 +306,7 @@ describe('social updates', () => {
     expectError(await t.http('PUT', settings, { body: { timeZone: 'Mars/Olympus' } }), 422, { message: 'not an IANA time zone' });
     expectError(await t.http('PUT', settings, { body: { tone: 'shouty' } }), 422, { fields: ['tone'] });
     expectError(await t.http('PUT', settings, { key: cast.influencerKey, body: {} }), 403);
-    const saved = expectOk(await t.http('PUT', settings, { body: { language: 'zh-CN', timeZone: 'Asia/Shanghai', templates: { LAUNCHED: { title: '{keyword}来啦' } } } }));
+    const saved = expectOk(await t.http<SocialSettingsDto>('PUT', settings, { body: { language: 'zh-CN', timeZone: 'Asia/Shanghai', templates: { LAUNCHED: { title: '{keyword}来啦' } } } }));
     expect(saved).toMatchObject({ language: 'zh-CN', tone: 'warm', platform: 'xiaohongshu', timeZone: 'Asia/Shanghai', sponsored: false });
     expect(expectOk(await t.http('GET', settings))).toEqual(saved);
 
@@ -299,13 +314,14 @@ describe('social updates', () => {
     expectError(await t.http('POST', channels, { body: { kind: 'webhook', name: 'no url' } }), 422, { message: 'needs the url' });
     expectError(await t.http('POST', channels, { body: { kind: 'webhook', name: 'ftp', url: 'ftp://example.com/x' } }), 422, { fields: ['url'] });
     expectError(await t.http('POST', '/influencers/inf-nobody/channels', { body: { kind: 'log', name: 'x' } }), 404);
-    const created = expectOk(await t.http('POST', channels, { body: { kind: 'webhook', name: 'hook', url: 'http://127.0.0.1:9/x', platform: 'x' } }), 201);
-    expect(created.secret).toMatch(/^whsec_/);
-    const listed = expectOk(await t.http('GET', channels));
+    const created = expectOk(await t.http<IssuedChannelDto>('POST', channels, { body: { kind: 'webhook', name: 'hook', url: 'http://127.0.0.1:9/x', platform: 'x' } }), 201);
+    const secret = created.secret ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    const listed = expectOk(await t.http<ChannelDto[]>('GET', channels));
     expect(listed).toEqual([expect.objectContaining({ id: created.id, platform: 'x', status: 'active' })]);
-    expect(JSON.stringify(listed)).not.toContain(created.secret);
-    const [row] = await t.db.dataSource.query('SELECT secret_sealed FROM channels WHERE id = $1', [created.id]);
-    expect(row.secret_sealed).not.toContain(created.secret.slice(6));
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    const [row] = await t.db.dataSource.query<{ secret_sealed: string }[]>('SELECT secret_sealed FROM channels WHERE id = $1', [created.id]);
+    expect(row.secret_sealed).not.toContain(secret.slice(6));
     expect(expectOk(await t.http('POST', `${channels}/${created.id}/disable`))).toMatchObject({ status: 'disabled' });
   });
 });

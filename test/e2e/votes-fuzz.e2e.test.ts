@@ -20,11 +20,11 @@ describe('vote webhook under fuzzed input', () => {
   });
   afterAll(() => t?.stop());
 
-  async function expectDocumented(res: { status: number; body: any }, sent: unknown): Promise<void> {
+  async function expectDocumented(res: { status: number; body: unknown }, sent: unknown): Promise<void> {
     const context = JSON.stringify({ status: res.status, body: res.body, sent }).slice(0, 2000);
     expect({ documented: DOCUMENTED.has(res.status), context }).toEqual({ documented: true, context });
     if (res.status >= 400) {
-      expect(res.body).toMatchObject({ statusCode: res.status, message: expect.any(String) });
+      expect(res.body).toMatchObject({ statusCode: res.status, message: expect.any(String) as string });
       expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at /);
     }
   }

@@ -2,12 +2,16 @@
 // in and out, the staff key unless a call names another. Plain Node, no jest globals: bench/ and scripts/
 // are compiled with it and run with node.
 
-export interface ApiResponse {
+/**
+ * One answer. `T` is the body the caller expects (the API's DTO, e.g. ProductDto, or ErrorBody for a refusal):
+ * the client cannot check it, the test's assertions do; `unknown` until a caller names it.
+ */
+export interface ApiResponse<T = unknown> {
   /** Which call it answers, e.g. `POST /products`. */
   request: string;
   status: number;
   /** The answer parsed as JSON, or its text when it is not JSON (e.g. the docs page). */
-  body: any;
+  body: T;
   text: string;
 }
 
@@ -21,7 +25,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export type Http = (method: string, path: string, opts?: RequestOptions) => Promise<ApiResponse>;
+export type Http = <T = unknown>(method: string, path: string, opts?: RequestOptions) => Promise<ApiResponse<T>>;
 
 /** Anything that talks to the API: a test engine, a fault suite's API process, a benchmark's engine. */
 export interface Api {
@@ -40,11 +44,11 @@ export class ApiError extends Error {
 
 export interface ApiClientOptions {
   /** Told of every answer and how long it took (benchmarks time the calls this way). */
-  onResponse?: (request: { method: string; path: string }, res: ApiResponse, ms: number) => void;
+  onResponse?: (request: { method: string; path: string }, res: ApiResponse<unknown>, ms: number) => void;
 }
 
 export function apiClient(baseUrl: string, staffKey: string, opts: ApiClientOptions = {}): Api {
-  const http: Http = async (method, path, req = {}) => {
+  const http: Http = async <T>(method: string, path: string, req: RequestOptions = {}): Promise<ApiResponse<T>> => {
     const started = performance.now();
     const headers: Record<string, string> = { ...(req.headers ?? {}) };
     const key = req.key === undefined ? staffKey : req.key;
@@ -59,7 +63,7 @@ export function apiClient(baseUrl: string, staffKey: string, opts: ApiClientOpti
     } catch {
       // not JSON: the text itself
     }
-    const answer = { request: `${method} ${path}`, status: res.status, body, text };
+    const answer: ApiResponse<T> = { request: `${method} ${path}`, status: res.status, body: body as T, text };
     opts.onResponse?.({ method, path }, answer, performance.now() - started);
     return answer;
   };
@@ -67,7 +71,7 @@ export function apiClient(baseUrl: string, staffKey: string, opts: ApiClientOpti
 }
 
 /** The answer's body when the call succeeded (exactly `status` when given, else any 2xx); ApiError otherwise. */
-export async function ok(call: Promise<ApiResponse>, status?: number): Promise<any> {
+export async function ok<T>(call: Promise<ApiResponse<T>>, status?: number): Promise<T> {
   const res = await call;
   const expected = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
   if (!expected) throw new ApiError(res, status === undefined ? 'success' : String(status));

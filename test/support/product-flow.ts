@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ok, type Api } from './api-client';
+import type { ChannelDto, InfluencerDto, IssuedApiKeyDto, IssuedChannelDto } from './api-types';
 import type { Receiver } from './receiver';
 
 export interface Cast {
@@ -11,17 +12,18 @@ export interface Cast {
 }
 
 export async function castInfluencer(api: Api, handle: string): Promise<Cast> {
-  const inf = await ok(api.http('POST', '/influencers', { body: { handle, displayName: handle } }), 201);
-  const key = await ok(api.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: inf.id, label: `${handle} key` } }), 201);
+  const inf = await ok(api.http<InfluencerDto>('POST', '/influencers', { body: { handle, displayName: handle } }), 201);
+  const key = await ok(api.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'influencer', influencerId: inf.id, label: `${handle} key` } }), 201);
   return { influencerId: inf.id, influencerKey: key.key };
 }
 
 /** A webhook channel to `receiver` (which then verifies with its secret) and a log channel. */
-export async function addChannels(api: Api, influencerId: string, receiver: Receiver, webhookName = 'receiver'): Promise<{ webhook: any; log: any }> {
+export async function addChannels(api: Api, influencerId: string, receiver: Receiver, webhookName = 'receiver'): Promise<{ webhook: IssuedChannelDto; log: ChannelDto }> {
   const channels = `/influencers/${influencerId}/channels`;
-  const webhook = await ok(api.http('POST', channels, { body: { kind: 'webhook', name: webhookName, url: receiver.url } }), 201);
+  const webhook = await ok(api.http<IssuedChannelDto>('POST', channels, { body: { kind: 'webhook', name: webhookName, url: receiver.url } }), 201);
+  if (!webhook.secret) throw new Error(`channel ${webhook.id} was issued without its signing secret`);
   receiver.setSecret(webhook.secret);
-  const log = await ok(api.http('POST', channels, { body: { kind: 'log', name: 'staff log' } }), 201);
+  const log = await ok(api.http<ChannelDto>('POST', channels, { body: { kind: 'log', name: 'staff log' } }), 201);
   return { webhook, log };
 }
 

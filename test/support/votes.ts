@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { ok, type Api } from './api-client';
+import type { IssuedWebhookSourceDto } from './api-types';
 
 export interface Source {
   id: string;
@@ -13,7 +14,7 @@ export interface Source {
 export async function registerSource(api: Api, opts: { platform?: string; name?: string; rateLimitPerSecond?: number } = {}): Promise<Source> {
   const platform = opts.platform ?? 'weibo';
   const name = opts.name ?? `${platform} connector`;
-  const body = await ok(api.http('POST', '/webhook-sources', { body: { name, platform, ...(opts.rateLimitPerSecond ? { rateLimitPerSecond: opts.rateLimitPerSecond } : {}) } }), 201);
+  const body = await ok(api.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name, platform, ...(opts.rateLimitPerSecond ? { rateLimitPerSecond: opts.rateLimitPerSecond } : {}) } }), 201);
   return { id: body.id, secret: body.secret, platform };
 }
 

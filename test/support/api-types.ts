@@ -1,0 +1,13 @@
+// The API's answer shapes, as the tests, benchmarks and the demo name them when they call it: the DTO
+// classes that also make the OpenAPI document, imported as types only (no Nest code is loaded).
+export type { ErrorBody } from '../../apps/api/src/common/error-body';
+export type { ApiKeyDto, IssuedApiKeyDto } from '../../apps/api/src/auth/dto/api-key.dto';
+export type { ChannelDto, IssuedChannelDto } from '../../apps/api/src/channels/dto/channel.dto';
+export type { DeliveriesDto, DeliveryDto } from '../../apps/api/src/deliveries/dto/delivery.dto';
+export type { InfluencerDto } from '../../apps/api/src/influencers/dto/influencer.dto';
+export type { ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto, TimelineEventDto } from '../../apps/api/src/products/dto/product.dto';
+export type { SocialSettingsDto } from '../../apps/api/src/social-settings/dto/social-settings.dto';
+export type { LaunchAnnouncementDto } from '../../apps/api/src/social-updates/dto/launch-announcement.dto';
+export type { SocialUpdateDto, SocialUpdatesDto } from '../../apps/api/src/social-updates/dto/social-update.dto';
+export type { LiveResultsDto, VoteReceiptDto } from '../../apps/api/src/votes/dto/vote.dto';
+export type { IssuedWebhookSourceDto, WebhookSourceDto } from '../../apps/api/src/webhook-sources/dto/webhook-source.dto';
