@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu2 = cpuSeconds(dataDir);
-    const launched = Number((await engine.dataSource.query(`SELECT count(*)::int AS n FROM products WHERE stage = 'LAUNCHED'`))[0].n);
+    const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'LAUNCHED'`))[0].n);
     const api = summary(updateSamples);
     const lifecyclesPerSec = PRODUCTS / seconds;
     const ratio = api.p50 / floor.p50;

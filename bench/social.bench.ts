@@ -9,6 +9,7 @@
 
 import 'reflect-metadata';
 import { ok } from '../test/support/api-client';
+import type { InfluencerDto, IssuedChannelDto, SocialUpdatesDto } from '../test/support/api-types';
 import { createProductAnswer } from '../test/support/product-flow';
 import { startReceiver } from '../test/support/receiver';
 import { sign } from '../test/support/votes';
@@ -25,7 +26,7 @@ const CONCURRENCY = 100;
 async function main(): Promise<void> {
   const engine = await startBenchEngine('bench-social', { API_KEY_RATE_LIMIT: '1000000', LOG_LEVEL: 'silent' });
   const { dataDir } = engine;
-  const influencer = async (handle: string, displayName: string) => ok(engine.http('POST', '/influencers', { body: { handle: `${handle}-${Date.now()}`, displayName } }), 201);
+  const influencer = async (handle: string, displayName: string) => ok(engine.http<InfluencerDto>('POST', '/influencers', { body: { handle: `${handle}-${Date.now()}`, displayName } }), 201);
   const product = (influencerId: string, i: number) =>
     createProductAnswer(engine, influencerId, {
       name: `Bench dress ${i}`,
@@ -41,10 +42,10 @@ async function main(): Promise<void> {
     // Cards: one published update per product (the poll opening), each card fetched twice.
     console.log(`\nCards: ${CARDS} products, each card requested twice …`);
     const artist = await influencer('cards', 'Cards');
-    const ids = await Promise.all(Array.from({ length: CARDS }, (_, i) => product(artist.id, i).then((p) => p.id as string)));
+    const ids = await Promise.all(Array.from({ length: CARDS }, (_, i) => product(artist.id, i).then((p) => p.id)));
     const urls: string[] = [];
     for (const id of ids) {
-      const updates = async () => (await ok(engine.http('GET', `/products/${id}/social-updates`))).updates as { imageUrl: string }[];
+      const updates = async () => (await ok(engine.http<SocialUpdatesDto>('GET', `/products/${id}/social-updates`))).updates;
       urls.push(await eventually(`product ${id} to make a social update`, async () => (await updates())[0]?.imageUrl));
     }
     const fetchCard = async (url: string) => {
@@ -94,21 +95,22 @@ async function main(): Promise<void> {
     console.log(`\nDeliveries: ${PRODUCTS} products × ${CHANNELS} webhook channels = ${expected} deliveries …`);
     const owner = await influencer('deliveries', 'Deliveries');
     for (let c = 0; c < CHANNELS; c++) {
-      const channel = await ok(engine.http('POST', `/influencers/${owner.id}/channels`, { body: { kind: 'webhook', name: `receiver ${c}`, url: `${receiver.origin}/channel-${c}` } }), 201);
+      const channel = await ok(engine.http<IssuedChannelDto>('POST', `/influencers/${owner.id}/channels`, { body: { kind: 'webhook', name: `receiver ${c}`, url: `${receiver.origin}/channel-${c}` } }), 201);
+      if (!channel.secret) throw new Error(`channel ${channel.id}: a webhook channel answers with its secret`);
       receiver.setSecret(channel.secret, `/channel-${c}`);
     }
     // The first arrival of each delivery (its webhook-id), at its channel's path.
     const arrivals = () => new Map([...receiver.accepted()].filter(([, r]) => r.path.startsWith('/channel-')).map(([id, r]) => [id, r.at]));
     const before = receiver.received.length;
     const start = Date.now();
-    const created = await Promise.all(Array.from({ length: PRODUCTS }, (_, i) => product(owner.id, i).then((p) => ({ id: p.id as string, at: Date.parse(p.createdAt) }))));
+    const created = await Promise.all(Array.from({ length: PRODUCTS }, (_, i) => product(owner.id, i).then((p) => ({ id: p.id, at: Date.parse(p.createdAt) }))));
     const arrived = await eventually(`all ${expected} deliveries to arrive`, () => (arrivals().size >= expected ? arrivals() : undefined), 300_000);
     const seconds = (Math.max(...arrived.values()) - start) / 1000;
     const deliveriesPerSec = expected / seconds;
     // Latency: from the product's creation (its update's event) to the delivery's first arrival.
     const createdAt = Math.min(...created.map((c) => c.at));
     const latency = summary([...arrived.values()].map((at) => at - createdAt));
-    const [recorded] = await engine.dataSource.query(`SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*)::int AS total FROM deliveries WHERE product_id = ANY($1)`, [created.map((c) => c.id)]);
+    const [recorded] = await engine.dataSource.query<{ delivered: number; total: number }[]>(`SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered, count(*)::int AS total FROM deliveries WHERE product_id = ANY($1)`, [created.map((c) => c.id)]);
     console.log(`  ${round(deliveriesPerSec, 1)} deliveries/s (${expected} in ${round(seconds, 2)} s), ${receiver.received.length - before} requests; arrival after creation p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`);
     console.log(`  recorded: ${recorded.delivered} of ${recorded.total} delivered (the record follows the arrival); CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
     const ratio = deliveriesPerSec / floorPerSec;

@@ -66,6 +66,8 @@ async function run(req: LoadRequest): Promise<LoadResult> {
   let next = 0;
   let wrapped = false;
   const inFlight = new Map<object, Delivery>();
+  // The delivery each autocannon connection (its context object) sent last.
+  const lastSent = new WeakMap<object, Delivery>();
   const acknowledged = new Set<string>();
   let counted = 0;
   let duplicate = 0;
@@ -84,19 +86,19 @@ async function run(req: LoadRequest): Promise<LoadResult> {
       {
         method: 'POST',
         path: req.path,
-        setupRequest: (request: any, context: any) => {
+        setupRequest: (request, context) => {
           if (next >= deliveries.length) {
             next = 0;
             wrapped = true;
           }
           const d = deliveries[next++];
-          context.delivery = d;
+          lastSent.set(context, d);
           inFlight.set(context, d);
           return { ...request, headers: d.headers, body: d.body };
         },
-        onResponse: (status: number, _body: string, context: any) => {
+        onResponse: (status, _body, context) => {
           inFlight.delete(context);
-          answer(status, context.delivery);
+          answer(status, lastSent.get(context)!);
         },
       },
     ],

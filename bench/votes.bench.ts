@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     if (votes.poolWrapped) console.log(`  (the pool of ${POOL} signed deliveries was used up and repeated)`);
 
     // The database must hold exactly the acknowledged distinct fans: none lost, none counted twice.
-    const rows: { platform_user_id: string }[] = await engine.dataSource.query(
+    const rows = await engine.dataSource.query<{ platform_user_id: string }[]>(
       `SELECT platform_user_id FROM votes WHERE product_id = $1 AND platform_user_id LIKE 'fan-%'`,
       [productId],
     );
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const lost = [...acknowledged].filter((f) => !stored.has(f)).length;
     const doubled = rows.length - stored.size;
     const unacknowledgedButStored = [...stored].filter((f) => !acknowledged.has(f)).length;
-    const [counters] = await engine.dataSource.query(
+    const [counters] = await engine.dataSource.query<{ total: number | null; rows: number }[]>(
       `SELECT (SELECT votes FROM poll_vote_totals WHERE product_id = $1) AS total, (SELECT count(*)::int FROM votes WHERE product_id = $1) AS rows`,
       [productId],
     );

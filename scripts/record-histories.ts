@@ -25,8 +25,10 @@ import {
   scheduleLaunch,
   startProduction,
   submitDesign,
+  type ActionRequest,
   type Actor,
   type ProductLifecycleWorkflow,
+  type ProductView,
   type ProductWorkflowInput,
   voteMilestoneReached,
 } from '@app/domain';
@@ -67,11 +69,11 @@ async function main(): Promise<void> {
          ('ch-recorder-log', 'inf-recorder', 'log', 'log', 'xiaohongshu', NULL, NULL)`,
       [`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, box.seal(generateWebhookSecret(), channelSecretContext('ch-recorder-hook'))],
     );
-    const act = (handle: WorkflowHandle, update: UpdateDefinition<any, [any]>, input: unknown, actor: Actor = staff) =>
+    const act = <I>(handle: WorkflowHandle, update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, actor: Actor = staff) =>
       handle.executeUpdate(update, { args: [{ actor, input }] });
     const waitFor = async (what: string, sql: string, params: unknown[]) => {
       for (let i = 0; i < 200; i++) {
-        if ((await engine.dataSource.query(sql, params)).length > 0) return;
+        if ((await engine.dataSource.query<unknown[]>(sql, params)).length > 0) return;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`timed out waiting for ${what}`);
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     await act(launched, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
     await act(launched, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
     await act(launched, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
-    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) await act(launched, recordMilestone, { milestone });
+    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await act(launched, recordMilestone, { milestone });
     await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 3_000).toISOString() });
     await act(launched, approveLaunchAnnouncement, { title: 'linen dress: live!', body: 'Our linen dress is here.' }, influencer);
     await launched.result();
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
     await act(unapproved, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
     await act(unapproved, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
     await act(unapproved, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
-    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED']) await act(unapproved, recordMilestone, { milestone });
+    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await act(unapproved, recordMilestone, { milestone });
     await act(unapproved, scheduleLaunch, { launchAt: new Date(Date.now() + 1_500).toISOString() });
     await unapproved.result();
 
@@ -142,9 +144,9 @@ async function main(): Promise<void> {
     await cancelled.result();
 
     // The launched product's first update, to the webhook channel (refused once, then delivered) and the log.
-    const [first] = (await engine.dataSource.query(`SELECT id FROM social_updates WHERE product_id = $1 ORDER BY seq LIMIT 1`, [`p-recorded-launched-${label}`])) as {
-      id: string;
-    }[];
+    const [first] = await engine.dataSource.query<{ id: string }[]>(`SELECT id FROM social_updates WHERE product_id = $1 ORDER BY seq LIMIT 1`, [
+      `p-recorded-launched-${label}`,
+    ]);
     const delivery = client.workflow.getHandle(deliveryWorkflowId(first.id));
     await delivery.result();
 

@@ -2,6 +2,7 @@
 // retry every delivery until it is acknowledged, as Standard Webhooks senders do. Every acknowledged vote
 // must be in PostgreSQL, and a vote committed just before the kill but never answered is counted once.
 import { ok } from '../support/api-client';
+import type { ProductDto } from '../support/api-types';
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
 import { faultProduct, faultStackForSuite, report } from './fault-stack';
@@ -59,11 +60,11 @@ describe('fault: API killed during a vote flood', () => {
     await Promise.all(Array.from({ length: CONNECTORS }, connector));
     await killing;
 
-    const rows: { platform_user_id: string }[] = await stack.db.query(`SELECT platform_user_id FROM votes WHERE product_id = $1`, [productId]);
+    const rows = await stack.db.query<{ platform_user_id: string }[]>(`SELECT platform_user_id FROM votes WHERE product_id = $1`, [productId]);
     const stored = new Set(rows.map((r) => r.platform_user_id));
     const lost = [...acknowledged].filter((f) => !stored.has(f)).length;
     const duplicated = rows.length - stored.size;
-    const [{ total }] = await stack.db.query(`SELECT votes AS total FROM poll_vote_totals WHERE product_id = $1`, [productId]);
+    const [{ total }] = await stack.db.query<{ total: number }[]>(`SELECT votes AS total FROM poll_vote_totals WHERE product_id = $1`, [productId]);
     report({
       fault: 'API SIGKILLed during a vote flood, restarted',
       runs: 1,
@@ -82,7 +83,7 @@ describe('fault: API killed during a vote flood', () => {
     expect(stored.size).toBe(FANS);
     expect(total).toBe(FANS);
     // The workflow still tallies every vote.
-    const closed = await ok(api.http('POST', `/products/${productId}/poll/close`));
-    expect(closed.poll.result.totalVotes).toBe(FANS);
+    const closed = await ok(api.http<ProductDto>('POST', `/products/${productId}/poll/close`));
+    expect(closed.poll).toMatchObject({ result: { totalVotes: FANS } });
   });
 });

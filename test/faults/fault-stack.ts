@@ -3,7 +3,7 @@
 // processes (`npm run start:worker` / `start:api`); a suite takes one with faultStackForSuite(). Each suite
 // reports what it did through `report()`; the test run ends with the table (test/support/global-teardown.ts).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,5 +1,6 @@
 // Fault: SIGTERM to the API and to the worker while work is in flight. Each finishes what it had started
 // — the HTTP request is answered, the activity completes — and exits 0 within a bounded time.
+import type { ProductDto } from '../support/api-types';
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { faultProduct, faultStackForSuite, report } from './fault-stack';
 import { blockedOnRow, checkTimeline, holdProductRow } from './read-model';
@@ -18,7 +19,7 @@ describe('fault: graceful shutdown', () => {
 
     // The API: a close is in flight (its activity waits on the row) when the API gets SIGTERM.
     let row = await holdProductRow(stack.databaseUrl, first);
-    const inFlight = api.http('POST', `/products/${first}/poll/close`);
+    const inFlight = api.http<ProductDto>('POST', `/products/${first}/poll/close`);
     await blockedOnRow(stack.db);
     const apiStopped = Date.now();
     const apiExit = api.kill('SIGTERM');
@@ -40,7 +41,7 @@ describe('fault: graceful shutdown', () => {
     expect(await workerExit).toBe(0);
     const workerSeconds = (Date.now() - workerStopped) / 1000;
     // The activity finished before the worker left: the read model already shows the closed poll.
-    const [{ stage }] = await stack.db.query(`SELECT stage FROM products WHERE id = $1`, [second]);
+    const [{ stage }] = await stack.db.query<{ stage: string }[]>(`SELECT stage FROM products WHERE id = $1`, [second]);
     expect(stage).toBe('DESIGN');
     await stack.startWorker('worker (again)');
     expect((await secondClose).status).toBe(200);

@@ -6,7 +6,7 @@ import type { Receiver } from '../support/receiver';
 import { eventually } from '../support/wait';
 
 export async function stageOf(db: DataSource, id: string): Promise<string | undefined> {
-  return ((await db.query(`SELECT stage FROM products WHERE id = $1`, [id])) as { stage: string }[])[0]?.stage;
+  return (await db.query<{ stage: string }[]>(`SELECT stage FROM products WHERE id = $1`, [id]))[0]?.stage;
 }
 
 /** Holds a product's read-model row so the next projection of it (a local activity) waits on the lock. */
@@ -25,7 +25,7 @@ export async function holdProductRow(databaseUrl: string, id: string): Promise<{
 
 /** Resolves once a projection (an activity) waits in PostgreSQL on a held product row. */
 export function blockedOnRow(db: DataSource, what = 'the activity to wait on the row'): Promise<boolean> {
-  return eventually(what, async () => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO products%'`)).length > 0);
+  return eventually(what, async () => (await db.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO products%'`)).length > 0);
 }
 
 export interface TimelineCheck {
@@ -36,14 +36,14 @@ export interface TimelineCheck {
 
 /** What the read model says about a product: did it launch, and did anything happen twice. */
 export async function checkTimeline(db: DataSource, id: string): Promise<TimelineCheck> {
-  const events: { seq: number; type: string; stage: string }[] = await db.query(`SELECT seq, type, stage FROM timeline_events WHERE product_id = $1 ORDER BY seq`, [id]);
+  const events = await db.query<{ seq: number; type: string; stage: string }[]>(`SELECT seq, type, stage FROM timeline_events WHERE product_id = $1 ORDER BY seq`, [id]);
   let duplicated = 0;
   events.forEach((e, i) => e.seq !== i + 1 && duplicated++);
   const once = ['POLL_OPENED', 'POLL_CLOSED', 'PRODUCTION_STARTED', 'LAUNCH_SCHEDULED', 'LAUNCHED'];
   for (const type of once) duplicated += Math.max(0, events.filter((e) => e.type === type).length - 1);
   const stageChanges = events.filter((e) => e.type === 'STAGE_CHANGED').map((e) => e.stage);
   duplicated += stageChanges.length - new Set(stageChanges).size;
-  const [row] = await db.query(`SELECT stage FROM products WHERE id = $1`, [id]);
+  const [row] = await db.query<{ stage: string }[]>(`SELECT stage FROM products WHERE id = $1`, [id]);
   return { launched: row?.stage === 'LAUNCHED' && events.some((e) => e.type === 'LAUNCHED'), duplicated };
 }
 
@@ -57,7 +57,7 @@ export interface DeliveryCheck {
 
 /** What the deliveries of these products say happened, against what a receiver got. */
 export async function checkDeliveries(db: DataSource, productIds: string[], receiver: Receiver): Promise<DeliveryCheck> {
-  const rows: { id: string; status: string; kind: string; update_id: string; channel_id: string }[] = await db.query(
+  const rows = await db.query<{ id: string; status: string; kind: string; update_id: string; channel_id: string }[]>(
     `SELECT d.id, d.status, c.kind, d.update_id, d.channel_id FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.product_id = ANY($1)`,
     [productIds],
   );

@@ -24,7 +24,7 @@ describe('fault: worker killed', () => {
     eventually(
       `all ${expected} deliveries to be delivered`,
       async () => {
-        const [row] = await stack.db.query(
+        const [row] = await stack.db.query<{ total: number; delivered: number }[]>(
           `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'delivered')::int AS delivered FROM deliveries WHERE product_id = ANY($1)`,
           [ids],
         );
@@ -49,7 +49,7 @@ describe('fault: worker killed', () => {
     await workerA.kill('SIGKILL');
     await row.release();
     // The poll timers pass while no worker runs.
-    await eventually('the poll deadlines to pass', async () => (await stack.db.query(`SELECT 1 FROM polls WHERE product_id = ANY($1) AND closes_at < now()`, [timed])).length === timed.length);
+    await eventually('the poll deadlines to pass', async () => (await stack.db.query<unknown[]>(`SELECT 1 FROM polls WHERE product_id = ANY($1) AND closes_at < now()`, [timed])).length === timed.length);
 
     await stack.startWorker('worker B');
     const answer = await closing;

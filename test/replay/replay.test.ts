@@ -18,6 +18,20 @@ beforeAll(() => {
 const dir = path.resolve(__dirname, '..', 'fixtures', 'histories');
 const fixtures = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
+/** The parts of a fixture's events these checks read (the JSON form of the SDK's History: payload data in base64). */
+interface FixtureEvent {
+  activityTaskScheduledEventAttributes?: object;
+  activityTaskStartedEventAttributes?: { attempt: number };
+  startChildWorkflowExecutionInitiatedEventAttributes?: object;
+  markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+  workflowExecutionSignaledEventAttributes?: { signalName?: string };
+  workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } };
+}
+
+function loadEvents(file: string): FixtureEvent[] {
+  return (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { events: FixtureEvent[] }).events;
+}
+
 describe('recorded histories', () => {
   it('include a launched and a cancelled product', () => {
     expect(fixtures.some((f) => f.includes('launched'))).toBe(true);
@@ -25,41 +39,39 @@ describe('recorded histories', () => {
   });
 
   it('cover products from before and after the tally-as-local-activity patch', () => {
-    const load = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { events: Record<string, unknown>[] };
-    const tallyAsActivity = (f: string) => load(f).events.some((e) => 'activityTaskScheduledEventAttributes' in e);
-    const patchedMarker = (f: string) => load(f).events.some((e) => (e.markerRecordedEventAttributes as { markerName?: string } | undefined)?.markerName === 'core_patch');
+    const tallyAsActivity = (f: string) => loadEvents(f).some((e) => 'activityTaskScheduledEventAttributes' in e);
+    const patchedMarker = (f: string) => loadEvents(f).some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
     // v1 products closed their poll with a regular activity; they must keep replaying on today's code.
     expect(fixtures.filter((f) => f.endsWith('-v1.json')).every((f) => tallyAsActivity(f) && !patchedMarker(f))).toBe(true);
     expect(fixtures.filter((f) => f.endsWith('-v2.json')).every((f) => !tallyAsActivity(f) && patchedMarker(f))).toBe(true);
   });
 
   it('cover a product told of vote milestones by signal (v3), a repeat included', () => {
-    const events = (JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v3.json'), 'utf8')) as { events: Record<string, unknown>[] }).events;
-    const signals = events.filter((e) => (e.workflowExecutionSignaledEventAttributes as { signalName?: string } | undefined)?.signalName === 'voteMilestoneReached');
+    const events = loadEvents('product-lifecycle-launched-v3.json');
+    const signals = events.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'voteMilestoneReached');
     expect(signals).toHaveLength(2);
   });
 
   it('cover products with social updates (v4): the patch marker, delivery workflows started, an approved and an unapproved launch', () => {
-    const load = (f: string) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { events: Record<string, any>[] }).events;
-    const launched = load('product-lifecycle-launched-v4.json');
+    const launched = loadEvents('product-lifecycle-launched-v4.json');
     const patches = launched
-      .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data as string | undefined)
+      .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
       .filter((data): data is string => data !== undefined)
       .map((data) => (JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id);
     expect(patches).toEqual(expect.arrayContaining(['social-updates', 'tally-as-local-activity']));
     expect(launched.filter((e) => 'startChildWorkflowExecutionInitiatedEventAttributes' in e).length).toBeGreaterThan(10);
     expect(launched.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'approveLaunchAnnouncement')).toBe(true);
-    const unapproved = load('product-lifecycle-unapproved-v4.json');
+    const unapproved = loadEvents('product-lifecycle-unapproved-v4.json');
     expect(unapproved.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'approveLaunchAnnouncement')).toBe(false);
-    const delivery = load('social-delivery-retried-v4.json');
+    const delivery = loadEvents('social-delivery-retried-v4.json');
     // The update's two deliveries: the log channel at once, the webhook on its second attempt.
-    const attempts = delivery.filter((e) => 'activityTaskStartedEventAttributes' in e).map((e) => e.activityTaskStartedEventAttributes.attempt);
+    const attempts = delivery.filter((e) => 'activityTaskStartedEventAttributes' in e).map((e) => e.activityTaskStartedEventAttributes?.attempt);
     expect(attempts.sort()).toEqual([1, 2]);
   });
 
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
-    const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
     expect(history.events?.length).toBeGreaterThan(10);
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } }, history, path.basename(file, '.json'));
   });

@@ -12,11 +12,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export interface CompiledProcess {
   process: ChildProcess;
   /** Everything it wrote to stdout and stderr so far. */
-  output(): string;
+  output: () => string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   /** Sends the signal (SIGTERM unless given) unless it has exited, and waits for the exit. */
-  kill(signal?: NodeJS.Signals): Promise<number | null>;
+  kill: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 export interface CompiledEngine {
@@ -40,8 +40,8 @@ export async function compileEngine(): Promise<CompiledEngine> {
   const run = (script: string, env: Record<string, string>): CompiledProcess => {
     let output = '';
     const child = spawn(process.execPath, [path.join(dir, ...script.split('/'))], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     return {
       process: child,

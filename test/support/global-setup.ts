@@ -40,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
     (async () => {
       const { code } = await bundleWorkflowCode({
         workflowsPath: path.resolve(__dirname, '..', '..', 'workflows', 'index.ts'),
-        logger: { trace() {}, debug() {}, info() {}, warn: (m: string) => log(m), error: (m: string) => log(m), log() {} } as never,
+        logger: { trace() {}, debug() {}, info() {}, warn: (m: string) => log(m), error: (m: string) => log(m), log() {} },
       });
       const file = path.join(root, 'workflow-bundle.js');
       fs.writeFileSync(file, code);

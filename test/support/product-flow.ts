@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ok, type Api } from './api-client';
-import type { ChannelDto, InfluencerDto, IssuedApiKeyDto, IssuedChannelDto } from './api-types';
+import type { ChannelDto, InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, ProductDto } from './api-types';
 import type { Receiver } from './receiver';
 
 export interface Cast {
@@ -47,12 +47,12 @@ export function productBody(influencerId: string, overrides: Record<string, unkn
 }
 
 /** A product (its workflow starts in POLL); the answer, whose `id` the other helpers take. */
-export async function createProductAnswer(api: Api, influencerId: string, overrides: Record<string, unknown> = {}): Promise<any> {
-  return ok(api.http('POST', '/products', { body: productBody(influencerId, overrides) }), 201);
+export async function createProductAnswer(api: Api, influencerId: string, overrides: Record<string, unknown> = {}): Promise<ProductDto> {
+  return ok(api.http<ProductDto>('POST', '/products', { body: productBody(influencerId, overrides) }), 201);
 }
 
 export async function createProduct(api: Api, influencerId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  return (await createProductAnswer(api, influencerId, overrides)).id as string;
+  return (await createProductAnswer(api, influencerId, overrides)).id;
 }
 
 /** A test engine's database (TestEngine); votes can be written straight into it. */

@@ -81,7 +81,7 @@ export async function startTestWorker(dataSource: DataSource, taskQueue = unique
     taskQueue,
     dataSource,
     workflowBundlePath: required('TEST_WORKFLOW_BUNDLE'),
-    shutdownGraceTime: '2 seconds',
+    shutdownGraceTimeMs: 2_000,
     social: socialActivityDeps(config, () => 'http://share.test'),
   });
   const running = worker.run();

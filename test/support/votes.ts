@@ -51,13 +51,14 @@ export function sign(secret: string, body: unknown, opts: { webhookId?: string; 
   };
 }
 
-export function deliver(api: Api, source: Pick<Source, 'id'>, delivery: Delivery, headers: Record<string, string> = {}) {
-  return api.http('POST', `/webhooks/votes/${source.id}`, { key: null, rawBody: delivery.payload, headers: { ...delivery.headers, ...headers } });
+/** Posts the delivery to the source's webhook; `T` is the body the caller expects (VoteReceiptDto, or ErrorBody for a refusal). */
+export function deliver<T = unknown>(api: Api, source: Pick<Source, 'id'>, delivery: Delivery, headers: Record<string, string> = {}) {
+  return api.http<T>('POST', `/webhooks/votes/${source.id}`, { key: null, rawBody: delivery.payload, headers: { ...delivery.headers, ...headers } });
 }
 
 /** Runs `tasks` with at most `limit` at a time. */
 export async function inParallel<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results: T[] = new Array<T>(tasks.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, tasks.length) }, async () => {

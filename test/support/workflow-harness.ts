@@ -74,7 +74,7 @@ export async function startProduct(
     ],
   });
   // The workflow's first task writes the product row; votes reference it.
-  await eventually('the product row', async () => (await ds.query('SELECT 1 FROM products WHERE id = $1', [productId])).length === 1);
+  await eventually('the product row', async () => (await ds.query<unknown[]>('SELECT 1 FROM products WHERE id = $1', [productId])).length === 1);
   const influencer: Actor = { kind: 'influencer', id: influencerId };
   return {
     productId,

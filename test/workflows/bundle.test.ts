@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 it('bundles the workflows without database, Nest or Node I/O code', async () => {
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.resolve(__dirname, '..', '..', 'workflows', 'index.ts'),
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
   });
   expect(code).toContain('productLifecycle');
   // Bench-only workflows stay out of the production bundle (the lifecycle benchmark runs its own worker).
@@ -22,7 +22,7 @@ it('bundles the workflows without database, Nest or Node I/O code', async () => 
 it("bundles the lifecycle benchmark's floor workflow for its own worker", async () => {
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.resolve(__dirname, '..', '..', 'bench', 'workflows', 'empty-update-target.workflow.ts'),
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
   });
   expect(code).toContain('emptyUpdateTarget');
 });

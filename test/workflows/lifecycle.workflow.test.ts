@@ -12,9 +12,10 @@ import {
   scheduleLaunch,
   startProduction,
   submitDesign,
+  type LifecycleEvent,
   type ProductView,
 } from '../../libs/domain';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createProductActivities } from '../../activities';
 import { createTestDatabase, eventually, startTestWorker, temporalClient, uniqueName, type TestDatabase, type TestWorker } from '../support/stack';
@@ -81,7 +82,7 @@ describe('product workflow', () => {
     const types = await timelineTypes(db.dataSource, p.productId);
     expect(types.filter((t) => t === 'LAUNCH_COUNTDOWN')).toHaveLength(2);
     expect(types.slice(-2)).toEqual(['LAUNCHED', 'STAGE_CHANGED']);
-    const [row] = await db.dataSource.query('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
+    const [row] = await db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
     expect(row).toEqual({ stage: 'LAUNCHED', seq: result.seq });
   });
 
@@ -180,25 +181,27 @@ describe('product workflow', () => {
     expect(view).toMatchObject({ stage: 'CANCELLED', cancellation: { reason: `stopped in ${stage}`, fromStage: stage } });
     const result = (await p.handle.result()) as ProductView;
     expect(result.stage).toBe('CANCELLED');
-    const [row] = await db.dataSource.query('SELECT stage FROM products WHERE id = $1', [p.productId]);
+    const [row] = await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [p.productId]);
     expect(row.stage).toBe('CANCELLED');
-    await expect(p.act(cancelProduct, { reason: 'again' })).rejects.toThrow();
+    await expect(p.act(cancelProduct, { reason: 'again' })).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('writes a replayed projection batch only once and never moves the read model backwards', async () => {
     const p = await start();
     await p.act(closePoll, {});
     const view = await p.handle.query(getProduct);
-    const { recordEvents } = createProductActivities({ dataSource: db.dataSource });
+    const activities = createProductActivities({ dataSource: db.dataSource });
     const stale = { ...view, seq: 1, stage: 'POLL' as const };
-    await recordEvents({ productId: p.productId, events: [], snapshot: stale });
-    const events = (await db.dataSource.query('SELECT seq, type, stage, actor, data, occurred_at FROM timeline_events WHERE product_id = $1 ORDER BY seq', [p.productId])).map(
-      (r: { seq: number; type: never; stage: never; actor: never; data: never; occurred_at: Date }) => ({ ...r, at: r.occurred_at.toISOString() }),
+    await activities.recordEvents({ productId: p.productId, events: [], snapshot: stale });
+    const rows = await db.dataSource.query<(Omit<LifecycleEvent, 'at'> & { occurred_at: Date })[]>(
+      'SELECT seq, type, stage, actor, data, occurred_at FROM timeline_events WHERE product_id = $1 ORDER BY seq',
+      [p.productId],
     );
-    await recordEvents({ productId: p.productId, events, snapshot: view });
-    const rows = await db.dataSource.query('SELECT count(*)::int AS n, max(seq) AS max FROM timeline_events WHERE product_id = $1', [p.productId]);
-    expect(rows[0]).toEqual({ n: view.seq, max: view.seq });
-    const [product] = await db.dataSource.query('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
+    const events = rows.map((r) => ({ ...r, at: r.occurred_at.toISOString() }));
+    await activities.recordEvents({ productId: p.productId, events, snapshot: view });
+    const counts = await db.dataSource.query<{ n: number; max: number }[]>('SELECT count(*)::int AS n, max(seq) AS max FROM timeline_events WHERE product_id = $1', [p.productId]);
+    expect(counts[0]).toEqual({ n: view.seq, max: view.seq });
+    const [product] = await db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
     expect(product).toEqual({ stage: 'DESIGN', seq: view.seq });
   });
 });
@@ -233,7 +236,7 @@ describe('product workflow across worker restarts', () => {
       for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await p.act(recordMilestone, { milestone });
       await p.act(scheduleLaunch, { launchAt: new Date(Date.now() + 500).toISOString() });
       expect(((await p.handle.result()) as ProductView).stage).toBe('LAUNCHED');
-      const seqs: { seq: number }[] = await db.dataSource.query('SELECT seq FROM timeline_events WHERE product_id = $1 ORDER BY seq', [p.productId]);
+      const seqs = await db.dataSource.query<{ seq: number }[]>('SELECT seq FROM timeline_events WHERE product_id = $1 ORDER BY seq', [p.productId]);
       expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
     } finally {
       await worker.stop();
@@ -243,15 +246,15 @@ describe('product workflow across worker restarts', () => {
   it('closes a poll whose deadline passed while no worker was running, once a worker is back', async () => {
     let worker = await startTestWorker(db.dataSource, taskQueue);
     const p = await startProduct(client, db.dataSource, taskQueue, { closesInMs: 1_500 });
-    await eventually('the product row', async () => (await db.dataSource.query('SELECT 1 FROM products WHERE id = $1', [p.productId])).length === 1);
+    await eventually('the product row', async () => (await db.dataSource.query<unknown[]>('SELECT 1 FROM products WHERE id = $1', [p.productId])).length === 1);
     await worker.stop();
     await vote(db.dataSource, p.productId, 'a', 1);
-    const [{ closes_at }] = await db.dataSource.query('SELECT closes_at FROM polls WHERE product_id = $1', [p.productId]);
+    const [{ closes_at }] = await db.dataSource.query<{ closes_at: Date }[]>('SELECT closes_at FROM polls WHERE product_id = $1', [p.productId]);
     await eventually('the deadline to pass', () => Date.now() > new Date(closes_at).getTime() + 200);
     worker = await startTestWorker(db.dataSource, taskQueue);
     try {
       await eventually('the poll to close after the restart', async () => (await p.handle.query(getProduct)).stage === 'DESIGN');
-      const [row] = await db.dataSource.query('SELECT stage FROM products WHERE id = $1', [p.productId]);
+      const [row] = await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [p.productId]);
       expect(row.stage).toBe('DESIGN');
     } finally {
       await p.handle.terminate('test done');

@@ -1,7 +1,7 @@
 // Builds the engine's Temporal worker: the product workflows (from the prebuilt bundle or the source)
 // and the activities wired to PostgreSQL.
 
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -31,7 +31,8 @@ export interface EngineWorkerOptions {
   /** A prebuilt bundle's path; when omitted the worker bundles workflows/ from source (tests, dev). */
   workflowBundlePath?: string;
   identity?: string;
-  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  /** In milliseconds (the SDK's string durations come from `ms`, whose types this tsconfig does not resolve). */
+  shutdownGraceTimeMs?: number;
   social: Omit<SocialActivityDeps, 'dataSource'>;
 }
 
@@ -75,7 +76,7 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) }),
     activities: { ...createProductActivities({ dataSource: opts.dataSource }), ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }) },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
-    shutdownGraceTime: opts.shutdownGraceTime ?? '10 seconds',
+    shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,
   });
 }
 
