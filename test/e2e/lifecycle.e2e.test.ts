@@ -1,6 +1,7 @@
 // A product driven over HTTP from its fan poll to LAUNCHED with a staff key and an influencer key, on the
 // real stack (API + worker + PostgreSQL + Temporal dev server); cancellation. How a poll closes (its own
 // deadline, its minimum, the tie-break) is poll-close.e2e.test.ts.
+import type { ApiKeyDto, InfluencerDto, IssuedApiKeyDto, LaunchAnnouncementDto, ProductDto, ProductPageDto, TimelineDto } from '../support/api-types';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { act, API_KEY_FORMAT, DAY, expectError, expectOk, inFuture, onboard } from './e2e-helpers';
 import { insertVotes } from '../support/product-flow';
@@ -24,29 +25,30 @@ describe('product lifecycle over HTTP', () => {
     const startedAt = Date.now();
 
     // Staff onboard the influencer; her key is shown once, in the answer that issues it.
-    const influencer = expectOk(await t.http('POST', '/influencers', { body: { handle: 'mia.summer', displayName: 'Mia' } }), 201);
-    expect(influencer).toMatchObject({ id: expect.stringMatching(/^inf-/), handle: 'mia.summer', displayName: 'Mia' });
-    const issued = expectOk(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'mia phone' } }), 201);
+    const influencer = expectOk(await t.http<InfluencerDto>('POST', '/influencers', { body: { handle: 'mia.summer', displayName: 'Mia' } }), 201);
+    expect(influencer).toMatchObject({ id: expect.stringMatching(/^inf-/) as string, handle: 'mia.summer', displayName: 'Mia' });
+    const issued = expectOk(await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'mia phone' } }), 201);
     expect(issued).toMatchObject({ role: 'influencer', influencerId: influencer.id, label: 'mia phone', revokedAt: null });
     expect(issued.key).toMatch(API_KEY_FORMAT);
     expect(issued.key.startsWith(`${issued.prefix}_`)).toBe(true);
-    const miaKey: string = issued.key;
-    const keys = expectOk(await t.http('GET', '/api-keys'));
-    expect(keys.find((k: { id: string }) => k.id === issued.id)).toEqual({
+    const miaKey = issued.key;
+    const keys = expectOk(await t.http<ApiKeyDto[]>('GET', '/api-keys'));
+    expect(keys.find((k) => k.id === issued.id)).toEqual({
       id: issued.id,
       role: 'influencer',
       influencerId: influencer.id,
       label: 'mia phone',
       prefix: issued.prefix,
-      createdAt: expect.any(String),
+      createdAt: expect.any(String) as string,
       revokedAt: null,
     });
     expect(JSON.stringify(keys)).not.toContain(miaKey.slice(17));
-    const staffKeyId = keys.find((k: { role: string; label: string }) => k.role === 'staff').id as string;
+    const staffKeyId = keys.find((k) => k.role === 'staff')?.id;
+    expect(staffKeyId).toEqual(expect.any(String));
 
     // Staff create the product with its poll.
     const created = expectOk(
-      await t.http('POST', '/products', {
+      await t.http<ProductDto>('POST', '/products', {
         body: {
           name: 'Summer dress',
           influencerId: influencer.id,
@@ -65,10 +67,10 @@ describe('product lifecycle over HTTP', () => {
       }),
       201,
     );
-    const id: string = created.id;
+    const id = created.id;
     const p = `/products/${id}`;
     expect(created).toMatchObject({
-      id: expect.stringMatching(/^p-/),
+      id: expect.stringMatching(/^p-/) as string,
       stage: 'POLL',
       influencerId: influencer.id,
       pendingAction: { by: 'fans', action: 'VOTE' },
@@ -80,7 +82,7 @@ describe('product lifecycle over HTTP', () => {
     expect(created.poll).not.toHaveProperty('result');
 
     // The influencer sees her product; fans vote (written to the votes table directly).
-    expect(expectOk(await t.http('GET', p, { key: miaKey })).stage).toBe('POLL');
+    expect(expectOk(await t.http<ProductDto>('GET', p, { key: miaKey })).stage).toBe('POLL');
     await insertVotes(t, id, 'midi', 2);
     await insertVotes(t, id, 'wrap', 5);
     await insertVotes(t, id, 'slip', 1);
@@ -117,7 +119,7 @@ describe('product lifecycle over HTTP', () => {
     await act(t, `${p}/designs`, { title: 'Wrap v2', description: 'Short sleeves' });
     const approved = await act(t, `${p}/designs/2/review`, { decision: 'APPROVE' }, miaKey);
     expect(approved.stage).toBe('SAMPLING');
-    expect(approved.designs.map((d: { status: string }) => d.status)).toEqual(['CHANGES_REQUESTED', 'APPROVED']);
+    expect(approved.designs.map((d) => d.status)).toEqual(['CHANGES_REQUESTED', 'APPROVED']);
 
     // Sampling.
     const sample = await act(t, `${p}/samples`, { supplier: 'Hangzhou Linen Co', notes: 'Good drape', photoUrls: ['https://cdn.example.com/s1.jpg'] });
@@ -135,7 +137,7 @@ describe('product lifecycle over HTTP', () => {
       expect(res.production.milestones[i]).toMatchObject({ milestone, note: `${milestone} done` });
       expect(res.stage).toBe(milestone === 'SHIPPED' ? 'LAUNCH' : 'PRODUCTION');
     }
-    expect(expectOk(await t.http('GET', p)).pendingAction).toMatchObject({ by: 'staff', action: 'SCHEDULE_LAUNCH' });
+    expect(expectOk(await t.http<ProductDto>('GET', p)).pendingAction).toMatchObject({ by: 'staff', action: 'SCHEDULE_LAUNCH' });
 
     // Launch ~2.5 s ahead: both countdowns (1.5 s and 0.5 s before) go out, then the product is live.
     const launchAt = inFuture(2_500);
@@ -149,25 +151,25 @@ describe('product lifecycle over HTTP', () => {
     });
     // The launch announcement waits for the influencer's approval; then only the launch itself is ahead.
     expect(scheduled.pendingAction).toMatchObject({ by: 'influencer', action: 'APPROVE_LAUNCH_ANNOUNCEMENT' });
-    const announcement = expectOk(await t.http('POST', `${p}/launch-announcement/approve`, { key: miaKey, body: {} }));
+    const announcement = expectOk(await t.http<LaunchAnnouncementDto>('POST', `${p}/launch-announcement/approve`, { key: miaKey, body: {} }));
     expect(announcement.status).toBe('approved');
-    expect(expectOk(await t.http('GET', p)).pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
+    expect(expectOk(await t.http<ProductDto>('GET', p)).pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
 
     const launched = await eventually('the product to be LAUNCHED', async () => {
-      const res = await t.http('GET', p);
+      const res = await t.http<ProductDto>('GET', p);
       return res.body.stage === 'LAUNCHED' ? res.body : undefined;
     });
-    expect(Date.parse(launched.launch.launchedAt)).toBeGreaterThanOrEqual(Date.parse(launchAt));
-    expect(launched.launch.countdowns.every((c: { sent: boolean }) => c.sent)).toBe(true);
+    expect(Date.parse(launched.launch.launchedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(launchAt));
+    expect(launched.launch.countdowns.every((c) => c.sent)).toBe(true);
     expect(launched.pendingAction).toMatchObject({ by: null, action: 'NONE' });
     expect(launched.links.temporalUi).toContain(`/workflows/product-${id}`);
-    const list = expectOk(await t.http('GET', '/products?stage=LAUNCHED'));
-    expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
+    const list = expectOk(await t.http<ProductPageDto>('GET', '/products?stage=LAUNCHED'));
+    expect(list.items.map((i) => i.id)).toContain(id);
 
     // The timeline: every stage change and action, in seq order, with actor kind and time.
-    const timeline = expectOk(await t.http('GET', `${p}/timeline`, { key: miaKey }));
+    const timeline = expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`, { key: miaKey }));
     expect(timeline.productId).toBe(id);
-    const events = timeline.events as { seq: number; type: string; stage: string; actor: { kind: string; id: string }; at: string; data: any }[];
+    const events = timeline.events;
     const staff = 'staff';
     const mia = 'influencer';
     const system = 'system';
@@ -240,11 +242,11 @@ describe('product lifecycle over HTTP', () => {
   it('cancels a product with a reason from any stage before LAUNCHED and refuses every action afterwards', async () => {
     const { influencerId, key } = await onboard(t, 'kai');
     const id = expectOk(
-      await t.http('POST', '/products', {
+      await t.http<ProductDto>('POST', '/products', {
         body: { name: 'Cap', influencerId, targetKeyword: 'cap', poll: { question: 'Which cap?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 5, minVotes: 0 } },
       }),
       201,
-    ).id as string;
+    ).id;
     const p = `/products/${id}`;
     expectOk(await t.http('POST', `${p}/poll/close`));
     expectOk(await t.http('POST', `${p}/designs`, { body: { title: 'Cap v1', description: 'Six panels' } }));
@@ -255,9 +257,9 @@ describe('product lifecycle over HTTP', () => {
       pendingAction: { by: null, action: 'NONE' },
       cancellation: { reason: 'Supplier fell through', fromStage: 'DESIGN', by: { kind: 'staff' } },
     });
-    const last = expectOk(await t.http('GET', `${p}/timeline`)).events.at(-1);
+    const last = expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`)).events.at(-1);
     expect(last).toMatchObject({ type: 'CANCELLED', stage: 'CANCELLED', actor: { kind: 'staff' }, data: { reason: 'Supplier fell through', from: 'DESIGN' } });
-    expect(expectOk(await t.http('GET', '/products?stage=CANCELLED')).items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(expectOk(await t.http<ProductPageDto>('GET', '/products?stage=CANCELLED')).items.map((i) => i.id)).toEqual([id]);
 
     expectError(await t.http('POST', `${p}/designs/1/review`, { key, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: `product ${id} is CANCELLED` });
     expectError(await t.http('POST', `${p}/designs`, { body: { title: 'Cap v2', description: 'x' } }), 409, { code: 'WRONG_STAGE', message: 'CANCELLED' });

@@ -1,6 +1,7 @@
 // How a poll closes over HTTP on the real stack: by itself at closesAt, below its minimum (waiting for
 // staff to extend it), and the tie-break between options with the same count; production then suggests
 // its quantity from the winner.
+import type { ProductDto, TimelineDto } from '../support/api-types';
 import { insertVotes } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { act, DAY, expectError, expectOk, inFuture, onboard } from './e2e-helpers';
@@ -21,7 +22,7 @@ describe('poll closing over HTTP', () => {
   it('closes a poll by itself at closesAt and, below minVotes, waits for staff to extend it', async () => {
     const { influencerId } = await onboard(t, 'leo');
     const created = expectOk(
-      await t.http('POST', '/products', {
+      await t.http<ProductDto>('POST', '/products', {
         body: {
           name: 'Bucket hat',
           influencerId,
@@ -31,16 +32,16 @@ describe('poll closing over HTTP', () => {
       }),
       201,
     );
-    const id: string = created.id;
-    expect(created.poll.options.map((o: { id: string }) => o.id)).toEqual(['option-1', 'option-2']);
+    const id = created.id;
+    expect(created.poll.options.map((o) => o.id)).toEqual(['option-1', 'option-2']);
     await insertVotes(t, id, 'option-2', 1);
 
     const waiting = await eventually('the poll to close below its minimum', async () => {
-      const res = await t.http('GET', `/products/${id}`);
+      const res = await t.http<ProductDto>('GET', `/products/${id}`);
       return res.body.poll.status === 'AWAITING_DECISION' ? res.body : undefined;
     });
     expect(waiting).toMatchObject({ stage: 'POLL', pendingAction: { by: 'staff', action: 'EXTEND_OR_CANCEL' } });
-    const below = expectOk(await t.http('GET', `/products/${id}/timeline`)).events.find((e: { type: string }) => e.type === 'POLL_BELOW_MINIMUM');
+    const below = expectOk(await t.http<TimelineDto>('GET', `/products/${id}/timeline`)).events.find((e) => e.type === 'POLL_BELOW_MINIMUM');
     expect(below).toMatchObject({ actor: { kind: 'system' }, data: { totalVotes: 1, minVotes: 3 } });
 
     // Closing again is refused until staff extend it (or cancel).
@@ -61,7 +62,7 @@ describe('poll closing over HTTP', () => {
       targetKeyword: 'tote bag',
       poll: { question: 'Which tote?', options: [{ id: 'canvas', label: 'Canvas' }, { id: 'leather', label: 'Leather' }, { id: 'mesh', label: 'Mesh' }], durationMinutes: 30, minVotes: 0 },
     });
-    const id = expectOk(await t.http('POST', '/products', { body: body('Tote') }), 201).id as string;
+    const id = expectOk(await t.http<ProductDto>('POST', '/products', { body: body('Tote') }), 201).id;
     const base = Date.now() - 60_000;
     // leather reaches 3 votes first; canvas, listed first, only later.
     await insertVotes(t, id, 'leather', 3, new Date(base));
@@ -69,9 +70,9 @@ describe('poll closing over HTTP', () => {
     await insertVotes(t, id, 'mesh', 1, new Date(base + 5_000));
     await insertVotes(t, id, 'velvet', 9, new Date(base));
 
-    const closed = expectOk(await t.http('POST', `/products/${id}/poll/close`));
+    const closed = expectOk(await t.http<ProductDto>('POST', `/products/${id}/poll/close`));
     expect(closed.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 7 });
-    expect(closed.poll.result.counts.map((c: { optionId: string; votes: number }) => [c.optionId, c.votes])).toEqual([
+    expect(closed.poll.result?.counts.map((c) => [c.optionId, c.votes])).toEqual([
       ['canvas', 3],
       ['leather', 3],
       ['mesh', 1],
@@ -80,10 +81,10 @@ describe('poll closing over HTTP', () => {
     expect(closed.suggestedQuantity).toBe(4);
 
     // Same last-vote time: the option listed first wins.
-    const second = expectOk(await t.http('POST', '/products', { body: body('Tote 2') }), 201).id as string;
+    const second = expectOk(await t.http<ProductDto>('POST', '/products', { body: body('Tote 2') }), 201).id;
     await insertVotes(t, second, 'mesh', 2, new Date(base));
     await insertVotes(t, second, 'leather', 2, new Date(base));
-    const tied = expectOk(await t.http('POST', `/products/${second}/poll/close`));
+    const tied = expectOk(await t.http<ProductDto>('POST', `/products/${second}/poll/close`));
     expect(tied.poll.result).toMatchObject({ winningOptionId: 'leather', tieBroken: true, totalVotes: 4 });
 
     // Without a quantity, production runs the suggested one.

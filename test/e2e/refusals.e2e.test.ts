@@ -1,6 +1,7 @@
 // Every refusal code over HTTP: 409 for the wrong stage, an invalid state or a used-up round limit, 422 for
 // invalid values (with the fields), 400 for a body that is not JSON, 413 for one over 1 MiB. A refused
 // action changes nothing.
+import type { ErrorBody, ProductDto, ProductPageDto } from '../support/api-types';
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { DAY, expectError, expectOk, inFuture } from './e2e-helpers';
@@ -45,7 +46,7 @@ describe('refusals', () => {
         const res = await t.http('POST', path, { body, key });
         expectError(res, 409, { code: 'WRONG_STAGE', message: new RegExp(`^product ${id} is in POLL; .+ is accepted only in ${allowed}$`) });
       }
-      expect(expectOk(await t.http('GET', p))).toMatchObject({ stage: 'POLL', seq: 2 });
+      expect(expectOk(await t.http<ProductDto>('GET', p))).toMatchObject({ stage: 'POLL', seq: 2 });
 
       await advanceTo(t, mia, id, 'DESIGN');
       expectError(await t.http('POST', `${p}/poll/close`), 409, { code: 'WRONG_STAGE', message: `product ${id} is in DESIGN; closing the poll is accepted only in POLL` });
@@ -73,7 +74,7 @@ describe('refusals', () => {
 
       expectOk(await t.http('POST', `${p}/samples`, { body: { supplier: 'Mill' } }));
       expectError(await t.http('POST', `${p}/samples`, { body: { supplier: 'Other mill' } }), 409, { code: 'INVALID_STATE', message: 'sample round 1' });
-      expect(expectOk(await t.http('GET', p)).samples).toHaveLength(1);
+      expect(expectOk(await t.http<ProductDto>('GET', p)).samples).toHaveLength(1);
     });
 
     it('refuses milestones out of order, before production starts, and production started twice', async () => {
@@ -90,14 +91,14 @@ describe('refusals', () => {
       expectOk(await t.http('POST', `${p}/production/milestones`, { body: { milestone: 'MATERIALS' } }));
       expectError(await t.http('POST', `${p}/production/milestones`, { body: { milestone: 'MATERIALS' } }), 409, { code: 'INVALID_STATE', message: 'the next one is CUTTING' });
       expectError(await t.http('POST', `${p}/production/milestones`, { body: { milestone: 'SHIPPED' } }), 409, { code: 'INVALID_STATE' });
-      const after = expectOk(await t.http('GET', p));
+      const after = expectOk(await t.http<ProductDto>('GET', p));
       expect(after.stage).toBe('PRODUCTION');
-      expect(after.production.milestones.map((m: { milestone: string }) => m.milestone)).toEqual(['MATERIALS']);
+      expect(after.production.milestones.map((m) => m.milestone)).toEqual(['MATERIALS']);
     });
 
     it('refuses closing a poll again once it fell short of minVotes', async () => {
       const id = await createProduct(t, mia.influencerId, { poll: { ...productBody(mia.influencerId).poll, minVotes: 5 } });
-      const first = expectOk(await t.http('POST', `/products/${id}/poll/close`));
+      const first = expectOk(await t.http<ProductDto>('POST', `/products/${id}/poll/close`));
       expect(first).toMatchObject({ stage: 'POLL', poll: { status: 'AWAITING_DECISION' } });
       expectError(await t.http('POST', `/products/${id}/poll/close`), 409, { code: 'INVALID_STATE', message: `closed with 0 of 5 required votes` });
     });
@@ -108,7 +109,7 @@ describe('refusals', () => {
       const answers = await Promise.all([1, 2, 3, 4].map((i) => t.http('POST', `/products/${id}/designs`, { body: { ...design, title: `race ${i}` } })));
       expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
       for (const r of answers.filter((a) => a.status !== 200)) expectError(r, 409, { code: 'INVALID_STATE' });
-      expect(expectOk(await t.http('GET', `/products/${id}`)).designs).toHaveLength(1);
+      expect(expectOk(await t.http<ProductDto>('GET', `/products/${id}`)).designs).toHaveLength(1);
     });
 
     it('creates an influencer handle once when it is claimed concurrently, answering 409 to the others', async () => {
@@ -129,8 +130,8 @@ describe('refusals', () => {
       }
       const third = await t.http('POST', `${p}/designs`, { body: { ...design, title: 'v3' } });
       expectError(third, 409, { code: 'ROUND_LIMIT_REACHED', message: `product ${id} has used all 2 design rounds` });
-      expect(expectOk(await t.http('GET', p)).pendingAction).toMatchObject({ by: 'staff', action: 'CANCEL' });
-      expect(expectOk(await t.http('POST', `${p}/cancel`, { body: { reason: 'no design worked' } })).stage).toBe('CANCELLED');
+      expect(expectOk(await t.http<ProductDto>('GET', p)).pendingAction).toMatchObject({ by: 'staff', action: 'CANCEL' });
+      expect(expectOk(await t.http<ProductDto>('POST', `${p}/cancel`, { body: { reason: 'no design worked' } })).stage).toBe('CANCELLED');
     });
 
     it('refuses a sample round past SAMPLE_ROUND_LIMIT', async () => {
@@ -151,9 +152,9 @@ describe('refusals', () => {
 
     it('lists the missing and unexpected fields of a product in details', async () => {
       const { name: _name, targetKeyword: _kw, ...rest } = productBody(mia.influencerId);
-      const res = await t.http('POST', '/products', { body: { ...rest, extra: 1 } });
+      const res = await t.http<ErrorBody>('POST', '/products', { body: { ...rest, extra: 1 } });
       expectError(res, 422, { fields: ['name', 'targetKeyword', 'extra'] });
-      expect(res.body.details.find((d: { field: string }) => d.field === 'extra').messages).toEqual(['extra is not an accepted field']);
+      expect(res.body.details?.find((d) => d.field === 'extra')?.messages).toEqual(['extra is not an accepted field']);
 
       expectError(await create({ poll: { ...poll({}), options: [{ label: 'A' }, { description: 'no label' }], colour: 'red' } }), 422, {
         fields: ['poll.colour', 'poll.options.1.label'],
@@ -187,7 +188,7 @@ describe('refusals', () => {
       expectError(await t.http('POST', '/api-keys', { body: { role: 'influencer', influencerId: 'inf-nobody', label: 'x' } }), 422, { code: 'INVALID_VALUE' });
       expectError(await t.http('POST', '/api-keys', { body: { role: 'influencer', label: 'x' } }), 422, { code: 'INVALID_VALUE', message: 'needs influencerId' });
       expectError(await t.http('POST', '/api-keys', { body: { role: 'admin', label: 'x' } }), 422, { fields: ['role'] });
-      expect(expectOk(await t.http('GET', '/products?influencerId=inf-nobody')).items).toEqual([]);
+      expect(expectOk(await t.http<ProductPageDto>('GET', '/products?influencerId=inf-nobody')).items).toEqual([]);
     });
 
     it('refuses a review without a valid decision, feedback for changes, or a numeric existing round', async () => {
@@ -206,7 +207,7 @@ describe('refusals', () => {
       expectError(await t.http('POST', `${p}/designs/0/review`, review('APPROVE')), 422, { code: 'INVALID_VALUE' });
       expectError(await t.http('POST', `${p}/designs/1/review`, { key: mia.influencerKey, body: { decision: 'APPROVE', rating: 5 } }), 422, { fields: ['rating'] });
       // Still waiting for a valid review.
-      expect(expectOk(await t.http('GET', p))).toMatchObject({ stage: 'DESIGN', designs: [{ status: 'PENDING_REVIEW' }] });
+      expect(expectOk(await t.http<ProductDto>('GET', p))).toMatchObject({ stage: 'DESIGN', designs: [{ status: 'PENDING_REVIEW' }] });
     });
 
     it('refuses invalid design, sample, production, milestone, launch, extension and cancellation values', async () => {
@@ -247,8 +248,8 @@ describe('refusals', () => {
       expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: '2020-01-01T00:00:00Z' } }), 422, { code: 'INVALID_VALUE', message: 'launchAt 2020-01-01T00:00:00Z is not in the future' });
       expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: 'soon' } }), 422, { fields: ['launchAt'] });
       expectError(await t.http('POST', `${p}/launch`, { body: {} }), 422, { fields: ['launchAt'] });
-      expect(expectOk(await t.http('GET', p))).toMatchObject({ stage: 'LAUNCH', launch: { countdowns: [] } });
-      expect(expectOk(await t.http('GET', p)).launch).not.toHaveProperty('launchAt');
+      expect(expectOk(await t.http<ProductDto>('GET', p))).toMatchObject({ stage: 'LAUNCH', launch: { countdowns: [] } });
+      expect(expectOk(await t.http<ProductDto>('GET', p)).launch).not.toHaveProperty('launchAt');
     });
 
     it('refuses invalid list filters', async () => {
@@ -277,7 +278,7 @@ describe('refusals', () => {
       expectError(await t.http('POST', '/influencers', { rawBody: huge, headers: { 'content-type': 'application/json' } }), 413);
       const id = await createProduct(t, mia.influencerId);
       expectError(await t.http('POST', `/products/${id}/cancel`, { body: { reason: 'y'.repeat(1_048_577) } }), 413);
-      expect(expectOk(await t.http('GET', `/products/${id}`)).stage).toBe('POLL');
+      expect(expectOk(await t.http<ProductDto>('GET', `/products/${id}`)).stage).toBe('POLL');
     });
   });
 });

@@ -1,10 +1,13 @@
 // Fan votes through signed webhooks, end to end over HTTP against the real stack: registration and
 // rotation of sources, every answer a connector can get, concurrency with redeliveries, live results,
 // milestones, and the poll closing in the middle of a flood.
+import type { IssuedWebhookSourceDto, LiveResultsDto, ProductDto, TimelineDto, WebhookSourceDto } from '../support/api-types';
 import { createProduct, castInfluencer, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
-import { deliver, inParallel, registerSource, sign, voteBody, type Source } from '../support/votes';
+import { deliver, inParallel, registerSource, sign, voteBody, type Delivery, type Source, type VoteBody } from '../support/votes';
 import { expectError, expectOk } from './e2e-helpers';
+
+jest.setTimeout(60_000);
 
 describe('fan votes through signed webhooks', () => {
   let t: TestEngine;
@@ -19,20 +22,22 @@ describe('fan votes through signed webhooks', () => {
   afterAll(() => t?.stop());
 
   const storedVotes = async (productId: string) =>
-    (await t.db.dataSource.query(`SELECT option_id, platform_user_id FROM votes WHERE product_id = $1`, [productId])) as { option_id: string; platform_user_id: string }[];
+    t.db.dataSource.query<{ option_id: string; platform_user_id: string }[]>(`SELECT option_id, platform_user_id FROM votes WHERE product_id = $1`, [productId]);
+  /** The vote a delivery carries, as voteBody made it. */
+  const voteOf = (d: Delivery) => JSON.parse(d.payload) as VoteBody;
 
   describe('webhook sources', () => {
     it('shows the whsec_ secret once and stores it only encrypted', async () => {
-      const created = await t.http('POST', '/webhook-sources', { body: { name: 'Xiaohongshu poll', platform: 'xiaohongshu' } });
+      const created = await t.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'Xiaohongshu poll', platform: 'xiaohongshu' } });
       const body = expectOk(created, 201);
       expect(body).toMatchObject({ platform: 'xiaohongshu', status: 'active', deliveryPath: `/webhooks/votes/${body.id}`, rateLimitPerSecond: 1000 });
       expect(body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
 
-      const listed = expectOk(await t.http('GET', '/webhook-sources'));
-      expect(listed.find((s: { id: string }) => s.id === body.id)).not.toHaveProperty('secret');
+      const listed = expectOk(await t.http<WebhookSourceDto[]>('GET', '/webhook-sources'));
+      expect(listed.find((s) => s.id === body.id)).not.toHaveProperty('secret');
       expect(expectOk(await t.http('GET', `/webhook-sources/${body.id}`))).not.toHaveProperty('secret');
 
-      const [row] = await t.db.dataSource.query(`SELECT * FROM webhook_sources WHERE id = $1`, [body.id]);
+      const [row] = await t.db.dataSource.query<{ secret_sealed: string }[]>(`SELECT * FROM webhook_sources WHERE id = $1`, [body.id]);
       expect(JSON.stringify(row)).not.toContain(body.secret.slice('whsec_'.length, 20));
       expect(row.secret_sealed).toMatch(/^v1\./);
     });
@@ -48,7 +53,7 @@ describe('fan votes through signed webhooks', () => {
     it('accepts old and new secret during the grace period after a rotation, then only the new one', async () => {
       const source = await registerSource(t);
       const productId = await createProduct(t, mia.influencerId);
-      const rotated = expectOk(await t.http('POST', `/webhook-sources/${source.id}/rotate-secret`));
+      const rotated = expectOk(await t.http<IssuedWebhookSourceDto>('POST', `/webhook-sources/${source.id}/rotate-secret`));
       expect(rotated.secret).not.toBe(source.secret);
       expect(rotated.previousSecretValidUntil).not.toBeNull();
 
@@ -65,7 +70,7 @@ describe('fan votes through signed webhooks', () => {
     it('refuses deliveries of a disabled source with 403 and takes them again once enabled', async () => {
       const source = await registerSource(t);
       const productId = await createProduct(t, mia.influencerId);
-      expect(expectOk(await t.http('POST', `/webhook-sources/${source.id}/disable`)).status).toBe('disabled');
+      expect(expectOk(await t.http<WebhookSourceDto>('POST', `/webhook-sources/${source.id}/disable`)).status).toBe('disabled');
       await eventually('the disable to reach the cache', async () => {
         const res = await deliver(t, source, sign(source.secret, voteBody(productId, 'midi', 'fan-while-disabled')));
         return res.status === 403 ? res : undefined;
@@ -187,20 +192,20 @@ describe('fan votes through signed webhooks', () => {
     // Every acknowledged-as-counted vote is the one stored for its fan.
     const storedByFan = new Map(stored.map((v) => [v.platform_user_id, v.option_id]));
     for (const { d } of counted) {
-      const body = JSON.parse(d.payload);
-      expect(storedByFan.get(body.voter.userId)).toBe(body.optionId);
+      const vote = voteOf(d);
+      expect(storedByFan.get(vote.voter.userId)).toBe(vote.optionId);
     }
     // The live counters agree with the votes themselves.
-    const counters = await t.db.dataSource.query(`SELECT option_id, votes FROM poll_vote_counts WHERE product_id = $1 ORDER BY option_id`, [productId]);
-    const actual = await t.db.dataSource.query(`SELECT option_id, count(*)::int AS votes FROM votes WHERE product_id = $1 GROUP BY 1 ORDER BY 1`, [productId]);
+    const counters = await t.db.dataSource.query<{ option_id: string; votes: number }[]>(`SELECT option_id, votes FROM poll_vote_counts WHERE product_id = $1 ORDER BY option_id`, [productId]);
+    const actual = await t.db.dataSource.query<{ option_id: string; votes: number }[]>(`SELECT option_id, count(*)::int AS votes FROM votes WHERE product_id = $1 GROUP BY 1 ORDER BY 1`, [productId]);
     expect(counters).toEqual(actual);
     const results = await eventually('live results to show every vote', async () => {
-      const r = expectOk(await t.http('GET', `/products/${productId}/poll/results`, { key: null }));
+      const r = expectOk(await t.http<LiveResultsDto>('GET', `/products/${productId}/poll/results`, { key: null }));
       return r.totalVotes === fans.length ? r : undefined;
     });
     // Whichever of a fan's two votes came first is the one counted.
-    const expected = options.map((o) => [o, counted.filter(({ d }) => JSON.parse(d.payload).optionId === o).length]);
-    expect(results.options.map((o: { id: string; votes: number }) => [o.id, o.votes])).toEqual(expected);
+    const expected = options.map((o) => [o, counted.filter(({ d }) => voteOf(d).optionId === o).length]);
+    expect(results.options.map((o) => [o.id, o.votes])).toEqual(expected);
   });
 
   it('serves live results publicly with counts, percentages and the winner once closed', async () => {
@@ -209,7 +214,7 @@ describe('fan votes through signed webhooks', () => {
       expectOk(await deliver(t, weibo, sign(weibo.secret, voteBody(productId, option, `results-fan-${i}`))), 202);
     }
     const live = await eventually('live results to catch up', async () => {
-      const r = expectOk(await t.http('GET', `/products/${productId}/poll/results`, { key: null }));
+      const r = expectOk(await t.http<LiveResultsDto>('GET', `/products/${productId}/poll/results`, { key: null }));
       return r.totalVotes === 4 ? r : undefined;
     });
     expect(live).toMatchObject({
@@ -224,7 +229,7 @@ describe('fan votes through signed webhooks', () => {
     });
     expectOk(await t.http('POST', `/products/${productId}/poll/close`));
     const closed = await eventually('results to show the winner', async () => {
-      const r = expectOk(await t.http('GET', `/products/${productId}/poll/results`, { key: null }));
+      const r = expectOk(await t.http<LiveResultsDto>('GET', `/products/${productId}/poll/results`, { key: null }));
       return r.status === 'CLOSED' ? r : undefined;
     });
     expect(closed.winningOptionId).toBe('wrap');
@@ -235,13 +240,14 @@ describe('fan votes through signed webhooks', () => {
     const productId = await createProduct(t, mia.influencerId);
     await inParallel(8, Array.from({ length: 12 }, (_, i) => () => deliver(t, weibo, sign(weibo.secret, voteBody(productId, 'midi', `milestone-fan-${i}`)))));
     const milestones = await eventually('both milestones on the timeline', async () => {
-      const timeline = expectOk(await t.http('GET', `/products/${productId}/timeline`));
-      const found = timeline.events.filter((e: { type: string }) => e.type === 'POLL_MILESTONE');
+      const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`));
+      const found = timeline.events.filter((e) => e.type === 'POLL_MILESTONE');
       return found.length === 2 ? found : undefined;
     });
-    expect(milestones.map((e: { data: { milestone: number } }) => e.data.milestone)).toEqual([5, 10]);
-    for (const e of milestones) expect(e.data.totalVotes).toBeGreaterThanOrEqual(e.data.milestone);
-    const rows = await t.db.dataSource.query(`SELECT milestone, notified_at IS NOT NULL AS notified FROM poll_vote_milestones WHERE product_id = $1 ORDER BY 1`, [productId]);
+    const crossed = [5, 10];
+    expect(milestones.map((e) => e.data.milestone)).toEqual(crossed);
+    for (const [i, milestone] of crossed.entries()) expect(milestones[i].data.totalVotes).toBeGreaterThanOrEqual(milestone);
+    const rows = await t.db.dataSource.query<{ milestone: number; notified: boolean }[]>(`SELECT milestone, notified_at IS NOT NULL AS notified FROM poll_vote_milestones WHERE product_id = $1 ORDER BY 1`, [productId]);
     expect(rows).toEqual([
       { milestone: 5, notified: true },
       { milestone: 10, notified: true },
@@ -273,11 +279,11 @@ describe('fan votes through signed webhooks', () => {
     expect([...acknowledged].filter((fan) => !stored.has(fan))).toEqual([]);
     expect([...refused].filter((fan) => stored.has(fan))).toEqual([]);
     expect(stored.size).toBe(acknowledged.size);
-    const product = expectOk(await t.http('GET', `/products/${productId}`));
-    expect(product.poll.result.totalVotes).toBe(acknowledged.size);
+    const product = expectOk(await t.http<ProductDto>('GET', `/products/${productId}`));
+    expect(product.poll.result?.totalVotes).toBe(acknowledged.size);
     // The tally the workflow read is the number of distinct fans per option in PostgreSQL.
-    const perOption = await t.db.dataSource.query(`SELECT option_id, count(DISTINCT (platform, platform_user_id))::int AS votes FROM votes WHERE product_id = $1 GROUP BY 1`, [productId]);
-    const tallied = Object.fromEntries(product.poll.result.counts.map((c: { optionId: string; votes: number }) => [c.optionId, c.votes]));
-    expect(tallied).toEqual({ midi: 0, wrap: 0, slip: 0, ...Object.fromEntries(perOption.map((r: { option_id: string; votes: number }) => [r.option_id, r.votes])) });
+    const perOption = await t.db.dataSource.query<{ option_id: string; votes: number }[]>(`SELECT option_id, count(DISTINCT (platform, platform_user_id))::int AS votes FROM votes WHERE product_id = $1 GROUP BY 1`, [productId]);
+    const tallied = Object.fromEntries((product.poll.result?.counts ?? []).map((c) => [c.optionId, c.votes]));
+    expect(tallied).toEqual({ midi: 0, wrap: 0, slip: 0, ...Object.fromEntries(perOption.map((r) => [r.option_id, r.votes])) });
   });
 });

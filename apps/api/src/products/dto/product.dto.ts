@@ -1,6 +1,18 @@
 // Responses and list filters of /products.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PENDING_ACTION_BY, STAGES, type Actor, type DesignProposal, type PendingAction, type ProductView, type SampleRound, type Stage } from '@app/domain';
+import {
+  PENDING_ACTION_BY,
+  STAGES,
+  type Actor,
+  type DesignProposal,
+  type LaunchState,
+  type LifecycleEventType,
+  type PendingAction,
+  type PollState,
+  type ProductState,
+  type SampleRound,
+  type Stage,
+} from '@app/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
@@ -72,23 +84,23 @@ export class ProductPageDto {
 
 export class ProductDto extends ProductSummaryDto {
   @ApiProperty({ description: 'Sequence number of the last event reflected here.' }) seq!: number;
-  @ApiProperty({ description: 'Question, options, closing time, minimum votes, status and, once closed, the result.' }) poll!: ProductView['poll'];
+  @ApiProperty({ description: 'Question, options, closing time, minimum votes, status and, once closed, the result.' }) poll!: PollState;
   @ApiProperty({ description: 'Design rounds: proposal, status, feedback.', type: [Object] }) designs!: DesignProposal[];
   @ApiProperty({ description: 'Sample rounds: supplier, notes, photos, status, feedback.', type: [Object] }) samples!: SampleRound[];
   @ApiPropertyOptional({ description: 'Suggested first run, derived from poll demand.' }) suggestedQuantity?: number;
-  @ApiProperty({ description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: ProductView['production'];
-  @ApiProperty({ description: 'Launch time, countdowns and launchedAt.' }) launch!: ProductView['launch'];
-  @ApiPropertyOptional({ description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: ProductView['cancellation'];
+  @ApiProperty({ description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: ProductState['production'];
+  @ApiProperty({ description: 'Launch time, countdowns and launchedAt.' }) launch!: LaunchState;
+  @ApiPropertyOptional({ description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: ProductState['cancellation'];
   @ApiProperty({ type: ProductLinksDto }) links!: ProductLinksDto;
 }
 
 export class TimelineEventDto {
   @ApiProperty() seq!: number;
-  @ApiProperty({ example: 'STAGE_CHANGED' }) type!: string;
+  @ApiProperty({ example: 'STAGE_CHANGED' }) type!: LifecycleEventType;
   @ApiProperty({ enum: STAGES, description: 'The stage after the event.' }) stage!: Stage;
-  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' }, type: Object }) actor!: Actor;
+  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' } }) actor!: Actor;
   @ApiProperty() at!: string;
-  @ApiProperty({ type: Object }) data!: Record<string, unknown>;
+  @ApiProperty() data!: Record<string, unknown>;
 }
 
 export class TimelineDto {
