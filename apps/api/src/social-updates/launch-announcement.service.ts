@@ -59,7 +59,7 @@ export class LaunchAnnouncementService {
       ]);
     }
     const view = await this.products.act(ref, approveLaunchAnnouncement, text, principal);
-    return announcementDto(context, { ...product, launch: view.launch as ProductView['launch'] });
+    return announcementDto(context, { ...product, launch: view.launch });
   }
 
   private async context(ref: ProductRef): Promise<AnnouncementContext> {
