@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     const influencer: Actor = { kind: 'influencer', id: 'inf-recorder' };
 
     const launched = await start(`p-recorded-launched-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'b', 'x', 'fan-1', now()), ($1, 'b', 'x', 'fan-2', now())`, [`p-recorded-launched-${label}`]);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'b', 'x', 'fan-1', 'fan-1', now()), ($1, 'b', 'x', 'fan-2', 'fan-2', now())`, [`p-recorded-launched-${label}`]);
     // Vote intake reports milestones by signal; the repeat must change nothing.
     await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
     await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 
     // Launched without the influencer's approval: the overdue alert, then a withheld announcement.
     const unapproved = await start(`p-recorded-unapproved-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [`p-recorded-unapproved-${label}`]);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', 'fan-1', now())`, [`p-recorded-unapproved-${label}`]);
     await act(unapproved, closePoll, {});
     await act(unapproved, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
     await act(unapproved, reviewDesign, { round: 1, decision: 'APPROVE' }, influencer);
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     await unapproved.result();
 
     const cancelled = await start(`p-recorded-cancelled-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [`p-recorded-cancelled-${label}`]);
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', 'fan-1', now())`, [`p-recorded-cancelled-${label}`]);
     await act(cancelled, closePoll, {});
     await act(cancelled, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });

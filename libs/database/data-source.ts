@@ -17,6 +17,7 @@ import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-up
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { FanVoteIntake1764100000000 } from './migrations/1764100000000-fan-vote-intake';
+import { FanIdentityRaw1764403000000 } from './migrations/1764403000000-fan-identity-raw';
 
 export const ENTITIES = [
   InfluencerEntity,
@@ -33,7 +34,13 @@ export const ENTITIES = [
   SocialUpdateEntity,
   DeliveryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764000000000, FanVoteIntake1764100000000, SocialUpdates1764200000000, ChannelSecretRotation1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  FanVoteIntake1764100000000,
+  SocialUpdates1764200000000,
+  ChannelSecretRotation1764300000000,
+  FanIdentityRaw1764403000000,
+];
 
 export interface DataSourceSettings {
   url: string;

@@ -5,3 +5,5 @@ export * from './model';
 export * from './rules';
 export * from './lifecycle';
 export * from './contract';
+export * from './platforms';
+export * from './fan-identity';

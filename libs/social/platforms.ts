@@ -1,8 +1,10 @@
 // Where social updates go and what each platform allows: title and body length, hashtag count, and how a
 // sponsored post must be disclosed. Defaults below; an incubator can override any limit.
 
-export const PLATFORMS = ['xiaohongshu', 'weibo', 'douyin', 'instagram', 'tiktok', 'x'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import { isPlatform, PLATFORMS, type Platform } from '../domain/platforms';
+
+// The list itself lives in libs/domain (votes and connectors take it too); re-exported for the social code.
+export { PLATFORMS, isPlatform, type Platform } from '../domain/platforms';
 
 export interface PlatformLimits {
   /** Characters (code points); 0 when the platform has no separate title. */
@@ -22,10 +24,6 @@ export const DEFAULT_PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
   tiktok: { titleMax: 0, bodyMax: 2200, hashtagMax: 10, disclosure: { en: '#ad', 'zh-CN': '#ad 广告' } },
   x: { titleMax: 0, bodyMax: 140, hashtagMax: 3, disclosure: { en: '#ad', 'zh-CN': '#ad' } },
 };
-
-export function isPlatform(value: string): value is Platform {
-  return (PLATFORMS as readonly string[]).includes(value);
-}
 
 /** The defaults with an incubator's overrides applied, each override validated. */
 export function platformLimits(overrides: Partial<Record<Platform, Partial<PlatformLimits>>> = {}): Record<Platform, PlatformLimits> {

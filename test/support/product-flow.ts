@@ -66,11 +66,14 @@ export async function insertVotes(t: WithDatabase, productId: string, optionId: 
     const fan = `fan-${randomUUID()}`;
     if (at) {
       await t.db.dataSource.query(
-        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at, received_at) VALUES ($1, $2, 'tiktok', $3, $4, $4)`,
-        [productId, optionId, fan, at.toISOString()],
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at, received_at) VALUES ($1, $2, 'tiktok', $3, $4, $5, $5)`,
+        [productId, optionId, fan, fan, at.toISOString()],
       );
     } else {
-      await t.db.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'instagram', $3, now())`, [productId, optionId, fan]);
+      await t.db.dataSource.query(
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, $2, 'instagram', $3, $4, now())`,
+        [productId, optionId, fan, fan],
+      );
     }
   }
 }

@@ -87,9 +87,10 @@ export async function startProduct(
 
 export async function vote(ds: DataSource, productId: string, optionId: string, fans: number): Promise<void> {
   for (let i = 0; i < fans; i++) {
+    const fan = uniqueName('fan');
     await ds.query(
-      `INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, $2, 'tiktok', $3, now())`,
-      [productId, optionId, uniqueName('fan')],
+      `INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, $2, 'tiktok', $3, $4, now())`,
+      [productId, optionId, fan, fan],
     );
   }
 }

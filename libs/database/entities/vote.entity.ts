@@ -19,8 +19,13 @@ export class VoteEntity {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   platform!: string;
 
+  /** The fan's user id normalised (libs/domain fan-identity): what makes variants of one fan count once. */
   @PrimaryColumn({ name: 'platform_user_id', type: 'varchar', length: 128 })
   platformUserId!: string;
+
+  /** The user id exactly as the connector sent it, for audit; text, so no raw value can fail the insert. */
+  @Column({ name: 'platform_user_id_raw', type: 'text' })
+  platformUserIdRaw!: string;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;

@@ -8,8 +8,10 @@ import type { VoteEntity } from '../entities/vote.entity';
 import { PollRepository } from './poll.repository';
 import type { ReachedMilestone } from './poll-vote-count.repository';
 
-/** A vote as a webhook delivered it; occurredAt is ISO-8601. */
-export type NewVote = Pick<VoteEntity, 'productId' | 'optionId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'> & { occurredAt: string };
+/** A vote as a webhook delivered it, its user id normalised (libs/domain fan-identity) and as sent; occurredAt is ISO-8601. */
+export type NewVote = Pick<VoteEntity, 'productId' | 'optionId' | 'platform' | 'platformUserId' | 'platformUserIdRaw' | 'sourceId' | 'webhookId'> & {
+  occurredAt: string;
+};
 
 /** The webhook delivery a stored vote came in: a second delivery with the same pair is a redelivery. */
 export type StoredDelivery = Pick<VoteEntity, 'platformUserId' | 'sourceId' | 'webhookId'>;
@@ -44,16 +46,16 @@ interface BatchRow {
 // tally's closeIntake UPDATE waits for those batches and makes later ones find the poll not open.
 const INSERT_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[])
-    AS t(idx, product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id)
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $10::text[])
+    AS t(idx, product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id, platform_user_id_raw)
 ), open_polls AS (
   SELECT p.product_id FROM polls p
   WHERE p.product_id = ANY($2::text[]) AND p.status = 'OPEN' AND p.closes_at > now()
   ORDER BY p.product_id
   FOR SHARE
 ), inserted AS (
-  INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id)
-  SELECT i.product_id, i.option_id, i.platform, i.platform_user_id, i.occurred_at, i.source_id, i.webhook_id
+  INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at, source_id, webhook_id)
+  SELECT i.product_id, i.option_id, i.platform, i.platform_user_id, i.platform_user_id_raw, i.occurred_at, i.source_id, i.webhook_id
   FROM input i JOIN open_polls o ON o.product_id = i.product_id
   ON CONFLICT (product_id, platform, platform_user_id) DO NOTHING
   RETURNING product_id, option_id, platform, platform_user_id
@@ -109,6 +111,7 @@ export class VoteRepository {
       votes.map((v) => v.sourceId),
       votes.map((v) => v.webhookId),
       milestones,
+      votes.map((v) => v.platformUserIdRaw),
     ];
     let rows: BatchRow[] = [];
     for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
 // Fan votes: the signed webhook a connector delivers each vote to, and the public live results.
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DomainError, DomainErrorCode, isPlatform, normaliseFanId, PLATFORMS } from '@app/domain';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-errors';
@@ -48,6 +48,13 @@ export class VotesController {
   async vote(@Body() dto: VoteDto, @Req() req: WebhookRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<VoteReceiptDto> {
     const source = req.webhookSource!;
     const webhookId = String(req.headers['webhook-id']);
+    if (!isPlatform(source.platform)) {
+      // Registered before platforms came from one list: its votes could never be counted consistently.
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        `webhook source ${source.id} was registered for platform "${source.platform}", which is not one of ${PLATFORMS.join(', ')}; register a source for one of them`,
+      );
+    }
     if (dto.voter.platform !== source.platform) {
       throw new RequestValidationError([
         { field: 'voter.platform', messages: [`voter.platform must be "${source.platform}", the platform this webhook source was registered for`] },
@@ -65,11 +72,16 @@ export class VotesController {
       ]);
     }
 
+    // One fan, one vote: the uniqueness check compares the normalised id; the raw one is kept for audit.
+    const fan = normaliseFanId(dto.voter.platform, dto.voter.userId);
+    if (!fan.ok) throw new RequestValidationError([{ field: 'voter.userId', messages: [`voter.userId ${fan.reason}`] }]);
+
     const outcome = await this.intake.record({
       productId: dto.productId,
       optionId: dto.optionId,
       platform: dto.voter.platform,
-      platformUserId: dto.voter.userId,
+      platformUserId: fan.userId,
+      platformUserIdRaw: dto.voter.userId,
       occurredAt: new Date(occurredAt).toISOString(),
       sourceId: source.id,
       webhookId,

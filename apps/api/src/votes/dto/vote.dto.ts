@@ -1,19 +1,22 @@
 // The vote a connector delivers (signed per Standard Webhooks), what the engine answers, and live results.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { PLATFORM_MESSAGE, PLATFORM_PATTERN } from '../../webhook-sources/dto/webhook-source.dto';
-import { POLL_STATUSES, type PollStatus } from '@app/domain';
+import { IsDefined, IsIn, IsISO8601, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { FAN_ID_MAX_LENGTH, PLATFORMS, POLL_STATUSES, unknownPlatformMessage, type Platform, type PollStatus } from '@app/domain';
 
 export class VoterDto {
-  @ApiProperty({ example: 'weibo', description: 'Must be the platform the webhook source was registered for.' })
-  @IsString()
-  @Matches(PLATFORM_PATTERN, { message: PLATFORM_MESSAGE.replace('platform', 'voter.platform') })
-  platform!: string;
+  @ApiProperty({ enum: PLATFORMS, example: 'weibo', description: 'Must be the platform the webhook source was registered for.' })
+  @IsIn(PLATFORMS, { message: unknownPlatformMessage('platform') })
+  platform!: Platform;
 
-  @ApiProperty({ example: '5829301147', description: 'The fan\'s user id on that platform: one vote per fan per poll.' })
+  @ApiProperty({
+    example: '5829301147',
+    description:
+      'The fan\'s user id or handle on that platform: one vote per fan per poll. Compared after normalisation (invisible characters ' +
+      'removed, Unicode NFKC, trimmed, lower case except on douyin and tiktok); white space inside is refused. Stored as sent too.',
+  })
   @IsString()
-  @Length(1, 128)
+  @Length(1, FAN_ID_MAX_LENGTH)
   userId!: string;
 }
 

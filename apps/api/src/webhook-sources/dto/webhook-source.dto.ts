@@ -1,9 +1,7 @@
 // Request and response shapes of /webhook-sources (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-
-export const PLATFORM_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
-export const PLATFORM_MESSAGE = 'platform must be 1–32 lowercase letters, digits, dashes or underscores, such as "weibo" or "xiaohongshu"';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PLATFORMS, unknownPlatformMessage, type Platform } from '@app/domain';
 
 export class CreateWebhookSourceDto {
   @ApiProperty({ example: 'Weibo poll connector' })
@@ -11,10 +9,9 @@ export class CreateWebhookSourceDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ example: 'weibo', description: 'The platform whose fans this source reports; every vote it sends must name it.' })
-  @IsString()
-  @Matches(PLATFORM_PATTERN, { message: PLATFORM_MESSAGE })
-  platform!: string;
+  @ApiProperty({ enum: PLATFORMS, example: 'weibo', description: 'The platform whose fans this source reports; every vote it sends must name it.' })
+  @IsIn(PLATFORMS, { message: unknownPlatformMessage('platform') })
+  platform!: Platform;
 
   @ApiPropertyOptional({
     example: 1000,
