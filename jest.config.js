@@ -10,6 +10,7 @@ const moduleNameMapper = {
   '^@app/runtime$': '<rootDir>/libs/runtime/index.ts',
   '^@app/webhooks$': '<rootDir>/libs/webhooks/index.ts',
   '^@app/social$': '<rootDir>/libs/social/index.ts',
+  '^@app/outbound$': '<rootDir>/libs/outbound/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
 import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits } from '@app/social';
 import { ChannelRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
+import type { OutboundGuard } from '@app/outbound';
 import type { SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
 import { createDeliveryActivities } from './social-delivery.activities';
@@ -24,6 +25,8 @@ export interface SocialActivityDeps {
   deliveryRetry: DeliveryRetry;
   /** The log channel writes here. */
   log: SocialActivityLogger;
+  /** Checks every webhook attempt's host (its resolver is what tests stub). */
+  outbound: OutboundGuard;
 }
 
 export function createSocialActivities(deps: SocialActivityDeps): SocialActivities {

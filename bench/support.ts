@@ -52,7 +52,8 @@ export interface BenchEngine extends PrivateEngine, Api {
 /** The engine on embedded defaults in a temporary folder (its log indented on stdout), with an HTTP client holding its first staff key. */
 export async function startBenchEngine(name: string, env: Record<string, string>, opts: Parameters<typeof startPrivateEngine>[2] = {}): Promise<BenchEngine> {
   console.log('Starting the engine on embedded defaults in a temporary folder …');
-  const engine = await startPrivateEngine(name, env, { bootstrapStaffKey: true, log: (m) => console.log(`  ${m}`), ...opts });
+  // The benches' receivers listen on loopback, which channels may not reach by default.
+  const engine = await startPrivateEngine(name, { OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', ...env }, { bootstrapStaffKey: true, log: (m) => console.log(`  ${m}`), ...opts });
   const staffKey = engine.firstStaffKey!;
   return { ...engine, staffKey, ...apiClient(engine.apiUrl, staffKey) };
 }

@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const label = process.argv[2] ?? 'v1';
   const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
   // Short delivery retries, so the refused first attempt is retried at once.
-  const engine = await startPrivateEngine('record', { DELIVERY_RETRY_INITIAL: '100ms', DELIVERY_RETRY_MAX_INTERVAL: '200ms' }, { api: false });
+  // The receiver below listens on loopback, which channels may not reach by default.
+  const engine = await startPrivateEngine('record', { DELIVERY_RETRY_INITIAL: '100ms', DELIVERY_RETRY_MAX_INTERVAL: '200ms', OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8' }, { api: false });
   const { config } = engine;
   const connection = await Connection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection });

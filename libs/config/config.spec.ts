@@ -52,4 +52,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SOCIAL_PLATFORM_LIMITS: '{"x":{"bodyMax":5}}' })).toThrow(/x.bodyMax must be at least 20/);
     expect(() => loadConfig({ DELIVERY_MAX_ATTEMPTS: '0' })).toThrow(/DELIVERY_MAX_ATTEMPTS/);
   });
+
+  it('reads the networks channels may reach beyond public addresses: none by default, bad entries refused', () => {
+    expect(loadConfig({}).outbound.allowedNetworks).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8, ::1, 10.1.0.0/16' }).outbound.allowedNetworks).toEqual([
+      { address: '127.0.0.0', prefix: 8, family: 4 },
+      { address: '::1', prefix: 128, family: 6 },
+      { address: '10.1.0.0', prefix: 16, family: 4 },
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'intranet.local' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS: "intranet.local" is not an IP address or a CIDR network/);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/33' })).toThrow(/prefix length outside 0–32/);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'fd00::/x' })).toThrow(/prefix length outside 0–128/);
+  });
 });

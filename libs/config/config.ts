@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { DeliveryRetry, LifecycleRules } from '../domain';
 import { DEFAULT_TASK_QUEUE } from '../domain';
 import { platformLimits } from '../social/platforms';
+import { parseNetwork } from '../outbound/networks';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
 
@@ -140,6 +141,18 @@ const variables = z.object({
   DELIVERY_RETRY_MAX_INTERVAL: duration('DELIVERY_RETRY_MAX_INTERVAL').default(10 * 60_000),
   /** One attempt's limit, the receiver's answer included. */
   DELIVERY_TIMEOUT: duration('DELIVERY_TIMEOUT').default(10_000),
+  /** Networks (CIDR list) channels may reach although not public, e.g. receivers on the operator's own network; empty: public addresses only. */
+  OUTBOUND_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return commaList(value).map(parseNetwork);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `OUTBOUND_ALLOWED_NETWORKS: ${(err as Error).message}` });
+        return z.NEVER;
+      }
+    }),
 
   /** Demand → production quantity: `ceil(max(MINIMUM_ORDER, winner votes × rate) / PRODUCTION_BATCH_SIZE) × PRODUCTION_BATCH_SIZE`. */
   DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
@@ -206,6 +219,7 @@ const schema = variables.transform((c) => {
         timeoutMs: Math.max(100, c.DELIVERY_TIMEOUT),
       },
     },
+    outbound: { allowedNetworks: c.OUTBOUND_ALLOWED_NETWORKS },
   };
 });
 

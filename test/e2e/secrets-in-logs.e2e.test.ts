@@ -1,6 +1,7 @@
 // A full run of the real engine process at the most verbose log level: no API key, webhook secret,
 // signature or the secrets key may appear in anything it writes (the first staff key is shown once, on
 // its own banner line, by design), nor in any answer after the one that created it.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -36,6 +37,9 @@ describe('secrets stay out of logs and later answers', () => {
     // A webhook channel (its secret is shown once) and a log channel: the product's updates are signed and
     // posted by the worker; the signatures the receiver gets are secrets too.
     const signatures: string[] = [];
+    // Receivers' URLs carry tokens in the path and query: only the host may show.
+    const urlTokens = [randomBytes(16).toString('hex'), randomBytes(16).toString('hex')];
+    secrets.push(...urlTokens);
     const receiver = createServer((req, res) => {
       signatures.push(String(req.headers['webhook-signature']).slice(3));
       req.resume();
@@ -43,7 +47,7 @@ describe('secrets stay out of logs and later answers', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const channel = await e.http<IssuedChannelDto>('POST', `/influencers/${influencer.id}/channels`, {
-      body: { kind: 'webhook', name: 'scheduler', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
+      body: { kind: 'webhook', name: 'scheduler', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook/${urlTokens[0]}?token=${urlTokens[1]}` },
     });
     created.push(channel.text);
     const channelSecret = channel.body.secret;

@@ -152,6 +152,7 @@ export async function startFaultStack(): Promise<FaultStack> {
         TEMPORAL_TASK_QUEUE: taskQueue,
         SECRETS_KEY: secretsKey,
         LOG_LEVEL: 'warn',
+        OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', // the suites' receivers listen on loopback; the default refuses it
         DATA_DIR: path.join(root, 'data'),
         ...env,
       }),

@@ -32,6 +32,7 @@ export async function startEngineProcess(env: Record<string, string> = {}): Prom
     TEMPORAL_TASK_QUEUE: uniqueName('tq'),
     API_PORT: '0',
     SECRETS_KEY: secretsKey,
+    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', // the suites' receivers listen on loopback; the default refuses it
     ...env,
   });
 

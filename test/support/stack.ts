@@ -60,6 +60,7 @@ export function testConfig(overrides: Record<string, string> = {}, databaseUrl?:
     SECRETS_KEY: TEST_SECRETS_KEY,
     // Suites are fast clients on one staff key; the limit itself is tested where a suite sets it lower.
     API_KEY_RATE_LIMIT: '100000',
+    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', // the suites' receivers listen on loopback; the default refuses it
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { deliveryRetry, type AppConfig } from '@app/config';
+import { OutboundGuard } from '@app/outbound';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import pino from 'pino';
 import { createProductActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
@@ -45,6 +46,7 @@ export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => strin
     deliveryRetry: deliveryRetry(config),
     // The log channel: one structured line per update, where staff's log tooling picks it up.
     log: pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', name: 'social' }),
+    outbound: new OutboundGuard({ allowedNetworks: config.outbound.allowedNetworks }),
   };
 }
 

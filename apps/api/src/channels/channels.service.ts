@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { ChannelRepository, isEntityId, newId, type ChannelEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
+import { OutboundGuard, OutboundRefusal, redactUrl } from '@app/outbound';
 import { channelSecretContext, generateWebhookSecret, rotateSealedSecret, SecretBox } from '@app/webhooks';
 import { DataSource } from 'typeorm';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
@@ -20,6 +21,7 @@ function noSuchChannel(influencerId: string, channelId: string): DomainError {
 export class ChannelsService {
   private readonly logger = new Logger('Social');
   private readonly channels: ChannelRepository;
+  private readonly outbound: OutboundGuard;
 
   constructor(
     db: DataSource,
@@ -28,12 +30,14 @@ export class ChannelsService {
     @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {
     this.channels = new ChannelRepository(db);
+    this.outbound = new OutboundGuard({ allowedNetworks: config.outbound.allowedNetworks });
   }
 
   async create(influencerId: string, dto: CreateChannelDto): Promise<IssuedChannelDto> {
     const { settings } = await this.social.profile(influencerId);
     if (dto.kind === 'webhook' && !dto.url) throw new RequestValidationError([{ field: 'url', messages: ['a webhook channel needs the url it posts to'] }]);
     if (dto.kind === 'log' && dto.url) throw new RequestValidationError([{ field: 'url', messages: ['a log channel has no url'] }]);
+    if (dto.url) await this.checkReachable(dto.url);
     const id = newId('ch');
     const secret = dto.kind === 'webhook' ? generateWebhookSecret() : undefined;
     const entity = await this.channels.insert({
@@ -51,6 +55,19 @@ export class ChannelsService {
     });
     this.logger.log({ channelId: id, influencerId, kind: dto.kind }, 'channel added');
     return { ...channelDto(entity), ...(secret ? { secret } : {}) };
+  }
+
+  /**
+   * A URL whose host is, or resolves to, an address the engine must not reach is refused now rather than at
+   * every delivery (which checks again: a name can be re-pointed later).
+   */
+  private async checkReachable(url: string): Promise<void> {
+    try {
+      await this.outbound.check(url);
+    } catch (err) {
+      if (err instanceof OutboundRefusal) throw new RequestValidationError([{ field: 'url', messages: [`cannot deliver to ${redactUrl(url)}: ${err.message}`] }]);
+      throw err;
+    }
   }
 
   async list(influencerId: string): Promise<ChannelDto[]> {
@@ -95,7 +112,7 @@ function channelDto(c: ChannelEntity): ChannelDto {
     kind: c.kind,
     name: c.name,
     platform: c.platform,
-    url: c.url,
+    url: c.url === null ? null : redactUrl(c.url),
     status: c.disabledAt ? 'disabled' : 'active',
     createdAt: (c.createdAt ?? new Date()).toISOString(),
     rotatedAt: c.rotatedAt ? c.rotatedAt.toISOString() : null,

@@ -18,7 +18,10 @@ export class CreateChannelDto {
   @IsIn(PLATFORMS)
   platform?: Platform;
 
-  @ApiPropertyOptional({ example: 'https://scheduler.example.com/hooks/incubator', description: 'Required for webhook channels.' })
+  @ApiPropertyOptional({
+    example: 'https://scheduler.example.com/hooks/incubator',
+    description: 'Required for webhook channels. Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows).',
+  })
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: 'url must be an http(s) URL' })
   @MaxLength(2000)
@@ -31,7 +34,8 @@ export class ChannelDto {
   @ApiProperty({ enum: ['webhook', 'log'] }) kind!: 'webhook' | 'log';
   @ApiProperty() name!: string;
   @ApiProperty({ enum: PLATFORMS }) platform!: string;
-  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'https://scheduler.example.com/…', description: 'Scheme and host only: the path and query often carry a token.' })
+  url!: string | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: 'active' | 'disabled';
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) rotatedAt!: string | null;

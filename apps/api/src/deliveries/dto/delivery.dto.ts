@@ -13,7 +13,7 @@ export class DeliveryDto {
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "The receiver's HTTP status when delivered." }) responseStatus!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: "The start of the receiver's answer." }) responseBody!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The start of the receiver's answer (at most 300 characters; only the first 4 KiB are read)." }) responseBody!: string | null;
   @ApiProperty() resends!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
