@@ -173,11 +173,7 @@ describe('reads', () => {
 
   it('reports PostgreSQL and Temporal as up on /health without a key', async () => {
     const health = expectOk(await t.http('GET', '/health', { key: null }));
-    expect(health).toEqual({
-      status: 'ok',
-      database: { status: 'up', latencyMs: expect.any(Number) },
-      temporal: { status: 'up', latencyMs: expect.any(Number) },
-    });
+    expect(health).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
   });
 
   it('serves an OpenAPI document listing the product routes, and an HTML page at /docs', async () => {
