@@ -10,6 +10,7 @@ import type { DeliveryRetry, LifecycleRules } from '../domain';
 import { DEFAULT_TASK_QUEUE } from '../domain';
 import { platformLimits } from '../social/platforms';
 import { parseNetwork } from '../outbound/networks';
+import { parseTrustProxy } from './trust-proxy';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'dist' ? ['..'] : []));
 
@@ -74,6 +75,12 @@ const variables = z.object({
       }
       return origins;
     }),
+  /** Proxies whose X-Forwarded-For the API believes (false, true, a hop count, or addresses/CIDRs); off by default. */
+  TRUST_PROXY: z.string().default('false').transform((value, ctx) => {
+    const parsed = parseTrustProxy(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    return parsed.ok ? parsed.value : z.NEVER;
+  }),
 
   /** Base64, 32 bytes; unset → a key generated once and kept in the data folder. */
   SECRETS_KEY: optionalString,
@@ -197,6 +204,7 @@ const schema = variables.transform((c) => {
       processes: c.API_PROCESSES,
       keyRateLimitPerSecond: c.API_KEY_RATE_LIMIT,
       corsOrigins: c.CORS_ORIGINS,
+      trustProxy: c.TRUST_PROXY,
     },
     secretsKey: c.SECRETS_KEY,
     votes: {

@@ -42,7 +42,8 @@ describe('database outage', () => {
       const res = await t.http('GET', '/health', { key: null });
       return res.status === 503 ? res : undefined;
     });
-    expect(health.body).toMatchObject({ status: 'degraded', database: { status: 'down' }, temporal: { status: 'up' } });
+    // States only: why the database is down goes to the log, not to an unauthenticated caller.
+    expect(health.body).toEqual({ status: 'degraded', database: 'down', temporal: 'up' });
 
     const read = await t.http('GET', `/products/${id}`);
     expect(read.status).toBe(503);

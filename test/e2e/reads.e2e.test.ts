@@ -120,8 +120,11 @@ describe('reads', () => {
           { offsetMs: 3_600_000, sent: false },
         ],
       },
-      links: { self: `/products/${id}`, timeline: `/products/${id}/timeline`, temporalUi: expect.stringMatching(new RegExp(`^https?://.+/namespaces/default/workflows/product-${id}$`)) as string },
+      // The Temporal UI link is for staff only.
+      links: { self: `/products/${id}`, timeline: `/products/${id}/timeline` },
     });
+    expect(view.links).not.toHaveProperty('temporalUi');
+    expect(expectOk(await t.http<ProductDto>('GET', `/products/${id}`)).links.temporalUi).toMatch(new RegExp(`^https?://.+/namespaces/default/workflows/product-${id}$`));
     expect(view.seq).toBe(expectOk(await t.http<TimelineDto>('GET', `/products/${id}/timeline`)).events.length);
     expect(view).not.toHaveProperty('rules');
     expect(view).not.toHaveProperty('cancellation');
@@ -175,11 +178,7 @@ describe('reads', () => {
 
   it('reports PostgreSQL and Temporal as up on /health without a key', async () => {
     const health = expectOk(await t.http('GET', '/health', { key: null }));
-    expect(health).toEqual({
-      status: 'ok',
-      database: { status: 'up', latencyMs: expect.any(Number) as number },
-      temporal: { status: 'up', latencyMs: expect.any(Number) as number },
-    });
+    expect(health).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
   });
 
   it('serves an OpenAPI document listing the product routes, and an HTML page at /docs', async () => {

@@ -4,6 +4,7 @@ export type { ErrorBody } from '../../apps/api/src/common/error-body';
 export type { ApiKeyDto, IssuedApiKeyDto } from '../../apps/api/src/auth/dto/api-key.dto';
 export type { ChannelDto, IssuedChannelDto } from '../../apps/api/src/channels/dto/channel.dto';
 export type { DeliveriesDto, DeliveryDto } from '../../apps/api/src/deliveries/dto/delivery.dto';
+export type { HealthDto } from '../../apps/api/src/health/dto/health.dto';
 export type { InfluencerDto } from '../../apps/api/src/influencers/dto/influencer.dto';
 export type { ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto, TimelineEventDto } from '../../apps/api/src/products/dto/product.dto';
 export type { SocialSettingsDto } from '../../apps/api/src/social-settings/dto/social-settings.dto';

@@ -1,13 +1,12 @@
-// Creates the Fastify-based Nest application with the global pipe, body limit and OpenAPI at /docs.
+// Creates the Fastify-based Nest application with the global pipe, body limits and OpenAPI at /docs.
 
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
-import { errorBody } from './common/error.filter';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
+import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -34,21 +33,12 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   const logger = createApiLogger(infra.config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(infra),
-    // 1 MiB is far above any legitimate request; larger bodies get 413.
-    new FastifyAdapter({
-      bodyLimit: 1024 * 1024,
-      trustProxy: true,
-      // Errors raised by the router before Nest sees the request, in the API's one error shape.
-      frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
-        const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-        const message = status === 414 ? 'a path parameter is longer than 100 characters' : 'the URL is not valid (a path segment is not valid percent-encoding)';
-        void reply.status(status).send(errorBody(status, message));
-      },
-    }),
+    new FastifyAdapter(fastifyOptions(infra.config)),
     // rawBody: webhook signatures are checked over the exact bytes received.
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  applyRouteBodyLimits(fastify);
   logRequests(fastify, logger);
   closeConnectionsWhenIdle(fastify);
   await app.register(helmet, {

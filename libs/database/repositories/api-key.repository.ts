@@ -20,6 +20,12 @@ export class ApiKeyRepository {
     return this.db.getRepository(ApiKeyEntity).findOneBy({ prefix });
   }
 
+  /** Every issued key's prefix (revoked ones too): the API refuses other prefixes without a look-up. */
+  async listPrefixes(): Promise<string[]> {
+    const rows = await this.db.getRepository(ApiKeyEntity).find({ select: { prefix: true } });
+    return rows.map((r) => r.prefix);
+  }
+
   findById(id: string): Promise<ApiKeyEntity | null> {
     return this.db.getRepository(ApiKeyEntity).findOneBy({ id });
   }

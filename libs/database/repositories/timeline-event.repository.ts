@@ -11,8 +11,9 @@ export type StageChange = { to: Stage; at: TimelineEventEntity['occurredAt'] };
 export class TimelineEventRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  listAfter(productId: string, afterSeq: number): Promise<TimelineEventEntity[]> {
-    return this.db.getRepository(TimelineEventEntity).find({ where: { productId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' } });
+  /** The product's events after `afterSeq`, in order; at most `limit` of them when it is given. */
+  listAfter(productId: string, afterSeq: number, limit?: number): Promise<TimelineEventEntity[]> {
+    return this.db.getRepository(TimelineEventEntity).find({ where: { productId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit });
   }
 
   /** The product's stage changes in order. */

@@ -1,5 +1,5 @@
 // Issues, verifies and revokes API keys (format in api-key-format.ts); verification compares hashes in
-// constant time and caches the result briefly.
+// constant time and caches the result briefly, and refuses keys of unknown prefixes without a query.
 
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiKeyRepository, InfluencerRepository, type ApiKeyEntity, type ApiKeyRole } from '@app/database';
@@ -9,6 +9,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../common/tokens';
 import { API_KEY_PATTERN, generateApiKey, hashApiKey } from './api-key-format';
+import { KnownKeyPrefixes } from './known-key-prefixes';
 import type { Principal } from './principal';
 
 export interface IssuedKey {
@@ -21,12 +22,17 @@ export class ApiKeyService {
   // Verified keys are cached briefly so the hot path does not hit PostgreSQL on every request;
   // a revocation therefore takes effect within API_KEY_CACHE_TTL (default 10 s).
   private readonly cache = new Map<string, { principal: Principal | null; hash: Buffer; expires: number }>();
+  // A flood of made-up keys would otherwise cost a query each; an unknown prefix stays unknown for at most
+  // API_KEY_CACHE_TTL, so a key issued through another API process works here within that time.
+  private readonly prefixes: KnownKeyPrefixes;
 
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly influencers: InfluencerRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.prefixes = new KnownKeyPrefixes(() => keys.listPrefixes(), config.api.keyCacheTtlMs);
+  }
 
   /** Outside Nest (the launcher's first staff key, tests): the service over a DataSource of its own. */
   static over(db: DataSource, config: AppConfig): ApiKeyService {
@@ -43,6 +49,7 @@ export class ApiKeyService {
     }
     const { key, prefix, secretHash } = generateApiKey();
     const entity = await this.keys.insert({ id: randomUUID(), prefix, secretHash, role, influencerId, label, revokedAt: null });
+    this.prefixes.add(prefix);
     return { entity, key };
   }
 
@@ -54,18 +61,20 @@ export class ApiKeyService {
     const hash = hashApiKey(presented);
     const now = Date.now();
     const cached = this.cache.get(prefix);
-    if (cached && cached.expires > now && timingSafeEqual(cached.hash, hash)) return cached.principal;
+    // The cached entry holds the stored hash: a wrong secret for a known prefix is refused without a query too.
+    if (cached && cached.expires > now) return cached.hash.length === hash.length && timingSafeEqual(cached.hash, hash) ? cached.principal : null;
+    if (!(await this.prefixes.mayExist(prefix))) return null;
 
     const row = await this.keys.findByPrefix(prefix);
     if (!row) return null;
     const stored = Buffer.from(row.secretHash, 'hex');
-    if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return null;
     const principal: Principal | null = row.revokedAt
       ? null
       : { keyId: row.id, role: row.role, influencerId: row.influencerId, label: row.label };
+    // Cached whatever secret was presented, so the next guess at this prefix is checked without a query.
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(prefix, { principal, hash: stored, expires: now + this.config.api.keyCacheTtlMs });
-    return principal;
+    return stored.length === hash.length && timingSafeEqual(stored, hash) ? principal : null;
   }
 
   async list(): Promise<ApiKeyEntity[]> {

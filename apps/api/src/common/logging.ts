@@ -1,7 +1,8 @@
 // Structured logging for the API through one pino instance: Nest's own log calls, and one line per
 // finished request written by a Fastify onResponse hook (no per-request middleware or async context,
 // which cost a viral poll's vote webhook a sixth of its throughput). Request lines carry id, method, URL,
-// status and time; never headers or bodies, so keys, signatures and secrets stay out of the logs.
+// client address (X-Forwarded-For counts only through TRUST_PROXY's proxies), status and time; never
+// headers or bodies, so keys, signatures and secrets stay out of the logs.
 
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
@@ -72,7 +73,7 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
     const status = reply.statusCode;
     const level: Level = status === 503 ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (logger.isLevelEnabled(level)) {
-      logger[level]({ req: { id: req.id, method: req.method, url }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+      logger[level]({ req: { id: req.id, method: req.method, url, ip: req.ip }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
     }
     done();
   });

@@ -3,7 +3,7 @@
 
 import { Inject, Injectable } from '@nestjs/common';
 import { deliveryRetry, type AppConfig } from '@app/config';
-import { DeliveryRepository, isEntityId, type DeliveryListing } from '@app/database';
+import { DeliveryRepository, isEntityId, type DeliveryEntity, type DeliveryListing } from '@app/database';
 import { DomainError, DomainErrorCode, resendWorkflowId, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput, type SocialDeliveryWorkflow } from '@app/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -31,10 +31,12 @@ export class DeliveriesService {
   async resend(ref: ProductRef, deliveryId: string): Promise<DeliveryDto> {
     const existing = isEntityId(deliveryId) ? await this.deliveries.findOfProduct(deliveryId, ref.id) : null;
     if (!existing) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no delivery ${deliveryId}`);
-    // Only a failed delivery, and only once at a time.
+    // Only a failed delivery, and only once at a time: a delivered one is never sent twice.
     const resends = await this.deliveries.claimResend(deliveryId);
     if (resends === null) {
-      throw new DomainError(DomainErrorCode.InvalidState, `delivery ${deliveryId} is ${existing.status}; only a failed delivery can be re-sent`);
+      // Its status as it is now, not as it was read above: another request or an attempt may have changed it.
+      const current = (await this.deliveries.findOfProduct(deliveryId, ref.id)) ?? existing;
+      throw new DomainError(DomainErrorCode.InvalidState, resendRefusal(current));
     }
     const input: DeliveryWorkflowInput = { deliveryIds: [deliveryId], retry: deliveryRetry(this.config) };
     try {
@@ -53,6 +55,20 @@ export class DeliveriesService {
     }
     const [resent] = await this.deliveries.listForProduct(ref.id, { deliveryId });
     return deliveryDto(resent);
+  }
+}
+
+/** Why a delivery that is not (or no longer) failed cannot be re-sent. */
+function resendRefusal(d: Pick<DeliveryEntity, 'id' | 'status' | 'deliveredAt' | 'responseStatus'>): string {
+  switch (d.status) {
+    case 'delivered': {
+      const answer = d.responseStatus === null ? '' : ` (the receiver answered ${d.responseStatus}${d.deliveredAt ? ` at ${d.deliveredAt.toISOString()}` : ''})`;
+      return `delivery ${d.id} was already delivered${answer}; it is not sent twice, only a failed delivery can be re-sent`;
+    }
+    case 'pending':
+      return `delivery ${d.id} is still being attempted; only a failed delivery can be re-sent`;
+    case 'failed':
+      return `delivery ${d.id} is being re-sent by another request; only a failed delivery can be re-sent, once at a time`;
   }
 }
 

@@ -47,10 +47,13 @@ export class ProductsController {
 
   @Get(':id/timeline')
   @UseGuards(ProductAccessGuard)
-  @ApiOperation({ summary: 'Every stage change and action of the product, with actor and time, in order.' })
+  @ApiOperation({
+    summary: 'Every stage change and action of the product, with actor and time, in order.',
+    description: 'Paginated: at most `limit` events (default 500, at most 1000) after `afterSeq`; `nextAfterSeq` is the `afterSeq` of the next page, null on the last.',
+  })
   @ApiOkResponse({ type: TimelineDto })
   @ApiErrors(401, 403, 404, 422)
   timeline(@CurrentProduct() product: ProductRef, @Query() query: TimelineQueryDto): Promise<TimelineDto> {
-    return this.products.timeline(product, query.afterSeq);
+    return this.products.timeline(product, query.afterSeq, query.limit);
   }
 }

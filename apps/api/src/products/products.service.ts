@@ -24,7 +24,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf, type Principal } from '../auth/principal';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CreateProductDto } from './dto/create-product.dto';
-import type { ListProductsQueryDto, ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto } from './dto/product.dto';
+import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
 
 @Injectable()
@@ -135,11 +135,14 @@ export class ProductsService {
     return this.toProductDto(row.snapshot!, row.workflowId, row);
   }
 
-  async timeline(ref: ProductRef, afterSeq = 0): Promise<TimelineDto> {
-    const rows = await this.timelineEvents.listAfter(ref.id, afterSeq);
+  async timeline(ref: ProductRef, afterSeq = 0, limit = TIMELINE_PAGE_DEFAULT): Promise<TimelineDto> {
+    // One more than asked for says whether there is a next page.
+    const rows = await this.timelineEvents.listAfter(ref.id, afterSeq, limit + 1);
+    const page = rows.slice(0, limit);
     return {
       productId: ref.id,
-      events: rows.map((r) => ({ seq: r.seq, type: r.type, stage: r.stage, actor: r.actor, at: r.occurredAt.toISOString(), data: r.data })),
+      events: page.map((r) => ({ seq: r.seq, type: r.type, stage: r.stage, actor: r.actor, at: r.occurredAt.toISOString(), data: r.data })),
+      nextAfterSeq: rows.length > limit ? page[page.length - 1].seq : null,
     };
   }
 

@@ -5,12 +5,13 @@ import { DomainError, DomainErrorCode, isPlatform, normaliseFanId, PLATFORMS } f
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-errors';
+import { BodyLimit } from '../common/http-server';
 import { RequestValidationError } from '../common/validation';
 import { LiveResultsDto, VoteDto, VoteReceiptDto } from './dto/vote.dto';
 import { LiveResultsService } from './live-results.service';
 import { PollCatalog } from './poll-catalog.service';
 import { VoteIntakeService } from './vote-intake.service';
-import { WebhookSignatureGuard, type WebhookRequest } from './webhook-signature.guard';
+import { MAX_VOTE_BYTES, WebhookSignatureGuard, type WebhookRequest } from './webhook-signature.guard';
 
 // A vote stamped further ahead than this is refused (the clocks of platform and engine differ a little).
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -27,6 +28,7 @@ export class VotesController {
   ) {}
 
   @Post('webhooks/votes/:sourceId')
+  @BodyLimit(MAX_VOTE_BYTES)
   @UseGuards(WebhookSignatureGuard)
   @HttpCode(202)
   @ApiOperation({

@@ -11,7 +11,7 @@ import { RequestValidationError } from '../common/validation';
 import { WebhookSourcesService, type ActiveSource } from '../webhook-sources/webhook-sources.service';
 
 /** A vote is a few hundred bytes; anything near this is not a vote. */
-const MAX_VOTE_BYTES = 16 * 1024;
+export const MAX_VOTE_BYTES = 16 * 1024;
 
 export type WebhookRequest = FastifyRequest & { rawBody?: Buffer; webhookSource?: ActiveSource };
 

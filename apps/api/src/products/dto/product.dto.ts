@@ -43,6 +43,11 @@ export class ListProductsQueryDto {
   cursor?: string;
 }
 
+// Without a limit a client gets the first 500 events: every event of an ordinary product's life, as before
+// pagination, while a long-lived product's timeline comes in pages (nextAfterSeq).
+export const TIMELINE_PAGE_DEFAULT = 500;
+export const TIMELINE_PAGE_MAX = 1000;
+
 export class TimelineQueryDto {
   @ApiPropertyOptional({ description: 'Only events after this sequence number.' })
   @IsOptional()
@@ -51,6 +56,14 @@ export class TimelineQueryDto {
   @Min(0)
   @Max(2_147_483_647)
   afterSeq?: number;
+
+  @ApiPropertyOptional({ default: TIMELINE_PAGE_DEFAULT, minimum: 1, maximum: TIMELINE_PAGE_MAX, description: 'Most events in one answer.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(TIMELINE_PAGE_MAX)
+  limit?: number;
 }
 
 export class PendingActionDto {
@@ -62,7 +75,7 @@ export class PendingActionDto {
 export class ProductLinksDto {
   @ApiProperty() self!: string;
   @ApiProperty() timeline!: string;
-  @ApiProperty({ description: "The product's workflow in the Temporal UI." }) temporalUi!: string;
+  @ApiPropertyOptional({ description: "The product's workflow in the Temporal UI; in staff keys' answers only." }) temporalUi?: string;
 }
 
 export class ProductSummaryDto {
@@ -98,7 +111,7 @@ export class TimelineEventDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ example: 'STAGE_CHANGED' }) type!: LifecycleEventType;
   @ApiProperty({ enum: STAGES, description: 'The stage after the event.' }) stage!: Stage;
-  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' } }) actor!: Actor;
+  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' }, description: "Who did it; a staff key's label only in staff keys' answers." }) actor!: Actor;
   @ApiProperty() at!: string;
   @ApiProperty() data!: Record<string, unknown>;
 }
@@ -106,4 +119,6 @@ export class TimelineEventDto {
 export class TimelineDto {
   @ApiProperty() productId!: string;
   @ApiProperty({ type: [TimelineEventDto] }) events!: TimelineEventDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Pass as `afterSeq` for the next page; null when these are the last events.' })
+  nextAfterSeq!: number | null;
 }

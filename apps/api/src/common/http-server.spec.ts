@@ -1,0 +1,59 @@
+// The Fastify options the API runs with: the client address believed only through TRUST_PROXY's proxies,
+// and a route's own body limit refusing a larger body before it is parsed.
+import { loadConfig } from '@app/config';
+import Fastify from 'fastify';
+import { applyRouteBodyLimits, fastifyOptions } from './http-server';
+
+async function clientAddress(trustProxy: string | undefined, headers: Record<string, string>, remoteAddress = '127.0.0.1'): Promise<string> {
+  const app = Fastify(fastifyOptions(loadConfig(trustProxy === undefined ? {} : { TRUST_PROXY: trustProxy })));
+  app.get('/ip', (req) => ({ ip: req.ip }));
+  try {
+    const res = await app.inject({ method: 'GET', url: '/ip', headers, remoteAddress });
+    return (res.json<{ ip: string }>()).ip;
+  } finally {
+    await app.close();
+  }
+}
+
+describe('fastifyOptions', () => {
+  const forwarded = { 'x-forwarded-for': '203.0.113.7, 10.0.0.5' };
+
+  it('ignores X-Forwarded-For by default: the client address is the peer', async () => {
+    expect(await clientAddress(undefined, forwarded)).toBe('127.0.0.1');
+    expect(await clientAddress('false', forwarded)).toBe('127.0.0.1');
+  });
+
+  it('believes X-Forwarded-For only as far as TRUST_PROXY says', async () => {
+    expect(await clientAddress('true', forwarded)).toBe('203.0.113.7');
+    // One hop: the proxy in front of us (the peer) reported 10.0.0.5.
+    expect(await clientAddress('1', forwarded)).toBe('10.0.0.5');
+    // A trusted proxy at the peer's address, and 10.0.0.0/8 inside: the first untrusted address is the client.
+    expect(await clientAddress('127.0.0.1, 10.0.0.0/8', forwarded)).toBe('203.0.113.7');
+    // A peer that is not the trusted proxy cannot name the client.
+    expect(await clientAddress('10.0.0.0/8', forwarded, '198.51.100.9')).toBe('198.51.100.9');
+  });
+});
+
+describe('applyRouteBodyLimits', () => {
+  it("refuses a body over the route's own limit with 413 without parsing it; other routes keep the server's", async () => {
+    const app = Fastify(fastifyOptions(loadConfig({})));
+    applyRouteBodyLimits(app);
+    let parsed = 0;
+    app.addHook('preValidation', async () => {
+      parsed += 1;
+    });
+    app.post('/small', { config: { bodyLimit: 64 } }, () => ({ ok: true }));
+    app.post('/large', () => ({ ok: true }));
+    try {
+      const notJson = `{${'x'.repeat(100)}`;
+      expect((await app.inject({ method: 'POST', url: '/small', headers: { 'content-type': 'application/json' }, payload: notJson })).statusCode).toBe(413);
+      expect(parsed).toBe(0);
+      // Under the limit it is parsed (and refused as bad JSON); the other route reads up to the server's limit.
+      expect((await app.inject({ method: 'POST', url: '/small', headers: { 'content-type': 'application/json' }, payload: '{x' })).statusCode).toBe(400);
+      expect((await app.inject({ method: 'POST', url: '/large', headers: { 'content-type': 'application/json' }, payload: notJson })).statusCode).toBe(400);
+      expect((await app.inject({ method: 'POST', url: '/large', headers: { 'content-type': 'application/json' }, payload: '{"a":1}' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,22 @@
+// TRUST_PROXY: off by default, and every form Fastify's trustProxy takes; anything else is refused by name.
+import { loadConfig } from './config';
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(loadConfig({}).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).api.trustProxy).toBe(false);
+  });
+
+  it('takes true, a hop count, or addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).api.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).api.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7 ,fd00::/8,::1,loopback' }).api.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1', 'loopback']);
+  });
+
+  it('refuses what is none of those, saying what it takes', () => {
+    for (const wrong of ['yes', '0', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/8,proxy.internal', '999.1.1.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY must be|TRUST_PROXY as a hop count/);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// TRUST_PROXY: which peers the API believes about the client's address (X-Forwarded-For), in the forms
+// Fastify's trustProxy takes. Off by default: behind no proxy, that header is whatever the client wrote.
+
+import { isIP } from 'node:net';
+
+/** false: trust nobody; true: trust every hop; n: trust n hops; a list: trust peers at these addresses or ranges. */
+export type TrustProxy = boolean | number | string[];
+
+// proxy-addr's (and so Fastify's) names for address ranges.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry) || isIP(entry) !== 0) return true;
+  const slash = entry.lastIndexOf('/');
+  if (slash < 0) return false;
+  const family = isIP(entry.slice(0, slash));
+  const bits = entry.slice(slash + 1);
+  if (family === 0 || !/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** The setting's value, or a message saying what is wrong with it. */
+export function parseTrustProxy(value: string): { ok: true; value: TrustProxy } | { ok: false; message: string } {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false') return { ok: true, value: false };
+  if (text === 'true') return { ok: true, value: true };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 100) return { ok: true, value: hops };
+    return { ok: false, message: `TRUST_PROXY as a hop count must be between 1 and 100, got ${text}` };
+  }
+  const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const wrong = entries.find((e) => !isAddressOrRange(e));
+  if (wrong !== undefined) {
+    return {
+      ok: false,
+      message: `TRUST_PROXY must be false, true, a hop count, or a comma-separated list of addresses or CIDR ranges (e.g. 10.0.0.0/8, loopback), got "${wrong}"`,
+    };
+  }
+  return { ok: true, value: entries };
+}
