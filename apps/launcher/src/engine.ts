@@ -132,6 +132,9 @@ async function startTemporal(config: AppConfig, log: (m: string) => void, stoppe
       searchAttributes: SEARCH_ATTRIBUTES,
       logFile: path.join(config.dataDir, 'logs', 'temporal.log'),
       detached: true,
+      // A server that outlived a killed engine is recognised and stopped at the next start.
+      pidFile: path.join(config.dataDir, 'temporal', 'server.process.json'),
+      log,
     });
     stoppers.push(() => server.stop());
     return { address: server.address, uiUrl: config.temporal.uiUrl ?? server.uiUrl };
