@@ -231,7 +231,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
   };
-  const runIsDone = () => mayContinue && runIsLong(acceptedUpdates);
+  const runIsDone = () => mayContinue && runIsLong(acceptedUpdates, state.rules.runEventLimit);
 
   while (!isFinalStage(state.stage)) {
     if (runIsDone()) await continueWhenDrained();

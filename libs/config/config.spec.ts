@@ -15,6 +15,8 @@ describe('loadConfig', () => {
     expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2 });
     expect(() => loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '-1' })).toThrow(/LAUNCH_RESCHEDULE_LIMIT/);
     expect(() => loadConfig({ POLL_EXTENSION_LIMIT: 'many' })).toThrow(/POLL_EXTENSION_LIMIT/);
+    expect(loadConfig({}).lifecycle.runEventLimit).toBe(10_000);
+    expect(() => loadConfig({ WORKFLOW_RUN_EVENT_LIMIT: '50000' })).toThrow(/WORKFLOW_RUN_EVENT_LIMIT/);
   });
 
   it('treats an empty variable as not set', () => {

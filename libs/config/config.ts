@@ -106,6 +106,8 @@ const variables = z.object({
   LAUNCH_RESCHEDULE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   POLL_EXTENSION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
   ANNOUNCEMENT_REAPPROVAL_LIMIT: z.coerce.number().int().min(0).max(100_000).default(5),
+  /** Events in one run of a product's workflow before it continues as new (Temporal fails a run at 51,200). */
+  WORKFLOW_RUN_EVENT_LIMIT: z.coerce.number().int().min(100).max(40_000).default(10_000),
   /** A review waiting longer than this gets one reminder. */
   REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
   /** Countdown updates go out this long before launch. */
@@ -167,6 +169,7 @@ const schema = variables.transform((c) => {
       pollExtensions: c.POLL_EXTENSION_LIMIT,
       announcementReapprovals: c.ANNOUNCEMENT_REAPPROVAL_LIMIT,
     },
+    runEventLimit: c.WORKFLOW_RUN_EVENT_LIMIT,
     demand: {
       conversionRate: c.DEMAND_CONVERSION_RATE,
       minimumOrder: c.MINIMUM_ORDER,

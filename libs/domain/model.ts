@@ -56,6 +56,8 @@ export interface LifecycleRules {
    * caps existed: they get DEFAULT_ACTION_LIMITS (commands/action-limits.ts).
    */
   actionLimits?: ActionLimits;
+  /** A run of the product's workflow continues as new once its history has this many events (or Temporal suggests it sooner). */
+  runEventLimit?: number;
 }
 
 /** Caps on the actions a product may repeat; each accepted one grows its workflow's history. */

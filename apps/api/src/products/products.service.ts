@@ -193,7 +193,8 @@ export class ProductsService {
   }
 
   private toProductDto(view: ProductView, workflowId: string, row?: ProductEntity): ProductDto {
-    const { productId, rules: _rules, createdAt, updatedAt, ...rest } = view;
+    // Rules and action counts are the workflow's bookkeeping, not part of the answer.
+    const { productId, rules: _rules, actionCounts: _counts, createdAt, updatedAt, ...rest } = view;
     return {
       ...rest,
       id: productId,
