@@ -2,8 +2,9 @@
 // defaults, drives one product to LAUNCHED (with a changes-requested design round, countdowns and every
 // milestone, from v3 two vote-milestone signals, one a repeat, and from v4 social updates to a webhook and a
 // log channel with an approved launch announcement), one to CANCELLED and, from v4, one launched without
-// approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and
-// writes their histories to test/fixtures/histories/.
+// approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and,
+// from v5, one whose poll is extended until its run continues as new (both runs are written), and writes
+// their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -16,6 +17,7 @@ import {
   cancelProduct,
   deliveryWorkflowId,
   closePoll,
+  extendPoll,
   PRODUCT_WORKFLOW_TYPE,
   productWorkflowId,
   recordMilestone,
@@ -26,6 +28,7 @@ import {
   startProduction,
   submitDesign,
   type ActionRequest,
+  type ActionResult,
   type Actor,
   type ProductLifecycleWorkflow,
   type ProductView,
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
          ('ch-recorder-log', 'inf-recorder', 'log', 'log', 'xiaohongshu', NULL, NULL)`,
       [`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, box.seal(generateWebhookSecret(), channelSecretContext('ch-recorder-hook'))],
     );
-    const act = <I>(handle: WorkflowHandle, update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, actor: Actor = staff) =>
+    const act = <I>(handle: WorkflowHandle, update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor: Actor = staff) =>
       handle.executeUpdate(update, { args: [{ actor, input }] });
     const waitFor = async (what: string, sql: string, params: unknown[]) => {
       for (let i = 0; i < 200; i++) {
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
       }
       throw new Error(`timed out waiting for ${what}`);
     };
-    const start = async (productId: string) => {
+    const start = async (productId: string, rulesOver: Partial<ProductWorkflowInput['rules']> = {}) => {
       const input: ProductWorkflowInput = {
         productId,
         influencerId: 'inf-recorder',
@@ -93,6 +96,9 @@ async function main(): Promise<void> {
           launchCountdownsMs: [800, 400],
           demand: { conversionRate: 0.5, minimumOrder: 10, batchSize: 5 },
           launchApprovalLeadMs: 1_000,
+          actionLimits: { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5 },
+          runEventLimit: 10_000,
+          ...rulesOver,
         },
         createdBy: staff,
         createdAt: new Date().toISOString(),
@@ -144,6 +150,25 @@ async function main(): Promise<void> {
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
     await cancelled.result();
 
+    // A run that grows past its product's event limit continues as new; the next run closes the poll
+    // (a tally in the new run) and the product is cancelled there.
+    const continuedId = `p-recorded-continued-${label}`;
+    const continued = await start(continuedId, { runEventLimit: 100, actionLimits: { launchReschedules: 20, pollExtensions: 100, announcementReapprovals: 5 } });
+    const firstRun = (await continued.describe()).runId;
+    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [continuedId]);
+    let closesAt = Date.now() + 3_600_000;
+    let secondRun = firstRun;
+    for (let i = 0; i < 60 && secondRun === firstRun; i++) {
+      closesAt += 60_000;
+      await act(continued, extendPoll, { closesAt: new Date(closesAt).toISOString() });
+      secondRun = (await continued.describe()).runId;
+    }
+    if (secondRun === firstRun) throw new Error('the product did not continue as new');
+    await act(continued, closePoll, {});
+    await act(continued, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(continued, cancelProduct, { reason: 'supplier fell through' });
+    await continued.result();
+
     // The launched product's first update, to the webhook channel (refused once, then delivered) and the log.
     const [first] = await engine.dataSource.query<{ id: string }[]>(`SELECT id FROM social_updates WHERE product_id = $1 ORDER BY seq LIMIT 1`, [
       `p-recorded-launched-${label}`,
@@ -157,6 +182,8 @@ async function main(): Promise<void> {
       ['product-lifecycle-cancelled', cancelled],
       ['product-lifecycle-unapproved', unapproved],
       ['social-delivery-retried', delivery],
+      ['product-lifecycle-continued-run1', client.workflow.getHandle(continued.workflowId, firstRun)],
+      ['product-lifecycle-continued-run2', client.workflow.getHandle(continued.workflowId, secondRun)],
     ] as const;
     for (const [name, handle] of recorded) {
       const history = await handle.fetchHistory();

@@ -1,11 +1,12 @@
 // One workflow per product: holds the lifecycle state machine (libs/domain) and its timers, accepts every
-// action as an Update with a validator that answers with the product's view, and hands each event to local
-// activities that write the PostgreSQL read model and the social updates.
+// action as an Update with a validator, hands each event to local activities that write the PostgreSQL read
+// model and the social updates, and continues as new when its history grows long.
 
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  makeContinueAsNewFunc,
   ParentClosePolicy,
   proxyActivities,
   patched,
@@ -13,6 +14,7 @@ import {
   setHandler,
   startChild,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
@@ -37,6 +39,7 @@ import {
   validateCommandInput,
   voteMilestoneReached,
   type ActionRequest,
+  type ActionResult,
   type Actor,
   type CommandInput,
   type CommandType,
@@ -48,6 +51,7 @@ import {
   type ProductWorkflowInput,
   type SocialActivities,
 } from '../libs/domain';
+import { runIsLong } from './run-length';
 import { socialDelivery } from './social-delivery.workflow';
 
 // The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
@@ -79,19 +83,37 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 });
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
+/**
+ * Runs started from this patch on answer an action with { stage, seq } once its events are in the read
+ * model (the API answers from PostgreSQL), and continue as new when their history grows long. Runs started
+ * before keep answering with the whole view and never continue as new: their caps bound their histories.
+ */
+export const SMALL_RESULTS_PATCH = 'small-update-results';
+export const CONTINUE_AS_NEW_PATCH = 'continue-as-new';
 
 /** Commands applied in the Update's handler at once; closing the poll waits for the tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL'>;
 
 export const productLifecycle: ProductLifecycleWorkflow = async function productLifecycle(input: ProductWorkflowInput) {
-  const created = createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
+  // A continued run takes the product as the previous run left it: every event already in the read model
+  // and every social update recorded, so it emits nothing on start.
+  const { continued } = input;
+  const created = continued
+    ? { state: continued.state, events: [] }
+    : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
   let projecting = false;
-  const social = patched(SOCIAL_UPDATES_PATCH);
+  // A continued run keeps its product's choice: one started before social updates never gets them.
+  const social = continued ? continued.social : patched(SOCIAL_UPDATES_PATCH);
+  const smallResults = patched(SMALL_RESULTS_PATCH);
+  const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
+  let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
-  let projectedSeq = 0;
+  let projectedSeq = continued ? state.seq : 0;
+  /** Updates this run accepted: Temporal refuses more than 2,000 per run. */
+  let acceptedUpdates = 0;
 
   const refuseAsFailure = (run: () => void): void => {
     try {
@@ -112,15 +134,23 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
-  // A command's validator refuses it before it reaches history; its handler applies it and answers with
-  // the product's view after it.
+  // The answer to an action once its events are in the read model (the API reads the product there).
+  // Runs from before the patch answer at once with the whole view, as they did.
+  const answer = (): ActionResult | Promise<ActionResult> => {
+    acceptedUpdates += 1;
+    if (!smallResults) return toView(state);
+    const result: ActionResult = { stage: state.stage, seq: state.seq };
+    return condition(() => projectedSeq >= result.seq).then(() => result);
+  };
+
+  // A command's validator refuses it before it reaches history; its handler applies it and answers.
   const register = <T extends ImmediateCommandType>(type: T): void => {
     const update: CommandUpdate<T> = COMMAND_UPDATES[type];
     setHandler(
       update,
       (req) => {
         publish(applyCommandInput(state, type, req.input, req.actor, Date.now()));
-        return toView(state);
+        return answer();
       },
       // The SDK infers the handler's argument from the definition but not the validator's: it is named here.
       { validator: (req: ActionRequest<CommandInput<T>>) => refuseAsFailure(() => validateCommandInput(state, type, req.input, Date.now())) },
@@ -141,7 +171,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     closePoll,
     async (req) => {
       await closeThePoll(req.actor);
-      return toView(state);
+      return answer();
     },
     { validator: (req: ActionRequest<CommandInput<'CLOSE_POLL'>>) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_POLL', req.input, Date.now())) },
   );
@@ -173,6 +203,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       const ready = socialOutbox.filter((e) => e.seq <= projectedSeq);
       if (ready.length === 0) return;
       socialOutbox.splice(0, ready.length);
+      recordingSocial = true;
       const recorded = await recordSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
       await Promise.all(
         recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
@@ -188,20 +219,34 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
           }
         }),
       );
+      recordingSocial = false;
     }
   })();
 
+  // A long run hands the product to a new run of the same workflow id: once no handler is running and
+  // both outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
+  const continueWhenDrained = async (): Promise<never> => {
+    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial);
+    const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1 } };
+    // The same workflow id and type, with the search attributes as they are now (the stage upserted).
+    return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
+  };
+  const runIsDone = () => mayContinue && runIsLong(acceptedUpdates, state.rules.runEventLimit);
+
   while (!isFinalStage(state.stage)) {
+    if (runIsDone()) await continueWhenDrained();
     const deadline = nextDeadline(state);
     const seenSeq = state.seq;
     const seenStatus = state.poll.status;
     // An event (seq) or a poll that began closing (no event) changes which deadline is next.
     const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus;
+    // Runs from before the patch wait exactly as they did (runIsDone is always false for them).
+    const wake = mayContinue ? () => changed() || runIsDone() : changed;
     if (!deadline) {
-      await condition(changed);
+      await condition(wake);
       continue;
     }
-    const fired = !(await condition(changed, Math.max(1, deadline.at - Date.now())));
+    const fired = !(await condition(wake, Math.max(1, deadline.at - Date.now())));
     // An action handled in the same workflow task as the timer may already have moved the product on.
     if (!fired || changed()) continue;
     if (deadline.kind === 'POLL_CLOSES') {

@@ -9,6 +9,16 @@ describe('loadConfig', () => {
     expect(c.lifecycle).toMatchObject({ designRoundLimit: 3, reviewReminderAfterMs: 48 * 3_600_000, launchCountdownsMs: [86_400_000, 3_600_000] });
   });
 
+  it('reads the caps on repeatable actions (defaults 20, 10, 5), fixed into the products\' rules', () => {
+    expect(loadConfig({}).lifecycle.actionLimits).toEqual({ launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5 });
+    const c = loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000', POLL_EXTENSION_LIMIT: '0', ANNOUNCEMENT_REAPPROVAL_LIMIT: '2' });
+    expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2 });
+    expect(() => loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '-1' })).toThrow(/LAUNCH_RESCHEDULE_LIMIT/);
+    expect(() => loadConfig({ POLL_EXTENSION_LIMIT: 'many' })).toThrow(/POLL_EXTENSION_LIMIT/);
+    expect(loadConfig({}).lifecycle.runEventLimit).toBe(10_000);
+    expect(() => loadConfig({ WORKFLOW_RUN_EVENT_LIMIT: '50000' })).toThrow(/WORKFLOW_RUN_EVENT_LIMIT/);
+  });
+
   it('treats an empty variable as not set', () => {
     expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).database.url).toBeUndefined();
   });

@@ -107,6 +107,15 @@ const variables = z.object({
 
   DESIGN_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   SAMPLE_ROUND_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
+  /**
+   * How often one product may repeat an action over its whole life (each grows its workflow's history; the
+   * workflow continues as new when it grows long, so high caps are safe, only slower to abuse).
+   */
+  LAUNCH_RESCHEDULE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  POLL_EXTENSION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
+  ANNOUNCEMENT_REAPPROVAL_LIMIT: z.coerce.number().int().min(0).max(100_000).default(5),
+  /** Events in one run of a product's workflow before it continues as new (Temporal fails a run at 51,200). */
+  WORKFLOW_RUN_EVENT_LIMIT: z.coerce.number().int().min(100).max(40_000).default(10_000),
   /** A review waiting longer than this gets one reminder. */
   REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
   /** Countdown updates go out this long before launch. */
@@ -175,6 +184,12 @@ const schema = variables.transform((c) => {
     reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
     launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
     launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
+    actionLimits: {
+      launchReschedules: c.LAUNCH_RESCHEDULE_LIMIT,
+      pollExtensions: c.POLL_EXTENSION_LIMIT,
+      announcementReapprovals: c.ANNOUNCEMENT_REAPPROVAL_LIMIT,
+    },
+    runEventLimit: c.WORKFLOW_RUN_EVENT_LIMIT,
     demand: {
       conversionRate: c.DEMAND_CONVERSION_RATE,
       minimumOrder: c.MINIMUM_ORDER,

@@ -5,7 +5,7 @@
 import { defineSearchAttributeKey, SearchAttributeType, type UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { COMMANDS, type CommandInput, type CommandType } from './commands';
-import type { Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
+import type { ActionResult, Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
 
 /** Registered workflow type name (the exported function in workflows/). */
 export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
@@ -32,11 +32,15 @@ export interface ActionRequest<I> {
   input: I;
 }
 
-/** The Update carrying one command; its name is the command's (commands/<command>.ts). */
-export type CommandUpdate<T extends CommandType> = UpdateDefinition<ProductView, [ActionRequest<CommandInput<T>>]>;
+/**
+ * The Update carrying one command; its name is the command's (commands/<command>.ts). It answers with the
+ * product's stage and seq after the action (a few bytes in history per action); runs started before the
+ * `small-update-results` patch answer with the whole ProductView, which carries both too.
+ */
+export type CommandUpdate<T extends CommandType> = UpdateDefinition<ActionResult, [ActionRequest<CommandInput<T>>]>;
 
 function commandUpdate<T extends CommandType>(type: T): CommandUpdate<T> {
-  return defineUpdate<ProductView, [ActionRequest<CommandInput<T>>]>(COMMANDS[type].update);
+  return defineUpdate<ActionResult, [ActionRequest<CommandInput<T>>]>(COMMANDS[type].update);
 }
 
 export const closePoll = commandUpdate('CLOSE_POLL');

@@ -8,6 +8,8 @@ export const DomainErrorCode = {
   InvalidState: 'INVALID_STATE',
   /** A design or sample round limit is used up. */
   RoundLimitReached: 'ROUND_LIMIT_REACHED',
+  /** A capped repeatable action (launch reschedules, poll extensions, announcement re-approvals) is used up. */
+  ActionLimitReached: 'ACTION_LIMIT_REACHED',
   /** A value is well-formed but not acceptable (a closing time in the past, an unknown round). */
   InvalidValue: 'INVALID_VALUE',
   NotFound: 'NOT_FOUND',

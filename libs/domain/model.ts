@@ -51,6 +51,23 @@ export interface LifecycleRules {
    * Absent in products started before launch announcements needed approval: theirs go out as drafted.
    */
   launchApprovalLeadMs?: number;
+  /**
+   * How often the product may repeat an action over its whole life. Absent in products started before
+   * caps existed: they get DEFAULT_ACTION_LIMITS (commands/action-limits.ts).
+   */
+  actionLimits?: ActionLimits;
+  /** A run of the product's workflow continues as new once its history has this many events (or Temporal suggests it sooner). */
+  runEventLimit?: number;
+}
+
+/** Caps on the actions a product may repeat; each accepted one grows its workflow's history. */
+export interface ActionLimits {
+  /** Schedulings of the launch after the first. */
+  launchReschedules: number;
+  /** Extensions of the poll (each one, the reopening of a poll that fell short included). */
+  pollExtensions: number;
+  /** Approvals of the launch announcement after the first. */
+  announcementReapprovals: number;
 }
 
 export interface ProductWorkflowInput {
@@ -63,6 +80,27 @@ export interface ProductWorkflowInput {
   createdBy: Actor;
   /** When the API created the product (ISO), so the row and the workflow agree; absent in older workflows. */
   createdAt?: string;
+  /** Set when a run continues as new: the product as the previous run left it (see ContinuedRun). */
+  continued?: ContinuedRun;
+}
+
+/**
+ * What a run hands to the next when its history grows long (continue-as-new): the whole state, counts
+ * included, after every event was written to the read model and every social update recorded, so the
+ * new run re-emits nothing and re-arms its timers from the state.
+ */
+export interface ContinuedRun {
+  state: ProductState;
+  /** Whether the product produces social updates (products started before them never do). */
+  social: boolean;
+  /** How many runs came before this one. */
+  runs: number;
+}
+
+/** What an action's Update answers with: the product's stage and seq right after it (the API reads the rest from PostgreSQL). */
+export interface ActionResult {
+  stage: Stage;
+  seq: number;
 }
 
 export interface OptionCount {
@@ -182,6 +220,8 @@ export interface ProductState {
   production: { run?: ProductionRun; milestones: MilestoneRecord[] };
   launch: LaunchState;
   cancellation?: { reason: string; at: string; by: Actor; fromStage: Stage };
+  /** How often each capped action was repeated so far; absent until the first one. */
+  actionCounts?: ActionLimits;
 }
 
 /** Who a product can be waiting for (null: nobody, the product is final). */

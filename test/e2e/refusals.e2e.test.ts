@@ -1,9 +1,10 @@
-// Every refusal code over HTTP: 409 for the wrong stage, an invalid state or a used-up round limit, 422 for
+// Every refusal code over HTTP: 409 for the wrong stage, an invalid state, a used-up round limit or action cap, 422 for
 // invalid values (with the fields), 400 for a body that is not JSON, 413 for one over 1 MiB. A refused
 // action changes nothing.
 import type { ErrorBody, ProductDto, ProductPageDto } from '../support/api-types';
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
+import type { ProductDto } from '../support/api-types';
 import { DAY, expectError, expectOk, inFuture } from './e2e-helpers';
 
 jest.setTimeout(60_000);
@@ -13,7 +14,7 @@ describe('refusals', () => {
   let mia: Cast;
 
   beforeAll(async () => {
-    t = await startTestEngine({ DESIGN_ROUND_LIMIT: '2', SAMPLE_ROUND_LIMIT: '2' });
+    t = await startTestEngine({ DESIGN_ROUND_LIMIT: '2', SAMPLE_ROUND_LIMIT: '2', POLL_EXTENSION_LIMIT: '2' });
     mia = await castInfluencer(t, 'mia');
   });
   afterAll(async () => {
@@ -143,6 +144,22 @@ describe('refusals', () => {
         expectOk(await t.http('POST', `${p}/samples/${round}/review`, review('REQUEST_CHANGES', 'seams')));
       }
       expectError(await t.http('POST', `${p}/samples`, { body: { supplier: 'Mill 3' } }), 409, { code: 'ROUND_LIMIT_REACHED', message: 'used all 2 sample rounds' });
+    });
+  });
+
+  describe('409 when a capped action is used up', () => {
+    it('refuses a poll extension past POLL_EXTENSION_LIMIT, saying which cap and how to raise it, and changes nothing', async () => {
+      const id = await createProduct(t, mia.influencerId);
+      const p = `/products/${id}`;
+      for (const days of [2, 3]) expectOk(await t.http('POST', `${p}/poll/extend`, { body: { closesAt: inFuture(days * DAY) } }));
+      const before = expectOk(await t.http<ProductDto>('GET', p));
+      const third = await t.http('POST', `${p}/poll/extend`, { body: { closesAt: inFuture(4 * DAY) } });
+      expectError(third, 409, {
+        code: 'ACTION_LIMIT_REACHED',
+        message: `product ${id} has used all 2 poll extensions it is allowed (POLL_EXTENSION_LIMIT when it was created); raise POLL_EXTENSION_LIMIT for products created from then on`,
+      });
+      const after = expectOk(await t.http<ProductDto>('GET', p));
+      expect([after.seq, after.poll]).toEqual([before.seq, before.poll]);
     });
   });
 

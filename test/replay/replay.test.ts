@@ -69,6 +69,26 @@ describe('recorded histories', () => {
     expect(attempts.sort()).toEqual([1, 2]);
   });
 
+  it('cover products from the small-results and continue-as-new patches (v5): a run that continued as new, and the run after it', () => {
+    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
+      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
+    const text = (data: Uint8Array | null | undefined): string => Buffer.from(data ?? []).toString('utf8');
+    const patchesOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events
+        .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => (JSON.parse(text(data)) as { id: string }).id);
+    expect(patchesOf(load('product-lifecycle-launched-v5.json'))).toEqual(expect.arrayContaining(['small-update-results', 'continue-as-new']));
+    const first = load('product-lifecycle-continued-run1-v5.json');
+    expect(first[first.length - 1].workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+    const second = load('product-lifecycle-continued-run2-v5.json');
+    const started = JSON.parse(text(second[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data)) as { continued?: unknown };
+    expect(started.continued).toMatchObject({ runs: 1, state: { seq: expect.any(Number) as number } });
+    // The continued run tallied the poll and was cancelled there.
+    const updates = second.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name);
+    expect(updates).toEqual(expect.arrayContaining(['closePoll', 'cancelProduct']));
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

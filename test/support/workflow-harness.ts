@@ -1,10 +1,12 @@
 // Starts product workflows directly on the real Temporal dev server for workflow suites, with quick rules.
 import {
+  getProduct,
   InfluencerIdKey,
   PRODUCT_WORKFLOW_TYPE,
   productWorkflowId,
   ProductStageKey,
   type ActionRequest,
+  type ActionResult,
   type Actor,
   type LifecycleRules,
   type ProductLifecycleWorkflow,
@@ -30,7 +32,10 @@ export interface StartedProduct {
   productId: string;
   influencerId: string;
   handle: WorkflowHandle;
-  act<I>(update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ProductView>;
+  /** Sends the action and reads the product's view from the workflow after it (the update answers with { stage, seq } only). */
+  act<I>(update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ProductView>;
+  /** Sends the action and returns the update's own answer. */
+  update<I>(update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ActionResult>;
 }
 
 export async function insertInfluencer(ds: DataSource): Promise<string> {
@@ -76,12 +81,17 @@ export async function startProduct(
   // The workflow's first task writes the product row; votes reference it.
   await eventually('the product row', async () => (await ds.query<unknown[]>('SELECT 1 FROM products WHERE id = $1', [productId])).length === 1);
   const influencer: Actor = { kind: 'influencer', id: influencerId };
+  const send = <I>(update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ActionResult> =>
+    handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input }] });
   return {
     productId,
     influencerId,
     handle,
-    act: (update, input, actor) =>
-      handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input }] }),
+    update: send,
+    act: async (update, input, actor) => {
+      await send(update, input, actor);
+      return handle.query(getProduct);
+    },
   };
 }
 

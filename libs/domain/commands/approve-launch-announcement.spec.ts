@@ -2,7 +2,7 @@
 
 import { DomainErrorCode } from '../errors';
 import { nextDeadline, pendingAction } from '../lifecycle';
-import { APPROVING, DAY, driveToStage, expectRefused, HOUR, influencer, iso, makeInput } from '../testing/lifecycle-driver';
+import { APPROVING, DAY, driveToStage, expectRefused, HOUR, influencer, iso, makeInput, PRODUCT_ID } from '../testing/lifecycle-driver';
 
 describe('launch announcement approval', () => {
   const driveTo = (stage: 'LAUNCH', input = APPROVING) => driveToStage(stage, input);
@@ -64,5 +64,19 @@ describe('launch announcement approval', () => {
     expectRefused(old, announce, DomainErrorCode.InvalidState, /started before launch announcements needed approval/);
     old.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(old.now + DAY) });
     expect(pendingAction(old.state).action).toBe('LAUNCH');
+  });
+
+  it('caps the re-approvals (the first approval is free) and refuses the one past ANNOUNCEMENT_REAPPROVAL_LIMIT', () => {
+    const rules = { launchApprovalLeadMs: 2 * HOUR, actionLimits: { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 2 } };
+    const p = driveTo('LAUNCH', makeInput({ rules }));
+    p.act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 2 * DAY) });
+    for (let i = 0; i <= 2; i++) p.act({ ...announce, title: `take ${i}` }, influencer);
+    expect(p.state.actionCounts?.announcementReapprovals).toBe(2);
+    expectRefused(
+      p,
+      announce,
+      DomainErrorCode.ActionLimitReached,
+      `product ${PRODUCT_ID} has used all 2 launch announcement re-approvals it is allowed (ANNOUNCEMENT_REAPPROVAL_LIMIT when it was created); raise ANNOUNCEMENT_REAPPROVAL_LIMIT for products created from then on`,
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   expectRefused,
   HOUR,
   iso,
+  makeInput,
   MINUTE,
   POLL_CLOSES_AT,
   PRODUCT_ID,
@@ -86,6 +87,28 @@ describe('poll', () => {
       const p = driveTo('POLL').advance(8 * DAY);
       p.tally(votes(1));
       expectRefused(p, { type: 'EXTEND_POLL', closesAt: iso(p.now - HOUR) }, DomainErrorCode.InvalidValue);
+    });
+  });
+
+  describe('cap', () => {
+    it('counts every extension, reopenings included, and refuses the one past POLL_EXTENSION_LIMIT', () => {
+      const p = driveTo('POLL', makeInput({ rules: { actionLimits: { launchReschedules: 20, pollExtensions: 2, announcementReapprovals: 5 } } }));
+      p.act({ type: 'EXTEND_POLL', closesAt: iso(POLL_CLOSES_AT + DAY) });
+      p.advance(8 * DAY).closePoll(votes(1));
+      expect(p.state.poll.status).toBe('AWAITING_DECISION');
+      p.act({ type: 'EXTEND_POLL', closesAt: iso(p.now + DAY) });
+      expect(p.state.actionCounts?.pollExtensions).toBe(2);
+      expectRefused(
+        p,
+        { type: 'EXTEND_POLL', closesAt: iso(p.now + 2 * DAY) },
+        DomainErrorCode.ActionLimitReached,
+        `product ${PRODUCT_ID} has used all 2 poll extensions it is allowed (POLL_EXTENSION_LIMIT when it was created); raise POLL_EXTENSION_LIMIT for products created from then on`,
+      );
+    });
+
+    it('with a cap of 0, refuses the first extension', () => {
+      const p = driveTo('POLL', makeInput({ rules: { actionLimits: { launchReschedules: 20, pollExtensions: 0, announcementReapprovals: 5 } } }));
+      expectRefused(p, { type: 'EXTEND_POLL', closesAt: iso(POLL_CLOSES_AT + DAY) }, DomainErrorCode.ActionLimitReached, /has used all 0 poll extensions/);
     });
   });
 });

@@ -3,6 +3,7 @@
 
 import { DomainErrorCode, refuse } from '../errors';
 import { emit, iso } from '../events';
+import { countAction, validateWithinLimit } from './action-limits';
 import type { CommandHandler } from './command';
 
 export interface ExtendPollInput {
@@ -24,9 +25,11 @@ export const extendPollCommand: CommandHandler<ExtendPollInput> = {
         `closesAt ${input.closesAt} is not later than the current closing time ${state.poll.closesAt}; close the poll to end it early`,
       );
     }
+    validateWithinLimit(state, 'pollExtensions');
   },
   apply(state, input, actor, nowMs) {
     const previous = state.poll.closesAt;
+    countAction(state, 'pollExtensions');
     state.poll.closesAt = new Date(Date.parse(input.closesAt)).toISOString();
     state.poll.status = 'OPEN';
     return [emit(state, 'POLL_EXTENDED', actor, iso(nowMs), { from: previous, closesAt: state.poll.closesAt })];

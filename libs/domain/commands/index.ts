@@ -77,3 +77,4 @@ export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand,
 export type { CommandHandler } from './command';
 export { beginPollClose } from './close-poll';
 export { ANNOUNCEMENT_LIMITS } from './approve-launch-announcement';
+export { actionCount, actionLimit, DEFAULT_ACTION_LIMITS, type LimitedAction } from './action-limits';

@@ -3,7 +3,7 @@
 import { DomainErrorCode } from '../errors';
 import { nextDeadline } from '../lifecycle';
 import { SYSTEM_ACTOR } from '../model';
-import { DAY, driveTo, expectRefused, HOUR, iso, MINUTE } from '../testing/lifecycle-driver';
+import { DAY, driveTo, expectRefused, HOUR, iso, makeInput, MINUTE, PRODUCT_ID } from '../testing/lifecycle-driver';
 
 describe('launch', () => {
   it('refuses scheduling the launch in the past or right now (INVALID_VALUE)', () => {
@@ -88,5 +88,24 @@ describe('launch', () => {
     expect(p.state.stage).toBe('LAUNCHED');
     expect(p.state.launch.launchedAt).toBe(iso(launchAt));
     expect(nextDeadline(p.state)).toBeNull();
+  });
+
+  it('caps the reschedules (the first scheduling is free): refused at limit + 1 with the cap and its setting, counted in the state', () => {
+    const p = driveTo('LAUNCH', makeInput({ rules: { actionLimits: { launchReschedules: 3, pollExtensions: 10, announcementReapprovals: 5 } } }));
+    for (let i = 0; i <= 3; i++) p.advance(MINUTE).act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + (3 + i) * DAY) });
+    expect(p.state.actionCounts?.launchReschedules).toBe(3);
+    expectRefused(
+      p,
+      { type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 9 * DAY) },
+      DomainErrorCode.ActionLimitReached,
+      `product ${PRODUCT_ID} has used all 3 launch reschedules it is allowed (LAUNCH_RESCHEDULE_LIMIT when it was created); raise LAUNCH_RESCHEDULE_LIMIT for products created from then on`,
+    );
+  });
+
+  it('gives a product started before caps existed the default cap of 20 reschedules', () => {
+    const p = driveTo('LAUNCH');
+    expect(p.state.rules.actionLimits).toBeUndefined();
+    for (let i = 0; i <= 20; i++) p.advance(MINUTE).act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 3 * DAY) });
+    expectRefused(p, { type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 3 * DAY) }, DomainErrorCode.ActionLimitReached, /has used all 20 launch reschedules/);
   });
 });

@@ -11,6 +11,7 @@ describe('error mapping', () => {
     }
     expect(statusForCode(DomainErrorCode.WrongStage)).toBe(409);
     expect(statusForCode(DomainErrorCode.InvalidValue)).toBe(422);
+    expect(statusForCode(DomainErrorCode.ActionLimitReached)).toBe(409);
   });
 
   it('turns a refused update into the refusal code and message', () => {

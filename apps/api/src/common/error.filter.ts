@@ -23,6 +23,7 @@ export function statusForCode(code: DomainErrorCode): number {
     case DomainErrorCode.WrongStage:
     case DomainErrorCode.InvalidState:
     case DomainErrorCode.RoundLimitReached:
+    case DomainErrorCode.ActionLimitReached:
     case DomainErrorCode.AlreadyExists:
       return HttpStatus.CONFLICT;
     case DomainErrorCode.InvalidValue:

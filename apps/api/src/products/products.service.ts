@@ -14,6 +14,7 @@ import {
   ProductStageKey,
   toView,
   type ActionRequest,
+  type ActionResult,
   type PollOption,
   type ProductView,
   type ProductWorkflowInput,
@@ -146,12 +147,21 @@ export class ProductsService {
     };
   }
 
-  /** Sends one action to the product's workflow; the validator there refuses wrong actions synchronously. */
-  async act<I>(ref: ProductRef, update: UpdateDefinition<ProductView, [ActionRequest<I>]>, input: I, principal: Principal): Promise<ProductDto> {
+  /**
+   * Sends one action to the product's workflow (its current run: the handle has no run id, so a run that
+   * continued as new is found too); the validator there refuses wrong actions synchronously. The workflow
+   * answers with { stage, seq } once the action is in the read model, so the answer is the product as
+   * PostgreSQL has it. Runs started before that answer with the whole view, used if the row is behind it.
+   */
+  async act<I>(ref: ProductRef, update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, principal: Principal): Promise<ProductDto> {
     const handle = this.temporal.workflow.getHandle(ref.workflowId);
     try {
-      const view = await handle.executeUpdate(update, { args: [{ actor: actorOf(principal), input }] });
-      return this.toProductDto(view, ref.workflowId);
+      const result = await handle.executeUpdate(update, { args: [{ actor: actorOf(principal), input }] });
+      const row = await this.products.findById(ref.id);
+      if (row?.snapshot && row.seq >= result.seq) return this.toProductDto(row.snapshot, row.workflowId, row);
+      if (isWholeView(result)) return this.toProductDto(result, ref.workflowId);
+      // Not reached: the workflow answers after the read-model write. Say so rather than answer stale data.
+      throw new DomainError(DomainErrorCode.DependencyUnavailable, `product ${ref.id} accepted the action but its read model is behind; read it again shortly`);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         // The workflow has completed (LAUNCHED or CANCELLED): say so in the product's terms.
@@ -186,7 +196,8 @@ export class ProductsService {
   }
 
   private toProductDto(view: ProductView, workflowId: string, row?: ProductEntity): ProductDto {
-    const { productId, rules: _rules, createdAt, updatedAt, ...rest } = view;
+    // Rules and action counts are the workflow's bookkeeping, not part of the answer.
+    const { productId, rules: _rules, actionCounts: _counts, createdAt, updatedAt, ...rest } = view;
     return {
       ...rest,
       id: productId,
@@ -196,6 +207,11 @@ export class ProductsService {
       links: this.links(productId, workflowId),
     };
   }
+}
+
+/** Runs started before the `small-update-results` patch answer an action with the whole view. */
+function isWholeView(result: ActionResult): result is ProductView {
+  return 'pendingAction' in result && 'productId' in result;
 }
 
 // A cursor is "<created_at to the microsecond>|<product id>", exactly as encodeCursor writes it.
