@@ -31,7 +31,6 @@ import {
   type ActionResult,
   type Actor,
   type ProductLifecycleWorkflow,
-  type ProductView,
   type ProductWorkflowInput,
   voteMilestoneReached,
 } from '@app/domain';

@@ -4,7 +4,6 @@
 import type { ErrorBody, ProductDto, ProductPageDto } from '../support/api-types';
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
-import type { ProductDto } from '../support/api-types';
 import { DAY, expectError, expectOk, inFuture } from './e2e-helpers';
 
 jest.setTimeout(60_000);
