@@ -8,9 +8,7 @@ import {
   condition,
   makeContinueAsNewFunc,
   ParentClosePolicy,
-  proxyActivities,
   patched,
-  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -45,42 +43,15 @@ import {
   type CommandType,
   type CommandUpdate,
   type LifecycleEvent,
-  type ProductActivities,
   type ProductLifecycleWorkflow,
   type ProductState,
   type ProductWorkflowInput,
-  type SocialActivities,
 } from '../libs/domain';
+import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
 import { runIsLong } from './run-length';
 import { socialDelivery } from './social-delivery.workflow';
 
-// The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
-// because the database was briefly down. The timeout bounds one attempt only.
-const tallyRetry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-// Products started before the `tally-as-local-activity` patch tally with a regular activity.
-const { tallyPoll: tallyPollAsActivity } = proxyActivities<ProductActivities>({ startToCloseTimeout: '30 seconds', retry: tallyRetry });
-// A read of one indexed aggregate, so it runs as a local activity inside the closing workflow task:
-// no activity task round trip through the server while staff wait for the close to answer.
-const { tallyPoll } = proxyLocalActivities<ProductActivities>({ startToCloseTimeout: '30 seconds', retry: tallyRetry });
-export const TALLY_AS_LOCAL_ACTIVITY = 'tally-as-local-activity';
 
-// The read model is written by a local activity: it runs in the same workflow task as the update that
-// produced the events, so when an action's HTTP call returns, GET /products/:id already shows it, and
-// no extra activity task round trip through the server is paid per action. The write is idempotent by
-// (productId, seq), so retrying it forever (with backoff) is safe and no event is ever dropped.
-const { recordEvents } = proxyLocalActivities<ProductActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// Social updates are written by a local activity right after the event is in the read model: composing
-// the text and one insert take milliseconds, and a local activity costs no task round trip through the
-// server (a regular one doubled the server's work per action). Idempotent by (productId, seq), so it is
-// retried until it lands; it runs in its own loop, so a failing social write never holds the read model.
-const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
 /**
@@ -108,6 +79,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const social = continued ? continued.social : patched(SOCIAL_UPDATES_PATCH);
   const smallResults = patched(SMALL_RESULTS_PATCH);
   const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
+  const boundedAttempts = patched(BOUNDED_LOCAL_ACTIVITIES_PATCH);
+  const { writeReadModel, writeSocialUpdates, tally } = localWrites(state.productId, boundedAttempts);
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
@@ -163,7 +136,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
     const input = { productId: state.productId, closeIntakeAtSeq: state.seq };
-    const counts = patched(TALLY_AS_LOCAL_ACTIVITY) ? await tallyPoll(input) : await tallyPollAsActivity(input);
+    const counts = await tally(input);
     publish(applyPollTally(state, counts, actor, Date.now()));
   };
 
@@ -187,7 +160,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       if (outbox.length === 0) return;
       projecting = true;
       const events = outbox.splice(0, outbox.length);
-      await recordEvents({ productId: state.productId, events, snapshot: toView(state) });
+      await writeReadModel({ productId: state.productId, events, snapshot: toView(state) });
       projectedSeq = events[events.length - 1].seq;
       projecting = false;
     }
@@ -204,7 +177,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       if (ready.length === 0) return;
       socialOutbox.splice(0, ready.length);
       recordingSocial = true;
-      const recorded = await recordSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
+      const recorded = await writeSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
       await Promise.all(
         recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
           try {

@@ -1,0 +1,87 @@
+// The product workflow when its local writes fail, on a real Temporal dev server, worker and PostgreSQL:
+// a social write the activity refuses is skipped and the product goes on; a write that keeps failing is
+// tried again after durable pauses until it lands, and nothing is lost.
+import { closePoll, reviewDesign, reviewSample, recordSample, submitDesign } from '../../libs/domain';
+import type { Client } from '@temporalio/client';
+import { createTestDatabase, eventually, startTestWorker, temporalClient, type TestDatabase, type TestWorker } from '../support/stack';
+import { startProduct } from '../support/workflow-harness';
+
+jest.setTimeout(90_000);
+
+describe('product workflow with failing local writes', () => {
+  let db: TestDatabase;
+  let client: Client;
+  let worker: TestWorker;
+  const start = () => startProduct(client, db.dataSource, worker.taskQueue);
+
+  const socialEvents = async (productId: string): Promise<string[]> =>
+    (await db.dataSource.query<{ event: string }[]>('SELECT event FROM social_updates WHERE product_id = $1 ORDER BY seq', [productId])).map((r) => r.event);
+  const stageOf = async (productId: string): Promise<string | undefined> =>
+    (await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [productId]))[0]?.stage;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    client = await temporalClient();
+    worker = await startTestWorker(db.dataSource);
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await client.connection.close();
+    await db.close();
+  });
+
+  it('skips the social updates the activity refuses and goes on with the product', async () => {
+    const p = await start();
+    await eventually('the poll-opened update', async () => (await socialEvents(p.productId)).includes('POLL_OPENED'));
+    // The social activity refuses a product whose influencer is gone; this suite's throwaway database lets
+    // that happen (production keeps influencers with products by a foreign key).
+    const [fk] = await db.dataSource.query<{ conname: string }[]>(
+      `SELECT conname FROM pg_constraint WHERE conrelid = 'products'::regclass AND confrelid = 'influencers'::regclass`,
+    );
+    await db.dataSource.query(`ALTER TABLE products DROP CONSTRAINT "${fk.conname}"`);
+    const [influencer] = await db.dataSource.query<{ id: string; handle: string; display_name: string }[]>('SELECT id, handle, display_name FROM influencers WHERE id = $1', [
+      p.influencerId,
+    ]);
+    await db.dataSource.query('DELETE FROM influencers WHERE id = $1', [p.influencerId]);
+
+    await p.update(closePoll, {});
+    await p.update(submitDesign, { title: 'v1', description: 'd', imageUrls: [] });
+    await p.update(reviewDesign, { round: 1, decision: 'APPROVE' });
+    expect(await stageOf(p.productId)).toBe('SAMPLING');
+
+    // The influencer is back: the next update is written, so the refused batches before it were handled.
+    await db.dataSource.query('INSERT INTO influencers (id, handle, display_name) VALUES ($1, $2, $3)', [influencer.id, influencer.handle, influencer.display_name]);
+    await p.update(recordSample, { supplier: 'Mill', notes: '', photoUrls: [] });
+    await p.update(reviewSample, { round: 1, decision: 'APPROVE' });
+    await eventually('the sample-approved update', async () => (await socialEvents(p.productId)).includes('SAMPLE_APPROVED'));
+
+    expect(await socialEvents(p.productId)).toEqual(['POLL_OPENED', 'SAMPLE_APPROVED']);
+    expect(await stageOf(p.productId)).toBe('PRODUCTION');
+    expect((await p.handle.describe()).status.name).toBe('RUNNING');
+  });
+
+  it('tries a failing social write again after a durable pause until it lands', async () => {
+    const p = await start();
+    await eventually('the poll-opened update', async () => (await socialEvents(p.productId)).includes('POLL_OPENED'));
+    await db.dataSource.query('ALTER TABLE social_updates RENAME TO social_updates_away');
+    try {
+      await p.update(closePoll, {});
+      // The read model does not wait for the social write.
+      expect(await stageOf(p.productId)).toBe('DESIGN');
+      // After its quick attempts the write waits on a timer of its own (the poll's deadline timer is an hour).
+      await eventually(
+        'a pause timer after the failed attempts',
+        async () => {
+          const { events } = await p.handle.fetchHistory();
+          return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 3_600) <= 60);
+        },
+        30_000,
+      );
+    } finally {
+      await db.dataSource.query('ALTER TABLE social_updates_away RENAME TO social_updates');
+    }
+    await eventually('the poll result update, once the table is back', async () => (await socialEvents(p.productId)).includes('POLL_RESULT'), 60_000);
+    expect(await socialEvents(p.productId)).toEqual(['POLL_OPENED', 'POLL_RESULT']);
+    expect((await p.handle.describe()).status.name).toBe('RUNNING');
+  });
+});
