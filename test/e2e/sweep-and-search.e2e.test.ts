@@ -1,6 +1,5 @@
-// Two paths that run in the background, end to end: the milestone sweep re-sends a vote milestone that was
-// recorded but whose signal never reached the workflow (Temporal down, API stopped in between), and the
-// search attributes the workflow keeps let operators list products by stage and by influencer in Temporal.
+// Background paths end to end: the milestone sweep re-sends a recorded milestone whose signal was lost, and
+// the workflow's search attributes let operators list products by stage and influencer in Temporal.
 import type { Client } from '@temporalio/client';
 import { productWorkflowId } from '../../libs/domain';
 import type { TimelineDto } from '../support/api-types';

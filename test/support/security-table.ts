@@ -1,7 +1,5 @@
-// The security suites' report: each suite adds one row per kind of attack it tried (reportAttack), counting
-// only the tries it sent and the refusals it saw; the test run ends by printing the table
-// `attack | tries | blocked` and a last line of JSON totals (global-teardown.ts). `npm run test:security`
-// runs every suite that reports here.
+// The security suites' report: one row per kind of attack a suite tried (reportAttack, or recordAttacks in the e2e
+// helpers), printed by the global teardown as `attack | tries | blocked` with a last line of JSON totals.
 import { appendReportRow, readReportRows, writeTable } from './report-table';
 
 export interface AttackRow {
