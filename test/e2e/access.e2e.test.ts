@@ -3,11 +3,12 @@
 import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import type { ApiKeyDto, IssuedApiKeyDto, ProductDto, ProductPageDto, TimelineDto } from '../support/api-types';
 import { startTestEngine, type TestEngine } from '../support/stack';
-import { expectError, expectOk, inFuture } from './e2e-helpers';
+import { expectOk, inFuture, recordAttacks } from './e2e-helpers';
 
 jest.setTimeout(60_000);
 
 describe('authentication, roles and ownership', () => {
+  const attacks = recordAttacks('keys that are missing, forged, revoked, of the wrong role or influencer; unknown ids');
   let t: TestEngine;
   let mia: Cast;
   let leo: Cast;
@@ -30,21 +31,21 @@ describe('authentication, roles and ownership', () => {
   const unauthenticated = { code: 'UNAUTHENTICATED' };
 
   it('answers 401 to a request without an API key', async () => {
-    expectError(await t.http('GET', '/products', { key: null }), 401, { ...unauthenticated, message: 'API key is required' });
-    expectError(await t.http('POST', '/products', { key: null, body: productBody(mia.influencerId) }), 401, unauthenticated);
-    expectError(await t.http('GET', `/products/${miasProduct}`, { key: null }), 401, unauthenticated);
-    expectError(await t.http('GET', '/products', { key: null, headers: { authorization: 'Basic c3RhZmY6c2VjcmV0' } }), 401, unauthenticated);
-    expectError(await t.http('GET', '/products', { key: null, headers: { authorization: 'Bearer ' } }), 401, unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: null }), [401], { ...unauthenticated, message: 'API key is required' });
+    attacks.refused(await t.http('POST', '/products', { key: null, body: productBody(mia.influencerId) }), [401], unauthenticated);
+    attacks.refused(await t.http('GET', `/products/${miasProduct}`, { key: null }), [401], unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: null, headers: { authorization: 'Basic c3RhZmY6c2VjcmV0' } }), [401], unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: null, headers: { authorization: 'Bearer ' } }), [401], unauthenticated);
   });
 
   it('answers 401 to a malformed or unknown API key', async () => {
-    expectError(await t.http('GET', '/products', { key: 'not-a-key' }), 401, { ...unauthenticated, message: 'not valid' });
-    expectError(await t.http('GET', '/products', { key: `ibk_000000000000_${'a'.repeat(43)}` }), 401, { ...unauthenticated, message: 'not valid' });
+    attacks.refused(await t.http('GET', '/products', { key: 'not-a-key' }), [401], { ...unauthenticated, message: 'not valid' });
+    attacks.refused(await t.http('GET', '/products', { key: `ibk_000000000000_${'a'.repeat(43)}` }), [401], { ...unauthenticated, message: 'not valid' });
     // The right prefix with a wrong secret.
     const forged = `${t.staffKey.slice(0, 17)}${'A'.repeat(43)}`;
     expect(forged).not.toBe(t.staffKey);
-    expectError(await t.http('GET', '/products', { key: forged }), 401, unauthenticated);
-    expectError(await t.http('GET', '/products', { key: null, headers: { 'x-api-key': 'nope' } }), 401, unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: forged }), [401], unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: null, headers: { 'x-api-key': 'nope' } }), [401], unauthenticated);
   });
 
   it('accepts a key in X-API-Key as well as in Authorization: Bearer', async () => {
@@ -61,16 +62,16 @@ describe('authentication, roles and ownership', () => {
 
     expect((await t.http('DELETE', `/api-keys/${staff.id}`)).status).toBe(204);
     expect((await t.http('DELETE', `/api-keys/${extraKeys[0].id}`)).status).toBe(204);
-    expectError(await t.http('GET', '/products', { key: staff.key }), 401, { ...unauthenticated, message: 'revoked' });
-    expectError(await t.http('GET', '/products', { key: extra.influencerKey }), 401, unauthenticated);
-    expectError(await t.http('POST', '/influencers', { key: staff.key, body: { handle: 'ghost', displayName: 'Ghost' } }), 401, unauthenticated);
+    attacks.refused(await t.http('GET', '/products', { key: staff.key }), [401], { ...unauthenticated, message: 'revoked' });
+    attacks.refused(await t.http('GET', '/products', { key: extra.influencerKey }), [401], unauthenticated);
+    attacks.refused(await t.http('POST', '/influencers', { key: staff.key, body: { handle: 'ghost', displayName: 'Ghost' } }), [401], unauthenticated);
 
     const listed = expectOk(await t.http<ApiKeyDto[]>('GET', '/api-keys')).find((k) => k.id === staff.id);
     expect(Date.parse(listed?.revokedAt ?? '')).not.toBeNaN();
     // Revoking twice is harmless; unknown and malformed ids are told apart.
     expect((await t.http('DELETE', `/api-keys/${staff.id}`)).status).toBe(204);
-    expectError(await t.http('DELETE', '/api-keys/00000000-0000-4000-8000-000000000000'), 404, { code: 'NOT_FOUND' });
-    expectError(await t.http('DELETE', '/api-keys/not-a-uuid'), 422);
+    attacks.refused(await t.http('DELETE', '/api-keys/00000000-0000-4000-8000-000000000000'), [404], { code: 'NOT_FOUND' });
+    attacks.refused(await t.http('DELETE', '/api-keys/not-a-uuid'), [422]);
     // The other keys still work.
     expectOk(await t.http('GET', '/products'));
     expectOk(await t.http('GET', '/products', { key: mia.influencerKey }));
@@ -111,7 +112,7 @@ describe('authentication, roles and ownership', () => {
     ];
     for (const [method, path, body] of staffOnly) {
       const res = await t.http(method, path, { key: mia.influencerKey, body });
-      expectError(res, 403, { code: 'FORBIDDEN', message: 'needs a staff key' });
+      attacks.refused(res, [403], { code: 'FORBIDDEN', message: 'needs a staff key' });
     }
     // Nothing happened.
     expect(expectOk(await t.http('GET', p))).toMatchObject({ stage: 'DESIGN', designs: [{ round: 1, title: 'v1' }] });
@@ -119,22 +120,22 @@ describe('authentication, roles and ownership', () => {
 
   it('refuses design and sample reviews from a staff key with 403', async () => {
     const p = `/products/${miasProduct}`;
-    expectError(await t.http('POST', `${p}/designs/1/review`, { body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN', message: 'influencer key' });
-    expectError(await t.http('POST', `${p}/samples/1/review`, { body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN' });
+    attacks.refused(await t.http('POST', `${p}/designs/1/review`, { body: { decision: 'APPROVE' } }), [403], { code: 'FORBIDDEN', message: 'influencer key' });
+    attacks.refused(await t.http('POST', `${p}/samples/1/review`, { body: { decision: 'APPROVE' } }), [403], { code: 'FORBIDDEN' });
     expect(expectOk(await t.http<ProductDto>('GET', p)).designs[0]).toMatchObject({ status: 'PENDING_REVIEW' });
   });
 
   it("rejects a design review from another influencer's key with 403", async () => {
     const res = await t.http('POST', `/products/${miasProduct}/designs/1/review`, { key: leo.influencerKey, body: { decision: 'APPROVE' } });
-    expectError(res, 403, { code: 'FORBIDDEN', message: `product ${miasProduct} belongs to another influencer` });
-    expectError(await t.http('POST', `/products/${miasProduct}/samples/1/review`, { key: leo.influencerKey, body: { decision: 'APPROVE' } }), 403, { code: 'FORBIDDEN' });
+    attacks.refused(res, [403], { code: 'FORBIDDEN', message: `product ${miasProduct} belongs to another influencer` });
+    attacks.refused(await t.http('POST', `/products/${miasProduct}/samples/1/review`, { key: leo.influencerKey, body: { decision: 'APPROVE' } }), [403], { code: 'FORBIDDEN' });
     expect(expectOk(await t.http<ProductDto>('GET', `/products/${miasProduct}`)).designs[0]).toMatchObject({ status: 'PENDING_REVIEW' });
   });
 
   it("refuses reading another influencer's product or timeline with 403", async () => {
-    expectError(await t.http('GET', `/products/${miasProduct}`, { key: leo.influencerKey }), 403, { code: 'FORBIDDEN', message: 'another influencer' });
-    expectError(await t.http('GET', `/products/${miasProduct}/timeline`, { key: leo.influencerKey }), 403, { code: 'FORBIDDEN' });
-    expectError(await t.http('GET', `/products/${leosProduct}`, { key: mia.influencerKey }), 403, { code: 'FORBIDDEN' });
+    attacks.refused(await t.http('GET', `/products/${miasProduct}`, { key: leo.influencerKey }), [403], { code: 'FORBIDDEN', message: 'another influencer' });
+    attacks.refused(await t.http('GET', `/products/${miasProduct}/timeline`, { key: leo.influencerKey }), [403], { code: 'FORBIDDEN' });
+    attacks.refused(await t.http('GET', `/products/${leosProduct}`, { key: mia.influencerKey }), [403], { code: 'FORBIDDEN' });
     // Her own product and timeline are hers to read.
     expect(expectOk(await t.http<ProductDto>('GET', `/products/${miasProduct}`, { key: mia.influencerKey })).id).toBe(miasProduct);
     expect(expectOk(await t.http<TimelineDto>('GET', `/products/${miasProduct}/timeline`, { key: mia.influencerKey })).events.length).toBeGreaterThan(0);
@@ -150,14 +151,14 @@ describe('authentication, roles and ownership', () => {
   });
 
   it('answers 404 for an unknown product or influencer', async () => {
-    expectError(await t.http('GET', '/products/p-doesnotexist'), 404, { code: 'NOT_FOUND', message: 'product p-doesnotexist does not exist' });
-    expectError(await t.http('GET', '/products/p-doesnotexist/timeline'), 404, { code: 'NOT_FOUND' });
-    expectError(await t.http('POST', '/products/p-doesnotexist/poll/close'), 404, { code: 'NOT_FOUND' });
-    expectError(await t.http('POST', '/products/p-doesnotexist/designs/1/review', { key: mia.influencerKey, body: { decision: 'APPROVE' } }), 404, { code: 'NOT_FOUND' });
-    expectError(await t.http('GET', '/products/P-UPPER%20CASE'), 404, { code: 'NOT_FOUND' });
-    expectError(await t.http('GET', '/products/..%2F..%2Fetc'), 404);
-    expectError(await t.http('GET', '/influencers/inf-nobody'), 404, { code: 'NOT_FOUND', message: 'influencer inf-nobody does not exist' });
-    expectError(await t.http('GET', '/no-such-route'), 404);
+    attacks.refused(await t.http('GET', '/products/p-doesnotexist'), [404], { code: 'NOT_FOUND', message: 'product p-doesnotexist does not exist' });
+    attacks.refused(await t.http('GET', '/products/p-doesnotexist/timeline'), [404], { code: 'NOT_FOUND' });
+    attacks.refused(await t.http('POST', '/products/p-doesnotexist/poll/close'), [404], { code: 'NOT_FOUND' });
+    attacks.refused(await t.http('POST', '/products/p-doesnotexist/designs/1/review', { key: mia.influencerKey, body: { decision: 'APPROVE' } }), [404], { code: 'NOT_FOUND' });
+    attacks.refused(await t.http('GET', '/products/P-UPPER%20CASE'), [404], { code: 'NOT_FOUND' });
+    attacks.refused(await t.http('GET', '/products/..%2F..%2Fetc'), [404]);
+    attacks.refused(await t.http('GET', '/influencers/inf-nobody'), [404], { code: 'NOT_FOUND', message: 'influencer inf-nobody does not exist' });
+    attacks.refused(await t.http('GET', '/no-such-route'), [404]);
   });
 
   it('serves /health and the API docs without a key', async () => {

@@ -1,26 +1,34 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, IssuedApiKeyDto } from '../support/api-types';
-import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
-import { startTestEngine, type TestEngine } from '../support/stack';
+import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto } from '../support/api-types';
+import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
+import { reportAttack } from '../support/security-table';
+import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
 
 type Caller = 'anonymous' | 'revoked' | 'fan' | 'owner' | 'other' | 'staff';
-type Expect = 'ok' | 401 | 403;
 const CALLERS: Caller[] = ['anonymous', 'revoked', 'fan', 'owner', 'other', 'staff'];
+/** The exact status each caller gets. */
+type Expect = Record<Caller, number>;
 
-// Who may do what; 'ok' means the request got past authentication and authorization (any answer but 401/403/5xx).
-const anyone: Record<Caller, Expect> = { anonymous: 'ok', revoked: 'ok', fan: 'ok', owner: 'ok', other: 'ok', staff: 'ok' };
-const staffOnly: Record<Caller, Expect> = { anonymous: 401, revoked: 401, fan: 401, owner: 403, other: 403, staff: 'ok' };
-const anyKey: Record<Caller, Expect> = { anonymous: 401, revoked: 401, fan: 401, owner: 'ok', other: 'ok', staff: 'ok' };
-const ownerOrStaff: Record<Caller, Expect> = { anonymous: 401, revoked: 401, fan: 401, owner: 'ok', other: 403, staff: 'ok' };
-const ownerOnly: Record<Caller, Expect> = { anonymous: 401, revoked: 401, fan: 401, owner: 'ok', other: 403, staff: 403 };
-const signedOnly: Record<Caller, Expect> = { anonymous: 401, revoked: 401, fan: 'ok', owner: 401, other: 401, staff: 401 };
+// Who may do what, each policy given the status its allowed callers get for the fixture's state at that row
+// (a success, or the 404/409/422 the route answers in that state); refused callers get 401 (no valid key,
+// or a key where a signature is needed) or 403 (a valid key of the wrong role or influencer).
+const anyone = (status: number): Expect => ({ anonymous: status, revoked: status, fan: status, owner: status, other: status, staff: status });
+const staffOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: 403, other: 403, staff: status });
+const anyKey = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: status, staff: status });
+const ownerOrStaff = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: 403, staff: status });
+const ownerOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: 403, staff: 403 });
+const signedOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: status, owner: 401, other: 401, staff: 401 });
+
+const refused = (status: number) => status === 401 || status === 403;
 
 interface Row {
   route: string;
-  expect: Record<Caller, Expect>;
+  expect: Expect;
+  /** The error `code` the allowed callers' 4xx answer carries (a refusal for the fixture's state). */
+  code?: string;
   body?: () => unknown;
 }
 
@@ -34,6 +42,7 @@ describe('authorization matrix', () => {
   let spareSourceId: string;
   let spareKeyId: string;
   let spareChannelId: string;
+  let shareSlug: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -47,63 +56,83 @@ describe('authorization matrix', () => {
     source = await registerSource(t);
     spareSourceId = (await registerSource(t)).id;
     spareChannelId = (await t.http<ChannelDto>('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
+    // A real share page: the product's first published update (POLL_OPENED) has one.
+    shareSlug = await eventually('the product\'s first share page', async () => {
+      const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
+      return updates.map((u) => /\/s\/([^/?#]+)$/.exec(u.shareUrl)?.[1]).find((slug) => slug !== undefined);
+    });
   });
   afterAll(() => t?.stop());
 
+  // In the order they run: the matrix product moves POLL → DESIGN → SAMPLING → PRODUCTION along the rows, so
+  // the allowed calls succeed where the lifecycle allows them, and are refused for the stage where it does not.
+  const soon = () => new Date(Date.now() + 86_400_000).toISOString();
   const rows = (): Row[] => [
-    { route: 'GET /health', expect: anyone },
-    { route: 'POST /influencers', expect: staffOnly, body: () => ({ handle: `h${Math.random().toString(36).slice(2, 10)}`, displayName: 'New' }) },
-    { route: 'GET /influencers', expect: staffOnly },
-    { route: 'GET /influencers/{id}', expect: staffOnly },
-    { route: 'POST /api-keys', expect: staffOnly, body: () => ({ role: 'staff', label: 'matrix' }) },
-    { route: 'GET /api-keys', expect: staffOnly },
-    { route: 'DELETE /api-keys/{id}', expect: staffOnly },
-    { route: 'POST /products', expect: staffOnly, body: () => ({ name: 'x', influencerId: mia.influencerId, targetKeyword: 'k', poll: { question: 'q', options: [{ label: 'a' }, { label: 'b' }], durationMinutes: 60, minVotes: 0 } }) },
-    { route: 'GET /products', expect: anyKey },
-    { route: 'GET /products/{id}', expect: ownerOrStaff },
-    { route: 'GET /products/{id}/timeline', expect: ownerOrStaff },
-    { route: 'POST /products/{id}/poll/extend', expect: staffOnly, body: () => ({ closesAt: new Date(Date.now() + 86_400_000).toISOString() }) },
-    { route: 'POST /products/{id}/designs', expect: staffOnly, body: () => ({ title: 't', description: 'd' }) },
-    { route: 'POST /products/{id}/designs/{round}/review', expect: ownerOnly, body: () => ({ decision: 'APPROVE' }) },
-    { route: 'POST /products/{id}/samples', expect: staffOnly, body: () => ({ supplier: 's', notes: 'n' }) },
-    { route: 'POST /products/{id}/samples/{round}/review', expect: ownerOnly, body: () => ({ decision: 'APPROVE' }) },
-    { route: 'POST /products/{id}/production', expect: staffOnly, body: () => ({ supplier: 's', dueDate: new Date(Date.now() + 86_400_000).toISOString() }) },
-    { route: 'POST /products/{id}/production/milestones', expect: staffOnly, body: () => ({ milestone: 'MATERIALS' }) },
-    { route: 'POST /products/{id}/launch', expect: staffOnly, body: () => ({ launchAt: new Date(Date.now() + 86_400_000).toISOString() }) },
-    { route: 'POST /products/{id}/poll/close', expect: staffOnly, body: () => ({}) },
-    { route: 'POST /products/{id}/cancel', expect: staffOnly, body: () => ({ reason: 'matrix' }) },
-    { route: 'POST /webhook-sources', expect: staffOnly, body: () => ({ name: 'n', platform: 'weibo' }) },
-    { route: 'GET /webhook-sources', expect: staffOnly },
-    { route: 'GET /webhook-sources/{id}', expect: staffOnly },
-    { route: 'POST /webhook-sources/{id}/rotate-secret', expect: staffOnly, body: () => ({}) },
-    { route: 'POST /webhook-sources/{id}/disable', expect: staffOnly, body: () => ({}) },
-    { route: 'POST /webhook-sources/{id}/enable', expect: staffOnly, body: () => ({}) },
-    { route: 'POST /webhooks/votes/{sourceId}', expect: signedOnly, body: () => voteBody(productId, 'midi', `fan-${Math.random()}`) },
-    { route: 'GET /products/{id}/poll/results', expect: anyone },
-    { route: 'GET /influencers/{id}/social-settings', expect: staffOnly },
-    { route: 'PUT /influencers/{id}/social-settings', expect: staffOnly, body: () => ({ tone: 'hype' }) },
-    { route: 'POST /influencers/{id}/channels', expect: staffOnly, body: () => ({ kind: 'log', name: 'matrix' }) },
-    { route: 'GET /influencers/{id}/channels', expect: staffOnly },
-    { route: 'POST /influencers/{id}/channels/{channelId}/rotate-secret', expect: staffOnly, body: () => ({}) },
-    { route: 'POST /influencers/{id}/channels/{channelId}/disable', expect: staffOnly, body: () => ({}) },
-    { route: 'GET /products/{id}/social-updates', expect: ownerOrStaff },
-    { route: 'GET /products/{id}/deliveries', expect: staffOnly },
-    { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly, body: () => ({}) },
-    { route: 'GET /products/{id}/launch-announcement', expect: ownerOrStaff },
-    { route: 'POST /products/{id}/launch-announcement/approve', expect: ownerOnly, body: () => ({}) },
-    { route: 'GET /s/{slug}', expect: anyone },
-    { route: 'GET /s/{slug}/card.png', expect: anyone },
+    { route: 'GET /health', expect: anyone(200) },
+    { route: 'POST /influencers', expect: staffOnly(201), body: () => ({ handle: `h${Math.random().toString(36).slice(2, 10)}`, displayName: 'New' }) },
+    { route: 'GET /influencers', expect: staffOnly(200) },
+    { route: 'GET /influencers/{id}', expect: staffOnly(200) },
+    { route: 'POST /api-keys', expect: staffOnly(201), body: () => ({ role: 'staff', label: 'matrix' }) },
+    { route: 'GET /api-keys', expect: staffOnly(200) },
+    { route: 'DELETE /api-keys/{id}', expect: staffOnly(204) },
+    { route: 'POST /products', expect: staffOnly(201), body: () => productBody(mia.influencerId) },
+    { route: 'GET /products', expect: anyKey(200) },
+    { route: 'GET /products/{id}', expect: ownerOrStaff(200) },
+    { route: 'GET /products/{id}/timeline', expect: ownerOrStaff(200) },
+    { route: 'POST /webhooks/votes/{sourceId}', expect: signedOnly(202), body: () => voteBody(productId, 'midi', `fan-${Math.random().toString(36).slice(2)}`) },
+    { route: 'GET /products/{id}/poll/results', expect: anyone(200) },
+    // POLL: a design is not accepted yet.
+    { route: 'POST /products/{id}/designs', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ title: 't', description: 'd' }) },
+    { route: 'POST /products/{id}/poll/extend', expect: staffOnly(200), body: () => ({ closesAt: soon() }) },
+    { route: 'POST /products/{id}/poll/close', expect: staffOnly(200), body: () => ({}) },
+    // DESIGN: no round to review until staff submit one.
+    { route: 'POST /products/{id}/designs/{round}/review', expect: ownerOnly(422), code: 'INVALID_VALUE', body: () => ({ decision: 'APPROVE' }) },
+    { route: 'POST /products/{id}/samples', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ supplier: 's', notes: 'n' }) },
+    { route: 'POST /products/{id}/designs', expect: staffOnly(200), body: () => ({ title: 't', description: 'd' }) },
+    { route: 'POST /products/{id}/designs/{round}/review', expect: ownerOnly(200), body: () => ({ decision: 'APPROVE' }) },
+    // SAMPLING.
+    { route: 'POST /products/{id}/samples', expect: staffOnly(200), body: () => ({ supplier: 's', notes: 'n' }) },
+    { route: 'POST /products/{id}/samples/{round}/review', expect: ownerOnly(200), body: () => ({ decision: 'APPROVE' }) },
+    // PRODUCTION: a launch waits for every production milestone; the announcement's draft can be read, approved only in LAUNCH.
+    { route: 'POST /products/{id}/production', expect: staffOnly(200), body: () => ({ supplier: 's', dueDate: soon() }) },
+    { route: 'POST /products/{id}/production/milestones', expect: staffOnly(200), body: () => ({ milestone: 'MATERIALS' }) },
+    { route: 'POST /products/{id}/launch', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ launchAt: soon() }) },
+    { route: 'GET /products/{id}/launch-announcement', expect: ownerOrStaff(200) },
+    { route: 'POST /products/{id}/launch-announcement/approve', expect: ownerOnly(409), code: 'WRONG_STAGE', body: () => ({}) },
+    { route: 'GET /products/{id}/social-updates', expect: ownerOrStaff(200) },
+    { route: 'GET /products/{id}/deliveries', expect: staffOnly(200) },
+    { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly(404), code: 'NOT_FOUND', body: () => ({}) },
+    { route: 'POST /products/{id}/cancel', expect: staffOnly(200), body: () => ({ reason: 'matrix' }) },
+    // CANCELLED: nothing moves any more.
+    { route: 'POST /products/{id}/poll/extend', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ closesAt: soon() }) },
+    { route: 'POST /webhook-sources', expect: staffOnly(201), body: () => ({ name: 'n', platform: 'weibo' }) },
+    { route: 'GET /webhook-sources', expect: staffOnly(200) },
+    { route: 'GET /webhook-sources/{id}', expect: staffOnly(200) },
+    { route: 'POST /webhook-sources/{id}/rotate-secret', expect: staffOnly(200), body: () => ({}) },
+    { route: 'POST /webhook-sources/{id}/disable', expect: staffOnly(200), body: () => ({}) },
+    { route: 'POST /webhook-sources/{id}/enable', expect: staffOnly(200), body: () => ({}) },
+    { route: 'GET /influencers/{id}/social-settings', expect: staffOnly(200) },
+    { route: 'PUT /influencers/{id}/social-settings', expect: staffOnly(200), body: () => ({ tone: 'hype' }) },
+    { route: 'POST /influencers/{id}/channels', expect: staffOnly(201), body: () => ({ kind: 'log', name: 'matrix' }) },
+    { route: 'GET /influencers/{id}/channels', expect: staffOnly(200) },
+    // The spare channel is a log channel: it has no secret to rotate.
+    { route: 'POST /influencers/{id}/channels/{channelId}/rotate-secret', expect: staffOnly(409), code: 'INVALID_STATE', body: () => ({}) },
+    { route: 'POST /influencers/{id}/channels/{channelId}/disable', expect: staffOnly(200), body: () => ({}) },
+    { route: 'GET /s/{slug}', expect: anyone(200) },
+    { route: 'GET /s/{slug}/card.png', expect: anyone(200) },
   ];
 
   it('has a row for every endpoint of the API', async () => {
     const doc = (await t.http<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs/openapi.json', { key: null })).body;
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
-    expect(rows().map((r) => r.route).sort()).toEqual(documented.sort());
+    expect([...new Set(rows().map((r) => r.route))].sort()).toEqual(documented.sort());
   });
 
-  it('answers every endpoint as documented for every kind of caller', async () => {
-    const seen: string[] = [];
-    const wrong: string[] = [];
+  it('answers every endpoint with the documented status for every kind of caller', async () => {
+    const got: string[] = [];
+    const wanted: string[] = [];
+    let attacks = 0;
+    let blocked = 0;
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
       const isSource = template.startsWith('/webhook-sources/');
@@ -113,29 +142,32 @@ describe('authorization matrix', () => {
         .replace('{sourceId}', source.id)
         .replace('{channelId}', spareChannelId)
         .replace('{deliveryId}', 'dlv-none')
-        .replace('{slug}', 'nosuchslug');
+        .replace('{slug}', shareSlug);
       // Refused callers first, so an allowed call that changes state cannot hide a wrong refusal.
-      const order = [...CALLERS].sort((a, b) => Number(row.expect[a] === 'ok') - Number(row.expect[b] === 'ok'));
+      const order = [...CALLERS].sort((a, b) => Number(!refused(row.expect[a])) - Number(!refused(row.expect[b])));
       for (const caller of order) {
         const body = row.body?.();
         const payload = body === undefined ? undefined : JSON.stringify(body);
-        const headers: Record<string, string> = {};
-        if (caller === 'fan' && payload !== undefined) Object.assign(headers, sign(source.secret, body).headers);
-        if (caller === 'fan' && payload !== undefined) headers['content-type'] = 'application/json';
         const key = { anonymous: null, fan: null, revoked: revokedKey, owner: mia.influencerKey, other: leo.influencerKey, staff: t.staffKey }[caller];
         // A signed delivery must be sent byte for byte as signed.
         const res =
           caller === 'fan' && payload !== undefined
-            ? await t.http(method, path, { key, rawBody: JSON.stringify(body), headers })
-            : await t.http(method, path, { key, ...(body === undefined ? {} : { body }) });
+            ? await t.http<ErrorBody>(method, path, { key, rawBody: payload, headers: { ...sign(source.secret, payload).headers, 'content-type': 'application/json' } })
+            : await t.http<ErrorBody>(method, path, { key, ...(body === undefined ? {} : { body }) });
         const expected = row.expect[caller];
-        const got = res.status;
-        const ok = expected === 'ok' ? got !== 401 && got !== 403 && got < 500 : got === expected;
-        seen.push(`${row.route} × ${caller}`);
-        if (!ok) wrong.push(`${row.route} × ${caller}: expected ${expected}, got ${got} ${JSON.stringify(res.body).slice(0, 160)}`);
+        // The status, and for an allowed caller's 4xx the refusal's code: one line per call, so a wrong one names itself.
+        const code = (status: number, value: string | undefined) => (status >= 400 && !refused(status) ? ` ${value}` : '');
+        wanted.push(`${row.route} × ${caller}: ${expected}${code(expected, row.code)}`);
+        const detail = res.status === expected ? '' : ` ${JSON.stringify(res.body).slice(0, 160)}`;
+        got.push(`${row.route} × ${caller}: ${res.status}${code(res.status, res.body.code)}${detail}`);
+        if (refused(expected)) {
+          attacks++;
+          if (res.status === expected) blocked++;
+        }
       }
     }
-    expect(wrong).toEqual([]);
-    expect(seen).toHaveLength(rows().length * CALLERS.length);
+    reportAttack({ attack: 'endpoint × caller without the right (authorization matrix)', tries: attacks, blocked });
+    expect(got).toEqual(wanted);
+    expect(got).toHaveLength(rows().length * CALLERS.length);
   });
 });

@@ -1,9 +1,11 @@
 // Jest assertions shared by the end-to-end suites: the one error body every refusal carries, a success's
 // body, read-model consistency after an action, and the times they send. Driving the stack itself is
-// test/support's (api-client, product-flow, votes, receiver), which the benchmarks share.
+// test/support's (api-client, product-flow, votes, receiver), which the benchmarks share; recordAttacks adds
+// a suite's row to the security report.
 import { STATUS_CODES } from 'node:http';
 import type { ErrorBody, InfluencerDto, IssuedApiKeyDto, ProductDto } from '../support/api-types';
 import type { ApiResponse } from '../support/api-client';
+import { reportAttack } from '../support/security-table';
 import { eventually, type TestEngine } from '../support/stack';
 
 /** Any answer, whatever body the caller expected. */
@@ -70,3 +72,37 @@ export function inFuture(ms: number): string {
 }
 
 export const DAY = 86_400_000;
+
+/**
+ * One row of the run's security report (`npm run test:security`), counted from what the suite really sent:
+ * `refused(res, …statuses)` counts an attempt and checks it got one of the statuses; `leaked(found)` counts
+ * a leak check. The row is written when the suite ends.
+ */
+export function recordAttacks(attack: string) {
+  const row = { attack, tries: 0, blocked: 0, leaks: 0 };
+  afterAll(() => {
+    if (row.tries > 0) reportAttack(row);
+  });
+  return {
+    /** An attempt that must be refused with one of `statuses` (asserted), or with `expectError`'s checks. */
+    refused(res: Res, statuses: number[], opts?: Parameters<typeof expectError>[2]): void {
+      row.tries++;
+      if (statuses.includes(res.status)) row.blocked++;
+      if (statuses.length === 1) expectError(res, statuses[0], opts);
+      else expect({ status: statuses.includes(res.status) ? 'refused as expected' : res.status, body: res.body }).toMatchObject({ status: 'refused as expected' });
+    },
+    /** An attempt whose refusal is not a status (a header withheld, a limit holding): `blocked` says whether it was. */
+    checked(blocked: boolean, what: string): void {
+      row.tries++;
+      if (blocked) row.blocked++;
+      expect({ what, blocked }).toEqual({ what, blocked: true });
+    },
+    /** An attempt to make the engine expose something: `found` lists what came out (nothing is blocked). */
+    leaked(found: string[]): void {
+      row.tries++;
+      if (found.length === 0) row.blocked++;
+      row.leaks += found.length;
+      expect(found).toEqual([]);
+    },
+  };
+}

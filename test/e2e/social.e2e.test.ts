@@ -181,6 +181,10 @@ describe('social updates', () => {
 
     expectError(await t.http('POST', `/products/${productId}/deliveries/dlv-nope/resend`), 404);
     expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`, { key: cast.influencerKey }), 403);
+    const requestsOf = () => cast.receiver.received.filter((r) => r.webhookId === failed.id);
+    // What the receiver saw before the re-send: the four refused attempts and nothing else.
+    expect(requestsOf().map((r) => r.answered)).toEqual([500, 500, 500, 500]);
+    const firstBody = requestsOf()[0].body;
     cast.receiver.failFirst(0);
     const resent = expectOk(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`));
     expect(resent).toMatchObject({ id: failed.id, resends: 1 });
@@ -189,8 +193,11 @@ describe('social updates', () => {
       return d?.status === 'delivered' ? d : undefined;
     });
     expect(delivered).toMatchObject({ responseStatus: 200, attempts: 5, lastError: null, failedAt: null });
-    const bodies = new Set(cast.receiver.received.filter((r) => r.webhookId === failed.id).map((r) => r.body));
-    expect(bodies.size).toBe(1);
+    // The re-send really reached the receiver: one more request, signed, with the same webhook-id and body, accepted.
+    const after = requestsOf();
+    expect(after.map((r) => r.answered)).toEqual([500, 500, 500, 500, 200]);
+    expect(after[4]).toMatchObject({ verified: true, body: firstBody });
+    expect(cast.receiver.accepted().get(failed.id)?.body).toBe(firstBody);
     expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`), 409, { message: 'only a failed delivery can be re-sent' });
   });
 

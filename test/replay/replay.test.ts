@@ -42,8 +42,17 @@ describe('recorded histories', () => {
     const tallyAsActivity = (f: string) => loadEvents(f).some((e) => 'activityTaskScheduledEventAttributes' in e);
     const patchedMarker = (f: string) => loadEvents(f).some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
     // v1 products closed their poll with a regular activity; they must keep replaying on today's code.
-    expect(fixtures.filter((f) => f.endsWith('-v1.json')).every((f) => tallyAsActivity(f) && !patchedMarker(f))).toBe(true);
-    expect(fixtures.filter((f) => f.endsWith('-v2.json')).every((f) => !tallyAsActivity(f) && patchedMarker(f))).toBe(true);
+    // Listed per file (a launched and a cancelled one each), so a missing fixture fails as surely as a wrong one.
+    const fixtureKinds = (version: string) =>
+      fixtures.filter((f) => f.endsWith(`-${version}.json`)).map((f) => ({ file: f, tallyAsActivity: tallyAsActivity(f), patched: patchedMarker(f) }));
+    expect(fixtureKinds('v1')).toEqual([
+      { file: 'product-lifecycle-cancelled-v1.json', tallyAsActivity: true, patched: false },
+      { file: 'product-lifecycle-launched-v1.json', tallyAsActivity: true, patched: false },
+    ]);
+    expect(fixtureKinds('v2')).toEqual([
+      { file: 'product-lifecycle-cancelled-v2.json', tallyAsActivity: false, patched: true },
+      { file: 'product-lifecycle-launched-v2.json', tallyAsActivity: false, patched: true },
+    ]);
   });
 
   it('cover a product told of vote milestones by signal (v3), a repeat included', () => {

@@ -1,7 +1,8 @@
 // Stops the shared PostgreSQL and Temporal dev server started by global-setup.ts, after printing the fault
-// suites' table when any ran.
+// suites' table and then the security suites' table, each when any of its suites ran.
 import * as fs from 'node:fs';
 import { printFaultTable } from './fault-table';
+import { printSecurityTable } from './security-table';
 import type { RunningPostgres, RunningDevServer } from '../../libs/runtime';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,7 +10,9 @@ export default async function globalTeardown(): Promise<void> {
     | { pg: RunningPostgres; temporal: RunningDevServer; root: string }
     | undefined;
   if (!stack) return;
-  printFaultTable(stack.root, (line) => process.stdout.write(`${line}\n`));
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  printFaultTable(stack.root, write);
+  printSecurityTable(stack.root, write);
   await stack.temporal.stop();
   await stack.pg.stop();
   fs.rmSync(stack.root, { recursive: true, force: true });
