@@ -74,6 +74,15 @@ async function main(): Promise<void> {
     );
     const act = <I>(handle: WorkflowHandle, update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor: Actor = staff) =>
       handle.executeUpdate(update, { args: [{ actor, input }] });
+    // Fans' votes stored as intake stores them (normalised id and the raw one: these are already normal).
+    const insertVotes = async (productId: string, optionId: string, fans: string[]) => {
+      for (const fan of fans) {
+        await engine.dataSource.query(
+          `INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, $2, 'x', $3, $4, now())`,
+          [productId, optionId, fan, fan],
+        );
+      }
+    };
     const waitFor = async (what: string, sql: string, params: unknown[]) => {
       for (let i = 0; i < 200; i++) {
         if ((await engine.dataSource.query<unknown[]>(sql, params)).length > 0) return;
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
     const influencer: Actor = { kind: 'influencer', id: 'inf-recorder' };
 
     const launched = await start(`p-recorded-launched-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'b', 'x', 'fan-1', 'fan-1', now()), ($1, 'b', 'x', 'fan-2', 'fan-2', now())`, [`p-recorded-launched-${label}`]);
+    await insertVotes(`p-recorded-launched-${label}`, 'b', ['fan-1', 'fan-2']);
     // Vote intake reports milestones by signal; the repeat must change nothing.
     await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
     await launched.signal(voteMilestoneReached, { milestone: 2, totalVotes: 2 });
@@ -131,7 +140,7 @@ async function main(): Promise<void> {
 
     // Launched without the influencer's approval: the overdue alert, then a withheld announcement.
     const unapproved = await start(`p-recorded-unapproved-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', 'fan-1', now())`, [`p-recorded-unapproved-${label}`]);
+    await insertVotes(`p-recorded-unapproved-${label}`, 'a', ['fan-1']);
     await act(unapproved, closePoll, {});
     await act(unapproved, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
     await act(unapproved, reviewDesign, { round: 1, decision: 'APPROVE' }, influencer);
@@ -143,7 +152,7 @@ async function main(): Promise<void> {
     await unapproved.result();
 
     const cancelled = await start(`p-recorded-cancelled-${label}`);
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', 'fan-1', now())`, [`p-recorded-cancelled-${label}`]);
+    await insertVotes(`p-recorded-cancelled-${label}`, 'a', ['fan-1']);
     await act(cancelled, closePoll, {});
     await act(cancelled, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
@@ -154,7 +163,7 @@ async function main(): Promise<void> {
     const continuedId = `p-recorded-continued-${label}`;
     const continued = await start(continuedId, { runEventLimit: 100, actionLimits: { launchReschedules: 20, pollExtensions: 100, announcementReapprovals: 5 } });
     const firstRun = (await continued.describe()).runId;
-    await engine.dataSource.query(`INSERT INTO votes (product_id, option_id, platform, platform_user_id, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', now())`, [continuedId]);
+    await insertVotes(continuedId, 'a', ['fan-1']);
     let closesAt = Date.now() + 3_600_000;
     let secondRun = firstRun;
     for (let i = 0; i < 60 && secondRun === firstRun; i++) {

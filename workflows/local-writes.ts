@@ -79,18 +79,29 @@ async function untilItLands<T>(what: string, productId: string, attempt: () => P
 /** What a batch of social updates the activity refused leaves to deliver: nothing. */
 const NOTHING_TO_DELIVER: RecordedSocialUpdates = { deliveries: [], retry: { maxAttempts: 0, initialIntervalMs: 0, maxIntervalMs: 0, timeoutMs: 0 } };
 
-/** The product's local writes; `boundedAttempts` is the product's answer to BOUNDED_LOCAL_ACTIVITIES_PATCH. */
+/**
+ * The product's local writes; `boundedAttempts` is the product's answer to BOUNDED_LOCAL_ACTIVITIES_PATCH.
+ * From that patch on they also run one at a time: the read model, the social loop and the tally each call
+ * local activities, and two in flight at once resolve in the order they finish on a live worker but in the
+ * order they were scheduled on replay, which a replay reports as nondeterminism.
+ */
 export function localWrites(productId: string, boundedAttempts: boolean) {
+  let lane: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = lane.then(run, run);
+    lane = next.catch(() => undefined);
+    return next;
+  };
   return {
     writeReadModel: (batch: RecordEventsInput): Promise<void> =>
-      boundedAttempts ? untilItLands('writing the read model', productId, () => bounded.recordEvents(batch)) : recordEvents(batch),
+      boundedAttempts ? untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEvents(batch))) : recordEvents(batch),
     writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> =>
       boundedAttempts
-        ? untilItLands('writing social updates', productId, () => bounded.recordSocialUpdates(batch), NOTHING_TO_DELIVER)
+        ? untilItLands('writing social updates', productId, () => oneAtATime(() => bounded.recordSocialUpdates(batch)), NOTHING_TO_DELIVER)
         : recordSocialUpdates(batch),
     tally: (input: TallyInput) => {
       if (!patched(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
-      return boundedAttempts ? untilItLands('tallying the poll', productId, () => bounded.tallyPoll(input)) : tallyPoll(input);
+      return boundedAttempts ? untilItLands('tallying the poll', productId, () => oneAtATime(() => bounded.tallyPoll(input))) : tallyPoll(input);
     },
   };
 }

@@ -98,6 +98,17 @@ describe('recorded histories', () => {
     expect(updates).toEqual(expect.arrayContaining(['closePoll', 'cancelProduct']));
   });
 
+  it('cover products from the bounded-local-activities patch (v5), its continued runs included', () => {
+    const patchesOf = (f: string): string[] =>
+      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>)
+        .events.map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
+    for (const f of ['product-lifecycle-launched-v5.json', 'product-lifecycle-cancelled-v5.json', 'product-lifecycle-continued-run2-v5.json']) {
+      expect({ f, patches: patchesOf(f) }).toEqual({ f, patches: expect.arrayContaining(['bounded-local-activities']) as string[] });
+    }
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

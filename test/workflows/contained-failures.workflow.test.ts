@@ -2,7 +2,8 @@
 // a social write the activity refuses is skipped and the product goes on; a write that keeps failing is
 // tried again after durable pauses until it lands, and nothing is lost.
 import { closePoll, reviewDesign, reviewSample, recordSample, submitDesign } from '../../libs/domain';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { createTestDatabase, eventually, startTestWorker, temporalClient, type TestDatabase, type TestWorker } from '../support/stack';
 import { startProduct } from '../support/workflow-harness';
 
@@ -18,6 +19,11 @@ describe('product workflow with failing local writes', () => {
     (await db.dataSource.query<{ event: string }[]>('SELECT event FROM social_updates WHERE product_id = $1 ORDER BY seq', [productId])).map((r) => r.event);
   const stageOf = async (productId: string): Promise<string | undefined> =>
     (await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [productId]))[0]?.stage;
+
+  /** The run as it happened replays on the same code: failures, pauses and skipped batches are deterministic. */
+  const replays = async (handle: WorkflowHandle): Promise<void> => {
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE ?? '' } }, await handle.fetchHistory(), handle.workflowId);
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -58,6 +64,7 @@ describe('product workflow with failing local writes', () => {
     expect(await socialEvents(p.productId)).toEqual(['POLL_OPENED', 'SAMPLE_APPROVED']);
     expect(await stageOf(p.productId)).toBe('PRODUCTION');
     expect((await p.handle.describe()).status.name).toBe('RUNNING');
+    await replays(p.handle);
   });
 
   it('tries a failing social write again after a durable pause until it lands', async () => {
@@ -83,5 +90,6 @@ describe('product workflow with failing local writes', () => {
     await eventually('the poll result update, once the table is back', async () => (await socialEvents(p.productId)).includes('POLL_RESULT'), 60_000);
     expect(await socialEvents(p.productId)).toEqual(['POLL_OPENED', 'POLL_RESULT']);
     expect((await p.handle.describe()).status.name).toBe('RUNNING');
+    await replays(p.handle);
   });
 });

@@ -28,6 +28,9 @@ import type { CreateProductDto } from './dto/create-product.dto';
 import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
 
+/** How long an action's answer waits for a read-model write retried past its workflow task. */
+const READ_MODEL_WAIT_MS = 5_000;
+
 @Injectable()
 export class ProductsService {
   constructor(
@@ -157,10 +160,10 @@ export class ProductsService {
     const handle = this.temporal.workflow.getHandle(ref.workflowId);
     try {
       const result = await handle.executeUpdate(update, { args: [{ actor: actorOf(principal), input }] });
-      const row = await this.products.findById(ref.id);
-      if (row?.snapshot && row.seq >= result.seq) return this.toProductDto(row.snapshot, row.workflowId, row);
       if (isWholeView(result)) return this.toProductDto(result, ref.workflowId);
-      // Not reached: the workflow answers after the read-model write. Say so rather than answer stale data.
+      const row = await this.readModelAt(ref.id, result.seq);
+      if (row?.snapshot) return this.toProductDto(row.snapshot, row.workflowId, row);
+      // The write was retried past its workflow task (PostgreSQL slow or down): say so rather than answer stale data.
       throw new DomainError(DomainErrorCode.DependencyUnavailable, `product ${ref.id} accepted the action but its read model is behind; read it again shortly`);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
@@ -169,6 +172,21 @@ export class ProductsService {
         throw new DomainError(DomainErrorCode.WrongStage, `product ${ref.id} is ${row?.stage ?? 'finished'}; no further actions are accepted`);
       }
       throw err;
+    }
+  }
+
+  /**
+   * The product's row once it reflects `seq`. The workflow task that answered the update also wrote the read
+   * model, so the first read finds it; only a write retried past that task (PostgreSQL slow or down) makes
+   * it wait, for a few seconds at most. null when the row is still behind.
+   */
+  private async readModelAt(productId: string, seq: number): Promise<ProductEntity | null> {
+    const deadline = Date.now() + READ_MODEL_WAIT_MS;
+    for (;;) {
+      const row = await this.products.findById(productId);
+      if (row && row.seq >= seq) return row;
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
