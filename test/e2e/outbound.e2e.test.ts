@@ -11,11 +11,13 @@ import type { ChannelDto, DeliveriesDto, DeliveryDto, IssuedChannelDto } from '.
 import { castInfluencer, createProduct } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
-import { expectError, expectOk } from './e2e-helpers';
+import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
 jest.setTimeout(120_000);
 
 const token = () => randomBytes(16).toString('hex');
+const ssrf = recordAttacks('channel URLs at loopback, private, link-local, CGNAT, mapped or unspecified addresses');
+const redirects = recordAttacks('a receiver redirecting a delivery elsewhere');
 
 /** A loopback server answering each path with a handler of its own; counts the requests per path. */
 async function pathServer(answer: (path: string, res: import('node:http').ServerResponse) => void): Promise<{ origin: string; hits: Map<string, number>; server: Server }> {
@@ -59,7 +61,7 @@ describe('outbound requests with the default configuration (no network allowed)'
     ];
     for (const [url, why] of refused) {
       const res = await t.http('POST', channels, { body: { kind: 'webhook', name: 'hook', url } });
-      expectError(res, 422, { fields: ['url'], message: why });
+      ssrf.refused(res, [422], { fields: ['url'], message: why });
       expectError(res, 422, { message: 'OUTBOUND_ALLOWED_NETWORKS' });
       expect(JSON.stringify(res.body)).not.toContain(secret);
     }
@@ -138,6 +140,7 @@ describe('outbound requests to receivers on an allowed network', () => {
     expect(failed.attempts).toBe(3);
     expect(receiver.hits.get('/first')).toBe(3);
     expect(receiver.hits.get('/second')).toBeUndefined();
+    redirects.checked(receiver.hits.get('/second') === undefined, 'the redirect target got no request');
 
     const client = await temporalClient();
     try {

@@ -6,7 +6,7 @@ import type { LiveResultsDto, VoteReceiptDto } from '../support/api-types';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, inParallel, registerSource, sign, voteBody, type Source } from '../support/votes';
-import { expectError, expectOk } from './e2e-helpers';
+import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
 // Concurrent deliveries and poll closes through the workflow take seconds on a shared machine.
 jest.setTimeout(60_000);
@@ -22,6 +22,8 @@ interface StoredVote {
   platform_user_id_raw: string;
   option_id: string;
 }
+
+const secondVotes = recordAttacks("one fan's id respelled (spaces, zero-width, full-width, case) to vote again");
 
 describe('one fan, one vote', () => {
   let t: TestEngine;
@@ -73,6 +75,7 @@ describe('one fan, one vote', () => {
     for (const [i, variant] of rest.entries()) {
       const answer = expectOk(await vote(weibo, productId, i % 2 ? 'midi' : 'slip', variant));
       expect({ variant, answer }).toEqual({ variant, answer: expect.objectContaining({ result: 'duplicate', reason: 'already-voted' }) as VoteReceiptDto });
+      secondVotes.checked((answer as VoteReceiptDto).result === 'duplicate', `variant ${JSON.stringify(variant)} counted once`);
     }
     // Douyin ids are case-sensitive tokens: two fans, whatever spaces or zero-width characters come with them.
     expectOk(await vote(douyin, productId, 'midi', 'MS4wLjABAAAAx9'), 202);
