@@ -2,53 +2,42 @@
 // a social write the activity refuses is skipped and the product goes on; a write that keeps failing is
 // tried again after durable pauses until it lands, and nothing is lost.
 import { closePoll, reviewDesign, reviewSample, recordSample, submitDesign } from '../../libs/domain';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { createTestDatabase, eventually, startTestWorker, temporalClient, type TestDatabase, type TestWorker } from '../support/stack';
+import { eventually } from '../support/stack';
+import { workflowSuite } from './workflow-suite';
 import { startProduct } from '../support/workflow-harness';
 
 jest.setTimeout(90_000);
 
 describe('product workflow with failing local writes', () => {
-  let db: TestDatabase;
-  let client: Client;
-  let worker: TestWorker;
-  const start = () => startProduct(client, db.dataSource, worker.taskQueue);
+  const suite = workflowSuite();
+  const start = () => startProduct(suite.client, suite.db.dataSource, suite.worker.taskQueue);
 
   const socialEvents = async (productId: string): Promise<string[]> =>
-    (await db.dataSource.query<{ event: string }[]>('SELECT event FROM social_updates WHERE product_id = $1 ORDER BY seq', [productId])).map((r) => r.event);
+    (await suite.db.dataSource.query<{ event: string }[]>('SELECT event FROM social_updates WHERE product_id = $1 ORDER BY seq', [productId])).map((r) => r.event);
   const stageOf = async (productId: string): Promise<string | undefined> =>
-    (await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [productId]))[0]?.stage;
+    (await suite.db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [productId]))[0]?.stage;
 
   /** The run as it happened replays on the same code: failures, pauses and skipped batches are deterministic. */
   const replays = async (handle: WorkflowHandle): Promise<void> => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE ?? '' } }, await handle.fetchHistory(), handle.workflowId);
   };
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    client = await temporalClient();
-    worker = await startTestWorker(db.dataSource);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await client.connection.close();
-    await db.close();
-  });
 
   it('skips the social updates the activity refuses and goes on with the product', async () => {
     const p = await start();
     await eventually('the poll-opened update', async () => (await socialEvents(p.productId)).includes('POLL_OPENED'));
     // The social activity refuses a product whose influencer is gone; this suite's throwaway database lets
     // that happen (production keeps influencers with products by a foreign key).
-    const [fk] = await db.dataSource.query<{ conname: string }[]>(
+    const [fk] = await suite.db.dataSource.query<{ conname: string }[]>(
       `SELECT conname FROM pg_constraint WHERE conrelid = 'products'::regclass AND confrelid = 'influencers'::regclass`,
     );
-    await db.dataSource.query(`ALTER TABLE products DROP CONSTRAINT "${fk.conname}"`);
-    const [influencer] = await db.dataSource.query<{ id: string; handle: string; display_name: string }[]>('SELECT id, handle, display_name FROM influencers WHERE id = $1', [
+    await suite.db.dataSource.query(`ALTER TABLE products DROP CONSTRAINT "${fk.conname}"`);
+    const [influencer] = await suite.db.dataSource.query<{ id: string; handle: string; display_name: string }[]>('SELECT id, handle, display_name FROM influencers WHERE id = $1', [
       p.influencerId,
     ]);
-    await db.dataSource.query('DELETE FROM influencers WHERE id = $1', [p.influencerId]);
+    await suite.db.dataSource.query('DELETE FROM influencers WHERE id = $1', [p.influencerId]);
 
     await p.update(closePoll, {});
     await p.update(submitDesign, { title: 'v1', description: 'd', imageUrls: [] });
@@ -56,7 +45,7 @@ describe('product workflow with failing local writes', () => {
     expect(await stageOf(p.productId)).toBe('SAMPLING');
 
     // The influencer is back: the next update is written, so the refused batches before it were handled.
-    await db.dataSource.query('INSERT INTO influencers (id, handle, display_name) VALUES ($1, $2, $3)', [influencer.id, influencer.handle, influencer.display_name]);
+    await suite.db.dataSource.query('INSERT INTO influencers (id, handle, display_name) VALUES ($1, $2, $3)', [influencer.id, influencer.handle, influencer.display_name]);
     await p.update(recordSample, { supplier: 'Mill', notes: '', photoUrls: [] });
     await p.update(reviewSample, { round: 1, decision: 'APPROVE' });
     await eventually('the sample-approved update', async () => (await socialEvents(p.productId)).includes('SAMPLE_APPROVED'));
@@ -70,7 +59,7 @@ describe('product workflow with failing local writes', () => {
   it('tries a failing social write again after a durable pause until it lands', async () => {
     const p = await start();
     await eventually('the poll-opened update', async () => (await socialEvents(p.productId)).includes('POLL_OPENED'));
-    await db.dataSource.query('ALTER TABLE social_updates RENAME TO social_updates_away');
+    await suite.db.dataSource.query('ALTER TABLE social_updates RENAME TO social_updates_away');
     try {
       await p.update(closePoll, {});
       // The read model does not wait for the social write.
@@ -85,7 +74,7 @@ describe('product workflow with failing local writes', () => {
         30_000,
       );
     } finally {
-      await db.dataSource.query('ALTER TABLE social_updates_away RENAME TO social_updates');
+      await suite.db.dataSource.query('ALTER TABLE social_updates_away RENAME TO social_updates');
     }
     await eventually('the poll result update, once the table is back', async () => (await socialEvents(p.productId)).includes('POLL_RESULT'), 60_000);
     expect(await socialEvents(p.productId)).toEqual(['POLL_OPENED', 'POLL_RESULT']);

@@ -18,7 +18,8 @@ import {
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createProductActivities } from '../../activities';
-import { createTestDatabase, eventually, startTestWorker, temporalClient, uniqueName, type TestDatabase, type TestWorker } from '../support/stack';
+import { createTestDatabase, eventually, startTestWorker, temporalClient, uniqueName, type TestDatabase } from '../support/stack';
+import { workflowSuite } from './workflow-suite';
 import { startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
 
 jest.setTimeout(60_000);
@@ -54,42 +55,30 @@ async function toStage(p: StartedProduct, stage: 'DESIGN' | 'SAMPLING' | 'PRODUC
 }
 
 describe('product workflow', () => {
-  let db: TestDatabase;
-  let client: Client;
-  let worker: TestWorker;
-  const start = (opts?: Parameters<typeof startProduct>[3]) => startProduct(client, db.dataSource, worker.taskQueue, opts);
+  const suite = workflowSuite();
+  const start = (opts?: Parameters<typeof startProduct>[3]) => startProduct(suite.client, suite.db.dataSource, suite.worker.taskQueue, opts);
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    client = await temporalClient();
-    worker = await startTestWorker(db.dataSource);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await client.connection.close();
-    await db.close();
-  });
 
   it('runs every stage to LAUNCHED with countdowns, and completes with the launched product', async () => {
     const p = await start({ rules: { launchCountdownsMs: [1_200, 600] } });
-    await vote(db.dataSource, p.productId, 'b', 3);
+    await vote(suite.db.dataSource, p.productId, 'b', 3);
     await toStage(p, 'LAUNCH');
     const scheduled = await p.act(scheduleLaunch, { launchAt: new Date(Date.now() + 2_000).toISOString() });
     expect(scheduled.launch.countdowns.map((c) => c.offsetMs)).toEqual([1_200, 600]);
     const result = (await p.handle.result()) as ProductView;
     expect(result.stage).toBe('LAUNCHED');
     expect(result.launch.countdowns.every((c) => c.sent)).toBe(true);
-    const types = await timelineTypes(db.dataSource, p.productId);
+    const types = await timelineTypes(suite.db.dataSource, p.productId);
     expect(types.filter((t) => t === 'LAUNCH_COUNTDOWN')).toHaveLength(2);
     expect(types.slice(-2)).toEqual(['LAUNCHED', 'STAGE_CHANGED']);
-    const [row] = await db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
+    const [row] = await suite.db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
     expect(row).toEqual({ stage: 'LAUNCHED', seq: result.seq });
   });
 
   it('tallies distinct fans at close, picks the winner and derives the suggested quantity', async () => {
     const p = await start();
-    await vote(db.dataSource, p.productId, 'a', 3);
-    await vote(db.dataSource, p.productId, 'b', 25);
+    await vote(suite.db.dataSource, p.productId, 'a', 3);
+    await vote(suite.db.dataSource, p.productId, 'b', 25);
     const view = await p.act(closePoll, {});
     expect(view.poll.result).toMatchObject({ winningOptionId: 'b', totalVotes: 28, tieBroken: false });
     // max(10, ceil(25 × 0.5) = 13) rounded up to batches of 5 → 15
@@ -98,21 +87,21 @@ describe('product workflow', () => {
 
   it('breaks a tie in favour of the option that reached the tied count first', async () => {
     const p = await start();
-    await vote(db.dataSource, p.productId, 'b', 2);
-    await vote(db.dataSource, p.productId, 'a', 2);
+    await vote(suite.db.dataSource, p.productId, 'b', 2);
+    await vote(suite.db.dataSource, p.productId, 'a', 2);
     const view = await p.act(closePoll, {});
     expect(view.poll.result).toMatchObject({ winningOptionId: 'b', tieBroken: true });
   });
 
   it('closes the poll by itself at its deadline; below the minimum it waits, and an extension reopens it', async () => {
     const p = await start({ closesInMs: 1_000, minVotes: 2 });
-    await vote(db.dataSource, p.productId, 'a', 1);
+    await vote(suite.db.dataSource, p.productId, 'a', 1);
     await eventually('the deadline to close the poll', async () => (await p.handle.query(getProduct)).poll.status === 'AWAITING_DECISION');
     const refused = await refusal(p.act(closePoll, {}));
     expect(refused.type).toBe('INVALID_STATE');
     expect(refused.message).toMatch(/extend it or cancel/);
     await p.act(extendPoll, { closesAt: new Date(Date.now() + 1_000).toISOString() });
-    await vote(db.dataSource, p.productId, 'b', 2);
+    await vote(suite.db.dataSource, p.productId, 'b', 2);
     await eventually('the extended deadline to close the poll', async () => (await p.handle.query(getProduct)).stage === 'DESIGN');
     expect((await p.handle.query(getProduct)).poll.result?.winningOptionId).toBe('b');
   });
@@ -156,11 +145,11 @@ describe('product workflow', () => {
     const p = await start({ rules: { reviewReminderAfterMs: 700 } });
     await p.act(closePoll, {});
     await p.act(submitDesign, { title: 'v1', description: 'd', imageUrls: [] });
-    await eventually('the reminder', async () => (await timelineTypes(db.dataSource, p.productId)).includes('DESIGN_REVIEW_REMINDER'));
+    await eventually('the reminder', async () => (await timelineTypes(suite.db.dataSource, p.productId)).includes('DESIGN_REVIEW_REMINDER'));
     // A later state change (the review) must not produce a second reminder for the same round.
     await p.act(reviewDesign, { round: 1, decision: 'APPROVE' });
     const types = await eventually('the review on the timeline', async () => {
-      const t = await timelineTypes(db.dataSource, p.productId);
+      const t = await timelineTypes(suite.db.dataSource, p.productId);
       return t.includes('DESIGN_APPROVED') ? t : undefined;
     });
     expect(types.filter((t) => t === 'DESIGN_REVIEW_REMINDER')).toHaveLength(1);
@@ -181,7 +170,7 @@ describe('product workflow', () => {
     expect(view).toMatchObject({ stage: 'CANCELLED', cancellation: { reason: `stopped in ${stage}`, fromStage: stage } });
     const result = (await p.handle.result()) as ProductView;
     expect(result.stage).toBe('CANCELLED');
-    const [row] = await db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [p.productId]);
+    const [row] = await suite.db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [p.productId]);
     expect(row.stage).toBe('CANCELLED');
     await expect(p.act(cancelProduct, { reason: 'again' })).rejects.toThrow(WorkflowNotFoundError);
   });
@@ -190,18 +179,18 @@ describe('product workflow', () => {
     const p = await start();
     await p.act(closePoll, {});
     const view = await p.handle.query(getProduct);
-    const activities = createProductActivities({ dataSource: db.dataSource });
+    const activities = createProductActivities({ dataSource: suite.db.dataSource });
     const stale = { ...view, seq: 1, stage: 'POLL' as const };
     await activities.recordEvents({ productId: p.productId, events: [], snapshot: stale });
-    const rows = await db.dataSource.query<(Omit<LifecycleEvent, 'at'> & { occurred_at: Date })[]>(
+    const rows = await suite.db.dataSource.query<(Omit<LifecycleEvent, 'at'> & { occurred_at: Date })[]>(
       'SELECT seq, type, stage, actor, data, occurred_at FROM timeline_events WHERE product_id = $1 ORDER BY seq',
       [p.productId],
     );
     const events = rows.map((r) => ({ ...r, at: r.occurred_at.toISOString() }));
     await activities.recordEvents({ productId: p.productId, events, snapshot: view });
-    const counts = await db.dataSource.query<{ n: number; max: number }[]>('SELECT count(*)::int AS n, max(seq) AS max FROM timeline_events WHERE product_id = $1', [p.productId]);
+    const counts = await suite.db.dataSource.query<{ n: number; max: number }[]>('SELECT count(*)::int AS n, max(seq) AS max FROM timeline_events WHERE product_id = $1', [p.productId]);
     expect(counts[0]).toEqual({ n: view.seq, max: view.seq });
-    const [product] = await db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
+    const [product] = await suite.db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
     expect(product).toEqual({ stage: 'DESIGN', seq: view.seq });
   });
 });

@@ -6,7 +6,8 @@ import { recordMilestone, recordSample, reviewDesign, reviewSample, startProduct
 import { temporal } from '@temporalio/proto';
 import type { Client } from '@temporalio/client';
 import { CONTINUE_AS_NEW_PATCH } from '../../workflows/product-lifecycle.workflow';
-import { createTestDatabase, startTestWorker, temporalClient, testConfig, type TestDatabase, type TestWorker } from '../support/stack';
+import { testConfig } from '../support/stack';
+import { workflowSuite } from './workflow-suite';
 import { startProduct, type StartedProduct } from '../support/workflow-harness';
 
 jest.setTimeout(15 * 60_000);
@@ -55,25 +56,13 @@ async function toLaunch(p: StartedProduct): Promise<void> {
 }
 
 describe('a product rescheduled 3,000 times', () => {
-  let db: TestDatabase;
-  let client: Client;
-  let worker: TestWorker;
+  const suite = workflowSuite();
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    client = await temporalClient();
-    worker = await startTestWorker(db.dataSource);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await client.connection.close();
-    await db.close();
-  });
 
   it('keeps working across continue-as-new, with bounded runs, the right launch time and an exact read model', async () => {
     const rules = testConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000' }).lifecycle;
     expect(rules.actionLimits?.launchReschedules).toBe(5_000);
-    const p = await startProduct(client, db.dataSource, worker.taskQueue, { rules: { actionLimits: rules.actionLimits, launchCountdownsMs: [1_000] } });
+    const p = await startProduct(suite.client, suite.db.dataSource, suite.worker.taskQueue, { rules: { actionLimits: rules.actionLimits, launchCountdownsMs: [1_000] } });
     const firstRunId = (await p.handle.describe()).runId;
     await toLaunch(p);
     const far = Date.now() + 30 * 86_400_000;
@@ -108,7 +97,7 @@ describe('a product rescheduled 3,000 times', () => {
 
     // It continued as new (at Temporal's suggestion, about every 4,100 events, 0.9 MB), and every run stayed far
     // under Temporal's limits.
-    const runs = await runsOf(client, p.handle.workflowId, firstRunId);
+    const runs = await runsOf(suite.client, p.handle.workflowId, firstRunId);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.slice(0, -1).every((r) => r.continuedAsNew)).toBe(true);
     expect(runs.every((r) => r.patches.includes(CONTINUE_AS_NEW_PATCH))).toBe(true);
@@ -117,17 +106,17 @@ describe('a product rescheduled 3,000 times', () => {
       expect(run.bytes).toBeLessThan(TEMPORAL_MAX_BYTES / 4);
     }
     // The last run kept the search attributes, the stage upserted since.
-    const described = await client.workflow.getHandle(p.handle.workflowId).describe();
+    const described = await suite.client.workflow.getHandle(p.handle.workflowId).describe();
     expect(described.runId).toBe(runs[runs.length - 1].runId);
     expect(described.typedSearchAttributes.get(ProductStageKey)).toBe('LAUNCHED');
     expect(described.typedSearchAttributes.get(InfluencerIdKey)).toBe(p.influencerId);
     // The query reaches the last run, with the same product.
-    expect((await client.workflow.getHandle(p.handle.workflowId).query(getProduct)).seq).toBe(result.seq);
+    expect((await suite.client.workflow.getHandle(p.handle.workflowId).query(getProduct)).seq).toBe(result.seq);
 
     // The read model: the row at the final seq, every seq on the timeline once, creation events once.
-    const [row] = await db.dataSource.query<{ seq: number; stage: string }[]>('SELECT seq, stage FROM products WHERE id = $1', [p.productId]);
+    const [row] = await suite.db.dataSource.query<{ seq: number; stage: string }[]>('SELECT seq, stage FROM products WHERE id = $1', [p.productId]);
     expect(row).toEqual({ seq: result.seq, stage: 'LAUNCHED' });
-    const timeline = await db.dataSource.query<{ seq: number; type: string }[]>('SELECT seq, type FROM timeline_events WHERE product_id = $1 ORDER BY seq', [
+    const timeline = await suite.db.dataSource.query<{ seq: number; type: string }[]>('SELECT seq, type FROM timeline_events WHERE product_id = $1 ORDER BY seq', [
       p.productId,
     ]);
     expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: result.seq }, (_, i) => i + 1));
@@ -135,7 +124,7 @@ describe('a product rescheduled 3,000 times', () => {
     expect([count('PRODUCT_CREATED'), count('POLL_OPENED'), count('LAUNCHED')]).toEqual([1, 1, 1]);
     expect(count('LAUNCH_SCHEDULED')).toBe(RESCHEDULES + 1);
     // One social update per event that makes one, none twice.
-    const social = await db.dataSource.query<{ seq: number }[]>('SELECT seq FROM social_updates WHERE product_id = $1 ORDER BY seq', [p.productId]);
+    const social = await suite.db.dataSource.query<{ seq: number }[]>('SELECT seq FROM social_updates WHERE product_id = $1 ORDER BY seq', [p.productId]);
     const expected = timeline.filter((e) => (SOCIAL_EVENT_SOURCES as readonly string[]).includes(e.type)).map((e) => e.seq);
     expect(social.map((s) => s.seq)).toEqual(expected);
   });
