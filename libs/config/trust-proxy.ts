@@ -1,7 +1,7 @@
 // TRUST_PROXY: which peers the API believes about the client's address (X-Forwarded-For), in the forms
 // Fastify's trustProxy takes. Off by default: behind no proxy, that header is whatever the client wrote.
 
-import { isIP } from 'node:net';
+import { parseNetwork } from '../outbound/networks';
 
 /** false: trust nobody; true: trust every hop; n: trust n hops; a list: trust peers at these addresses or ranges. */
 export type TrustProxy = boolean | number | string[];
@@ -9,14 +9,15 @@ export type TrustProxy = boolean | number | string[];
 // proxy-addr's (and so Fastify's) names for address ranges.
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
+/** A named range, an address or a CIDR range (the same parser as OUTBOUND_ALLOWED_NETWORKS). */
 function isAddressOrRange(entry: string): boolean {
-  if (NAMED_RANGES.has(entry) || isIP(entry) !== 0) return true;
-  const slash = entry.lastIndexOf('/');
-  if (slash < 0) return false;
-  const family = isIP(entry.slice(0, slash));
-  const bits = entry.slice(slash + 1);
-  if (family === 0 || !/^\d{1,3}$/.test(bits)) return false;
-  return Number(bits) <= (family === 4 ? 32 : 128);
+  if (NAMED_RANGES.has(entry)) return true;
+  try {
+    parseNetwork(entry);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The setting's value, or a message saying what is wrong with it. */
