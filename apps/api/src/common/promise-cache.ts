@@ -8,6 +8,8 @@ export interface PromiseCacheOptions<V> {
   ttlMs: (value: V) => number;
   /** How long callers share a load that has not settled yet before one starts another. */
   pendingMs?: number;
+  /** The clock (tests move it by hand). */
+  now?: () => number;
 }
 
 interface Entry<V> {
@@ -19,11 +21,15 @@ interface Entry<V> {
 export class PromiseCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
 
-  constructor(private readonly opts: PromiseCacheOptions<V>) {}
+  private readonly now: () => number;
+
+  constructor(private readonly opts: PromiseCacheOptions<V>) {
+    this.now = opts.now ?? Date.now;
+  }
 
   /** The cached value, or `load`'s; `load` gets the value it replaces, if there was one. */
   get(key: K, load: (previous: V | undefined) => Promise<V>): Promise<V> {
-    const now = Date.now();
+    const now = this.now();
     const cached = this.entries.get(key);
     if (cached && cached.expires > now) return cached.value;
     if (!cached && this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -32,7 +38,7 @@ export class PromiseCache<K, V> {
     entry.value.then(
       (value) => {
         entry.settled = { value };
-        entry.expires = Date.now() + this.opts.ttlMs(value);
+        entry.expires = this.now() + this.opts.ttlMs(value);
       },
       () => {
         if (this.entries.get(key) === entry) this.entries.delete(key);
