@@ -11,11 +11,13 @@ import { LiveResultsDto, VoteDto, VoteReceiptDto } from './dto/vote.dto';
 import { LiveResultsService } from './live-results.service';
 import { PollCatalog } from './poll-catalog.service';
 import { VoteIntakeService } from './vote-intake.service';
-import { MAX_VOTE_BYTES, WebhookSignatureGuard, type WebhookRequest } from './webhook-signature.guard';
+import { WebhookSignatureGuard, type WebhookRequest } from './webhook-signature.guard';
 
 // A vote stamped further ahead than this is refused (the clocks of platform and engine differ a little).
 const FUTURE_SKEW_MS = 5 * 60_000;
 const EARLIEST_VOTE = Date.parse('2000-01-01T00:00:00Z');
+/** A vote is a few hundred bytes; anything near this is not a vote. Refused (413) before the body is parsed. */
+const MAX_VOTE_BYTES = 16 * 1024;
 
 @ApiTags('votes')
 @Public()
