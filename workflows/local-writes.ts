@@ -76,8 +76,6 @@ async function untilItLands<T>(what: string, productId: string, attempt: () => P
   }
 }
 
-/** What a batch of social updates the activity refused leaves to deliver: nothing. */
-const NOTHING_TO_DELIVER: RecordedSocialUpdates = { deliveries: [], retry: { maxAttempts: 0, initialIntervalMs: 0, maxIntervalMs: 0, timeoutMs: 0 } };
 
 /**
  * The product's local writes; `boundedAttempts` is the product's answer to BOUNDED_LOCAL_ACTIVITIES_PATCH.
@@ -95,9 +93,10 @@ export function localWrites(productId: string, boundedAttempts: boolean) {
   return {
     writeReadModel: (batch: RecordEventsInput): Promise<void> =>
       boundedAttempts ? untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEvents(batch))) : recordEvents(batch),
-    writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> =>
+    /** The batch's deliveries to start; null when the activity refused the batch (it makes no updates). */
+    writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates | null> =>
       boundedAttempts
-        ? untilItLands('writing social updates', productId, () => oneAtATime(() => bounded.recordSocialUpdates(batch)), NOTHING_TO_DELIVER)
+        ? untilItLands<RecordedSocialUpdates | null>('writing social updates', productId, () => oneAtATime(() => bounded.recordSocialUpdates(batch)), null)
         : recordSocialUpdates(batch),
     tally: (input: TallyInput) => {
       if (!patched(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);

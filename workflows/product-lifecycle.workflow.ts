@@ -74,7 +74,6 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
-  let projecting = false;
   // A continued run keeps its product's choice: one started before social updates never gets them.
   const social = continued ? continued.social : patched(SOCIAL_UPDATES_PATCH);
   const smallResults = patched(SMALL_RESULTS_PATCH);
@@ -159,17 +158,17 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     for (;;) {
       await condition(() => outbox.length > 0 || isFinalStage(state.stage));
       if (outbox.length === 0) return;
-      projecting = true;
       const events = outbox.splice(0, outbox.length);
       await writeReadModel({ productId: state.productId, events, snapshot: toView(state) });
       projectedSeq = events[events.length - 1].seq;
-      projecting = false;
     }
   })();
 
   // Writes social updates for projected events and starts one delivery workflow per update (to all its
   // channels), abandoned on purpose: deliveries retry on their own schedule and outlive a product that has launched.
-  const projectedAll = () => outbox.length === 0 && !projecting;
+  // Every event has its own seq and goes through the outbox, so the read model holds them all exactly when
+  // it holds the latest.
+  const projectedAll = () => projectedSeq === state.seq;
   const socialProjector = (async () => {
     if (!social) return;
     for (;;) {
@@ -179,20 +178,23 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       socialOutbox.splice(0, ready.length);
       recordingSocial = true;
       const recorded = await writeSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
-      await Promise.all(
-        recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
-          try {
-            await startChild(socialDelivery, {
-              workflowId: deliveryWorkflowId(updateId),
-              args: [{ deliveryIds, retry: recorded.retry }],
-              parentClosePolicy: ParentClosePolicy.ABANDON,
-            });
-          } catch (err) {
-            // Already started (the product's workflow was reset past this batch): nothing to do.
-            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          }
-        }),
-      );
+      // null: the activity refused this batch (see local-writes); it makes no updates.
+      if (recorded) {
+        await Promise.all(
+          recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
+            try {
+              await startChild(socialDelivery, {
+                workflowId: deliveryWorkflowId(updateId),
+                args: [{ deliveryIds, retry: recorded.retry }],
+                parentClosePolicy: ParentClosePolicy.ABANDON,
+              });
+            } catch (err) {
+              // Already started (the product's workflow was reset past this batch): nothing to do.
+              if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+            }
+          }),
+        );
+      }
       recordingSocial = false;
     }
   })();
