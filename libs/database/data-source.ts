@@ -13,6 +13,12 @@ import { WebhookSourceEntity } from './entities/webhook-source.entity';
 import { ChannelEntity } from './entities/channel.entity';
 import { DeliveryEntity } from './entities/delivery.entity';
 import { SocialUpdateEntity } from './entities/social-update.entity';
+import { ShopEntity } from './entities/shop.entity';
+import { ProductVariantEntity } from './entities/product-variant.entity';
+import { DemandWindowEntity } from './entities/demand-window.entity';
+import { ReservationEntity } from './entities/reservation.entity';
+import { VariantStockEntity } from './entities/variant-stock.entity';
+import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -33,6 +39,11 @@ export const ENTITIES = [
   ChannelEntity,
   SocialUpdateEntity,
   DeliveryEntity,
+  ShopEntity,
+  ProductVariantEntity,
+  DemandWindowEntity,
+  ReservationEntity,
+  VariantStockEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -40,6 +51,7 @@ export const MIGRATIONS = [
   SocialUpdates1764200000000,
   ChannelSecretRotation1764300000000,
   FanIdentityRaw1764403000000,
+  DemandAndSales1764500000000,
 ];
 
 export interface DataSourceSettings {

@@ -6,6 +6,7 @@ import { defineSearchAttributeKey, SearchAttributeType, type UpdateDefinition } 
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { COMMANDS, type CommandInput, type CommandType } from './commands';
 import type { ActionResult, Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
+import type { ReservationTally, SalesReport, ShopEventKind } from './sales-model';
 
 /** Registered workflow type name (the exported function in workflows/). */
 export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
@@ -193,4 +194,53 @@ export interface SocialActivities {
   sendDelivery(input: { deliveryId: string; timeoutMs: number }): Promise<DeliveryAnswer>;
   /** Records how the delivery ended. */
   recordDeliveryOutcome(input: { deliveryId: string; outcome: DeliveryOutcome }): Promise<void>;
+}
+
+/**
+ * Reservation intake reports that the demand goal is reached (the total reserved units when it noticed).
+ * A signal: intake must not wait on the workflow, and the workflow takes only the first.
+ */
+export const demandGoalReached = defineSignal<[{ totalUnits: number }]>('demandGoalReached');
+
+/**
+ * Order intake reports stock when a variant sells out or comes back, or sell-through crosses the
+ * product's restock threshold; the workflow ignores what it already knows, so a repeat is harmless.
+ */
+export const salesReported = defineSignal<[SalesReport]>('salesReported');
+
+export interface TallyReservationsInput {
+  productId: string;
+  /** The product's seq when the demand window began closing: closes reservation intake race-free, like the poll's. */
+  closeIntakeAtSeq: number;
+}
+
+export interface NotifyReservationHoldersInput {
+  productId: string;
+  kind: ShopEventKind;
+  /** The seq of the timeline event that decided it: with the kind, the idempotency key of the batch. */
+  seq: number;
+  /** For reservation.ready: until when the holder's stock is held. */
+  holdUntil?: string;
+}
+
+/** The batch of shop events written for one notification; delivered by the shop-events workflow. */
+export interface ShopEventBatch {
+  /** Stable per (product, kind, seq); empty batches (no shop, no reservations) have no events. */
+  batchId: string;
+  events: number;
+}
+
+export interface SalesActivities {
+  /** Closes reservation intake (every reservation acknowledged before is counted, none after accepted) and counts units per variant. */
+  tallyReservations(input: TallyReservationsInput): Promise<ReservationTally>;
+  /** Writes one signed event per affected reservation to the product's shop channel, and marks the reservations; idempotent per (product, kind, seq). */
+  notifyReservationHolders(input: NotifyReservationHoldersInput): Promise<ShopEventBatch>;
+}
+
+/** Delivers one batch of shop events (signed, guarded, retried like social deliveries); started by the product workflow. */
+export const SHOP_EVENTS_WORKFLOW_TYPE = 'shopEventDelivery';
+export type ShopEventDeliveryWorkflow = (input: { batchId: string; retry: DeliveryRetry }) => Promise<DeliveryCounts>;
+
+export function shopEventsWorkflowId(batchId: string): string {
+  return `shop-events-${batchId}`;
 }

@@ -29,7 +29,10 @@ export function nextDeadline(state: ProductState): Deadline | null {
     case 'LAUNCH':
       return nextLaunchDeadline(state);
     case 'PRODUCTION':
+    case 'DEMAND':
+    case 'ON_SALE':
     case 'LAUNCHED':
+    case 'ENDED':
     case 'CANCELLED':
       return null;
     default:

@@ -2,6 +2,7 @@
 export * from './stages';
 export * from './errors';
 export * from './model';
+export * from './sales-model';
 export * from './rules';
 export * from './lifecycle';
 export * from './contract';

@@ -1,6 +1,7 @@
 // The product's state as the workflow holds it, the events it emits (the timeline), and the inputs that
 // start it. Plain JSON-serialisable data: it crosses Temporal payloads and lands in PostgreSQL as is.
 
+import type { DemandGoal, DemandState, ProductVariant, SalesRules, SalesState, VariantUnits } from './sales-model';
 import type { ProductionMilestone, ReviewDecision, Stage } from './stages';
 
 export const ACTOR_KINDS = ['staff', 'influencer', 'system'] as const;
@@ -58,6 +59,10 @@ export interface LifecycleRules {
   actionLimits?: ActionLimits;
   /** A run of the product's workflow continues as new once its history has this many events (or Temporal suggests it sooner). */
   runEventLimit?: number;
+  /** The demand gate (reservations decide production); absent: the poll's votes decide, as before. */
+  demandGoal?: DemandGoal;
+  /** Sales after launch (restock, reservation hold); absent in products started before ON_SALE existed. */
+  sales?: SalesRules;
 }
 
 /** Caps on the actions a product may repeat; each accepted one grows its workflow's history. */
@@ -80,6 +85,10 @@ export interface ProductWorkflowInput {
   createdBy: Actor;
   /** When the API created the product (ISO), so the row and the workflow agree; absent in older workflows. */
   createdAt?: string;
+  /** What is sold (size / colour); absent in older workflows (they sell DEFAULT_VARIANTS). */
+  variants?: ProductVariant[];
+  /** The registered shop that sells it and is told about reservations; absent: no shop events. */
+  shopId?: string;
   /** Set when a run continues as new: the product as the previous run left it (see ContinuedRun). */
   continued?: ContinuedRun;
 }
@@ -167,6 +176,8 @@ export interface SampleRound extends ReviewedRound {
 
 export interface ProductionRun {
   quantity: number;
+  /** Units per variant (they add up to quantity); absent in products started before variants. */
+  quantities?: VariantUnits[];
   suggestedQuantity: number;
   supplier: string;
   dueDate: string;
@@ -222,6 +233,15 @@ export interface ProductState {
   cancellation?: { reason: string; at: string; by: Actor; fromStage: Stage };
   /** How often each capped action was repeated so far; absent until the first one. */
   actionCounts?: ActionLimits;
+  /** What is sold; absent in products started before variants. */
+  variants?: ProductVariant[];
+  shopId?: string;
+  /** The demand gate, from the poll's close on, for products with a demand goal. */
+  demand?: DemandState;
+  /** Set when the run started with the ON_SALE lifecycle: launch moves the product to ON_SALE, not LAUNCHED. */
+  sellsAfterLaunch?: boolean;
+  /** From the launch on, for products that go ON_SALE. */
+  sales?: SalesState;
 }
 
 /** Who a product can be waiting for (null: nobody, the product is final). */
@@ -260,6 +280,24 @@ export const EVENT_TYPES = [
   'LAUNCH_APPROVAL_OVERDUE',
   'LAUNCHED',
   'CANCELLED',
+  // The demand gate (reservations), after the poll.
+  'DEMAND_OPENED',
+  'DEMAND_GOAL_REACHED',
+  'DEMAND_EXTENDED',
+  'DEMAND_BELOW_GOAL',
+  'DEMAND_MET',
+  'DEMAND_OVERRIDDEN',
+  'RESERVATIONS_RELEASED',
+  // On sale, after the launch.
+  'RESERVATION_HOLD_ENDED',
+  'SOLD_OUT',
+  'RESTOCK_PROPOSED',
+  'RESTOCK_APPROVED',
+  'RESTOCK_DECLINED',
+  'RESTOCK_CANCELLED',
+  'RESTOCK_MILESTONE',
+  'BACK_IN_STOCK',
+  'SALES_ENDED',
 ] as const;
 export type LifecycleEventType = (typeof EVENT_TYPES)[number];
 

@@ -1,11 +1,14 @@
 // The product lifecycle's closed sets (stages, production milestones, review decisions), shared by every
 // layer (API, workflow, database, docs); each type is derived from its list.
 
-export const STAGES = ['POLL', 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH', 'LAUNCHED', 'CANCELLED'] as const;
+// LAUNCHED is final only for products started before ON_SALE existed (their histories still replay);
+// newer products go LAUNCH → ON_SALE → ENDED, and DEMAND sits between POLL and DESIGN when the product has
+// a demand goal.
+export const STAGES = ['POLL', 'DEMAND', 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH', 'ON_SALE', 'LAUNCHED', 'ENDED', 'CANCELLED'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages a product never leaves; its workflow ends there. */
-export const FINAL_STAGES = ['LAUNCHED', 'CANCELLED'] as const satisfies readonly Stage[];
+export const FINAL_STAGES = ['LAUNCHED', 'ENDED', 'CANCELLED'] as const satisfies readonly Stage[];
 
 export function isFinalStage(stage: Stage): boolean {
   return (FINAL_STAGES as readonly Stage[]).includes(stage);

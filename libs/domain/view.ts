@@ -31,7 +31,12 @@ export function pendingAction(state: ProductState): PendingAction {
         };
       }
       return { by: 'engine', action: 'LAUNCH', description: `the product launches at ${state.launch.launchAt}` };
+    case 'DEMAND':
+      return { by: 'fans', action: 'RESERVE', description: 'fans reserve the winning design' };
+    case 'ON_SALE':
+      return { by: 'staff', action: 'END_SALES', description: 'the product is on sale; staff end it' };
     case 'LAUNCHED':
+    case 'ENDED':
     case 'CANCELLED':
       return { by: null, action: 'NONE', description: `the product is ${state.stage}` };
     default:

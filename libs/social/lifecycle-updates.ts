@@ -144,6 +144,24 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
     case 'SAMPLE_REVIEW_REMINDER':
     case 'LAUNCH_ANNOUNCEMENT_APPROVED':
       break;
+    // Demand and sales events: no updates yet (the attribution work gives them their words).
+    case 'DEMAND_OPENED':
+    case 'DEMAND_GOAL_REACHED':
+    case 'DEMAND_EXTENDED':
+    case 'DEMAND_BELOW_GOAL':
+    case 'DEMAND_MET':
+    case 'DEMAND_OVERRIDDEN':
+    case 'RESERVATIONS_RELEASED':
+    case 'RESERVATION_HOLD_ENDED':
+    case 'SOLD_OUT':
+    case 'RESTOCK_PROPOSED':
+    case 'RESTOCK_APPROVED':
+    case 'RESTOCK_DECLINED':
+    case 'RESTOCK_CANCELLED':
+    case 'RESTOCK_MILESTONE':
+    case 'BACK_IN_STOCK':
+    case 'SALES_ENDED':
+      break;
     default: {
       const unhandled: never = event.type;
       throw new Error(`no template words for event ${String(unhandled)}`);
