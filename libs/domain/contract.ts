@@ -228,6 +228,8 @@ export interface ShopEventBatch {
   /** Stable per (product, kind, seq); empty batches (no shop, no reservations) have no events. */
   batchId: string;
   events: number;
+  /** How the batch's deliveries retry (the worker's delivery configuration, fixed in history). */
+  retry: DeliveryRetry;
 }
 
 export interface SalesActivities {
