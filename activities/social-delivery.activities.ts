@@ -1,11 +1,12 @@
 // Side effects of delivering one social update to one channel: an attempt (the signed POST to a checked
-// address, or the log line) and the recorded outcome. One external side effect per attempt, nothing after it that can fail.
+// address, shared with shop events in signed-post.ts, or the log line) and the recorded outcome. One
+// external side effect per attempt, nothing after it that can fail.
 
 import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities } from '@app/domain';
 import { DeliveryRepository } from '@app/database';
-import { OutboundRefusal, OutboundUnreachable, postPinned, redactUrl, type PostAnswer } from '@app/outbound';
-import { channelSecretContext, signedWebhookHeaders } from '@app/webhooks';
+import { channelSecretContext } from '@app/webhooks';
+import { signedGuardedPost } from './signed-post';
 import type { SocialActivityDeps } from './social.activities';
 
 export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSource' | 'secretBox' | 'log' | 'outbound'>): Pick<SocialActivities, 'sendDelivery' | 'recordDeliveryOutcome'> {
@@ -39,39 +40,17 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
 
       const context = channelSecretContext(row.channelId);
       const secrets = [row.secretSealed!, row.previousSecretSealed].filter((x): x is string => x !== null).map((sealed) => deps.secretBox.open(sealed, context));
-      // Errors name the channel by its host only: the path and query often carry the receiver's token.
-      const where = redactUrl(row.url!);
-      const fail = async (error: string, type: DeliveryErrorType, retry: boolean): Promise<never> => {
-        await deliveries.noteFailedAttempt(deliveryId, error);
-        throw retry ? ApplicationFailure.retryable(error, type) : ApplicationFailure.nonRetryable(error, type);
-      };
-      let answer: PostAnswer;
-      try {
-        // Checked at every attempt (a name can be re-pointed between attempts), and sent to the checked addresses.
-        const destination = await deps.outbound.check(row.url!);
-        answer = await postPinned(
-          destination,
-          {
-            headers: { 'content-type': 'application/json', 'user-agent': 'incubator-engine/social-delivery', ...signedWebhookHeaders(secrets, deliveryId, row.payload) },
-            body: row.payload,
-          },
-          timeoutMs,
-        );
-      } catch (err) {
-        if (err instanceof OutboundRefusal) {
-          // A name that does not resolve may resolve later; an address the engine must not reach will not change.
-          if (err.reason === 'unresolvable') return fail(`${where} could not be reached: ${err.message}`, DeliveryErrorType.Unreachable, true);
-          return fail(`refused to deliver to ${where}: ${err.message}`, DeliveryErrorType.Refused, false);
-        }
-        if (err instanceof OutboundUnreachable) return fail(`${where} could not be reached: ${err.code}`, DeliveryErrorType.Unreachable, true);
-        throw err;
-      }
-      const { status, excerpt } = answer;
-      if (status >= 200 && status < 300) return { httpStatus: status, body: excerpt };
-      if (status >= 300 && status < 400) return fail(`${where} answered ${status}; redirect not followed`, DeliveryErrorType.Rejected, true);
-      const error = `${where} answered ${status}${excerpt ? `: ${excerpt.slice(0, 200)}` : ''}`;
-      // 410 Gone: the receiver says the endpoint is retired (Standard Webhooks); retrying cannot help.
-      return fail(error, status === 410 ? DeliveryErrorType.Refused : DeliveryErrorType.Rejected, status !== 410);
+      const result = await signedGuardedPost(deps.outbound, {
+        url: row.url!,
+        secrets,
+        messageId: deliveryId,
+        body: row.payload,
+        timeoutMs,
+        userAgent: 'incubator-engine/social-delivery',
+      });
+      if (result.ok) return { httpStatus: result.httpStatus, body: result.body };
+      await deliveries.noteFailedAttempt(deliveryId, result.error);
+      throw result.retry ? ApplicationFailure.retryable(result.error, result.type) : ApplicationFailure.nonRetryable(result.error, result.type);
     },
 
     async recordDeliveryOutcome({ deliveryId, outcome }: { deliveryId: string; outcome: DeliveryOutcome }): Promise<void> {
