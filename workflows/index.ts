@@ -1,3 +1,4 @@
 // Every workflow the worker registers; bundled by the Temporal SDK.
 export { productLifecycle } from './product-lifecycle.workflow';
 export { socialDelivery } from './social-delivery.workflow';
+export { shopEventDelivery } from './shop-event-delivery.workflow';

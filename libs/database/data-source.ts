@@ -18,7 +18,9 @@ import { ProductVariantEntity } from './entities/product-variant.entity';
 import { DemandWindowEntity } from './entities/demand-window.entity';
 import { ReservationEntity } from './entities/reservation.entity';
 import { VariantStockEntity } from './entities/variant-stock.entity';
+import { ShopEventEntity } from './entities/shop-event.entity';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
+import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   DemandWindowEntity,
   ReservationEntity,
   VariantStockEntity,
+  ShopEventEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -52,6 +55,7 @@ export const MIGRATIONS = [
   ChannelSecretRotation1764300000000,
   FanIdentityRaw1764403000000,
   DemandAndSales1764500000000,
+  ShopEvents1764520000000,
 ];
 
 export interface DataSourceSettings {

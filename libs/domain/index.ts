@@ -8,3 +8,4 @@ export * from './lifecycle';
 export * from './contract';
 export * from './platforms';
 export * from './fan-identity';
+export * from './shop-events';

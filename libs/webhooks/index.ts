@@ -2,3 +2,4 @@
 export * from './secret-box';
 export * from './signature';
 export * from './rotation';
+export * from './shop-secret-context';

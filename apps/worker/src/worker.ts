@@ -9,7 +9,7 @@ import { deliveryRetry, type AppConfig } from '@app/config';
 import { OutboundGuard } from '@app/outbound';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import pino from 'pino';
-import { createProductActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
+import { createProductActivities, createShopEventActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
 
@@ -76,7 +76,12 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     ...(opts.workflowBundlePath
       ? { workflowBundle: { codePath: loudlyExisting(opts.workflowBundlePath) } }
       : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) }),
-    activities: { ...createProductActivities({ dataSource: opts.dataSource }), ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }) },
+    activities: {
+      ...createProductActivities({ dataSource: opts.dataSource }),
+      ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }),
+      // Shop events share the social deliveries' secret box, guard, retry policy and log.
+      ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
+    },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,
   });
