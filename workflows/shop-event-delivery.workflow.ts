@@ -28,10 +28,11 @@ type ResumableShopEventDelivery = (input: ShopEventDeliveryInput) => Promise<Del
 
 export const shopEventDelivery: ShopEventDeliveryWorkflow & ResumableShopEventDelivery = async function shopEventDelivery(input: ShopEventDeliveryInput): Promise<DeliveryCounts> {
   const { batchId, retry } = input;
+  const paging = input.paging ?? { pageSize: SHOP_EVENT_PAGE_SIZE, pagesPerRun: SHOP_EVENT_PAGES_PER_RUN };
   // One attempt at a page: at most PAGE_SIZE / CONCURRENCY rounds of one send each, each within the
   // configured timeout (plus the guard's name lookup). Heartbeats after every send, so a worker that dies
   // mid-page is noticed within one send's time and the page retried elsewhere.
-  const rounds = Math.ceil(SHOP_EVENT_PAGE_SIZE / SHOP_EVENT_CONCURRENCY);
+  const rounds = Math.ceil(paging.pageSize / SHOP_EVENT_CONCURRENCY);
   const { sendShopEventPage } = proxyActivities<ShopEventActivities>({
     startToCloseTimeout: rounds * (retry.timeoutMs + 5_000) + 10_000,
     heartbeatTimeout: retry.timeoutMs + 15_000,
@@ -47,8 +48,8 @@ export const shopEventDelivery: ShopEventDeliveryWorkflow & ResumableShopEventDe
   });
 
   let afterId = input.resume?.afterId ?? '';
-  for (let pages = 0; pages < SHOP_EVENT_PAGES_PER_RUN && !workflowInfo().continueAsNewSuggested; pages++) {
-    const page = await nextShopEventPage({ batchId, afterId, limit: SHOP_EVENT_PAGE_SIZE });
+  for (let pages = 0; pages < paging.pagesPerRun && !workflowInfo().continueAsNewSuggested; pages++) {
+    const page = await nextShopEventPage({ batchId, afterId, limit: paging.pageSize });
     if (!page) return shopEventCounts({ batchId });
     try {
       const sent = await sendShopEventPage({ batchId, afterId, throughId: page.throughId, timeoutMs: retry.timeoutMs });
@@ -72,5 +73,5 @@ export const shopEventDelivery: ShopEventDeliveryWorkflow & ResumableShopEventDe
     }
     afterId = page.throughId;
   }
-  return continueAsNew<ResumableShopEventDelivery>({ batchId, retry, resume: { afterId } });
+  return continueAsNew<ResumableShopEventDelivery>({ ...input, resume: { afterId } });
 };

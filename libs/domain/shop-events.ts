@@ -16,6 +16,8 @@ export interface ShopEventDeliveryInput {
   retry: DeliveryRetry;
   /** Every event up to this id (in id order) is delivered or failed for good. */
   resume?: { afterId: string };
+  /** Smaller pages and runs than the defaults (SHOP_EVENT_PAGE_SIZE, SHOP_EVENT_PAGES_PER_RUN); tests use it to page through a small batch. */
+  paging?: { pageSize: number; pagesPerRun: number };
 }
 
 /** The next page: the batch's pending events with ids in (afterId, throughId]. */
