@@ -102,6 +102,7 @@ describe('authorization matrix', () => {
     { route: 'GET /products/{id}/social-updates', expect: ownerOrStaff(200) },
     { route: 'GET /products/{id}/deliveries', expect: staffOnly(200) },
     { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly(404), code: 'NOT_FOUND', body: () => ({}) },
+    { route: 'GET /products/{id}/shop-events', expect: staffOnly(200) },
     { route: 'POST /products/{id}/cancel', expect: staffOnly(200), body: () => ({ reason: 'matrix' }) },
     // CANCELLED: nothing moves any more.
     { route: 'POST /products/{id}/poll/extend', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ closesAt: soon() }) },

@@ -16,6 +16,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ShareModule } from './share/share.module';
 import { SocialSettingsModule } from './social-settings/social-settings.module';
 import { SocialUpdatesModule } from './social-updates/social-updates.module';
+import { ShopEventsModule } from './shop-events/shop-events.module';
 
 export type { ApiInfrastructure };
 
@@ -38,6 +39,7 @@ export class AppModule {
         SocialUpdatesModule,
         DeliveriesModule,
         ShareModule,
+        ShopEventsModule,
         ...(infra.extraModules ?? []),
       ],
     };
