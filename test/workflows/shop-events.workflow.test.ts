@@ -11,6 +11,7 @@ import { createShopEventActivities } from '../../activities';
 import { socialActivityDeps } from '../../apps/worker/src/worker';
 import {
   SHOP_EVENT_CONCURRENCY,
+  SHOP_EVENT_PAGES_PER_RUN,
   SHOP_EVENTS_WORKFLOW_TYPE,
   shopEventsWorkflowId,
   type DeliveryCounts,
@@ -298,39 +299,62 @@ describe('shop events workflow', () => {
     expect(rows.filter((r) => r.attempts === 0 && r.last_error?.startsWith('not attempted: the shop accepted none')).length).toBe(7);
   });
 
-  it('pages through a large batch with a bounded history, continuing as new, each reservation delivered once', async () => {
+  /** The history length of every run of the workflow, following its continue-as-new chain. */
+  const runLengths = async (workflowId: string, firstRunId: string): Promise<number[]> => {
+    const runs: number[] = [];
+    let runId: string | undefined = firstRunId;
+    while (runId) {
+      const history: temporal.api.history.v1.IHistory = await suite.client.workflow.getHandle(workflowId, runId).fetchHistory();
+      const events = history.events ?? [];
+      runs.push(events.length);
+      runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+    }
+    return runs;
+  };
+
+  it('continues as new after its pages per run, carrying where it stands, each reservation delivered once', async () => {
     const ds = suite.db.dataSource;
     const { productId, path } = await product();
-    const count = 1_500;
+    await insertManyReservations(ds, productId, 45);
+    const batch = await notify(productId, 'reservation.ready', '2030-01-01T00:00:00.000Z');
+    const handle = await suite.client.workflow.start(SHOP_EVENTS_WORKFLOW_TYPE, {
+      workflowId: shopEventsWorkflowId(batch.batchId),
+      taskQueue: suite.worker.taskQueue,
+      args: [{ batchId: batch.batchId, retry: QUICK, paging: { pageSize: 10, pagesPerRun: 2 } }],
+    });
+    expect(await handle.result()).toEqual({ delivered: 45, failed: 0 });
+    // Five pages, two a run: runs of 2, 2 and 1 page, the last one finding no page left.
+    expect(await runLengths(handle.workflowId, handle.firstExecutionRunId)).toHaveLength(3);
+    const got = receivedAt(path);
+    expect(got.length).toBe(45);
+    expect(new Set(got.map((r) => r.webhookId)).size).toBe(45);
+  });
+
+  it('writes 10,000 reservations\' events in one statement and delivers them with a bounded history', async () => {
+    const ds = suite.db.dataSource;
+    const { productId, path } = await product();
+    const count = 10_000;
     await insertManyReservations(ds, productId, count);
     const started = Date.now();
     const batch = await notify(productId, 'reservation.ready', '2030-01-01T00:00:00.000Z');
-    const notifyMs = Date.now() - started;
-    expect(batch.events).toBe(count);
     // One INSERT … SELECT, not a statement per reservation.
-    expect(notifyMs).toBeLessThan(5_000);
-    expect(await heldUnits(ds, productId)).toEqual({ 's-black': 750, 'm-black': 750 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(batch.events).toBe(count);
+    expect(await heldUnits(ds, productId)).toEqual({ 's-black': count / 2, 'm-black': count / 2 });
 
     const handle = await suite.client.workflow.start(SHOP_EVENTS_WORKFLOW_TYPE, {
       workflowId: shopEventsWorkflowId(batch.batchId),
       taskQueue: suite.worker.taskQueue,
-      args: [{ batchId: batch.batchId, retry: QUICK, paging: { pageSize: 50, pagesPerRun: 10 } }],
+      args: [{ batchId: batch.batchId, retry: QUICK }],
     });
     expect(await handle.result()).toEqual({ delivered: count, failed: 0 });
     const accepted = receivedAt(path).filter((r) => r.answered === 200);
     expect(accepted.length).toBe(count);
     expect(new Set(accepted.map((r) => r.webhookId)).size).toBe(count);
 
-    // 30 pages, 10 a run: three runs, each history short whatever the batch's size.
-    const runs: number[] = [];
-    let runId: string | undefined = handle.firstExecutionRunId;
-    while (runId) {
-      const history: temporal.api.history.v1.IHistory = await suite.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
-      const events = history.events ?? [];
-      runs.push(events.length);
-      runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-    }
-    expect(runs.length).toBe(4);
-    for (const length of runs) expect(length).toBeLessThan(120);
-  });
+    // 200 pages of 50, 40 a run: five full runs and a last one that finds nothing left, each history short.
+    const runs = await runLengths(handle.workflowId, handle.firstExecutionRunId);
+    expect(runs).toHaveLength(6);
+    for (const length of runs) expect(length).toBeLessThan(SHOP_EVENT_PAGES_PER_RUN * 12);
+  }, 300_000);
 });

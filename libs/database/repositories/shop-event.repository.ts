@@ -75,9 +75,12 @@ export class ShopEventRepository {
       const params = [n.batchId, n.productId, n.shopId, n.kind, n.at, n.productName, JSON.stringify(n.labels), n.holdUntil ?? null];
       // $3 is null without a shop: the SELECT feeding the INSERT is then empty (status changes still happen).
       if (n.kind === 'reservation.ready') {
+        // Held units first, with the held reservations locked: an order converting one waits for this
+        // transaction (and then takes its units off), or is seen here as converted; the count never races it.
+        const held = await this.heldUnits(tx, n.productId, n.variantIds);
         await tx.query(`${INSERT_EVENTS} ${EVENT_ROWS} FROM reservations r WHERE r.product_id = $2 AND r.status = 'held' AND $3::text IS NOT NULL
                         ON CONFLICT (batch_id, reservation_id) DO NOTHING`, params);
-        await new VariantStockRepository(tx).setHeld(n.productId, await this.heldUnits(tx, n.productId, n.variantIds));
+        await new VariantStockRepository(tx).setHeld(n.productId, held);
       } else {
         const status = n.kind === 'reservation.released' ? 'released' : 'expired';
         await tx.query(
@@ -86,7 +89,12 @@ export class ShopEventRepository {
            ${INSERT_EVENTS} ${EVENT_ROWS} FROM r WHERE $3::text IS NOT NULL ON CONFLICT (batch_id, reservation_id) DO NOTHING`,
           [...params, status],
         );
-        if (n.kind === 'reservation.expired') await new VariantStockRepository(tx).setHeld(n.productId, n.variantIds.map((variantId) => ({ variantId, units: 0 })));
+        if (n.kind === 'reservation.expired') {
+          // The hold ends for every variant with stock, listed or not.
+          const stock = new VariantStockRepository(tx);
+          const variantIds = new Set([...n.variantIds, ...(await stock.listForProduct(n.productId)).map((v) => v.variantId)]);
+          await stock.setHeld(n.productId, [...variantIds].map((variantId) => ({ variantId, units: 0 })));
+        }
       }
       const [{ events }] = await tx.query<{ events: number }[]>('SELECT count(*)::int AS events FROM shop_events WHERE batch_id = $1', [n.batchId]);
       return events;
@@ -95,7 +103,8 @@ export class ShopEventRepository {
 
   private async heldUnits(tx: EntityManager, productId: string, variantIds: string[]): Promise<VariantUnits[]> {
     const rows = await tx.query<{ variant_id: string; units: number }[]>(
-      `SELECT variant_id, sum(quantity)::int AS units FROM reservations WHERE product_id = $1 AND status = 'held' GROUP BY variant_id`,
+      `WITH held AS (SELECT variant_id, quantity FROM reservations WHERE product_id = $1 AND status = 'held' FOR UPDATE)
+       SELECT variant_id, sum(quantity)::int AS units FROM held GROUP BY variant_id`,
       [productId],
     );
     const units = new Map(rows.map((r) => [r.variant_id, r.units]));
