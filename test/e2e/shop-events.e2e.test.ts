@@ -16,7 +16,8 @@ import { expectError, expectOk } from './e2e-helpers';
 
 jest.setTimeout(120_000);
 
-const QUICK: DeliveryRetry = { maxAttempts: 3, initialIntervalMs: 200, maxIntervalMs: 1_000, timeoutMs: 3_000 };
+// A long attempt timeout: the first test holds the shop's answers while it reads the events as pending.
+const QUICK: DeliveryRetry = { maxAttempts: 3, initialIntervalMs: 200, maxIntervalMs: 1_000, timeoutMs: 15_000 };
 
 describe('GET /products/:id/shop-events', () => {
   let t: TestEngine;
