@@ -280,6 +280,28 @@ describe('shop events workflow', () => {
     }
   });
 
+  it('stops at once when the guard refuses the shop\'s address: nothing sent, every event failed saying why', async () => {
+    const ds = suite.db.dataSource;
+    const productId = uniqueName('p').replace('_', '-');
+    await insertProductRow(ds, productId, await insertInfluencer(ds));
+    // On the receiver's own loopback address, but with credentials in the URL, which the guard refuses for good.
+    const shop = await insertShop(ds, deps.secretBox, `http://shop:pa55word@127.0.0.1:${new URL(receiver.origin).port}/refused`);
+    await sellThrough(ds, productId, shop.shopId);
+    for (let i = 0; i < 12; i++) await insertReservation(ds, productId, 's-black', 1);
+    const batch = await notify(productId, 'reservation.ready', '2030-01-01T00:00:00.000Z');
+
+    expect(await deliver(batch)).toEqual({ delivered: 0, failed: 12 });
+    expect(receivedAt('/refused')).toEqual([]);
+    for (const r of await shopEventRows(ds, batch.batchId)) {
+      expect(r.status).toBe('failed');
+      expect(r.last_error).toContain('refused to deliver to http://127.0.0.1:');
+      expect(r.last_error).toContain('carries a user name or password');
+      expect(r.last_error).not.toContain('pa55word');
+      // Only the first page's sends already under way when the refusal came back counted an attempt.
+      expect(r.attempts).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('fails the rest of a batch without more attempts when the shop takes nothing in a whole page', async () => {
     const ds = suite.db.dataSource;
     const { productId, path } = await product();
