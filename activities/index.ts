@@ -1,3 +1,4 @@
 // Every activity factory the worker registers.
 export * from './product.activities';
 export * from './social.activities';
+export * from './sales.activities';

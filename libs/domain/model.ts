@@ -73,6 +73,10 @@ export interface ActionLimits {
   pollExtensions: number;
   /** Approvals of the launch announcement after the first. */
   announcementReapprovals: number;
+  /** Extensions of the demand window (absent in products started before the demand gate: DEFAULT_ACTION_LIMITS). */
+  demandExtensions?: number;
+  /** Restocks proposed over the product's life (absent: DEFAULT_ACTION_LIMITS). */
+  restocks?: number;
 }
 
 export interface ProductWorkflowInput {
