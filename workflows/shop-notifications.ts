@@ -24,17 +24,13 @@ const { notifyReservationHolders } = proxyActivities<SalesActivities>({
 /** The notifications an event calls for (none for most). */
 export function notificationsFor(state: ProductState, event: LifecycleEvent): NotifyReservationHoldersInput[] {
   const base = { productId: state.productId, seq: event.seq };
-  switch (event.type) {
-    case 'RESERVATIONS_RELEASED':
-      return [{ ...base, kind: 'reservation.released' }];
-    case 'LAUNCHED':
-      // Only products with a shop and reservations hold stock: the shop is told the codes and until when.
-      return state.shopId && typeof event.data.reservationHoldUntil === 'string' ? [{ ...base, kind: 'reservation.ready', holdUntil: event.data.reservationHoldUntil }] : [];
-    case 'RESERVATION_HOLD_ENDED':
-      return [{ ...base, kind: 'reservation.expired' }];
-    default:
-      return [];
+  if (event.type === 'RESERVATIONS_RELEASED') return [{ ...base, kind: 'reservation.released' }];
+  if (event.type === 'RESERVATION_HOLD_ENDED') return [{ ...base, kind: 'reservation.expired' }];
+  // Only products with a shop and reservations hold stock: the shop is told the codes and until when.
+  if (event.type === 'LAUNCHED' && state.shopId && typeof event.data.reservationHoldUntil === 'string') {
+    return [{ ...base, kind: 'reservation.ready', holdUntil: event.data.reservationHoldUntil }];
   }
+  return [];
 }
 
 export interface ShopNotifier {

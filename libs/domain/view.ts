@@ -80,8 +80,13 @@ function demandAction(state: ProductState): PendingAction {
         description: `fans reserved ${demand.lastTally?.totalUnits ?? 0} of the ${goal} units required; extend the window, override the goal with a reason, or cancel the product`,
       };
     // A decided window moves the product out of DEMAND in the same step, so these are not seen there.
-    default:
+    case 'MET':
+    case 'OVERRIDDEN':
+    case 'RELEASED':
+    case undefined:
       return { by: 'engine', action: 'NONE', description: 'the demand window is closed' };
+    default:
+      return unreachable(demand!.status);
   }
 }
 

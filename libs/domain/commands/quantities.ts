@@ -7,7 +7,6 @@ import type { ProductState } from '../model';
 import type { VariantUnits } from '../sales-model';
 
 export function validateQuantities(state: ProductState, quantities: readonly VariantUnits[]): void {
-  if (!Array.isArray(quantities)) refuse(DomainErrorCode.InvalidValue, 'quantities must be a list of { variantId, units }');
   const ids = variantIdsOf(state);
   const seen = new Set<string>();
   for (const q of quantities) {

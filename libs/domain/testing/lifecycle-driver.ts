@@ -31,6 +31,7 @@ import type { ReservationTally, SalesReport, VariantStock } from '../sales-model
 import { isFinalStage, PRODUCTION_MILESTONES, STAGES, type Stage } from '../stages';
 
 export const ACTIVE_STAGES = STAGES.filter((s) => !isFinalStage(s));
+export const PRODUCTION_MILESTONES_FOR_TEST = PRODUCTION_MILESTONES;
 
 // ---------------------------------------------------------------------------------------------------
 // Fixed clock and fixtures
