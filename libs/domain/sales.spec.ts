@@ -76,7 +76,9 @@ describe('the demand gate', () => {
 
   it('parks the product below the goal; staff extend (reopens) or override with a reason (→ DESIGN)', () => {
     const p = driveTo('DEMAND').advance(MINUTE);
+    expectRefused(p, { type: 'OVERRIDE_DEMAND', reason: 'x' }, DomainErrorCode.InvalidState, /only a window that closed below its goal/);
     expect(p.closeDemand(reserved(3)).map((e) => e.type)).toEqual(['DEMAND_BELOW_GOAL']);
+    expectRefused(p, { type: 'OVERRIDE_DEMAND', reason: '  ' }, DomainErrorCode.InvalidValue, 'an override needs a reason');
     expect(pendingAction(p.state)).toMatchObject({ by: 'staff', action: 'EXTEND_OVERRIDE_OR_CANCEL' });
     expectRefused(p, { type: 'CLOSE_DEMAND' }, DomainErrorCode.InvalidState, /extend it, override it or cancel/);
     expectRefused(p, { type: 'EXTEND_DEMAND', closesAt: iso(p.now - 1) }, DomainErrorCode.InvalidValue, /not in the future/);
@@ -131,6 +133,9 @@ describe('on sale', () => {
     expectRefused(p, { type: 'APPROVE_RESTOCK', supplier: 'Mill', dueDate: iso(p.now + DAY), quantities: [{ variantId: 'xl', units: 1 }] }, DomainErrorCode.InvalidValue, /no variant "xl"/);
     const approved = p.advance(MINUTE).act({ type: 'APPROVE_RESTOCK', supplier: 'Mill', dueDate: iso(p.now + DAY), quantities: [{ variantId: 's', units: 30 }, { variantId: 'm', units: 0 }, { variantId: 'l', units: 5 }] });
     expect(approved[0].data).toMatchObject({ number: 1, quantity: 35, supplier: 'Mill' });
+    expect(pendingAction(p.state)).toEqual({ by: 'staff', action: 'RECORD_RESTOCK_MILESTONE', description: 'record the MATERIALS milestone of restock 1' });
+    expectRefused(p, { type: 'APPROVE_RESTOCK', supplier: 'Mill', dueDate: iso(p.now + DAY) }, DomainErrorCode.InvalidState, /no proposed restock/);
+    expectRefused(p, { type: 'DECLINE_RESTOCK', reason: 'x' }, DomainErrorCode.InvalidState, /no proposed restock/);
     expectRefused(p, { type: 'RECORD_RESTOCK_MILESTONE', milestone: 'SEWING' }, DomainErrorCode.InvalidState, /next one is MATERIALS/);
     let last: string[] = [];
     for (const milestone of PRODUCTION_MILESTONES_FOR_TEST) last = p.advance(MINUTE).act({ type: 'RECORD_RESTOCK_MILESTONE', milestone }).map((e) => e.type);

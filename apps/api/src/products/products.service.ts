@@ -189,7 +189,7 @@ export class ProductsService {
       throw new DomainError(DomainErrorCode.DependencyUnavailable, `product ${ref.id} accepted the action but its read model is behind; read it again shortly`);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
-        // The workflow has completed (LAUNCHED or CANCELLED): say so in the product's terms.
+        // The workflow has completed (ENDED, CANCELLED, or LAUNCHED for older products): say so in the product's terms.
         const row = await this.products.findById(ref.id);
         throw new DomainError(DomainErrorCode.WrongStage, `product ${ref.id} is ${row?.stage ?? 'finished'}; no further actions are accepted`);
       }
