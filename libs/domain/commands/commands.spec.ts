@@ -2,9 +2,9 @@
 
 import { DomainErrorCode } from '../errors';
 import { COMMAND_TYPES, COMMANDS } from '.';
+import { ALL_COMMAND_TYPES, sampleCommand, STAGE_BOUND } from '../testing/command-samples';
 import {
   ACTIVE_STAGES,
-  ALL_COMMAND_TYPES,
   APPROVING,
   DAY,
   driveTo,
@@ -13,9 +13,7 @@ import {
   iso,
   PRODUCT_ID,
   reserved,
-  sampleCommand,
   stockReport,
-  STAGE_BOUND,
   type ActiveStage,
 } from '../testing/lifecycle-driver';
 
