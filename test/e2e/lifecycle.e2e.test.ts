@@ -293,6 +293,17 @@ describe('product lifecycle over HTTP', () => {
     expect(met).toMatchObject({ stage: 'DESIGN', demand: { status: 'MET', suggested: [{ variantId: 's', units: 3 }, { variantId: 'm', units: 2 }] }, suggestedQuantity: 5 });
     const types = expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`)).events.map((e) => e.type);
     expect(types.slice(2)).toEqual(['POLL_CLOSED', 'STAGE_CHANGED', 'DEMAND_OPENED', 'DEMAND_MET', 'STAGE_CHANGED']);
+
+    // Below its goal the product waits for staff: an extension reopens the window, an override unlocks design.
+    const q = `/products/${expectOk(await t.http<ProductDto>('POST', '/products', { body: body({ demandGoal: { minimumUnits: 10, windowHours: 24, safetyFactor: 0 } }) }), 201).id}`;
+    await act(t, `${q}/poll/close`, {});
+    expect(await act(t, `${q}/demand/close`, {})).toMatchObject({ stage: 'DEMAND', demand: { status: 'AWAITING_DECISION' }, pendingAction: { by: 'staff', action: 'EXTEND_OVERRIDE_OR_CANCEL' } });
+    const closesAt = inFuture(DAY);
+    expect(await act(t, `${q}/demand/extend`, { closesAt })).toMatchObject({ demand: { status: 'OPEN', closesAt } });
+    await act(t, `${q}/demand/close`, {});
+    expectError(await t.http('POST', `${q}/demand/override`, { body: { reason: '' } }), 422, { fields: ['reason'] });
+    const overridden = await act(t, `${q}/demand/override`, { reason: 'The influencer backs it' });
+    expect(overridden).toMatchObject({ stage: 'DESIGN', demand: { status: 'OVERRIDDEN', override: { reason: 'The influencer backs it' } } });
   });
 
   it('cancels a product with a reason from any stage before ON_SALE and refuses every action afterwards', async () => {
