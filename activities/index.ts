@@ -1,4 +1,5 @@
 // Every activity factory the worker registers.
 export * from './product.activities';
 export * from './social.activities';
+export * from './sales.activities';
 export * from './shop-events.activities';

@@ -9,6 +9,8 @@ import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ApiError, apiClient, ok } from '../test/support/api-client';
 import { advanceTo, castInfluencer, createProductAnswer } from '../test/support/product-flow';
+import { eventually } from '../test/support/wait';
+import { getProduct } from '../libs/domain';
 import { startFloorWorker } from './floor-worker';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
@@ -82,12 +84,16 @@ async function main(): Promise<void> {
             if (attempt >= 5 || !(err instanceof ApiError) || !/is not in the future/.test(err.message)) throw err;
           }
         }
-        await client.workflow.getHandle(product.workflowId).result();
+        // Launched products go on sale and stay there until staff end them: wait for ON_SALE, then end it.
+        const handle = client.workflow.getHandle(product.workflowId);
+        await eventually(`${product.id} on sale`, async () => (await handle.query(getProduct)).stage === 'ON_SALE', 60_000);
+        await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
+        await handle.result();
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu2 = cpuSeconds(dataDir);
-    const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'LAUNCHED'`))[0].n);
+    const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'ENDED'`))[0].n);
     const api = summary(updateSamples);
     const lifecyclesPerSec = PRODUCTS / seconds;
     const ratio = api.p50 / floor.p50;

@@ -133,12 +133,15 @@ async function main(): Promise<void> {
   );
 
   const deadline = Date.now() + 90_000;
-  while (product.stage !== 'LAUNCHED') {
+  while (product.stage !== 'ON_SALE') {
     if (Date.now() > deadline) throw new Error(`the product did not launch within 90 s (stage ${product.stage})`);
     await new Promise((r) => setTimeout(r, 500));
     product = await staff<Product>('GET', p);
   }
-  step('The product is live', product);
+  step('The product is live and on sale', product);
+  // On sale it stays until staff end it (restocks run inside ON_SALE); the demo ends it explicitly.
+  product = await staff<Product>('POST', `${p}/end`, { reason: 'Demo over' });
+  step('Staff ended the sales', product);
 
   const { events } = await staff<Timeline>('GET', `${p}/timeline`);
   console.log(`\nTimeline of ${product.id}:`);

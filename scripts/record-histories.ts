@@ -3,8 +3,9 @@
 // milestone, from v3 two vote-milestone signals, one a repeat, and from v4 social updates to a webhook and a
 // log channel with an approved launch announcement), one to CANCELLED and, from v4, one launched without
 // approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and,
-// from v5, one whose poll is extended until its run continues as new (both runs are written), and writes
-// their histories to test/fixtures/histories/.
+// from v5, one whose poll is extended until its run continues as new (both runs are written), from v6 the
+// launched products go ON_SALE and are ended, plus the demand gate and sales loop (record-sales-histories.ts),
+// and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -17,6 +18,8 @@ import {
   cancelProduct,
   deliveryWorkflowId,
   closePoll,
+  endSales,
+  getProduct,
   extendPoll,
   PRODUCT_WORKFLOW_TYPE,
   productWorkflowId,
@@ -42,6 +45,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { startPrivateEngine } from '../apps/launcher/src/private-engine';
+import { recordSalesProducts } from './record-sales-histories';
 
 const staff: Actor = { kind: 'staff', id: 'recorder', label: 'history recorder' };
 
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
       }
       throw new Error(`timed out waiting for ${what}`);
     };
-    const start = async (productId: string, rulesOver: Partial<ProductWorkflowInput['rules']> = {}) => {
+    const start = async (productId: string, rulesOver: Partial<ProductWorkflowInput['rules']> = {}, extra: Partial<ProductWorkflowInput> = {}, taskQueue = config.temporal.taskQueue) => {
       const input: ProductWorkflowInput = {
         productId,
         influencerId: 'inf-recorder',
@@ -110,12 +114,19 @@ async function main(): Promise<void> {
         },
         createdBy: staff,
         createdAt: new Date().toISOString(),
+        ...extra,
       };
-      const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue: config.temporal.taskQueue, args: [input] });
+      const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, { workflowId: productWorkflowId(productId), taskQueue, args: [input] });
       await waitFor('the product row', 'SELECT 1 FROM products WHERE id = $1', [productId]);
       return handle;
     };
     const influencer: Actor = { kind: 'influencer', id: 'inf-recorder' };
+    // Launched products go on sale (from the on-sale patch) and stay there until staff end them.
+    const endOnSale = async (handle: WorkflowHandle) => {
+      for (let i = 0; i < 200 && (await handle.query(getProduct)).stage !== 'ON_SALE'; i++) await new Promise((r) => setTimeout(r, 50));
+      await act(handle, endSales, { reason: 'recorded' });
+      await handle.result();
+    };
 
     const launched = await start(`p-recorded-launched-${label}`);
     await insertVotes(`p-recorded-launched-${label}`, 'b', ['fan-1', 'fan-2']);
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
     for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await act(launched, recordMilestone, { milestone });
     await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 3_000).toISOString() });
     await act(launched, approveLaunchAnnouncement, { title: 'linen dress: live!', body: 'Our linen dress is here.' }, influencer);
-    await launched.result();
+    await endOnSale(launched);
 
     // Launched without the influencer's approval: the overdue alert, then a withheld announcement.
     const unapproved = await start(`p-recorded-unapproved-${label}`);
@@ -149,7 +160,7 @@ async function main(): Promise<void> {
     await act(unapproved, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
     for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await act(unapproved, recordMilestone, { milestone });
     await act(unapproved, scheduleLaunch, { launchAt: new Date(Date.now() + 1_500).toISOString() });
-    await unapproved.result();
+    await endOnSale(unapproved);
 
     const cancelled = await start(`p-recorded-cancelled-${label}`);
     await insertVotes(`p-recorded-cancelled-${label}`, 'a', ['fan-1']);
@@ -184,15 +195,18 @@ async function main(): Promise<void> {
     const delivery = client.workflow.getHandle(deliveryWorkflowId(first.id));
     await delivery.result();
 
+    const salesRecorded = await recordSalesProducts({ client, dataSource: engine.dataSource, config, temporalAddress: engine.temporalAddress, label, staff, influencer, start, waitFor });
+
     fs.mkdirSync(outDir, { recursive: true });
-    const recorded = [
+    const recorded: (readonly [string, WorkflowHandle])[] = [
       ['product-lifecycle-launched', launched],
       ['product-lifecycle-cancelled', cancelled],
       ['product-lifecycle-unapproved', unapproved],
       ['social-delivery-retried', delivery],
       ['product-lifecycle-continued-run1', client.workflow.getHandle(continued.workflowId, firstRun)],
       ['product-lifecycle-continued-run2', client.workflow.getHandle(continued.workflowId, secondRun)],
-    ] as const;
+      ...salesRecorded,
+    ];
     for (const [name, handle] of recorded) {
       const history = await handle.fetchHistory();
       const file = path.join(outDir, `${name}-${label}.json`);

@@ -2,7 +2,17 @@
 // each is tried: quick attempts inside the workflow task, then durable pauses, never an unbounded chain.
 
 import { ActivityFailure, ApplicationFailure, CancelledFailure, log, patched, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
-import type { ProductActivities, RecordedSocialUpdates, RecordEventsInput, RecordSocialUpdatesInput, SocialActivities, TallyInput } from '../libs/domain';
+import type {
+  ProductActivities,
+  RecordedSocialUpdates,
+  RecordEventsInput,
+  RecordSocialUpdatesInput,
+  ReservationTally,
+  SalesActivities,
+  SocialActivities,
+  TallyInput,
+  TallyReservationsInput,
+} from '../libs/domain';
 
 // The tally reads PostgreSQL and retries until the database answers: closing a poll must not fail
 // because the database was briefly down. The timeout bounds one attempt only.
@@ -38,7 +48,7 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 // the activity refuses outright (non-retryable) is skipped: it never stops the read model or the lifecycle.
 // Runs from before the patch keep retrying inside the local activity without bound, as they did.
 export const BOUNDED_LOCAL_ACTIVITIES_PATCH = 'bounded-local-activities';
-const bounded = proxyLocalActivities<ProductActivities & SocialActivities>({
+const bounded = proxyLocalActivities<ProductActivities & SocialActivities & Pick<SalesActivities, 'tallyReservations'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 5 },
 });
@@ -98,6 +108,9 @@ export function localWrites(productId: string, boundedAttempts: boolean) {
       boundedAttempts
         ? untilItLands<RecordedSocialUpdates | null>('writing social updates', productId, () => oneAtATime(() => bounded.recordSocialUpdates(batch)), null)
         : recordSocialUpdates(batch),
+    /** The demand window's tally (products from the `on-sale` patch on, which all have bounded attempts). */
+    tallyReservations: (input: TallyReservationsInput): Promise<ReservationTally> =>
+      untilItLands('tallying the reservations', productId, () => oneAtATime(() => bounded.tallyReservations(input))),
     tally: (input: TallyInput) => {
       if (!patched(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
       return boundedAttempts ? untilItLands('tallying the poll', productId, () => oneAtATime(() => bounded.tallyPoll(input))) : tallyPoll(input);

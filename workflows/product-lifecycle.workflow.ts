@@ -18,18 +18,26 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   applyCommandInput,
   applyDeadline,
+  applyDemandGoalReached,
+  applyDemandTally,
   applyPollTally,
+  applySalesReport,
   applyVoteMilestone,
+  beginDemandClose,
   beginPollClose,
+  closeDemand,
   closePoll,
   COMMAND_TYPES,
   COMMAND_UPDATES,
   createProductState,
   deliveryWorkflowId,
+  demandGoalReached,
   getProduct,
   isFinalStage,
   LifecycleRefusal,
   nextDeadline,
+  recordDemandTally,
+  salesReported,
   ProductStageKey,
   isSocialSource,
   SYSTEM_ACTOR,
@@ -49,8 +57,8 @@ import {
 } from '../libs/domain';
 import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
 import { runIsLong } from './run-length';
+import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
-
 
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
@@ -61,9 +69,14 @@ export const SOCIAL_UPDATES_PATCH = 'social-updates';
  */
 export const SMALL_RESULTS_PATCH = 'small-update-results';
 export const CONTINUE_AS_NEW_PATCH = 'continue-as-new';
+/**
+ * Products started from this patch on go LAUNCH → ON_SALE → ENDED (with restocks while on sale) and pass
+ * through DEMAND when they have a demand goal; products started before end at LAUNCHED, as they did.
+ */
+export const ON_SALE_PATCH = 'on-sale';
 
-/** Commands applied in the Update's handler at once; closing the poll waits for the tally first. */
-type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL'>;
+/** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
+type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
 
 export const productLifecycle: ProductLifecycleWorkflow = async function productLifecycle(input: ProductWorkflowInput) {
   // A continued run takes the product as the previous run left it: every event already in the read model
@@ -79,7 +92,10 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const smallResults = patched(SMALL_RESULTS_PATCH);
   const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
   const boundedAttempts = patched(BOUNDED_LOCAL_ACTIVITIES_PATCH);
-  const { writeReadModel, writeSocialUpdates, tally } = localWrites(state.productId, boundedAttempts);
+  // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
+  if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
+  const { writeReadModel, writeSocialUpdates, tally, tallyReservations } = localWrites(state.productId, boundedAttempts);
+  const shop = shopNotifier();
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
@@ -100,9 +116,10 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   const publish = (events: LifecycleEvent[]): void => {
     if (events.length === 0) return;
-    const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED');
+    const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED' || e.type === 'SALES_ENDED');
     outbox.push(...events);
     if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
+    if (state.sellsAfterLaunch) shop.add(state, events);
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
@@ -130,8 +147,41 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     );
   };
 
-  // Every command but closing the poll, which waits for the tally (below); in the record's order.
-  for (const type of COMMAND_TYPES) if (type !== 'CLOSE_POLL') register(type);
+  // Every command but closing the poll or the demand window, which wait for a tally, and cancelling (below); in the record's order.
+  for (const type of COMMAND_TYPES) if (type !== 'CLOSE_POLL' && type !== 'CLOSE_DEMAND' && type !== 'CANCEL') register(type);
+
+  // Cancelling an open demand window counts its reservations first (closing intake), so every reservation
+  // taken is released and none is taken after; everywhere else it is applied at once, as it always was.
+  setHandler(
+    COMMAND_UPDATES.CANCEL,
+    (req) => {
+      if (state.stage !== 'DEMAND' || state.demand?.status !== 'OPEN') {
+        publish(applyCommandInput(state, 'CANCEL', req.input, req.actor, Date.now()));
+        return answer();
+      }
+      return (async () => {
+        beginDemandClose(state);
+        recordDemandTally(state, await tallyReservations({ productId: state.productId, closeIntakeAtSeq: state.seq }), Date.now());
+        publish(applyCommandInput(state, 'CANCEL', req.input, req.actor, Date.now()));
+        return answer();
+      })();
+    },
+    { validator: (req: ActionRequest<CommandInput<'CANCEL'>>) => refuseAsFailure(() => validateCommandInput(state, 'CANCEL', req.input, Date.now())) },
+  );
+
+  const closeTheDemand = async (actor: Actor): Promise<void> => {
+    beginDemandClose(state);
+    publish(applyDemandTally(state, await tallyReservations({ productId: state.productId, closeIntakeAtSeq: state.seq }), actor, Date.now()));
+  };
+
+  setHandler(
+    closeDemand,
+    async (req) => {
+      await closeTheDemand(req.actor);
+      return answer();
+    },
+    { validator: (req: ActionRequest<CommandInput<'CLOSE_DEMAND'>>) => refuseAsFailure(() => validateCommandInput(state, 'CLOSE_DEMAND', req.input, Date.now())) },
+  );
 
   const closeThePoll = async (actor: Actor): Promise<void> => {
     beginPollClose(state);
@@ -151,6 +201,9 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   setHandler(getProduct, () => toView(state));
   setHandler(voteMilestoneReached, (reached) => publish(applyVoteMilestone(state, reached, Date.now())));
+  // Intake's reports; ignored (no event) in a stage they do not apply to, so early or late ones are harmless.
+  setHandler(demandGoalReached, (reached) => publish(applyDemandGoalReached(state, reached, Date.now())));
+  setHandler(salesReported, (report) => publish(applySalesReport(state, report, Date.now())));
 
   // Drains the outbox into the read model; events that arrive while a write is in flight go together in
   // the next batch. (productId, seq) keys make a replayed or retried batch harmless.
@@ -199,10 +252,13 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     }
   })();
 
+  // Reservation holders are told through the shop once the event is in the read model.
+  const shopLoop = shop.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
+
   // A long run hands the product to a new run of the same workflow id: once no handler is running and
-  // both outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
+  // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
-    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial);
+    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle());
     const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1 } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
@@ -214,8 +270,9 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     const deadline = nextDeadline(state);
     const seenSeq = state.seq;
     const seenStatus = state.poll.status;
-    // An event (seq) or a poll that began closing (no event) changes which deadline is next.
-    const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus;
+    const seenDemand = state.demand?.status;
+    // An event (seq) or a poll or demand window that began closing (no event) changes which deadline is next.
+    const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus || state.demand?.status !== seenDemand;
     // Runs from before the patch wait exactly as they did (runIsDone is always false for them).
     const wake = mayContinue ? () => changed() || runIsDone() : changed;
     if (!deadline) {
@@ -227,6 +284,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (!fired || changed()) continue;
     if (deadline.kind === 'POLL_CLOSES') {
       await closeThePoll(SYSTEM_ACTOR);
+    } else if (deadline.kind === 'DEMAND_CLOSES') {
+      await closeTheDemand(SYSTEM_ACTOR);
     } else {
       publish(applyDeadline(state, deadline, Date.now()));
     }
@@ -234,7 +293,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   await condition(() => allHandlersFinished() && projectedAll());
   await projector;
-  // Ends once every social update is written and its deliveries started.
+  // Ends once every social update is written and its deliveries started, and every shop notification sent off.
   await socialProjector;
+  await shopLoop;
   return toView(state);
 };

@@ -10,13 +10,21 @@ describe('loadConfig', () => {
   });
 
   it('reads the caps on repeatable actions (defaults 20, 10, 5), fixed into the products\' rules', () => {
-    expect(loadConfig({}).lifecycle.actionLimits).toEqual({ launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5 });
-    const c = loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000', POLL_EXTENSION_LIMIT: '0', ANNOUNCEMENT_REAPPROVAL_LIMIT: '2' });
-    expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2 });
+    expect(loadConfig({}).lifecycle.actionLimits).toEqual({ launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50 });
+    const c = loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000', POLL_EXTENSION_LIMIT: '0', ANNOUNCEMENT_REAPPROVAL_LIMIT: '2', DEMAND_EXTENSION_LIMIT: '3', RESTOCK_LIMIT: '7' });
+    expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2, demandExtensions: 3, restocks: 7 });
     expect(() => loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '-1' })).toThrow(/LAUNCH_RESCHEDULE_LIMIT/);
     expect(() => loadConfig({ POLL_EXTENSION_LIMIT: 'many' })).toThrow(/POLL_EXTENSION_LIMIT/);
     expect(loadConfig({}).lifecycle.runEventLimit).toBe(10_000);
     expect(() => loadConfig({ WORKFLOW_RUN_EVENT_LIMIT: '50000' })).toThrow(/WORKFLOW_RUN_EVENT_LIMIT/);
+  });
+
+  it('reads the sales rules and the demand safety factor (defaults 0.7, 14 days, 20 units, 48 h, 0.2)', () => {
+    const c = loadConfig({});
+    expect(c.lifecycle.sales).toEqual({ restockThreshold: 0.7, restockCoverDays: 14, restockMinimumUnits: 20, reservationHoldMs: 48 * 3_600_000 });
+    expect(c.demandSafetyFactor).toBe(0.2);
+    expect(loadConfig({ RESTOCK_THRESHOLD: '0.5', RESERVATION_HOLD: '2h' }).lifecycle.sales).toMatchObject({ restockThreshold: 0.5, reservationHoldMs: 7_200_000 });
+    expect(() => loadConfig({ RESTOCK_THRESHOLD: '2' })).toThrow(/RESTOCK_THRESHOLD/);
   });
 
   it('treats an empty variable as not set', () => {

@@ -114,6 +114,9 @@ const variables = z.object({
   LAUNCH_RESCHEDULE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   POLL_EXTENSION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
   ANNOUNCEMENT_REAPPROVAL_LIMIT: z.coerce.number().int().min(0).max(100_000).default(5),
+  DEMAND_EXTENSION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
+  /** Restocks the workflow may propose over a product's life. */
+  RESTOCK_LIMIT: z.coerce.number().int().min(0).max(100_000).default(50),
   /** Events in one run of a product's workflow before it continues as new (Temporal fails a run at 51,200). */
   WORKFLOW_RUN_EVENT_LIMIT: z.coerce.number().int().min(100).max(40_000).default(10_000),
   /** A review waiting longer than this gets one reminder. */
@@ -170,6 +173,13 @@ const variables = z.object({
       }
     }),
 
+  /** Defaults of a product's demand gate and sales rules (each product may set its own when it is created). */
+  DEMAND_SAFETY_FACTOR: z.coerce.number().min(0).max(2).default(0.2),
+  RESTOCK_THRESHOLD: z.coerce.number().min(0.05).max(1).default(0.7),
+  RESTOCK_COVER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  RESTOCK_MINIMUM_UNITS: z.coerce.number().int().min(1).max(100_000).default(20),
+  RESERVATION_HOLD: duration('RESERVATION_HOLD').default(48 * 3600_000),
+
   /** Demand → production quantity: `ceil(max(MINIMUM_ORDER, winner votes × rate) / PRODUCTION_BATCH_SIZE) × PRODUCTION_BATCH_SIZE`. */
   DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
   MINIMUM_ORDER: z.coerce.number().int().min(1).default(50),
@@ -188,12 +198,20 @@ const schema = variables.transform((c) => {
       launchReschedules: c.LAUNCH_RESCHEDULE_LIMIT,
       pollExtensions: c.POLL_EXTENSION_LIMIT,
       announcementReapprovals: c.ANNOUNCEMENT_REAPPROVAL_LIMIT,
+      demandExtensions: c.DEMAND_EXTENSION_LIMIT,
+      restocks: c.RESTOCK_LIMIT,
     },
     runEventLimit: c.WORKFLOW_RUN_EVENT_LIMIT,
     demand: {
       conversionRate: c.DEMAND_CONVERSION_RATE,
       minimumOrder: c.MINIMUM_ORDER,
       batchSize: c.PRODUCTION_BATCH_SIZE,
+    },
+    sales: {
+      restockThreshold: c.RESTOCK_THRESHOLD,
+      restockCoverDays: c.RESTOCK_COVER_DAYS,
+      restockMinimumUnits: c.RESTOCK_MINIMUM_UNITS,
+      reservationHoldMs: c.RESERVATION_HOLD,
     },
   };
   return {
@@ -232,6 +250,8 @@ const schema = variables.transform((c) => {
       milestones: c.VOTE_MILESTONES,
     },
     lifecycle,
+    /** The demand goal's safety factor when a product does not set one. */
+    demandSafetyFactor: c.DEMAND_SAFETY_FACTOR,
     social: {
       platformLimits: c.SOCIAL_PLATFORM_LIMITS,
       delivery: {

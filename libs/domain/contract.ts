@@ -55,6 +55,14 @@ export const startProduction = commandUpdate('START_PRODUCTION');
 export const recordMilestone = commandUpdate('RECORD_MILESTONE');
 export const scheduleLaunch = commandUpdate('SCHEDULE_LAUNCH');
 export const approveLaunchAnnouncement = commandUpdate('APPROVE_LAUNCH_ANNOUNCEMENT');
+export const closeDemand = commandUpdate('CLOSE_DEMAND');
+export const extendDemand = commandUpdate('EXTEND_DEMAND');
+export const overrideDemand = commandUpdate('OVERRIDE_DEMAND');
+export const approveRestock = commandUpdate('APPROVE_RESTOCK');
+export const declineRestock = commandUpdate('DECLINE_RESTOCK');
+export const cancelRestock = commandUpdate('CANCEL_RESTOCK');
+export const recordRestockMilestone = commandUpdate('RECORD_RESTOCK_MILESTONE');
+export const endSales = commandUpdate('END_SALES');
 
 /** Each command's Update, keyed by command type: the workflow registers its handlers from it. */
 export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
@@ -69,6 +77,14 @@ export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
   RECORD_MILESTONE: recordMilestone,
   SCHEDULE_LAUNCH: scheduleLaunch,
   APPROVE_LAUNCH_ANNOUNCEMENT: approveLaunchAnnouncement,
+  CLOSE_DEMAND: closeDemand,
+  EXTEND_DEMAND: extendDemand,
+  OVERRIDE_DEMAND: overrideDemand,
+  APPROVE_RESTOCK: approveRestock,
+  DECLINE_RESTOCK: declineRestock,
+  CANCEL_RESTOCK: cancelRestock,
+  RECORD_RESTOCK_MILESTONE: recordRestockMilestone,
+  END_SALES: endSales,
 };
 
 /**

@@ -21,6 +21,8 @@ export function createProductState(input: ProductWorkflowInput, nowMs: number): 
     samples: [],
     production: { milestones: [] },
     launch: { countdowns: [] },
+    ...(input.variants ? { variants: input.variants } : {}),
+    ...(input.shopId ? { shopId: input.shopId } : {}),
   };
   const events = [
     emit(state, 'PRODUCT_CREATED', input.createdBy, now, { name: input.name, targetKeyword: input.targetKeyword }),

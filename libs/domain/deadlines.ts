@@ -1,17 +1,23 @@
 // The lifecycle's timers: which one the workflow waits for next in the current state, and what a fired
-// one does (the poll's deadline goes through the tally instead).
+// one does (the poll's and the demand window's deadlines go through their tallies instead).
 
 import { unreachable } from './errors';
 import { emit, iso, moveTo } from './events';
 import { SYSTEM_ACTOR, type LifecycleEvent, type ProductState } from './model';
 import { roundsOf, type RoundKind } from './commands/rounds';
+import { endReservationHold, goOnSale } from './sales';
 
 export type Deadline =
   | { kind: 'POLL_CLOSES'; at: number }
   | { kind: 'REVIEW_REMINDER'; at: number; what: RoundKind; round: number }
   | { kind: 'LAUNCH_COUNTDOWN'; at: number; offsetMs: number }
   | { kind: 'LAUNCH_APPROVAL_DUE'; at: number }
-  | { kind: 'LAUNCH'; at: number };
+  | { kind: 'LAUNCH'; at: number }
+  | { kind: 'DEMAND_CLOSES'; at: number }
+  | { kind: 'RESERVATION_HOLD_ENDS'; at: number };
+
+/** Deadlines that go through a tally (an activity) rather than applyDeadline. */
+export type TallyDeadline = Extract<Deadline, { kind: 'POLL_CLOSES' | 'DEMAND_CLOSES' }>;
 
 /** The next timer the workflow must wait for in the current state, or null when it waits for people only. */
 export function nextDeadline(state: ProductState): Deadline | null {
@@ -28,9 +34,13 @@ export function nextDeadline(state: ProductState): Deadline | null {
     }
     case 'LAUNCH':
       return nextLaunchDeadline(state);
-    case 'PRODUCTION':
     case 'DEMAND':
-    case 'ON_SALE':
+      return state.demand?.status === 'OPEN' ? { kind: 'DEMAND_CLOSES', at: Date.parse(state.demand.closesAt) } : null;
+    case 'ON_SALE': {
+      const sales = state.sales;
+      return sales?.holdUntil && !sales.holdReleasedAt ? { kind: 'RESERVATION_HOLD_ENDS', at: Date.parse(sales.holdUntil) } : null;
+    }
+    case 'PRODUCTION':
     case 'LAUNCHED':
     case 'ENDED':
     case 'CANCELLED':
@@ -55,8 +65,8 @@ function nextLaunchDeadline(state: ProductState): Deadline | null {
   return approvalDue <= next.at ? { kind: 'LAUNCH_APPROVAL_DUE', at: approvalDue } : next;
 }
 
-/** Applies a fired timer other than the poll's deadline (which goes through the tally). */
-export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, { kind: 'POLL_CLOSES' }>, nowMs: number): LifecycleEvent[] {
+/** Applies a fired timer other than the poll's and the demand window's deadlines (which go through their tallies). */
+export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, TallyDeadline>, nowMs: number): LifecycleEvent[] {
   const at = iso(nowMs);
   switch (deadline.kind) {
     case 'REVIEW_REMINDER': {
@@ -77,9 +87,13 @@ export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, {
       state.launch.launchedAt = at;
       // Products that need an approved announcement say whether theirs was, so the update is held if not.
       const approval = state.rules.launchApprovalLeadMs === undefined ? {} : { announcementApproved: state.launch.announcement !== undefined };
+      // Products started with the ON_SALE lifecycle go on sale; older ones end at LAUNCHED, as they did.
+      if (state.sellsAfterLaunch) return goOnSale(state, { launchAt: state.launch.launchAt, ...approval }, nowMs);
       const launched = emit(state, 'LAUNCHED', SYSTEM_ACTOR, at, { launchAt: state.launch.launchAt, ...approval });
       return [launched, moveTo(state, 'LAUNCHED', SYSTEM_ACTOR, at)];
     }
+    case 'RESERVATION_HOLD_ENDS':
+      return endReservationHold(state, nowMs);
     default:
       return unreachable(deadline);
   }

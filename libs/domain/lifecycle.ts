@@ -5,7 +5,9 @@
 
 export * from './commands';
 export { createProductState } from './create-product';
-export { applyDeadline, nextDeadline, type Deadline } from './deadlines';
+export { applyDeadline, nextDeadline, type Deadline, type TallyDeadline } from './deadlines';
+export { applyDemandGoalReached, applyDemandTally, beginDemandClose, hasDemandGate, recordDemandTally, variantIdsOf, variantsOf } from './demand';
+export { applySalesReport, openRestock, runQuantities, salesRulesOf } from './sales';
 export { applyPollTally } from './poll-tally';
 export { pendingAction, toView } from './view';
 export { applyVoteMilestone } from './vote-milestones';

@@ -73,6 +73,10 @@ export interface ActionLimits {
   pollExtensions: number;
   /** Approvals of the launch announcement after the first. */
   announcementReapprovals: number;
+  /** Extensions of the demand window (absent in products started before the demand gate: DEFAULT_ACTION_LIMITS). */
+  demandExtensions?: number;
+  /** Restocks proposed over the product's life (absent: DEFAULT_ACTION_LIMITS). */
+  restocks?: number;
 }
 
 export interface ProductWorkflowInput {
@@ -256,60 +260,6 @@ export interface PendingAction {
 
 export type ProductView = ProductState & { pendingAction: PendingAction };
 
-export const EVENT_TYPES = [
-  'PRODUCT_CREATED',
-  'POLL_OPENED',
-  'POLL_EXTENDED',
-  'POLL_MILESTONE',
-  'POLL_BELOW_MINIMUM',
-  'POLL_CLOSED',
-  'STAGE_CHANGED',
-  'DESIGN_SUBMITTED',
-  'DESIGN_APPROVED',
-  'DESIGN_CHANGES_REQUESTED',
-  'DESIGN_REVIEW_REMINDER',
-  'SAMPLE_RECORDED',
-  'SAMPLE_APPROVED',
-  'SAMPLE_CHANGES_REQUESTED',
-  'SAMPLE_REVIEW_REMINDER',
-  'PRODUCTION_STARTED',
-  'PRODUCTION_MILESTONE',
-  'LAUNCH_SCHEDULED',
-  'LAUNCH_COUNTDOWN',
-  'LAUNCH_ANNOUNCEMENT_APPROVED',
-  'LAUNCH_APPROVAL_OVERDUE',
-  'LAUNCHED',
-  'CANCELLED',
-  // The demand gate (reservations), after the poll.
-  'DEMAND_OPENED',
-  'DEMAND_GOAL_REACHED',
-  'DEMAND_EXTENDED',
-  'DEMAND_BELOW_GOAL',
-  'DEMAND_MET',
-  'DEMAND_OVERRIDDEN',
-  'RESERVATIONS_RELEASED',
-  // On sale, after the launch.
-  'RESERVATION_HOLD_ENDED',
-  'SOLD_OUT',
-  'RESTOCK_PROPOSED',
-  'RESTOCK_APPROVED',
-  'RESTOCK_DECLINED',
-  'RESTOCK_CANCELLED',
-  'RESTOCK_MILESTONE',
-  'BACK_IN_STOCK',
-  'SALES_ENDED',
-] as const;
-export type LifecycleEventType = (typeof EVENT_TYPES)[number];
-
-/** One timeline entry. (productId, seq) is its identity, so writing it twice is harmless. */
-export interface LifecycleEvent {
-  seq: number;
-  type: LifecycleEventType;
-  /** The stage after the event. */
-  stage: Stage;
-  actor: Actor;
-  at: string;
-  data: Record<string, unknown>;
-}
+export * from './event-types';
 
 export type { ProductionMilestone, ReviewDecision, Stage };

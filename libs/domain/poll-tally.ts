@@ -1,6 +1,7 @@
 // The poll's result: the votes counted from PostgreSQL decide the winner and the suggested quantity, or
 // send the poll to a staff decision when too few fans voted.
 
+import { hasDemandGate, openDemand } from './demand';
 import { emit, iso, moveTo } from './events';
 import type { Actor, LifecycleEvent, ProductState } from './model';
 import { decideTally, suggestedQuantity, type TallyDecision } from './rules';
@@ -35,14 +36,14 @@ export function applyPollTally(state: ProductState, counts: TallyDecision['count
   };
   const winnerVotes = decision.counts.find((c) => c.optionId === decision.winningOptionId)!.votes;
   state.suggestedQuantity = suggestedQuantity(winnerVotes, state.rules.demand);
-  return [
-    emit(state, 'POLL_CLOSED', actor, at, {
-      winningOptionId: decision.winningOptionId,
-      totalVotes: decision.totalVotes,
-      tieBroken: decision.tieBroken,
-      counts: decision.counts,
-      suggestedQuantity: state.suggestedQuantity,
-    }),
-    moveTo(state, 'DESIGN', actor, at),
-  ];
+  const closed = emit(state, 'POLL_CLOSED', actor, at, {
+    winningOptionId: decision.winningOptionId,
+    totalVotes: decision.totalVotes,
+    tieBroken: decision.tieBroken,
+    counts: decision.counts,
+    suggestedQuantity: state.suggestedQuantity,
+  });
+  // With a demand goal, fans reserve the winner before design starts.
+  if (hasDemandGate(state)) return [closed, ...openDemand(state, actor, nowMs)];
+  return [closed, moveTo(state, 'DESIGN', actor, at)];
 }

@@ -1,6 +1,7 @@
 // Pure rules of the lifecycle: tally and tie-break, suggested production quantity, milestone order.
 
 import type { DemandRules, OptionCount, PollOption } from './model';
+import type { SalesRules, VariantStock, VariantUnits } from './sales-model';
 import { PRODUCTION_MILESTONES, type ProductionMilestone } from './stages';
 
 export interface TallyDecision {
@@ -54,4 +55,51 @@ export function suggestedQuantity(winnerVotes: number, rules: DemandRules): numb
 /** The milestone that must be recorded next, or null when production has shipped. */
 export function nextMilestone(recorded: readonly ProductionMilestone[]): ProductionMilestone | null {
   return PRODUCTION_MILESTONES[recorded.length] ?? null;
+}
+
+/**
+ * Production suggested by the demand gate, per variant: ceil(reserved units × (1 + safetyFactor)), so the
+ * run covers every reservation plus a margin for buyers who did not reserve. Variants nobody reserved get 0;
+ * every variant of the product is listed, in the product's order.
+ */
+export function demandSuggestion(variantIds: readonly string[], reserved: readonly VariantUnits[], safetyFactor: number): VariantUnits[] {
+  const units = new Map(reserved.map((r) => [r.variantId, r.units]));
+  return variantIds.map((variantId) => {
+    const r = units.get(variantId) ?? 0;
+    // Rounded to a millionth first, like suggestedQuantity: 10 × 1.1 must say 11, not 12.
+    return { variantId, units: r > 0 ? Math.ceil(Math.round(r * (1 + safetyFactor) * 1e6) / 1e6) : 0 };
+  });
+}
+
+/** A total split across variants: all to a single variant; several: evenly, the remainder to the first. */
+export function splitAcrossVariants(variantIds: readonly string[], total: number): VariantUnits[] {
+  const each = Math.floor(total / variantIds.length);
+  const remainder = total - each * variantIds.length;
+  return variantIds.map((variantId, i) => ({ variantId, units: each + (i === 0 ? remainder : 0) }));
+}
+
+export function totalUnits(units: readonly VariantUnits[]): number {
+  return units.reduce((sum, u) => sum + u.units, 0);
+}
+
+/** Net units sold (sold − returned) ÷ units produced, over every variant; 0 when nothing was produced. */
+export function sellThrough(stock: readonly VariantStock[]): number {
+  const produced = stock.reduce((sum, v) => sum + v.produced, 0);
+  if (produced <= 0) return 0;
+  const net = stock.reduce((sum, v) => sum + Math.max(0, v.sold - v.returned), 0);
+  return Math.round((net / produced) * 10_000) / 10_000;
+}
+
+/**
+ * A restock sized from the recent sales rate, per variant: a variant that sold anything gets
+ * max(restockMinimumUnits, ceil(unitsPerDay × restockCoverDays)); one that sold nothing gets 0.
+ */
+export function restockSuggestion(variantIds: readonly string[], stock: readonly VariantStock[], rules: SalesRules): VariantUnits[] {
+  const byId = new Map(stock.map((s) => [s.variantId, s]));
+  return variantIds.map((variantId) => {
+    const s = byId.get(variantId);
+    if (!s || s.sold <= 0) return { variantId, units: 0 };
+    const cover = Math.ceil(Math.round(Math.max(0, s.unitsPerDay) * rules.restockCoverDays * 1e6) / 1e6);
+    return { variantId, units: Math.max(rules.restockMinimumUnits, cover) };
+  });
 }

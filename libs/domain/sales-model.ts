@@ -40,6 +40,12 @@ export interface SalesRules {
   reservationHoldMs: number;
 }
 
+/**
+ * Sales rules of a product that goes on sale without its own (the API always sets them from the
+ * configuration; this covers workflows started directly, e.g. by tools): the configuration's defaults.
+ */
+export const DEFAULT_SALES_RULES: SalesRules = { restockThreshold: 0.7, restockCoverDays: 14, restockMinimumUnits: 20, reservationHoldMs: 48 * 3_600_000 };
+
 export interface VariantUnits {
   variantId: string;
   units: number;
@@ -99,6 +105,8 @@ export interface RestockRun {
   proposedAt: string;
   /** Sell-through when it was proposed. */
   sellThrough: number;
+  /** Total units produced when it was proposed: one proposal per stock level (a declined one is not proposed again until more stock ships). */
+  producedWhenProposed: number;
   suggested: VariantUnits[];
   quantities?: VariantUnits[];
   supplier?: string;

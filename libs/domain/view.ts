@@ -32,9 +32,9 @@ export function pendingAction(state: ProductState): PendingAction {
       }
       return { by: 'engine', action: 'LAUNCH', description: `the product launches at ${state.launch.launchAt}` };
     case 'DEMAND':
-      return { by: 'fans', action: 'RESERVE', description: 'fans reserve the winning design' };
+      return demandAction(state);
     case 'ON_SALE':
-      return { by: 'staff', action: 'END_SALES', description: 'the product is on sale; staff end it' };
+      return salesAction(state);
     case 'LAUNCHED':
     case 'ENDED':
     case 'CANCELLED':
@@ -63,6 +63,43 @@ function pollAction(state: ProductState): PendingAction {
     default:
       return unreachable(state.poll.status);
   }
+}
+
+function demandAction(state: ProductState): PendingAction {
+  const demand = state.demand;
+  const goal = demand?.goal.minimumUnits ?? 0;
+  switch (demand?.status) {
+    case 'OPEN':
+      return { by: 'fans', action: 'RESERVE', description: `fans reserve until ${demand.closesAt} (goal: ${goal} units); staff may close the window early` };
+    case 'CLOSING':
+      return { by: 'engine', action: 'TALLY', description: 'the reservations are being counted' };
+    case 'AWAITING_DECISION':
+      return {
+        by: 'staff',
+        action: 'EXTEND_OVERRIDE_OR_CANCEL',
+        description: `fans reserved ${demand.lastTally?.totalUnits ?? 0} of the ${goal} units required; extend the window, override the goal with a reason, or cancel the product`,
+      };
+    // A decided window moves the product out of DEMAND in the same step, so these are not seen there.
+    case 'MET':
+    case 'OVERRIDDEN':
+    case 'RELEASED':
+    case undefined:
+      return { by: 'engine', action: 'NONE', description: 'the demand window is closed' };
+    default:
+      return unreachable(demand!.status);
+  }
+}
+
+function salesAction(state: ProductState): PendingAction {
+  const restock = state.sales?.restocks.find((r) => r.status === 'PROPOSED' || r.status === 'IN_PRODUCTION');
+  if (restock?.status === 'PROPOSED') {
+    return { by: 'staff', action: 'APPROVE_RESTOCK', description: `approve or decline restock ${restock.number} (sell-through ${Math.round(restock.sellThrough * 100)}%)` };
+  }
+  if (restock) {
+    const next = nextMilestone(restock.milestones.map((m) => m.milestone));
+    return { by: 'staff', action: 'RECORD_RESTOCK_MILESTONE', description: `record the ${next} milestone of restock ${restock.number}` };
+  }
+  return { by: 'staff', action: 'END_SALES', description: 'the product is on sale; staff end it when it is done' };
 }
 
 function roundAction(state: ProductState, what: RoundKind, limit: number, submit: string): PendingAction {

@@ -83,6 +83,15 @@ describe('authorization matrix', () => {
     { route: 'GET /products/{id}/poll/results', expect: anyone(200) },
     // POLL: a design is not accepted yet.
     { route: 'POST /products/{id}/designs', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ title: 't', description: 'd' }) },
+    // POLL: the demand window and sales actions are not accepted yet.
+    { route: 'POST /products/{id}/demand/close', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({}) },
+    { route: 'POST /products/{id}/demand/extend', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ closesAt: soon() }) },
+    { route: 'POST /products/{id}/demand/override', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
+    { route: 'POST /products/{id}/restocks/approve', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ supplier: 's', dueDate: soon() }) },
+    { route: 'POST /products/{id}/restocks/decline', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
+    { route: 'POST /products/{id}/restocks/cancel', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
+    { route: 'POST /products/{id}/restocks/milestones', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ milestone: 'MATERIALS' }) },
+    { route: 'POST /products/{id}/end', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
     { route: 'POST /products/{id}/poll/extend', expect: staffOnly(200), body: () => ({ closesAt: soon() }) },
     { route: 'POST /products/{id}/poll/close', expect: staffOnly(200), body: () => ({}) },
     // DESIGN: no round to review until staff submit one.

@@ -1,5 +1,6 @@
-// A product driven over HTTP from its fan poll to LAUNCHED with a staff key and an influencer key, on the
-// real stack (API + worker + PostgreSQL + Temporal dev server); cancellation. How a poll closes (its own
+// A product driven over HTTP from its fan poll through its launch to ON_SALE, then ended by staff (ENDED),
+// with a staff key and an influencer key, on the real stack (API + worker + PostgreSQL + Temporal dev
+// server); cancellation. How a poll closes (its own
 // deadline, its minimum, the tie-break) is poll-close.e2e.test.ts.
 import type { ApiKeyDto, InfluencerDto, IssuedApiKeyDto, LaunchAnnouncementDto, ProductDto, ProductPageDto, TimelineDto } from '../support/api-types';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
@@ -21,7 +22,7 @@ describe('product lifecycle over HTTP', () => {
     await t?.stop();
   });
 
-  it('takes a product from its fan poll to LAUNCHED and records every step on its timeline', async () => {
+  it('takes a product from its fan poll to ON_SALE, ends it, and records every step on its timeline', async () => {
     const startedAt = Date.now();
 
     // Staff onboard the influencer; her key is shown once, in the answer that issues it.
@@ -155,16 +156,26 @@ describe('product lifecycle over HTTP', () => {
     expect(announcement.status).toBe('approved');
     expect(expectOk(await t.http<ProductDto>('GET', p)).pendingAction).toMatchObject({ by: 'engine', action: 'LAUNCH' });
 
-    const launched = await eventually('the product to be LAUNCHED', async () => {
+    const launched = await eventually('the product to be ON_SALE', async () => {
       const res = await t.http<ProductDto>('GET', p);
-      return res.body.stage === 'LAUNCHED' ? res.body : undefined;
+      return res.body.stage === 'ON_SALE' ? res.body : undefined;
     });
     expect(Date.parse(launched.launch.launchedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(launchAt));
     expect(launched.launch.countdowns.every((c) => c.sent)).toBe(true);
-    expect(launched.pendingAction).toMatchObject({ by: null, action: 'NONE' });
+    expect(launched.pendingAction).toMatchObject({ by: 'staff', action: 'END_SALES' });
+    expect(launched.variants).toEqual([{ id: 'one-size', label: 'One size' }]);
+    expect(launched.sales).toMatchObject({ produced: [{ variantId: 'one-size', units: 40 }], soldOut: [], restocks: [] });
     expect(launched.links.temporalUi).toContain(`/workflows/product-${id}`);
-    const list = expectOk(await t.http<ProductPageDto>('GET', '/products?stage=LAUNCHED'));
+    const list = expectOk(await t.http<ProductPageDto>('GET', '/products?stage=ON_SALE'));
     expect(list.items.map((i) => i.id)).toContain(id);
+
+    // On sale, a product is ended (with a reason), not cancelled; then it accepts nothing more.
+    expectError(await t.http('POST', `${p}/cancel`, { body: { reason: 'too late' } }), 409, { code: 'WRONG_STAGE', message: 'a product on sale is ended, not cancelled: use END_SALES' });
+    expectError(await t.http('POST', `${p}/designs/2/review`, { key: miaKey, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: 'is in ON_SALE' });
+    expectError(await t.http('POST', `${p}/restocks/approve`, { body: { supplier: 'Mill', dueDate: inFuture(DAY) } }), 409, { code: 'INVALID_STATE', message: 'no proposed restock' });
+    expectError(await t.http('POST', `${p}/end`, { body: {} }), 422);
+    const ended = await act(t, `${p}/end`, { reason: 'Summer collection retired' });
+    expect(ended).toMatchObject({ stage: 'ENDED', pendingAction: { by: null, action: 'NONE' }, sales: { ended: { reason: 'Summer collection retired', by: { kind: 'staff' } } } });
 
     // The timeline: every stage change and action, in seq order, with actor kind and time.
     const timeline = expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`, { key: miaKey }));
@@ -198,10 +209,11 @@ describe('product lifecycle over HTTP', () => {
       ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
       ['LAUNCH_COUNTDOWN', 'LAUNCH', system],
       ['LAUNCHED', 'LAUNCH', system],
-      ['STAGE_CHANGED', 'LAUNCHED', system],
+      ['STAGE_CHANGED', 'ON_SALE', system],
+      ['SALES_ENDED', 'ENDED', staff],
     ]);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-    expect(launched.seq).toBe(events.length);
+    expect(ended.seq).toBe(events.length);
     // Times are ISO instants, in order, within the test's run.
     const times = events.map((e) => Date.parse(e.at));
     for (const [i, at] of times.entries()) {
@@ -223,7 +235,7 @@ describe('product lifecycle over HTTP', () => {
       ['DESIGN', 'SAMPLING'],
       ['SAMPLING', 'PRODUCTION'],
       ['PRODUCTION', 'LAUNCH'],
-      ['LAUNCH', 'LAUNCHED'],
+      ['LAUNCH', 'ON_SALE'],
     ]);
     expect(ofType('POLL_CLOSED')[0].data).toMatchObject({ winningOptionId: 'wrap', totalVotes: 8, suggestedQuantity: 6 });
     expect(ofType('DESIGN_CHANGES_REQUESTED')[0].data).toMatchObject({ round: 1, feedback: 'Shorter sleeves, please' });
@@ -233,13 +245,68 @@ describe('product lifecycle over HTTP', () => {
     for (const c of ofType('LAUNCH_COUNTDOWN')) expect(Date.parse(c.at)).toBeLessThan(Date.parse(launchAt));
     expect(Date.parse(ofType('LAUNCHED')[0].at)).toBeGreaterThanOrEqual(Date.parse(launchAt));
 
-    // A launched product accepts no further action, from staff or influencer.
-    expectError(await t.http('POST', `${p}/cancel`, { body: { reason: 'too late' } }), 409, { code: 'WRONG_STAGE', message: `product ${id} is LAUNCHED` });
-    expectError(await t.http('POST', `${p}/designs/2/review`, { key: miaKey, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: 'LAUNCHED' });
-    expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: inFuture(DAY) } }), 409, { code: 'WRONG_STAGE', message: 'LAUNCHED' });
+    expect(ofType('SALES_ENDED')[0].data).toEqual({ reason: 'Summer collection retired' });
+
+    // An ended product accepts no further action, from staff or influencer.
+    expectError(await t.http('POST', `${p}/end`, { body: { reason: 'again' } }), 409, { code: 'WRONG_STAGE', message: `product ${id} is ENDED` });
+    expectError(await t.http('POST', `${p}/designs/2/review`, { key: miaKey, body: { decision: 'APPROVE' } }), 409, { code: 'WRONG_STAGE', message: 'ENDED' });
+    expectError(await t.http('POST', `${p}/launch`, { body: { launchAt: inFuture(DAY) } }), 409, { code: 'WRONG_STAGE', message: 'ENDED' });
   });
 
-  it('cancels a product with a reason from any stage before LAUNCHED and refuses every action afterwards', async () => {
+  it('creates a product with variants, a demand goal and sales rules, and drives its demand window over HTTP', async () => {
+    const { influencerId } = await onboard(t, 'ana');
+    const body = (over: Record<string, unknown>) => ({
+      name: 'Tee',
+      influencerId,
+      targetKeyword: 'linen tee',
+      poll: { question: 'Which tee?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
+      ...over,
+    });
+    const variants = [
+      { id: 's', label: 'S', sku: 'TEE-S-E2E' },
+      { id: 'm', label: 'M' },
+    ];
+    const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: body({ variants, demandGoal: { minimumUnits: 3, windowHours: 24 }, sales: { reservationHoldHours: 2 } }) }), 201);
+    expect(created.variants).toEqual(variants);
+    const rows = await t.db.dataSource.query<{ variant_id: string; sku: string | null }[]>('SELECT variant_id, sku FROM product_variants WHERE product_id = $1 ORDER BY position', [created.id]);
+    expect(rows).toEqual([{ variant_id: 's', sku: 'TEE-S-E2E' }, { variant_id: 'm', sku: null }]);
+    // A SKU another product sells, a variant id twice, an unknown shop: refused, nothing written.
+    expectError(await t.http('POST', '/products', { body: body({ variants: [{ id: 'x', label: 'X', sku: 'TEE-S-E2E' }] }) }), 409, { code: 'ALREADY_EXISTS', message: 'SKU TEE-S-E2E is already taken' });
+    expectError(await t.http('POST', '/products', { body: body({ variants: [{ id: 'x', label: 'X' }, { id: 'x', label: 'Y' }] }) }), 422, { message: 'variant id "x" is used twice' });
+    expectError(await t.http('POST', '/products', { body: body({ shopId: 'shop-nope' }) }), 422, { message: 'shop shop-nope does not exist' });
+    expectError(await t.http('POST', '/products', { body: body({ variants: [{ id: 'Big!', label: 'X' }] }) }), 422, { fields: ['variants.0.id'] });
+    expectError(await t.http('POST', '/products', { body: body({ demandGoal: { minimumUnits: 0, windowHours: 24 } }) }), 422, { fields: ['demandGoal.minimumUnits'] });
+
+    const p = `/products/${created.id}`;
+    const demand = await act(t, `${p}/poll/close`, {});
+    expect(demand).toMatchObject({ stage: 'DEMAND', demand: { status: 'OPEN', goal: { minimumUnits: 3, windowMs: 86_400_000, safetyFactor: 0.2 } }, pendingAction: { by: 'fans', action: 'RESERVE' } });
+    for (const [i, variant] of ['s', 's', 'm'].entries()) {
+      await t.db.dataSource.query(
+        `INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id)
+         VALUES ($1, $2, $3, $4, 1, 'tiktok', $5, $6, 'fan', 'src-e2e', $7)`,
+        [`r-e2e-${i}`, `CODE${i}`, created.id, variant, `fan-${i}`, `fan-${i}`, `msg-${i}`],
+      );
+    }
+    expectError(await t.http('POST', `${p}/demand/override`, { body: { reason: 'x' } }), 409, { code: 'INVALID_STATE' });
+    expectError(await t.http('POST', `${p}/demand/extend`, { body: { closesAt: 'soon' } }), 422, { fields: ['closesAt'] });
+    const met = await act(t, `${p}/demand/close`, {});
+    expect(met).toMatchObject({ stage: 'DESIGN', demand: { status: 'MET', suggested: [{ variantId: 's', units: 3 }, { variantId: 'm', units: 2 }] }, suggestedQuantity: 5 });
+    const types = expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`)).events.map((e) => e.type);
+    expect(types.slice(2)).toEqual(['POLL_CLOSED', 'STAGE_CHANGED', 'DEMAND_OPENED', 'DEMAND_MET', 'STAGE_CHANGED']);
+
+    // Below its goal the product waits for staff: an extension reopens the window, an override unlocks design.
+    const q = `/products/${expectOk(await t.http<ProductDto>('POST', '/products', { body: body({ demandGoal: { minimumUnits: 10, windowHours: 24, safetyFactor: 0 } }) }), 201).id}`;
+    await act(t, `${q}/poll/close`, {});
+    expect(await act(t, `${q}/demand/close`, {})).toMatchObject({ stage: 'DEMAND', demand: { status: 'AWAITING_DECISION' }, pendingAction: { by: 'staff', action: 'EXTEND_OVERRIDE_OR_CANCEL' } });
+    const closesAt = inFuture(DAY);
+    expect(await act(t, `${q}/demand/extend`, { closesAt })).toMatchObject({ demand: { status: 'OPEN', closesAt } });
+    await act(t, `${q}/demand/close`, {});
+    expectError(await t.http('POST', `${q}/demand/override`, { body: { reason: '' } }), 422, { fields: ['reason'] });
+    const overridden = await act(t, `${q}/demand/override`, { reason: 'The influencer backs it' });
+    expect(overridden).toMatchObject({ stage: 'DESIGN', demand: { status: 'OVERRIDDEN', override: { reason: 'The influencer backs it' } } });
+  });
+
+  it('cancels a product with a reason from any stage before ON_SALE and refuses every action afterwards', async () => {
     const { influencerId, key } = await onboard(t, 'kai');
     const id = expectOk(
       await t.http<ProductDto>('POST', '/products', {

@@ -102,7 +102,7 @@ describe('social updates', () => {
       await t.http('POST', `/products/${productId}/launch-announcement/approve`, { key: cast.influencerKey, body: { title: 'linen dress: live!' } }),
     );
     expect(approved).toMatchObject({ status: 'approved', text: { title: 'linen dress: live!', body: draft.text.body } });
-    await waitForStage(productId, 'LAUNCHED');
+    await waitForStage(productId, 'ON_SALE');
 
     const updates = await eventually('every update written', async () => {
       const list = await updatesOf(productId);
@@ -206,7 +206,7 @@ describe('social updates', () => {
     const productId = await createProduct(t, cast.influencerId);
     await advanceTo(t, cast, productId, 'LAUNCH');
     expectOk(await t.http('POST', `/products/${productId}/launch`, { body: { launchAt: new Date(Date.now() + 4_000).toISOString() } }));
-    await waitForStage(productId, 'LAUNCHED');
+    await waitForStage(productId, 'ON_SALE');
     const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`)).events;
     const overdue = timeline.filter((e) => e.type === 'LAUNCH_APPROVAL_OVERDUE');
     expect(overdue).toHaveLength(1);

@@ -48,7 +48,7 @@ describe('fault: dependencies restarted', () => {
     expect((await vote('fan-during')).status).toBe(202);
     for (const id of products) await eventually(`${id} to close its poll`, async () => (await stageOf(stack.db, id)) === 'DESIGN', 90_000);
     await Promise.all(products.map((id) => driveToLaunch(api, mia, id, 1_500, 'DESIGN')));
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'ON_SALE', 60_000);
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
     const [{ votes }] = await stack.db.query<{ votes: number }[]>(`SELECT count(*)::int AS votes FROM votes WHERE product_id = $1`, [voting]);
     const lost = checks.filter((c) => !c.launched).length + (votes === 2 ? 0 : 1);
@@ -73,7 +73,7 @@ describe('fault: dependencies restarted', () => {
     for (const id of waiting) await eventually(`${id} to close its poll`, async () => (await stageOf(stack.db, id)) === 'DESIGN', 90_000);
     await Promise.all(waiting.map((id) => driveToLaunch(api, leo, id, 1_500, 'DESIGN')));
     const products = [...waiting, midway];
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'ON_SALE', 60_000);
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
     const lost = checks.filter((c) => !c.launched).length;
     const duplicated = checks.reduce((t, c) => t + c.duplicated, 0);

@@ -107,7 +107,7 @@ describe('fault: the engine process killed', () => {
 
     const api2 = apiClient(second.url, staffKey!);
     await driveToLaunch(api2, mia, byHand, 1_500, 'SAMPLING');
-    for (const id of [byHand, onTimer]) await eventually(`${id} to launch`, async () => (await stage(api2, id)) === 'LAUNCHED', 90_000);
+    for (const id of [byHand, onTimer]) await eventually(`${id} to launch`, async () => (await stage(api2, id)) === 'ON_SALE', 90_000);
 
     db = createDataSource({ url: embeddedDatabaseUrl(path.join(dataDir, 'postgres'), Number(env.EMBEDDED_PG_PORT), 'incubator'), applicationName: 'fault-test' });
     await db.initialize();
@@ -124,7 +124,7 @@ describe('fault: the engine process killed', () => {
       deliveries: 0,
       lost,
       duplicated,
-      checked: 'leftover PostgreSQL and Temporal of the data folder stopped, their pids gone; both products LAUNCHED',
+      checked: 'leftover PostgreSQL and Temporal of the data folder stopped, their pids gone; both products launched (ON_SALE)',
     });
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);

@@ -44,7 +44,9 @@ export async function checkTimeline(db: DataSource, id: string): Promise<Timelin
   const stageChanges = events.filter((e) => e.type === 'STAGE_CHANGED').map((e) => e.stage);
   duplicated += stageChanges.length - new Set(stageChanges).size;
   const [row] = await db.query<{ stage: string }[]>(`SELECT stage FROM products WHERE id = $1`, [id]);
-  return { launched: row?.stage === 'LAUNCHED' && events.some((e) => e.type === 'LAUNCHED'), duplicated };
+  // Launched products go on sale (older ones ended at LAUNCHED); staff may have ended them since.
+  const launchedStage = ['LAUNCHED', 'ON_SALE', 'ENDED'].includes(row?.stage ?? '');
+  return { launched: launchedStage && events.some((e) => e.type === 'LAUNCHED'), duplicated };
 }
 
 export interface DeliveryCheck {

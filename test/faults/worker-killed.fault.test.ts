@@ -1,6 +1,6 @@
 // Faults: a worker SIGKILLed in the middle of an activity and while products wait on timers, then a new
 // worker started; two workers on one task queue, one killed under load; a worker killed while social
-// updates are being delivered. Every product must reach LAUNCHED with each stage change, poll close and
+// updates are being delivered. Every product must reach its launch (ON_SALE) with each stage change, poll close and
 // launch recorded exactly once, and every delivery must arrive, never as a second, different message.
 import { addChannels, advanceTo, castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
@@ -56,7 +56,7 @@ describe('fault: worker killed', () => {
     const products = [...timed, caught];
     for (const id of products) await eventually(`${id} to reach DESIGN`, async () => (await stageOf(stack.db, id)) === 'DESIGN', 60_000);
     await Promise.all(products.map((id) => driveToLaunch(api, mia, id, 1_500, 'DESIGN')));
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'ON_SALE', 60_000);
 
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));
     const lost = checks.filter((c) => !c.launched).length;
@@ -105,7 +105,7 @@ describe('fault: worker killed', () => {
         }
       }),
     ).catch((err: Error) => err);
-    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'LAUNCHED', 60_000);
+    for (const id of products) await eventually(`${id} to launch`, async () => (await stageOf(stack.db, id)) === 'ON_SALE', 60_000);
     // Per product: 11 published updates to both channels, the approval alert and the withheld launch to the log.
     await allDelivered(products, products.length * (11 * 2 + 2));
     const checks = await Promise.all(products.map((id) => checkTimeline(stack.db, id)));

@@ -109,6 +109,34 @@ describe('recorded histories', () => {
     }
   });
 
+  it('cover products from the on-sale patch (v6): the demand gate, ON_SALE with a restock shipped, ENDED, and reservations released', () => {
+    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
+      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
+    const patchesOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events
+        .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
+    const updatesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean);
+    const signalsOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).filter(Boolean);
+    const activitiesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+
+    const sales = load('product-lifecycle-sales-v6.json');
+    expect(patchesOf(sales)).toContain('on-sale');
+    expect(updatesOf(sales)).toEqual(expect.arrayContaining(['closeDemand', 'approveRestock', 'recordRestockMilestone', 'endSales']));
+    expect(signalsOf(sales)).toEqual(expect.arrayContaining(['demandGoalReached', 'salesReported']));
+    // The shop told at launch (ready) and when the hold ended (expired), each batch's delivery workflow started.
+    expect(activitiesOf(sales).filter((a) => a === 'notifyReservationHolders')).toHaveLength(2);
+    expect(sales.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === 'shopEventDelivery')).toHaveLength(2);
+    expect(sales[sales.length - 1].workflowExecutionCompletedEventAttributes).toBeTruthy();
+
+    const released = load('product-lifecycle-released-v6.json');
+    expect(updatesOf(released)).toEqual(expect.arrayContaining(['closeDemand', 'extendDemand', 'cancelProduct']));
+    expect(activitiesOf(released)).toEqual(['notifyReservationHolders']);
+    // Launched products of the on-sale patch are ended by staff.
+    expect(updatesOf(load('product-lifecycle-launched-v6.json'))).toContain('endSales');
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

@@ -124,3 +124,27 @@ export async function driveToLaunch(api: Api, cast: Pick<Cast, 'influencerKey'>,
   await advanceTo(api, cast, productId, 'LAUNCH', from);
   await ok(api.http('POST', `/products/${productId}/launch`, { body: { launchAt: new Date(Date.now() + launchInMs).toISOString() } }), 200);
 }
+
+/**
+ * Fans' reservations written straight into the reservations table (not through intake), one fan each:
+ * `fans` reservations of `units` each of the variant. Returns their codes.
+ */
+export async function insertReservations(t: WithDatabase, productId: string, variantId: string, fans: number, units = 1): Promise<string[]> {
+  const codes: string[] = [];
+  for (let i = 0; i < fans; i++) {
+    const fan = `fan-${randomUUID()}`;
+    const code = randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase();
+    await t.db.dataSource.query(
+      `INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id)
+       VALUES ($1, $2, $3, $4, $5, 'tiktok', $6, $7, 'fan', 'src-test', $8)`,
+      [`r-${randomUUID().slice(0, 24)}`, code, productId, variantId, units, fan, fan, `msg-${randomUUID()}`],
+    );
+    codes.push(code);
+  }
+  return codes;
+}
+
+/** Staff end a product on sale (→ ENDED) with a reason. */
+export async function endSales(api: Api, productId: string, reason = 'season over'): Promise<ProductDto> {
+  return ok(api.http<ProductDto>('POST', `/products/${productId}/end`, { body: { reason } }), 200);
+}

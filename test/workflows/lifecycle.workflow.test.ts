@@ -3,6 +3,7 @@
 import {
   cancelProduct,
   closePoll,
+  endSales,
   extendPoll,
   getProduct,
   recordMilestone,
@@ -59,20 +60,26 @@ describe('product workflow', () => {
   const start = (opts?: Parameters<typeof startProduct>[3]) => startProduct(suite.client, suite.db.dataSource, suite.worker.taskQueue, opts);
 
 
-  it('runs every stage to LAUNCHED with countdowns, and completes with the launched product', async () => {
+  it('runs every stage to ON_SALE with countdowns, stays on sale until staff end it, and completes ENDED', async () => {
     const p = await start({ rules: { launchCountdownsMs: [1_200, 600] } });
     await vote(suite.db.dataSource, p.productId, 'b', 3);
     await toStage(p, 'LAUNCH');
     const scheduled = await p.act(scheduleLaunch, { launchAt: new Date(Date.now() + 2_000).toISOString() });
     expect(scheduled.launch.countdowns.map((c) => c.offsetMs)).toEqual([1_200, 600]);
+    const onSale = await eventually('ON_SALE', async () => {
+      const view = await p.handle.query(getProduct);
+      return view.stage === 'ON_SALE' ? view : undefined;
+    });
+    expect(onSale.launch.countdowns.every((c) => c.sent)).toBe(true);
+    expect(onSale.sales?.produced).toEqual([{ variantId: 'one-size', units: 10 }]);
+    await p.act(endSales, { reason: 'season over' });
     const result = (await p.handle.result()) as ProductView;
-    expect(result.stage).toBe('LAUNCHED');
-    expect(result.launch.countdowns.every((c) => c.sent)).toBe(true);
+    expect(result.stage).toBe('ENDED');
     const types = await timelineTypes(suite.db.dataSource, p.productId);
     expect(types.filter((t) => t === 'LAUNCH_COUNTDOWN')).toHaveLength(2);
-    expect(types.slice(-2)).toEqual(['LAUNCHED', 'STAGE_CHANGED']);
+    expect(types.slice(-3)).toEqual(['LAUNCHED', 'STAGE_CHANGED', 'SALES_ENDED']);
     const [row] = await suite.db.dataSource.query<{ stage: string; seq: number }[]>('SELECT stage, seq FROM products WHERE id = $1', [p.productId]);
-    expect(row).toEqual({ stage: 'LAUNCHED', seq: result.seq });
+    expect(row).toEqual({ stage: 'ENDED', seq: result.seq });
   });
 
   it('tallies distinct fans at close, picks the winner and derives the suggested quantity', async () => {
@@ -224,7 +231,9 @@ describe('product workflow across worker restarts', () => {
       await p.act(startProduction, { supplier: 'Mill', dueDate: dueDate() });
       for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await p.act(recordMilestone, { milestone });
       await p.act(scheduleLaunch, { launchAt: new Date(Date.now() + 500).toISOString() });
-      expect(((await p.handle.result()) as ProductView).stage).toBe('LAUNCHED');
+      await eventually('ON_SALE', async () => (await p.handle.query(getProduct)).stage === 'ON_SALE');
+      await p.act(endSales, { reason: 'season over' });
+      expect(((await p.handle.result()) as ProductView).stage).toBe('ENDED');
       const seqs = await db.dataSource.query<{ seq: number }[]>('SELECT seq FROM timeline_events WHERE product_id = $1 ORDER BY seq', [p.productId]);
       expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
     } finally {

@@ -1,12 +1,12 @@
 // A product that is rescheduled 3,000 times (its cap raised to 5,000 by LAUNCH_RESCHEDULE_LIMIT) keeps
 // working: its workflow continues as new, each run's history stays far under Temporal's limits, the launch
 // happens at the last time set, and the read model and the social updates hold every event exactly once.
-import { getProduct, scheduleLaunch, closePoll, SOCIAL_EVENT_SOURCES, type ProductView, type ActionResult } from '../../libs/domain';
+import { getProduct, scheduleLaunch, closePoll, endSales, SOCIAL_EVENT_SOURCES, type ProductView, type ActionResult } from '../../libs/domain';
 import { recordMilestone, recordSample, reviewDesign, reviewSample, startProduction, submitDesign, ProductStageKey, InfluencerIdKey } from '../../libs/domain';
 import { temporal } from '@temporalio/proto';
 import type { Client } from '@temporalio/client';
 import { CONTINUE_AS_NEW_PATCH } from '../../workflows/product-lifecycle.workflow';
-import { testConfig } from '../support/stack';
+import { eventually, testConfig } from '../support/stack';
 import { workflowSuite } from './workflow-suite';
 import { startProduct, type StartedProduct } from '../support/workflow-harness';
 
@@ -86,9 +86,12 @@ describe('a product rescheduled 3,000 times', () => {
     expect(answers.every((a) => a.stage === 'LAUNCH' && Object.keys(a).sort().join() === 'seq,stage')).toBe(true);
     expect(new Set(answers.map((a) => a.seq)).size).toBe(RESCHEDULES);
 
-    // The launch happens at the last time set (its one-second countdown first), not at an earlier one.
+    // The launch happens at the last time set (its one-second countdown first), not at an earlier one; the
+    // product is then on sale until staff end it.
+    await eventually('ON_SALE', async () => (await p.handle.query(getProduct)).stage === 'ON_SALE', 30_000);
+    await p.update(endSales, { reason: 'season over' });
     const result = (await p.handle.result()) as ProductView;
-    expect(result.stage).toBe('LAUNCHED');
+    expect(result.stage).toBe('ENDED');
     expect(result.launch.launchAt).toBe(launchAt);
     expect(Date.parse(result.launch.launchedAt!)).toBeGreaterThanOrEqual(Date.parse(launchAt));
     expect(result.launch.countdowns).toEqual([{ offsetMs: 1_000, at: new Date(Date.parse(launchAt) - 1_000).toISOString(), sent: true }]);
@@ -108,20 +111,20 @@ describe('a product rescheduled 3,000 times', () => {
     // The last run kept the search attributes, the stage upserted since.
     const described = await suite.client.workflow.getHandle(p.handle.workflowId).describe();
     expect(described.runId).toBe(runs[runs.length - 1].runId);
-    expect(described.typedSearchAttributes.get(ProductStageKey)).toBe('LAUNCHED');
+    expect(described.typedSearchAttributes.get(ProductStageKey)).toBe('ENDED');
     expect(described.typedSearchAttributes.get(InfluencerIdKey)).toBe(p.influencerId);
     // The query reaches the last run, with the same product.
     expect((await suite.client.workflow.getHandle(p.handle.workflowId).query(getProduct)).seq).toBe(result.seq);
 
     // The read model: the row at the final seq, every seq on the timeline once, creation events once.
     const [row] = await suite.db.dataSource.query<{ seq: number; stage: string }[]>('SELECT seq, stage FROM products WHERE id = $1', [p.productId]);
-    expect(row).toEqual({ seq: result.seq, stage: 'LAUNCHED' });
+    expect(row).toEqual({ seq: result.seq, stage: 'ENDED' });
     const timeline = await suite.db.dataSource.query<{ seq: number; type: string }[]>('SELECT seq, type FROM timeline_events WHERE product_id = $1 ORDER BY seq', [
       p.productId,
     ]);
     expect(timeline.map((e) => e.seq)).toEqual(Array.from({ length: result.seq }, (_, i) => i + 1));
     const count = (type: string) => timeline.filter((e) => e.type === type).length;
-    expect([count('PRODUCT_CREATED'), count('POLL_OPENED'), count('LAUNCHED')]).toEqual([1, 1, 1]);
+    expect([count('PRODUCT_CREATED'), count('POLL_OPENED'), count('LAUNCHED'), count('SALES_ENDED')]).toEqual([1, 1, 1, 1]);
     expect(count('LAUNCH_SCHEDULED')).toBe(RESCHEDULES + 1);
     // One social update per event that makes one, none twice.
     const social = await suite.db.dataSource.query<{ seq: number }[]>('SELECT seq FROM social_updates WHERE product_id = $1 ORDER BY seq', [p.productId]);

@@ -9,7 +9,7 @@ import { deliveryRetry, type AppConfig } from '@app/config';
 import { OutboundGuard } from '@app/outbound';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import pino from 'pino';
-import { createProductActivities, createShopEventActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
+import { createProductActivities, createSalesActivities, createShopEventActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
 
@@ -35,6 +35,8 @@ export interface EngineWorkerOptions {
   /** In milliseconds (the SDK's string durations come from `ms`, whose types this tsconfig does not resolve). */
   shutdownGraceTimeMs?: number;
   social: Omit<SocialActivityDeps, 'dataSource'>;
+  /** Activities registered besides the engine's own (test wiring of activities built elsewhere). */
+  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
 /** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
@@ -79,8 +81,10 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     activities: {
       ...createProductActivities({ dataSource: opts.dataSource }),
       ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }),
+      ...createSalesActivities({ dataSource: opts.dataSource }),
       // Shop events share the social deliveries' secret box, guard, retry policy and log.
       ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
+      ...opts.extraActivities,
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,

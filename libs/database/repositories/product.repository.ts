@@ -2,10 +2,18 @@
 // whole read model (product, poll, timeline) for a batch of workflow events.
 
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProductView, RecordEventsInput, Stage } from '../../domain';
+import type { LifecycleEventType, ProductView, RecordEventsInput, Stage, VariantUnits } from '../../domain';
 import { ProductEntity } from '../entities/product.entity';
 import { PollEntity } from '../entities/poll.entity';
+import { DemandWindowRepository } from './demand-window.repository';
 import { PollRepository } from './poll.repository';
+import { ProductVariantRepository } from './product-variant.repository';
+import { VariantStockRepository } from './variant-stock.repository';
+
+// Events that change what reservation intake reads from the demand window (open, closing time, decided, released).
+const WINDOW_EVENTS: readonly LifecycleEventType[] = ['DEMAND_OPENED', 'DEMAND_EXTENDED', 'DEMAND_BELOW_GOAL', 'DEMAND_MET', 'DEMAND_OVERRIDDEN', 'RESERVATIONS_RELEASED', 'CANCELLED'];
+// Events that change what order intake reads from the stock (produced per variant, units held for reservations).
+const STOCK_EVENTS: readonly LifecycleEventType[] = ['LAUNCHED', 'BACK_IN_STOCK', 'RESERVATION_HOLD_ENDED'];
 
 /** What never changes about a product, so callers may cache it. */
 export type ProductRefRow = Pick<ProductEntity, 'id' | 'influencerId' | 'workflowId'>;
@@ -35,11 +43,12 @@ export class ProductRepository {
     return this.db.getRepository(ProductEntity).findOneBy({ id });
   }
 
-  /** The product and its poll in one transaction, so neither exists without the other. */
-  async insertWithPoll(product: Omit<ProductEntity, 'influencer'>, poll: Omit<PollEntity, 'product'>): Promise<void> {
+  /** The product, its poll and its variants in one transaction, so none exists without the others. */
+  async insertWithPoll(product: Omit<ProductEntity, 'influencer'>, poll: Omit<PollEntity, 'product'>, variants: ProductView['variants'] = []): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.getRepository(ProductEntity).insert(product);
       await new PollRepository(tx).insert(poll);
+      await new ProductVariantRepository(tx).insertForProduct(product.id, variants ?? []);
     });
   }
 
@@ -70,9 +79,28 @@ export class ProductRepository {
    * between the API's insert and the workflow start), the poll and the timeline entries. `seq` only moves
    * forward, so an old retried batch cannot overwrite a newer state.
    */
-  async recordEvents({ productId, events, snapshot }: RecordEventsInput, workflowId: string): Promise<void> {
+  async recordEvents(input: RecordEventsInput, workflowId: string): Promise<void> {
+    const { productId, events, snapshot } = input;
+    const window = snapshot.demand && events.some((e) => WINDOW_EVENTS.includes(e.type)) ? snapshot.demand : undefined;
+    const sales = snapshot.sales && events.some((e) => STOCK_EVENTS.includes(e.type)) ? snapshot.sales : undefined;
+    if (!window && !sales) return this.recordTimeline(this.db, input, workflowId);
+    // With the demand window or the stock: in one transaction, so intake never sees one without the other.
+    await this.db.transaction(async (tx) => {
+      await this.recordTimeline(tx, input, workflowId);
+      if (window) {
+        await new DemandWindowRepository(tx).upsert({ productId, status: window.status, closesAt: window.closesAt, minimumUnits: window.goal.minimumUnits, seq: snapshot.seq });
+      }
+      if (sales) {
+        const stock = new VariantStockRepository(tx);
+        await stock.setProduced(productId, sales.produced);
+        await stock.setHeld(productId, heldUnits(snapshot));
+      }
+    });
+  }
+
+  private async recordTimeline(db: DataSource | EntityManager, { productId, events, snapshot }: RecordEventsInput, workflowId: string): Promise<void> {
     const poll = snapshot.poll;
-    await this.db.query(
+    await db.query(
       `WITH product AS (
          INSERT INTO products (id, influencer_id, name, target_keyword, stage, pending_action, snapshot, seq, workflow_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $18)
@@ -120,4 +148,12 @@ export class ProductRepository {
     const row = await this.db.getRepository(ProductEntity).findOne({ where: { id: productId }, select: { id: true, snapshot: true } });
     return row?.snapshot ?? null;
   }
+}
+
+/** Units held for reservation holders per variant: the reserved units while the hold lasts, 0 once it ended. */
+function heldUnits(snapshot: ProductView): VariantUnits[] {
+  const sales = snapshot.sales!;
+  const holding = sales.holdUntil !== undefined && sales.holdReleasedAt === undefined;
+  const reserved = new Map((snapshot.demand?.lastTally?.variants ?? []).map((v) => [v.variantId, v.units]));
+  return sales.produced.map((p) => ({ variantId: p.variantId, units: holding ? (reserved.get(p.variantId) ?? 0) : 0 }));
 }

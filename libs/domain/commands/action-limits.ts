@@ -13,17 +13,20 @@ export type LimitedAction = keyof ActionLimits;
  * validator never runs on replay, so refusing new actions to an older product is safe, and its counts are
  * exact: replaying its history applies every action it accepted.
  */
-export const DEFAULT_ACTION_LIMITS: ActionLimits = { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5 };
+export const DEFAULT_ACTION_LIMITS: Required<ActionLimits> = { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50 };
 
 // How a refusal names each cap, and the setting that raises it for products created afterwards.
 const WORDS: Record<LimitedAction, { what: string; setting: string }> = {
   launchReschedules: { what: 'launch reschedules', setting: 'LAUNCH_RESCHEDULE_LIMIT' },
   pollExtensions: { what: 'poll extensions', setting: 'POLL_EXTENSION_LIMIT' },
   announcementReapprovals: { what: 'launch announcement re-approvals', setting: 'ANNOUNCEMENT_REAPPROVAL_LIMIT' },
+  demandExtensions: { what: 'demand window extensions', setting: 'DEMAND_EXTENSION_LIMIT' },
+  restocks: { what: 'restocks', setting: 'RESTOCK_LIMIT' },
 };
 
 export function actionLimit(state: ProductState, action: LimitedAction): number {
-  return (state.rules.actionLimits ?? DEFAULT_ACTION_LIMITS)[action];
+  // Caps added later (demand extensions, restocks) are absent from older products' rules: their defaults apply.
+  return state.rules.actionLimits?.[action] ?? DEFAULT_ACTION_LIMITS[action];
 }
 
 export function actionCount(state: ProductState, action: LimitedAction): number {
@@ -45,5 +48,5 @@ export function validateWithinLimit(state: ProductState, action: LimitedAction):
 /** Counts one accepted repeat of the action. */
 export function countAction(state: ProductState, action: LimitedAction): void {
   const counts = (state.actionCounts ??= { launchReschedules: 0, pollExtensions: 0, announcementReapprovals: 0 });
-  counts[action] += 1;
+  counts[action] = (counts[action] ?? 0) + 1;
 }

@@ -1,7 +1,7 @@
 // Cancelling the product (commands/cancel.ts).
 
 import { DomainErrorCode } from '../errors';
-import { beginPollClose, nextDeadline } from '../lifecycle';
+import { beginDemandClose, beginPollClose, nextDeadline } from '../lifecycle';
 import {
   ACTIVE_STAGES,
   driveTo,
@@ -9,13 +9,14 @@ import {
   iso,
   MINUTE,
   Product,
+  reserved,
   staff,
   votes,
   type ActiveStage,
 } from '../testing/lifecycle-driver';
 
 describe('cancelling', () => {
-  it.each(ACTIVE_STAGES.map((s) => [s as ActiveStage]))('cancels from %s: records the stage it left and moves to CANCELLED', (stage) => {
+  it.each(ACTIVE_STAGES.filter((s) => s !== 'ON_SALE').map((s) => [s as ActiveStage]))('cancels from %s: records the stage it left and moves to CANCELLED', (stage) => {
     const p = driveTo(stage).advance(MINUTE);
     const events = p.act({ type: 'CANCEL', reason: '  fabric shortage  ' });
     expect(events).toEqual([
@@ -49,6 +50,30 @@ describe('cancelling', () => {
     p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
     p.act({ type: 'CANCEL', reason: 'influencer left' });
     expect(p.state.cancellation?.fromStage).toBe('DESIGN');
+  });
+
+  it('refuses to cancel a product on sale: it is ended (END_SALES)', () => {
+    expectRefused(driveTo('ON_SALE'), { type: 'CANCEL', reason: 'stop' }, DomainErrorCode.WrongStage, /a product on sale is ended, not cancelled: use END_SALES/);
+  });
+
+  it('releases the reservations counted when a product is cancelled in DEMAND, before CANCELLED', () => {
+    const p = driveTo('DEMAND').advance(MINUTE);
+    p.closeDemand(reserved(4, 2));
+    expect(p.state.demand?.status).toBe('AWAITING_DECISION');
+    const events = p.advance(MINUTE).act({ type: 'CANCEL', reason: 'not enough fans' });
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['RESERVATIONS_RELEASED', { reservations: 3, totalUnits: 6, reason: 'not enough fans' }],
+      ['CANCELLED', { reason: 'not enough fans', from: 'DEMAND' }],
+    ]);
+    expect(p.state.demand?.status).toBe('RELEASED');
+  });
+
+  it('releases nothing when nobody reserved, and refuses while the window is being tallied', () => {
+    const p = driveTo('DEMAND').advance(MINUTE);
+    beginDemandClose(p.state);
+    expectRefused(p, { type: 'CANCEL', reason: 'x' }, DomainErrorCode.InvalidState, /being tallied/);
+    p.demandTally(reserved(0));
+    expect(p.act({ type: 'CANCEL', reason: 'no fans' }).map((e) => e.type)).toEqual(['CANCELLED']);
   });
 
   it.each(['', '   '])('refuses a cancellation without a reason (%j → INVALID_VALUE)', (reason) => {

@@ -1,7 +1,10 @@
-// Cancelling the product (staff), accepted in every stage it can still leave; it needs a reason.
+// Cancelling the product (staff), accepted in every stage it can still leave before it goes on sale; it needs
+// a reason. A product cancelled in DEMAND releases the reservations counted (the workflow tallies an open
+// window first, so none is taken after the release).
 
 import { DomainErrorCode, refuse } from '../errors';
 import { emit, iso } from '../events';
+import type { LifecycleEvent } from '../model';
 import type { CommandHandler } from './command';
 
 export interface CancelInput {
@@ -12,16 +15,32 @@ export const cancelCommand: CommandHandler<CancelInput> = {
   update: 'cancelProduct',
   action: 'cancelling',
   stage: 'ANY_ACTIVE',
-  validate(_state, input) {
+  validate(state, input) {
+    if (state.stage === 'ON_SALE') refuse(DomainErrorCode.WrongStage, `product ${state.productId} is on sale; a product on sale is ended, not cancelled: use END_SALES`);
+    if (state.stage === 'DEMAND' && state.demand?.status === 'CLOSING') {
+      refuse(DomainErrorCode.InvalidState, `the demand window of product ${state.productId} is being tallied; cancel again in a moment`);
+    }
     if (!input.reason.trim()) refuse(DomainErrorCode.InvalidValue, 'a cancellation needs a reason');
   },
   apply(state, input, actor, nowMs) {
     const at = iso(nowMs);
     const fromStage = state.stage;
-    state.cancellation = { reason: input.reason.trim(), at, by: actor, fromStage };
+    const reason = input.reason.trim();
+    const events: LifecycleEvent[] = [];
+    const demand = fromStage === 'DEMAND' ? state.demand : undefined;
+    if (demand) {
+      // Reservation intake reads the window's status: a released window takes no more reservations.
+      demand.status = 'RELEASED';
+      const tally = demand.lastTally;
+      if (tally && tally.reservations > 0) {
+        events.push(emit(state, 'RESERVATIONS_RELEASED', actor, at, { reservations: tally.reservations, totalUnits: tally.totalUnits, reason }));
+      }
+    }
+    state.cancellation = { reason, at, by: actor, fromStage };
     state.stage = 'CANCELLED';
     // Vote intake reads the poll's status: a cancelled product's poll takes no more votes.
     if (state.poll.status !== 'CLOSED') state.poll.status = 'CANCELLED';
-    return [emit(state, 'CANCELLED', actor, at, { reason: state.cancellation.reason, from: fromStage })];
+    events.push(emit(state, 'CANCELLED', actor, at, { reason, from: fromStage }));
+    return events;
   },
 };

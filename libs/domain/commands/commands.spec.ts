@@ -2,9 +2,9 @@
 
 import { DomainErrorCode } from '../errors';
 import { COMMAND_TYPES, COMMANDS } from '.';
+import { ALL_COMMAND_TYPES, sampleCommand, STAGE_BOUND } from '../testing/command-samples';
 import {
   ACTIVE_STAGES,
-  ALL_COMMAND_TYPES,
   APPROVING,
   DAY,
   driveTo,
@@ -12,8 +12,8 @@ import {
   expectRefused,
   iso,
   PRODUCT_ID,
-  sampleCommand,
-  STAGE_BOUND,
+  reserved,
+  stockReport,
   type ActiveStage,
 } from '../testing/lifecycle-driver';
 
@@ -47,10 +47,13 @@ describe('validateCommand: wrong stage', () => {
     if (type === 'RECORD_MILESTONE') p.act({ type: 'START_PRODUCTION', supplier: 's', dueDate: iso(p.now + DAY) });
     if (type === 'REVIEW_DESIGN') p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
     if (type === 'REVIEW_SAMPLE') p.act({ type: 'RECORD_SAMPLE', supplier: 's', notes: '', photoUrls: [] });
+    if (type === 'OVERRIDE_DEMAND') p.closeDemand(reserved(1));
+    if (['APPROVE_RESTOCK', 'DECLINE_RESTOCK', 'CANCEL_RESTOCK', 'RECORD_RESTOCK_MILESTONE'].includes(type)) p.report(stockReport(p.now, { s: [12, 12, 2], m: [17, 10, 1] }));
+    if (type === 'CANCEL_RESTOCK' || type === 'RECORD_RESTOCK_MILESTONE') p.act({ type: 'APPROVE_RESTOCK', supplier: 's', dueDate: iso(p.now + DAY) });
     expectAccepted(p, sampleCommand(type, p.now));
   });
 
-  const finalCases = (['LAUNCHED', 'CANCELLED'] as const).flatMap((stage) => ALL_COMMAND_TYPES.map((type) => [type, stage] as const));
+  const finalCases = (['LAUNCHED', 'ENDED', 'CANCELLED'] as const).flatMap((stage) => ALL_COMMAND_TYPES.map((type) => [type, stage] as const));
 
   it.each(finalCases)('refuses %s once the product is %s: final stages accept nothing (WRONG_STAGE)', (type, stage) => {
     const p = driveTo(stage);
@@ -73,6 +76,14 @@ describe('the command record', () => {
       ['RECORD_MILESTONE', 'recordMilestone'],
       ['SCHEDULE_LAUNCH', 'scheduleLaunch'],
       ['APPROVE_LAUNCH_ANNOUNCEMENT', 'approveLaunchAnnouncement'],
+      ['CLOSE_DEMAND', 'closeDemand'],
+      ['EXTEND_DEMAND', 'extendDemand'],
+      ['OVERRIDE_DEMAND', 'overrideDemand'],
+      ['APPROVE_RESTOCK', 'approveRestock'],
+      ['DECLINE_RESTOCK', 'declineRestock'],
+      ['CANCEL_RESTOCK', 'cancelRestock'],
+      ['RECORD_RESTOCK_MILESTONE', 'recordRestockMilestone'],
+      ['END_SALES', 'endSales'],
     ]);
   });
 });

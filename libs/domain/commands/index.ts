@@ -5,10 +5,18 @@ import { DomainErrorCode, refuse } from '../errors';
 import type { Actor, LifecycleEvent, ProductState } from '../model';
 import { isFinalStage } from '../stages';
 import { approveLaunchAnnouncementCommand } from './approve-launch-announcement';
+import { approveRestockCommand } from './approve-restock';
 import { cancelCommand } from './cancel';
+import { cancelRestockCommand } from './cancel-restock';
+import { closeDemandCommand } from './close-demand';
 import { closePollCommand } from './close-poll';
 import type { CommandHandler } from './command';
+import { declineRestockCommand } from './decline-restock';
+import { endSalesCommand } from './end-sales';
+import { extendDemandCommand } from './extend-demand';
 import { extendPollCommand } from './extend-poll';
+import { overrideDemandCommand } from './override-demand';
+import { recordRestockMilestoneCommand } from './record-restock-milestone';
 import { recordMilestoneCommand } from './record-milestone';
 import { recordSampleCommand } from './record-sample';
 import { reviewDesignCommand } from './review-design';
@@ -30,6 +38,15 @@ const COMMAND_RECORD = {
   RECORD_MILESTONE: recordMilestoneCommand,
   SCHEDULE_LAUNCH: scheduleLaunchCommand,
   APPROVE_LAUNCH_ANNOUNCEMENT: approveLaunchAnnouncementCommand,
+  // The demand gate and the sales after launch (products started from the `on-sale` patch on).
+  CLOSE_DEMAND: closeDemandCommand,
+  EXTEND_DEMAND: extendDemandCommand,
+  OVERRIDE_DEMAND: overrideDemandCommand,
+  APPROVE_RESTOCK: approveRestockCommand,
+  DECLINE_RESTOCK: declineRestockCommand,
+  CANCEL_RESTOCK: cancelRestockCommand,
+  RECORD_RESTOCK_MILESTONE: recordRestockMilestoneCommand,
+  END_SALES: endSalesCommand,
 };
 
 export type CommandType = keyof typeof COMMAND_RECORD;
@@ -67,10 +84,10 @@ export function validateCommand(state: ProductState, cmd: LifecycleCommand, nowM
 }
 
 /**
- * applyCommandInput for a command carrying its type. CLOSE_POLL is not applied here: it needs the tally
- * first (see beginPollClose and applyPollTally).
+ * applyCommandInput for a command carrying its type. CLOSE_POLL and CLOSE_DEMAND are not applied here: they
+ * need a tally first (see beginPollClose and applyPollTally, beginDemandClose and applyDemandTally).
  */
-export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>, actor: Actor, nowMs: number): LifecycleEvent[] {
+export function applyCommand(state: ProductState, cmd: Exclude<LifecycleCommand, { type: 'CLOSE_POLL' | 'CLOSE_DEMAND' }>, actor: Actor, nowMs: number): LifecycleEvent[] {
   return applyCommandInput(state, cmd.type, cmd, actor, nowMs);
 }
 

@@ -6,7 +6,10 @@ import {
   applyCommand,
   applyDeadline,
   applyPollTally,
+  applyDemandTally,
+  applySalesReport,
   applyVoteMilestone,
+  beginDemandClose,
   beginPollClose,
   createProductState,
   nextDeadline,
@@ -24,9 +27,11 @@ import {
   type ProductState,
   type ProductWorkflowInput,
 } from '../model';
+import type { ReservationTally, SalesReport, VariantStock } from '../sales-model';
 import { isFinalStage, PRODUCTION_MILESTONES, STAGES, type Stage } from '../stages';
 
 export const ACTIVE_STAGES = STAGES.filter((s) => !isFinalStage(s));
+export const PRODUCTION_MILESTONES_FOR_TEST = PRODUCTION_MILESTONES;
 
 // ---------------------------------------------------------------------------------------------------
 // Fixed clock and fixtures
@@ -87,8 +92,45 @@ export function votes(a: number, b = 0, c = 0): OptionCount[] {
   return rows;
 }
 
-export type ApplicableCommand = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' }>;
-export type ActiveStage = 'POLL' | 'DESIGN' | 'SAMPLING' | 'PRODUCTION' | 'LAUNCH';
+export type ApplicableCommand = Exclude<LifecycleCommand, { type: 'CLOSE_POLL' | 'CLOSE_DEMAND' }>;
+export type ActiveStage = 'POLL' | 'DEMAND' | 'DESIGN' | 'SAMPLING' | 'PRODUCTION' | 'LAUNCH' | 'ON_SALE';
+
+export const VARIANTS = [
+  { id: 's', label: 'S', sku: 'DRESS-S' },
+  { id: 'm', label: 'M', sku: 'DRESS-M' },
+  { id: 'l', label: 'L' },
+];
+export const GOAL = { minimumUnits: 20, windowMs: 14 * DAY, safetyFactor: 0.2 };
+export const SALES = { restockThreshold: 0.7, restockCoverDays: 14, restockMinimumUnits: 20, reservationHoldMs: 2 * DAY };
+
+/** A product started with the ON_SALE lifecycle: three variants, a demand goal of 20 units and sales rules. */
+export function sellingInput(over: { rules?: Partial<LifecycleRules> } = {}): ProductWorkflowInput {
+  return { ...makeInput({ rules: { demandGoal: GOAL, sales: SALES, ...over.rules } }), variants: VARIANTS, shopId: 'shop-1' };
+}
+
+/** Reservations as the tally counts them: units per variant (s, m, l), one reservation per 2 units. */
+export function reserved(s: number, m = 0, l = 0): ReservationTally {
+  const variants = [
+    { variantId: 's', units: s },
+    { variantId: 'm', units: m },
+    { variantId: 'l', units: l },
+  ].filter((v) => v.units > 0);
+  const totalUnits = s + m + l;
+  return { variants, totalUnits, reservations: Math.ceil(totalUnits / 2) };
+}
+
+/** A stock report for the three variants: [produced, sold, unitsPerDay] each; available = produced − sold. */
+export function stockReport(at: number, rows: Record<string, [number, number, number]>): SalesReport {
+  const variants: VariantStock[] = Object.entries(rows).map(([variantId, [produced, sold, unitsPerDay]]) => ({
+    variantId,
+    produced,
+    sold,
+    returned: 0,
+    available: produced - sold,
+    unitsPerDay,
+  }));
+  return { at: iso(at), variants };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // A product driven through the pure functions, checking the event invariants on every step
@@ -101,9 +143,12 @@ export class Product {
   constructor(
     input: ProductWorkflowInput = makeInput(),
     public now: number = T0,
+    /** As the workflow sets it from the `on-sale` patch; the driver's default: products with sales or demand rules. */
+    sellsAfterLaunch = input.rules.sales !== undefined || input.rules.demandGoal !== undefined,
   ) {
     const created = createProductState(input, now);
     this.state = created.state;
+    if (sellsAfterLaunch) this.state.sellsAfterLaunch = true;
     this.record('POLL', created.events);
   }
 
@@ -132,16 +177,33 @@ export class Product {
     return this.record(before, applyPollTally(this.state, counts, actor, this.now));
   }
 
+  /** Staff close the demand window early: validated, marked closing, then the reservation tally is applied. */
+  closeDemand(tally: ReservationTally): LifecycleEvent[] {
+    validateCommand(this.state, { type: 'CLOSE_DEMAND' }, this.now);
+    beginDemandClose(this.state);
+    return this.demandTally(tally);
+  }
+
+  /** The reservation tally read after beginDemandClose (by staff or the window's deadline). */
+  demandTally(tally: ReservationTally, actor: Actor = SYSTEM_ACTOR): LifecycleEvent[] {
+    return this.record(this.state.stage, applyDemandTally(this.state, tally, actor, this.now));
+  }
+
+  /** Order intake's stock report (a signal). */
+  report(report: SalesReport): LifecycleEvent[] {
+    return this.record(this.state.stage, applySalesReport(this.state, report, this.now));
+  }
+
   /** Vote intake reports a crossed milestone (a signal). */
   milestone(milestone: number, totalVotes = milestone): LifecycleEvent[] {
     return this.record(this.state.stage, applyVoteMilestone(this.state, { milestone, totalVotes }, this.now));
   }
 
   /** Waits for the next timer (advancing the clock to it) and applies it. */
-  fire(): { deadline: Exclude<Deadline, { kind: 'POLL_CLOSES' }>; events: LifecycleEvent[] } {
+  fire(): { deadline: Exclude<Deadline, { kind: 'POLL_CLOSES' | 'DEMAND_CLOSES' }>; events: LifecycleEvent[] } {
     const deadline = nextDeadline(this.state);
     if (!deadline) throw new Error(`no deadline in ${this.state.stage}`);
-    if (deadline.kind === 'POLL_CLOSES') throw new Error('the poll deadline goes through the tally');
+    if (deadline.kind === 'POLL_CLOSES' || deadline.kind === 'DEMAND_CLOSES') throw new Error(`the ${deadline.kind} deadline goes through a tally`);
     this.now = Math.max(this.now, deadline.at);
     const before = this.state.stage;
     return { deadline, events: this.record(before, applyDeadline(this.state, deadline, this.now)) };
@@ -157,6 +219,7 @@ export class Product {
         stage = event.data.to as Stage;
       }
       if (event.type === 'CANCELLED') stage = 'CANCELLED';
+      if (event.type === 'SALES_ENDED') stage = 'ENDED';
       expect(event.stage).toBe(stage);
       seq += 1;
       expect(event.seq).toBe(seq);
@@ -172,17 +235,24 @@ export class Product {
 
 /** A product whose launch announcement needs the influencer's approval two hours before launch. */
 export const APPROVING = makeInput({ rules: { launchApprovalLeadMs: 2 * HOUR } });
-export const driveToStage = (stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input?: ProductWorkflowInput): Product => driveTo(stage, input);
+export const driveToStage = (stage: ActiveStage | 'LAUNCHED' | 'ENDED' | 'CANCELLED', input?: ProductWorkflowInput): Product => driveTo(stage, input);
 
-/** A product brought to `stage` through the pure functions only, one minute per step. */
-export function driveTo(stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input: ProductWorkflowInput = makeInput()): Product {
-  const p = new Product(input, T0);
+/**
+ * A product brought to `stage` through the pure functions only, one minute per step. DEMAND, ON_SALE and
+ * ENDED use a selling product (sellingInput) unless given another; its demand window meets the goal
+ * with 10 S and 14 M reserved.
+ */
+export function driveTo(stage: ActiveStage | 'LAUNCHED' | 'ENDED' | 'CANCELLED', input?: ProductWorkflowInput): Product {
+  const selling = stage === 'DEMAND' || stage === 'ON_SALE' || stage === 'ENDED';
+  const p = new Product(input ?? (selling ? sellingInput() : makeInput()), T0);
   if (stage === 'POLL') return p;
   if (stage === 'CANCELLED') {
     p.advance(MINUTE).act({ type: 'CANCEL', reason: 'changed our mind' });
     return p;
   }
   p.advance(MINUTE).closePoll(votes(12, 28, 5)); // b wins with 28 of 45
+  if (stage === 'DEMAND') return p;
+  if (p.state.stage === 'DEMAND') p.advance(MINUTE).closeDemand(reserved(10, 14));
   if (stage === 'DESIGN') return p;
   p.advance(MINUTE).act({ type: 'SUBMIT_DESIGN', title: 'Wrap dress', description: 'Midi, wrap front', imageUrls: ['https://img/1.png'] });
   p.advance(MINUTE).act({ type: 'REVIEW_DESIGN', round: 1, decision: 'APPROVE' }, influencer);
@@ -195,6 +265,7 @@ export function driveTo(stage: ActiveStage | 'LAUNCHED' | 'CANCELLED', input: Pr
   if (stage === 'LAUNCH') return p;
   p.advance(MINUTE).act({ type: 'SCHEDULE_LAUNCH', launchAt: iso(p.now + 3 * DAY) });
   while (p.state.stage === 'LAUNCH') p.fire();
+  if (stage === 'ENDED') p.advance(MINUTE).act({ type: 'END_SALES', reason: 'season over' });
   return p;
 }
 
@@ -226,48 +297,3 @@ export function expectRefused(p: Product, cmd: LifecycleCommand, code: DomainErr
 export function expectAccepted(p: Product, cmd: LifecycleCommand): void {
   expect(() => validateCommand(p.state, cmd, p.now)).not.toThrow();
 }
-
-/** One well-formed example of each command (valid for its own stage on a freshly driven product). */
-export function sampleCommand(type: LifecycleCommand['type'], now: number): LifecycleCommand {
-  switch (type) {
-    case 'CLOSE_POLL':
-      return { type };
-    case 'EXTEND_POLL':
-      return { type, closesAt: iso(POLL_CLOSES_AT + DAY) };
-    case 'CANCEL':
-      return { type, reason: 'supplier went bust' };
-    case 'SUBMIT_DESIGN':
-      return { type, title: 't', description: 'd', imageUrls: [] };
-    case 'REVIEW_DESIGN':
-      return { type, round: 1, decision: 'APPROVE' };
-    case 'RECORD_SAMPLE':
-      return { type, supplier: 's', notes: 'n', photoUrls: [] };
-    case 'REVIEW_SAMPLE':
-      return { type, round: 1, decision: 'APPROVE' };
-    case 'START_PRODUCTION':
-      return { type, supplier: 's', dueDate: iso(now + 30 * DAY) };
-    case 'RECORD_MILESTONE':
-      return { type, milestone: 'MATERIALS' };
-    case 'SCHEDULE_LAUNCH':
-      return { type, launchAt: iso(now + 3 * DAY) };
-    case 'APPROVE_LAUNCH_ANNOUNCEMENT':
-      return { type, title: 'Our dress is live', body: 'It is here.' };
-  }
-}
-
-export const STAGE_BOUND: { type: Exclude<LifecycleCommand['type'], 'CANCEL'>; name: string; stage: ActiveStage }[] = [
-  { type: 'CLOSE_POLL', name: 'closing the poll', stage: 'POLL' },
-  { type: 'EXTEND_POLL', name: 'extending the poll', stage: 'POLL' },
-  { type: 'SUBMIT_DESIGN', name: 'design submission', stage: 'DESIGN' },
-  { type: 'REVIEW_DESIGN', name: 'design review', stage: 'DESIGN' },
-  { type: 'RECORD_SAMPLE', name: 'sample submission', stage: 'SAMPLING' },
-  { type: 'REVIEW_SAMPLE', name: 'sample review', stage: 'SAMPLING' },
-  { type: 'START_PRODUCTION', name: 'starting production', stage: 'PRODUCTION' },
-  { type: 'RECORD_MILESTONE', name: 'a production milestone', stage: 'PRODUCTION' },
-  { type: 'SCHEDULE_LAUNCH', name: 'scheduling the launch', stage: 'LAUNCH' },
-  { type: 'APPROVE_LAUNCH_ANNOUNCEMENT', name: 'approving the launch announcement', stage: 'LAUNCH' },
-];
-
-export const ALL_COMMAND_TYPES: LifecycleCommand['type'][] = [...STAGE_BOUND.map((c) => c.type), 'CANCEL'];
-
-// ---------------------------------------------------------------------------------------------------

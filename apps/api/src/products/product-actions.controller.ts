@@ -1,14 +1,36 @@
-// The staff's lifecycle actions on a product (/products/:id/…): poll close and extension, design and sample
-// rounds, production, launch and cancellation. Each is one Temporal Update of the product's workflow.
+// The staff's lifecycle actions on a product (/products/:id/…): poll close and extension, the demand window,
+// design and sample rounds, production, launch, cancellation, restocks and ending sales. Each is one
+// Temporal Update of the product's workflow.
 
 import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cancelProduct, closePoll, extendPoll, recordMilestone, recordSample, scheduleLaunch, startProduction, submitDesign } from '@app/domain';
+import {
+  approveRestock,
+  cancelProduct,
+  cancelRestock,
+  closeDemand,
+  closePoll,
+  declineRestock,
+  endSales,
+  extendDemand,
+  extendPoll,
+  overrideDemand,
+  recordMilestone,
+  recordRestockMilestone,
+  recordSample,
+  scheduleLaunch,
+  startProduction,
+  submitDesign,
+} from '@app/domain';
 import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import {
+  ApproveRestockDto,
   CancelProductDto,
+  ExtendDemandDto,
   ExtendPollDto,
+  ReasonDto,
+  RecordRestockMilestoneDto,
   RecordMilestoneDto,
   RecordSampleDto,
   ScheduleLaunchDto,
@@ -47,9 +69,9 @@ export class ProductActionsController {
     return this.products.act(product, recordSample, { supplier: dto.supplier, notes: dto.notes ?? '', photoUrls: dto.photoUrls ?? [] }, principal);
   }
 
-  @ProductAction(':id/production', 'staff', 'Start the production run; quantity defaults to the one suggested from poll demand.', 401, 403, 404, 409, 422)
+  @ProductAction(':id/production', 'staff', 'Start the production run; quantities per variant default to the demand suggestion (reservations, else poll votes).', 401, 403, 404, 409, 422)
   startProduction(@CurrentProduct() product: ProductRef, @Body() dto: StartProductionDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
-    return this.products.act(product, startProduction, { quantity: dto.quantity, supplier: dto.supplier, dueDate: dto.dueDate }, principal);
+    return this.products.act(product, startProduction, { quantity: dto.quantity, quantities: dto.quantities, supplier: dto.supplier, dueDate: dto.dueDate }, principal);
   }
 
   @ProductAction(':id/production/milestones', 'staff', 'Record the next production milestone, in order: MATERIALS, CUTTING, SEWING, QUALITY_CHECK, SHIPPED (→ LAUNCH).', 401, 403, 404, 409, 422)
@@ -57,13 +79,53 @@ export class ProductActionsController {
     return this.products.act(product, recordMilestone, { milestone: dto.milestone, note: dto.note }, principal);
   }
 
-  @ProductAction(':id/launch', 'staff', 'Schedule (or reschedule) the launch; countdown updates go out before it and the product is LAUNCHED at the time.', 401, 403, 404, 409, 422)
+  @ProductAction(':id/launch', 'staff', 'Schedule (or reschedule) the launch; countdown updates go out before it and the product goes ON_SALE at the time.', 401, 403, 404, 409, 422)
   scheduleLaunch(@CurrentProduct() product: ProductRef, @Body() dto: ScheduleLaunchDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
     return this.products.act(product, scheduleLaunch, { launchAt: dto.launchAt }, principal);
   }
 
-  @ProductAction(':id/cancel', 'staff', 'Cancel the product with a reason, from any stage before LAUNCHED.', 401, 403, 404, 409, 422)
+  @ProductAction(':id/cancel', 'staff', 'Cancel the product with a reason, from any stage before ON_SALE; in DEMAND its reservations are released.', 401, 403, 404, 409, 422)
   cancel(@CurrentProduct() product: ProductRef, @Body() dto: CancelProductDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
     return this.products.act(product, cancelProduct, { reason: dto.reason }, principal);
+  }
+
+  @ProductAction(':id/demand/close', 'staff', 'Close the demand window now and count the reservations: the goal met unlocks DESIGN, below it the product waits for extend, override or cancel.', 401, 403, 404, 409)
+  closeDemand(@CurrentProduct() product: ProductRef, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, closeDemand, {}, principal);
+  }
+
+  @ProductAction(':id/demand/extend', 'staff', 'Move the demand window\'s closing time later; reopens a window that closed below its goal.', 401, 403, 404, 409, 422)
+  extendDemand(@CurrentProduct() product: ProductRef, @Body() dto: ExtendDemandDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, extendDemand, { closesAt: dto.closesAt }, principal);
+  }
+
+  @ProductAction(':id/demand/override', 'staff', 'Unlock production although the demand goal was missed, with a reason (→ DESIGN).', 401, 403, 404, 409, 422)
+  overrideDemand(@CurrentProduct() product: ProductRef, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, overrideDemand, { reason: dto.reason }, principal);
+  }
+
+  @ProductAction(':id/restocks/approve', 'staff', 'Approve the proposed restock (quantities default to the proposal); it is produced with the usual milestones.', 401, 403, 404, 409, 422)
+  approveRestock(@CurrentProduct() product: ProductRef, @Body() dto: ApproveRestockDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, approveRestock, { quantities: dto.quantities, supplier: dto.supplier, dueDate: dto.dueDate }, principal);
+  }
+
+  @ProductAction(':id/restocks/decline', 'staff', 'Decline the proposed restock with a reason; none is proposed again until more stock ships.', 401, 403, 404, 409, 422)
+  declineRestock(@CurrentProduct() product: ProductRef, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, declineRestock, { reason: dto.reason }, principal);
+  }
+
+  @ProductAction(':id/restocks/cancel', 'staff', 'Cancel the restock in production with a reason; the product stays on sale.', 401, 403, 404, 409, 422)
+  cancelRestock(@CurrentProduct() product: ProductRef, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, cancelRestock, { reason: dto.reason }, principal);
+  }
+
+  @ProductAction(':id/restocks/milestones', 'staff', 'Record the restock\'s next milestone, in order: MATERIALS, CUTTING, SEWING, QUALITY_CHECK, SHIPPED (→ back in stock).', 401, 403, 404, 409, 422)
+  recordRestockMilestone(@CurrentProduct() product: ProductRef, @Body() dto: RecordRestockMilestoneDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, recordRestockMilestone, { milestone: dto.milestone, note: dto.note }, principal);
+  }
+
+  @ProductAction(':id/end', 'staff', 'End the product\'s sales with a reason (an open restock is cancelled first); the product is ENDED.', 401, 403, 404, 409, 422)
+  endSales(@CurrentProduct() product: ProductRef, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, endSales, { reason: dto.reason }, principal);
   }
 }

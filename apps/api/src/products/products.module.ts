@@ -1,7 +1,7 @@
 // Products: creation, reads and lifecycle actions (staff) and reviews (the influencer). Exports the
 // service (actions from other features go through ProductsService.act) and the ownership guard.
 import { Module } from '@nestjs/common';
-import { InfluencerRepository, ProductRepository, TimelineEventRepository } from '@app/database';
+import { InfluencerRepository, ProductRepository, ProductVariantRepository, ShopRepository, TimelineEventRepository } from '@app/database';
 import { repositoryProviders } from '../infrastructure/repository.providers';
 import { ProductAccessGuard } from './product-access.guard';
 import { ProductActionsController } from './product-actions.controller';
@@ -11,7 +11,7 @@ import { ReviewsController } from './reviews.controller';
 
 @Module({
   controllers: [ProductsController, ProductActionsController, ReviewsController],
-  providers: [ProductsService, ProductAccessGuard, ...repositoryProviders(ProductRepository, InfluencerRepository, TimelineEventRepository)],
+  providers: [ProductsService, ProductAccessGuard, ...repositoryProviders(ProductRepository, InfluencerRepository, TimelineEventRepository, ShopRepository, ProductVariantRepository)],
   exports: [ProductsService, ProductAccessGuard, ProductRepository],
 })
 export class ProductsModule {}

@@ -3,7 +3,17 @@
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
-import { InfluencerRepository, isEntityId, newId, ProductRepository, TimelineEventRepository, type ProductEntity } from '@app/database';
+import {
+  InfluencerRepository,
+  isEntityId,
+  isUniqueViolation,
+  newId,
+  ProductRepository,
+  ProductVariantRepository,
+  ShopRepository,
+  TimelineEventRepository,
+  type ProductEntity,
+} from '@app/database';
 import {
   createProductState,
   DomainError,
@@ -27,6 +37,7 @@ import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CreateProductDto } from './dto/create-product.dto';
 import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
+import { productSalesInput } from './product-sales-input';
 
 /** How long an action's answer waits for a read-model write retried past its workflow task. */
 const READ_MODEL_WAIT_MS = 5_000;
@@ -37,6 +48,8 @@ export class ProductsService {
     private readonly products: ProductRepository,
     private readonly influencers: InfluencerRepository,
     private readonly timelineEvents: TimelineEventRepository,
+    private readonly shops: ShopRepository,
+    private readonly variantRows: ProductVariantRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,6 +67,10 @@ export class ProductsService {
     const duplicate = options.find((o, i) => options.findIndex((x) => x.id === o.id) !== i);
     if (duplicate) throw new DomainError(DomainErrorCode.InvalidValue, `poll option id "${duplicate.id}" is used twice`);
     const closesAt = this.closingTime(dto, now);
+    const { variants, rules } = productSalesInput(dto, this.config);
+    if (dto.shopId && !(await this.shops.findById(dto.shopId))) throw new DomainError(DomainErrorCode.InvalidValue, `shop ${dto.shopId} does not exist`);
+    const taken = await this.variantRows.takenSkus(variants.flatMap((v) => (v.sku ? [v.sku] : [])));
+    if (taken.length > 0) throw new DomainError(DomainErrorCode.AlreadyExists, `SKU ${taken.join(', ')} is already taken by another product's variant`);
 
     const productId = newId('p');
     const workflowId = productWorkflowId(productId);
@@ -63,30 +80,35 @@ export class ProductsService {
       name: dto.name,
       targetKeyword: dto.targetKeyword,
       poll: { question: dto.poll.question, options, closesAt, minVotes: dto.poll.minVotes },
-      rules: this.config.lifecycle,
+      rules,
       createdBy: actorOf(principal),
       createdAt: new Date(now).toISOString(),
+      variants,
+      ...(dto.shopId ? { shopId: dto.shopId } : {}),
     };
     const initial = toView(createProductState(input, now).state);
 
     // The row first, so the product is readable (and votes can reference it) the moment it exists;
     // if the workflow cannot be started the row is removed again and the caller gets 503.
-    await this.products.insertWithPoll(
-      {
-        id: productId,
-        influencerId: influencer.id,
-        name: dto.name,
-        targetKeyword: dto.targetKeyword,
-        stage: 'POLL',
-        pendingAction: initial.pendingAction,
-        snapshot: initial,
-        seq: 0,
-        workflowId,
-        createdAt: new Date(now),
-        updatedAt: new Date(now),
-      },
-      { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: 'OPEN', result: null, seq: 0 },
-    );
+    const row = {
+      id: productId,
+      influencerId: influencer.id,
+      name: dto.name,
+      targetKeyword: dto.targetKeyword,
+      stage: 'POLL' as const,
+      pendingAction: initial.pendingAction,
+      snapshot: initial,
+      seq: 0,
+      workflowId,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+    };
+    const poll = { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: 'OPEN' as const, result: null, seq: 0 };
+    await this.products.insertWithPoll(row, poll, variants).catch((err: unknown) => {
+      // Another product took one of the SKUs since the check above.
+      if (isUniqueViolation(err)) throw new DomainError(DomainErrorCode.AlreadyExists, `one of the SKUs ${variants.flatMap((v) => v.sku ?? []).join(', ')} is already taken by another product's variant`);
+      throw err;
+    });
     try {
       await this.temporal.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, {
         workflowId,
@@ -167,7 +189,7 @@ export class ProductsService {
       throw new DomainError(DomainErrorCode.DependencyUnavailable, `product ${ref.id} accepted the action but its read model is behind; read it again shortly`);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
-        // The workflow has completed (LAUNCHED or CANCELLED): say so in the product's terms.
+        // The workflow has completed (ENDED, CANCELLED, or LAUNCHED for older products): say so in the product's terms.
         const row = await this.products.findById(ref.id);
         throw new DomainError(DomainErrorCode.WrongStage, `product ${ref.id} is ${row?.stage ?? 'finished'}; no further actions are accepted`);
       }
@@ -215,7 +237,7 @@ export class ProductsService {
 
   private toProductDto(view: ProductView, workflowId: string, row?: ProductEntity): ProductDto {
     // Rules and action counts are the workflow's bookkeeping, not part of the answer.
-    const { productId, rules: _rules, actionCounts: _counts, createdAt, updatedAt, ...rest } = view;
+    const { productId, rules: _rules, actionCounts: _counts, sellsAfterLaunch: _sells, createdAt, updatedAt, ...rest } = view;
     return {
       ...rest,
       id: productId,

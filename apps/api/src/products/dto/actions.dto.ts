@@ -1,7 +1,8 @@
 // Bodies of the product actions; each becomes one Temporal Update of the product's workflow.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCTION_MILESTONES, REVIEW_DECISIONS, type ProductionMilestone, type ReviewDecision } from '@app/domain';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const ISO = { message: (a: { property: string }) => `${a.property} must be an ISO-8601 time such as 2026-12-01T12:00:00Z` };
 
@@ -67,13 +68,36 @@ export class RecordSampleDto {
   photoUrls?: string[];
 }
 
+export class VariantUnitsDto {
+  @ApiProperty({ example: 'm-black' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'variantId must be one of the product\'s variant ids' })
+  variantId!: string;
+
+  @ApiProperty({ example: 120 })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  units!: number;
+}
+
 export class StartProductionDto {
-  @ApiPropertyOptional({ description: 'Units to make; defaults to the quantity suggested from poll demand.', example: 300 })
+  @ApiPropertyOptional({ description: 'Units to make in all; defaults to the quantity suggested from demand. With quantities it must equal their sum.', example: 300 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(10_000_000)
   quantity?: number;
+
+  @ApiPropertyOptional({
+    type: [VariantUnitsDto],
+    description: 'Units per variant, every variant of the product once (at least 1 unit in all); defaults to the demand suggestion, else the total split across variants.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VariantUnitsDto)
+  quantities?: VariantUnitsDto[];
 
   @ApiProperty({ example: 'Hangzhou Silk Works' })
   @IsString()
@@ -101,4 +125,48 @@ export class ScheduleLaunchDto {
   @ApiProperty({ example: '2027-03-01T12:00:00Z' })
   @IsISO8601({ strict: true }, ISO)
   launchAt!: string;
+}
+
+export class ExtendDemandDto {
+  @ApiProperty({ description: 'The new closing time of the demand window; later than the current one.', example: '2026-12-20T12:00:00Z' })
+  @IsISO8601({ strict: true }, ISO)
+  closesAt!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'The influencer backs it; first run small' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+export class ApproveRestockDto {
+  @ApiPropertyOptional({ type: [VariantUnitsDto], description: 'Units per variant, every variant once; defaults to the proposed restock.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VariantUnitsDto)
+  quantities?: VariantUnitsDto[];
+
+  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @IsString()
+  @Length(1, 200)
+  supplier!: string;
+
+  @ApiProperty({ example: '2027-04-01T00:00:00Z' })
+  @IsISO8601({ strict: true }, ISO)
+  dueDate!: string;
+}
+
+export class RecordRestockMilestoneDto {
+  @ApiProperty({ enum: PRODUCTION_MILESTONES, description: 'Recorded in this order; SHIPPED adds the restock to the stock (BACK_IN_STOCK).' })
+  @IsIn(PRODUCTION_MILESTONES, { message: `milestone must be one of ${PRODUCTION_MILESTONES.join(', ')}` })
+  milestone!: ProductionMilestone;
+
+  @ApiPropertyOptional({ example: 'Fabric arrived' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  note?: string;
 }

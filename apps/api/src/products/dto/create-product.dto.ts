@@ -7,6 +7,7 @@ import {
   IsDefined,
   IsISO8601,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -67,6 +68,73 @@ export class PollInputDto {
   minVotes!: number;
 }
 
+export class VariantInputDto {
+  @ApiProperty({ description: 'Stable id reservations and orders name: lower-case letters, digits and dashes, unique in the product.', example: 'm-black' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'id must be 1–48 lower-case letters, digits or dashes, starting with a letter or digit' })
+  id!: string;
+
+  @ApiProperty({ example: 'M / black' })
+  @IsString()
+  @Length(1, 100)
+  label!: string;
+
+  @ApiPropertyOptional({ description: "The shop's SKU, unique across products: how a shop order line finds the variant.", example: 'DRESS-M-BLK' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'sku must be 1–64 letters, digits, dots, dashes or underscores' })
+  sku?: string;
+}
+
+export class DemandGoalInputDto {
+  @ApiProperty({ description: 'Units fans must reserve for production to unlock.', example: 100 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  minimumUnits!: number;
+
+  @ApiProperty({ description: 'How long reservations are taken after the poll closes, in hours (1 hour to 90 days).', example: 336 })
+  @IsInt()
+  @Min(1)
+  @Max(2_160)
+  windowHours!: number;
+
+  @ApiPropertyOptional({ description: 'Suggested production per variant = ceil(reserved × (1 + safetyFactor)); default from DEMAND_SAFETY_FACTOR.', example: 0.2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  safetyFactor?: number;
+}
+
+export class SalesRulesInputDto {
+  @ApiPropertyOptional({ description: 'Sell-through (net sold ÷ produced) at which a restock is proposed; default RESTOCK_THRESHOLD.', example: 0.7 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.05)
+  @Max(1)
+  restockThreshold?: number;
+
+  @ApiPropertyOptional({ description: 'Days of the recent sales rate a restock covers; default RESTOCK_COVER_DAYS.', example: 14 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  restockCoverDays?: number;
+
+  @ApiPropertyOptional({ description: 'Smallest restock per variant that sold anything; default RESTOCK_MINIMUM_UNITS.', example: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  restockMinimumUnits?: number;
+
+  @ApiPropertyOptional({ description: "Hours reservation holders' stock is held after the launch; default RESERVATION_HOLD.", example: 48 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  reservationHoldHours?: number;
+}
+
 export class CreateProductDto {
   @ApiProperty({ example: 'Summer dress 2027' })
   @IsString()
@@ -88,4 +156,30 @@ export class CreateProductDto {
   @ValidateNested()
   @Type(() => PollInputDto)
   poll!: PollInputDto;
+
+  @ApiPropertyOptional({ type: [VariantInputDto], description: 'What is sold (size / colour); default one variant "one-size".', minItems: 1, maxItems: 50 })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'variants needs at least 1 variant when given' })
+  @ArrayMaxSize(50, { message: 'a product has at most 50 variants' })
+  @ValidateNested({ each: true })
+  @Type(() => VariantInputDto)
+  variants?: VariantInputDto[];
+
+  @ApiPropertyOptional({ type: DemandGoalInputDto, description: 'The demand gate after the poll: fans reserve the winner; production unlocks at minimumUnits within the window. Absent: no gate.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DemandGoalInputDto)
+  demandGoal?: DemandGoalInputDto;
+
+  @ApiPropertyOptional({ description: 'The registered shop that sells the product and is told about reservations.', example: 'shop-4k2m9q1z7x' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  shopId?: string;
+
+  @ApiPropertyOptional({ type: SalesRulesInputDto, description: 'Restock and reservation-hold rules after the launch; each defaults from the configuration.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SalesRulesInputDto)
+  sales?: SalesRulesInputDto;
 }

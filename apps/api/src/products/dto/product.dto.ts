@@ -4,12 +4,15 @@ import {
   PENDING_ACTION_BY,
   STAGES,
   type Actor,
+  type DemandState,
   type DesignProposal,
   type LaunchState,
   type LifecycleEventType,
   type PendingAction,
   type PollState,
   type ProductState,
+  type ProductVariant,
+  type SalesState,
   type SampleRound,
   type Stage,
 } from '@app/domain';
@@ -104,6 +107,10 @@ export class ProductDto extends ProductSummaryDto {
   @ApiProperty({ description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: ProductState['production'];
   @ApiProperty({ description: 'Launch time, countdowns and launchedAt.' }) launch!: LaunchState;
   @ApiPropertyOptional({ description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: ProductState['cancellation'];
+  @ApiPropertyOptional({ description: 'What is sold: id, label and SKU of each variant (absent in products created before variants).', type: [Object] }) variants?: ProductVariant[];
+  @ApiPropertyOptional({ description: 'The shop that sells the product.' }) shopId?: string;
+  @ApiPropertyOptional({ description: 'The demand gate: goal, status, closing time, last reservation tally, suggested production per variant, override.' }) demand?: DemandState;
+  @ApiPropertyOptional({ description: 'After the launch: stock produced per variant, sold-out variants, the reservation hold, the last stock report, restocks and the end of sales.' }) sales?: SalesState;
   @ApiProperty({ type: ProductLinksDto }) links!: ProductLinksDto;
 }
 

@@ -1,0 +1,155 @@
+// The history recorder's products of the demand gate and the sales loop (from v6): one through DEMAND (the
+// goal-reached signal, reservations counted at the close) to ON_SALE (the reservation hold, stock reports,
+// a restock approved and shipped, a second one proposed) and ended; one parked below its goal, extended and
+// cancelled while the window is open (its reservations released). Used by record-histories.ts.
+//
+// They run on a worker of their own with the engine's activities plus notifyReservationHolders, which the
+// shop-events feature implements: until that activity is in the engine's worker, this recorder registers
+// one that writes nothing and answers with a one-event batch, so the histories hold the notification and
+// the shop-events workflow it starts. (Re-record with the real activity once it is in the engine.)
+
+import {
+  approveRestock,
+  cancelProduct,
+  closeDemand,
+  closePoll,
+  demandGoalReached,
+  endSales,
+  extendDemand,
+  getProduct,
+  recordMilestone,
+  recordRestockMilestone,
+  recordSample,
+  reviewDesign,
+  reviewSample,
+  salesReported,
+  scheduleLaunch,
+  startProduction,
+  submitDesign,
+  type ActionRequest,
+  type ActionResult,
+  type Actor,
+  type NotifyReservationHoldersInput,
+  type ProductWorkflowInput,
+  type ShopEventBatch,
+} from '@app/domain';
+import type { AppConfig } from '@app/config';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { NativeConnection } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createEngineWorker, prebuiltBundlePath, socialActivityDeps } from '../apps/worker/src/worker';
+
+export interface SalesRecording {
+  client: Client;
+  dataSource: DataSource;
+  config: AppConfig;
+  temporalAddress: string;
+  label: string;
+  staff: Actor;
+  influencer: Actor;
+  /** Starts a product on the given task queue with these rules and inputs over the recorder's defaults. */
+  start(productId: string, over: Partial<ProductWorkflowInput['rules']>, extra: Partial<ProductWorkflowInput>, taskQueue: string): Promise<WorkflowHandle>;
+  waitFor(what: string, sql: string, params: unknown[]): Promise<void>;
+}
+
+const MILESTONES = ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const;
+
+export async function recordSalesProducts(r: SalesRecording): Promise<[string, WorkflowHandle][]> {
+  const taskQueue = `${r.config.temporal.taskQueue}-sales`;
+  const connection = await NativeConnection.connect({ address: r.temporalAddress });
+  const notifyReservationHolders = (input: NotifyReservationHoldersInput): Promise<ShopEventBatch> =>
+    Promise.resolve({ batchId: `${input.productId}-${input.kind}-${input.seq}`, events: 1, retry: { maxAttempts: 1, initialIntervalMs: 100, maxIntervalMs: 100, timeoutMs: 1_000 } });
+  const worker = await createEngineWorker({
+    connection,
+    namespace: r.config.temporal.namespace,
+    taskQueue,
+    dataSource: r.dataSource,
+    workflowBundlePath: prebuiltBundlePath(),
+    social: socialActivityDeps(r.config, () => 'http://127.0.0.1'),
+    extraActivities: { notifyReservationHolders },
+  });
+  const running = worker.run();
+  try {
+    const act = <I>(handle: WorkflowHandle, update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor: Actor = r.staff) =>
+      handle.executeUpdate(update, { args: [{ actor, input }] });
+    const reserve = async (productId: string, variantId: string, fans: string[], units = 1) => {
+      for (const fan of fans) {
+        await r.dataSource.query(
+          `INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id)
+           VALUES ($1, $2, $3, $4, $5, 'x', $6, $7, 'fan', 'src-recorder', $8)`,
+          [`r-${productId}-${variantId}-${fan}`.slice(0, 32), `C${Math.random().toString(36).slice(2, 12)}`, productId, variantId, units, fan, fan, `msg-${productId}-${variantId}-${fan}`],
+        );
+      }
+    };
+    // The recorder's polls need one vote.
+    const closeWithAVote = async (handle: WorkflowHandle, productId: string) => {
+      await r.dataSource.query(
+        `INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at) VALUES ($1, 'a', 'x', 'fan-1', 'fan-1', now())`,
+        [productId],
+      );
+      await act(handle, closePoll, {});
+    };
+    const stageIs = async (handle: WorkflowHandle, stage: string) => {
+      for (let i = 0; i < 200; i++) {
+        if ((await handle.query(getProduct)).stage === stage) return;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      throw new Error(`timed out waiting for ${stage}`);
+    };
+    const selling = {
+      demandGoal: { minimumUnits: 4, windowMs: 3_600_000, safetyFactor: 0.2 },
+      sales: { restockThreshold: 0.5, restockCoverDays: 14, restockMinimumUnits: 5, reservationHoldMs: 1_000 },
+    };
+    const variants = { variants: [{ id: 's', label: 'S', sku: `REC-S-${r.label}` }, { id: 'm', label: 'M' }], shopId: 'shop-recorder' };
+    const at = () => new Date().toISOString();
+
+    const salesId = `p-recorded-sales-${r.label}`;
+    const sales = await r.start(salesId, selling, variants, taskQueue);
+    await closeWithAVote(sales, salesId);
+    await reserve(salesId, 's', ['fan-1', 'fan-2']);
+    await reserve(salesId, 'm', ['fan-3'], 2);
+    await sales.signal(demandGoalReached, { totalUnits: 4 });
+    await r.waitFor('the goal reached', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'DEMAND_GOAL_REACHED'`, [salesId]);
+    await act(sales, closeDemand, {});
+    await act(sales, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(sales, reviewDesign, { round: 1, decision: 'APPROVE' }, r.influencer);
+    await act(sales, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
+    await act(sales, reviewSample, { round: 1, decision: 'APPROVE' }, r.influencer);
+    await act(sales, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    for (const milestone of MILESTONES) await act(sales, recordMilestone, { milestone });
+    await act(sales, scheduleLaunch, { launchAt: new Date(Date.now() + 2_000).toISOString() });
+    await stageIs(sales, 'ON_SALE');
+    await r.waitFor('the hold to end', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'RESERVATION_HOLD_ENDED'`, [salesId]);
+    const stock = (s: [number, number], m: [number, number]) => [
+      { variantId: 's', produced: s[0], sold: s[1], returned: 0, available: s[0] - s[1], unitsPerDay: 1 },
+      { variantId: 'm', produced: m[0], sold: m[1], returned: 0, available: m[0] - m[1], unitsPerDay: 0.5 },
+    ];
+    await sales.signal(salesReported, { at: at(), variants: stock([3, 3], [3, 1]) });
+    await r.waitFor('the restock proposal', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'RESTOCK_PROPOSED'`, [salesId]);
+    await act(sales, approveRestock, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    for (const milestone of MILESTONES) await act(sales, recordRestockMilestone, { milestone });
+    await sales.signal(salesReported, { at: at(), variants: stock([17, 16], [10, 3]) });
+    await r.waitFor('the second proposal', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'RESTOCK_PROPOSED' AND seq > (SELECT max(seq) FROM timeline_events WHERE product_id = $1 AND type = 'BACK_IN_STOCK')`, [salesId]);
+    await act(sales, endSales, { reason: 'collection retired' });
+    await sales.result();
+
+    // Below its goal: parked, extended (reopened), then cancelled while open: the tally runs first, the reservations are released.
+    const releasedId = `p-recorded-released-${r.label}`;
+    const released = await r.start(releasedId, selling, {}, taskQueue);
+    await closeWithAVote(released, releasedId);
+    await reserve(releasedId, 'one-size', ['fan-1']);
+    await act(released, closeDemand, {});
+    await act(released, extendDemand, { closesAt: new Date(Date.now() + 7_200_000).toISOString() });
+    await act(released, cancelProduct, { reason: 'not enough fans' });
+    await released.result();
+    return [
+      ['product-lifecycle-sales', sales],
+      ['product-lifecycle-released', released],
+    ];
+  } finally {
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close();
+  }
+}
