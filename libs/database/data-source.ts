@@ -18,6 +18,9 @@ import { ProductVariantEntity } from './entities/product-variant.entity';
 import { DemandWindowEntity } from './entities/demand-window.entity';
 import { ReservationEntity } from './entities/reservation.entity';
 import { VariantStockEntity } from './entities/variant-stock.entity';
+import { TrackedLinkEntity } from './entities/tracked-link.entity';
+import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
+import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
@@ -44,6 +47,9 @@ export const ENTITIES = [
   DemandWindowEntity,
   ReservationEntity,
   VariantStockEntity,
+  TrackedLinkEntity,
+  LinkClickEntity,
+  ShareViewEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -52,6 +58,7 @@ export const MIGRATIONS = [
   ChannelSecretRotation1764300000000,
   FanIdentityRaw1764403000000,
   DemandAndSales1764500000000,
+  Attribution1764530000000,
 ];
 
 export interface DataSourceSettings {
