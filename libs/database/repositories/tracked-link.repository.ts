@@ -50,8 +50,8 @@ export class TrackedLinkRepository {
   recordClick(code: string, visitor: string, windowMs: number): Promise<boolean> {
     return this.counted(`click:${code}:${visitor}`, (tx) =>
       tx.query(
-        `INSERT INTO link_clicks (code, visitor) SELECT $1, $2
-         WHERE NOT EXISTS (SELECT 1 FROM link_clicks WHERE code = $1 AND visitor = $2 AND clicked_at > now() - $3 * interval '1 millisecond')
+        `INSERT INTO link_clicks (code, visitor) SELECT $1::text, $2::text
+         WHERE NOT EXISTS (SELECT 1 FROM link_clicks WHERE code = $1::text AND visitor = $2::text AND clicked_at > now() - $3::float8 * interval '1 millisecond')
          RETURNING id`,
         [code, visitor, windowMs],
       ),
@@ -66,8 +66,8 @@ export class TrackedLinkRepository {
     return this.counted(`view:${view.updateId}:${view.visitor}`, (tx) =>
       tx.query(
         `INSERT INTO share_views (product_id, update_id, code, visitor)
-         SELECT $1, $2, (SELECT l.code FROM tracked_links l WHERE l.code = $3 AND l.update_id = $2), $4
-         WHERE NOT EXISTS (SELECT 1 FROM share_views WHERE update_id = $2 AND visitor = $4 AND viewed_at > now() - $5 * interval '1 millisecond')
+         SELECT $1::text, $2::text, (SELECT l.code FROM tracked_links l WHERE l.code = $3::text AND l.update_id = $2::text), $4::text
+         WHERE NOT EXISTS (SELECT 1 FROM share_views WHERE update_id = $2::text AND visitor = $4::text AND viewed_at > now() - $5::float8 * interval '1 millisecond')
          RETURNING id`,
         [view.productId, view.updateId, view.code, view.visitor, windowMs],
       ),
@@ -76,7 +76,7 @@ export class TrackedLinkRepository {
 
   private async counted(lockKey: string, insert: (tx: EntityManager) => Promise<unknown[]>): Promise<boolean> {
     const run = async (tx: EntityManager) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey]);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))', [lockKey]);
       return (await insert(tx)).length > 0;
     };
     return this.db.transaction(run);
