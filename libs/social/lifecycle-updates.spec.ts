@@ -148,5 +148,21 @@ describe('lifecycle updates', () => {
       }
       expect(draft(cases[1]).body).toContain('has sold 80% of its stock; restock 2 of 20 units is proposed');
     });
+
+    it('let staff override the new events’ templates with the placeholders each fills', () => {
+      expect(templateProblems({ DEMAND_OPENED: { title: '{goal} {keyword} by {closesAt}: {variants}' }, SOLD_OUT: { body: '{variants} gone' } })).toEqual([]);
+      expect(templateProblems({ SALES_ENDED: { body: '{reason}' } })).toEqual([
+        { field: 'templates.SALES_ENDED', message: 'templates.SALES_ENDED uses {reason}; this event fills {keyword}, {product}, {handle}' },
+      ]);
+      const custom = draftUpdate({
+        event: event('DEMAND_GOAL_REACHED', { totalUnits: 120, minimumUnits: 100 }),
+        product: withVariants,
+        settings: settings({ templates: { DEMAND_GOAL_REACHED: { title: '{keyword}: {units}/{goal}!' } } }),
+        handle: 'mia',
+        platform: 'instagram',
+        limits: DEFAULT_PLATFORM_LIMITS.instagram,
+      })!;
+      expect(custom.title).toBe('linen dress: 120/100!');
+    });
   });
 });
