@@ -57,7 +57,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         deps.log.warn({ productId, event: fallback.event, error: fallback.error }, 'template override unusable; the shipped template is used');
       }
       if (plan.updates.length === 0) return { deliveries: [], retry: deps.deliveryRetry };
-      await socialUpdates.insertWithDeliveries(productId, plan.updates, plan.deliveries);
+      await socialUpdates.insertWithDeliveries(productId, plan.updates, plan.deliveries, plan.links);
       return { deliveries: plan.deliveriesByUpdate, retry: deps.deliveryRetry };
     },
 

@@ -180,6 +180,9 @@ const variables = z.object({
   RESTOCK_MINIMUM_UNITS: z.coerce.number().int().min(1).max(100_000).default(20),
   RESERVATION_HOLD: duration('RESERVATION_HOLD').default(48 * 3600_000),
 
+  /** A visitor's repeated clicks on one tracked link (and views of one share page) within this window count once. */
+  ATTRIBUTION_REPEAT_WINDOW: duration('ATTRIBUTION_REPEAT_WINDOW').default(30 * 60_000),
+
   /** Demand → production quantity: `ceil(max(MINIMUM_ORDER, winner votes × rate) / PRODUCTION_BATCH_SIZE) × PRODUCTION_BATCH_SIZE`. */
   DEMAND_CONVERSION_RATE: z.coerce.number().gt(0).max(1).default(0.25),
   MINIMUM_ORDER: z.coerce.number().int().min(1).default(50),
@@ -263,6 +266,7 @@ const schema = variables.transform((c) => {
       },
     },
     outbound: { allowedNetworks: c.OUTBOUND_ALLOWED_NETWORKS },
+    attribution: { repeatWindowMs: c.ATTRIBUTION_REPEAT_WINDOW },
   };
 });
 

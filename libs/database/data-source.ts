@@ -19,6 +19,9 @@ import { DemandWindowEntity } from './entities/demand-window.entity';
 import { ReservationEntity } from './entities/reservation.entity';
 import { VariantStockEntity } from './entities/variant-stock.entity';
 import { ShopEventEntity } from './entities/shop-event.entity';
+import { TrackedLinkEntity } from './entities/tracked-link.entity';
+import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
+import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
@@ -47,6 +50,9 @@ export const ENTITIES = [
   ReservationEntity,
   VariantStockEntity,
   ShopEventEntity,
+  TrackedLinkEntity,
+  LinkClickEntity,
+  ShareViewEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -56,6 +62,7 @@ export const MIGRATIONS = [
   FanIdentityRaw1764403000000,
   DemandAndSales1764500000000,
   ShopEvents1764520000000,
+  Attribution1764530000000,
 ];
 
 export interface DataSourceSettings {

@@ -136,6 +136,17 @@ export const SOCIAL_EVENT_SOURCES = [
   'LAUNCH_APPROVAL_OVERDUE',
   'LAUNCHED',
   'CANCELLED',
+  // The demand gate and the sales after launch (DEMAND_BELOW_GOAL and RESTOCK_PROPOSED are internal).
+  'DEMAND_OPENED',
+  'DEMAND_GOAL_REACHED',
+  'DEMAND_MET',
+  'DEMAND_BELOW_GOAL',
+  'RESERVATIONS_RELEASED',
+  'SOLD_OUT',
+  'RESTOCK_PROPOSED',
+  'RESTOCK_APPROVED',
+  'BACK_IN_STOCK',
+  'SALES_ENDED',
 ] as const satisfies readonly LifecycleEventType[];
 export type SocialSourceEventType = (typeof SOCIAL_EVENT_SOURCES)[number];
 

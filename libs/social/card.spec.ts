@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { CLOSED_POLL } from './product.fixture';
+import { eventLabel, stageLabel } from './labels';
 import { CARD_HEIGHT, CARD_WIDTH, cardRenderOptions, cardSvg, pollRows, renderCardPngAsync, wrapText, type ShareCardInput } from './card';
 
 const BASE: ShareCardInput = {
@@ -96,6 +97,19 @@ describe('share card SVG', () => {
   it('straightens curly quotes in Latin text (the font draws them full-width) but keeps them around Chinese', () => {
     expect(texts(cardSvg({ ...BASE, title: 'you’re “in”' }))).toContain(`you're "in"`);
     expect(texts(cardSvg({ ...BASE, title: '“亚麻”连衣裙' }))).toContain('“亚麻”连衣裙');
+  });
+
+  it('labels the demand and sales updates with their event and stage, in both languages', () => {
+    const cases = [
+      ['DEMAND_OPENED', 'DEMAND', 'Reservations open', 'Reservations', '开放预订', '预订'],
+      ['SOLD_OUT', 'ON_SALE', 'Sold out', 'On sale', '售罄', '在售'],
+      ['BACK_IN_STOCK', 'ON_SALE', 'Back in stock', 'On sale', '补货到货', '在售'],
+      ['SALES_ENDED', 'ENDED', 'Sales ended', 'Sales ended', '已停售', '已停售'],
+    ] as const;
+    for (const [event, stage, en, enStage, zh, zhStage] of cases) {
+      expect(texts(cardSvg({ ...BASE, eventLabel: eventLabel(event, 'en'), stageLabel: stageLabel(stage, 'en') }))).toEqual(expect.arrayContaining([en, enStage]));
+      expect(texts(cardSvg({ ...BASE, language: 'zh-CN', eventLabel: eventLabel(event, 'zh-CN'), stageLabel: stageLabel(stage, 'zh-CN') }))).toEqual(expect.arrayContaining([zh, zhStage]));
+    }
   });
 
   it('shows the product, stage, event, @handle and keyword', () => {

@@ -19,6 +19,8 @@ export interface ComposeInput {
   density?: DensityTarget;
   /** Text the influencer approved word for word (the launch announcement): used instead of the template. */
   approved?: { title: string; body: string };
+  /** A paragraph the engine adds after the body (the launch's note to reservation holders). */
+  note?: string;
 }
 
 export interface ComposedUpdate {
@@ -40,7 +42,8 @@ function dedupe(tags: string[]): string[] {
 export function composeUpdate(input: ComposeInput): ComposedUpdate {
   const { limits } = input;
   const template = renderTemplate(input.event, input.vars, input.choice);
-  const rendered = input.approved ? { ...template, ...input.approved } : template;
+  const chosen = input.approved ? { ...template, ...input.approved } : template;
+  const rendered = input.note ? { ...chosen, body: `${chosen.body}\n\n${input.note}` } : chosen;
   // Keyword tag first (it carries search), then the influencer's signature tags, then the event's own.
   let hashtags = dedupe([input.keyword, ...(input.signatureHashtags ?? []), ...rendered.hashtags]).slice(0, limits.hashtagMax);
   const disclosure = input.sponsored ? limits.disclosure[input.choice.language] : '';

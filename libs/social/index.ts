@@ -9,4 +9,6 @@ export * from './text';
 export * from './lifecycle-updates';
 export * from './card';
 export * from './share-page';
+export * from './share-page-demand';
 export * from './plan';
+export * from './funnel-export';

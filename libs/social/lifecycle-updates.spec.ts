@@ -98,4 +98,71 @@ describe('lifecycle updates', () => {
     expect(socialSettings({ language: 'zh-CN', platform: 'weibo' }).platform).toBe('weibo');
     expect(socialSettings(null)).toEqual(DEFAULT_SOCIAL_SETTINGS);
   });
+
+  describe('demand and sales', () => {
+    const withVariants: ProductView = { ...product, variants: [{ id: 's', label: 'S' }, { id: 'm', label: 'M' }] };
+    const draft = (e: LifecycleEvent, over: Partial<SocialSettings> = {}) =>
+      draftUpdate({ event: e, product: withVariants, settings: settings(over), handle: 'mia', platform: 'instagram', limits: DEFAULT_PLATFORM_LIMITS.instagram })!;
+
+    it('ask fans to reserve with the goal, the deadline and the variants', () => {
+      const opened = event('DEMAND_OPENED', { closesAt: '2026-11-22T12:00:00.000Z', minimumUnits: 1000, variants: [{ id: 's', label: 'S' }, { id: 'm', label: 'M' }] });
+      expect(draft(opened).body).toContain('Reserve yours: our linen dress (Summer Linen Midi) is made if we reach 1,000 units by Nov 22, 2026, 12:00 PM. Pick your variant: S, M.');
+      expect(draft(opened, { language: 'zh-CN' }).body).toContain('2026年11月22日 12:00前预订满1,000件就开工。可选款式：S、M。');
+    });
+
+    it('say when the goal is reached and when reservations are released, in numbers', () => {
+      expect(draft(event('DEMAND_GOAL_REACHED', { totalUnits: 120, minimumUnits: 100 })).body).toContain('120 units of our linen dress (Summer Linen Midi) are reserved, the goal was 100');
+      expect(draft(event('DEMAND_MET', { totalUnits: 130, minimumUnits: 100, reservations: 90, variants: [], suggested: [] })).body).toContain('90 of you reserved 130 units');
+      const released = draft(event('RESERVATIONS_RELEASED', { reservations: 12, totalUnits: 15, reason: 'too few' }));
+      expect(released.body).toContain("We didn't reach the goal for our linen dress (Summer Linen Midi); the 12 reservations are released");
+      expect(released.body).not.toContain('too few');
+    });
+
+    it('name sold-out and restocked variants by their labels, and the restock quantity and due date', () => {
+      expect(draft(event('SOLD_OUT', { variants: [{ variantId: 'm', label: 'M' }] })).title).toBe('Our linen dress sold out: M');
+      const approved = event('RESTOCK_APPROVED', { number: 1, quantities: [{ variantId: 'm', units: 40 }], quantity: 40, supplier: 'Atelier', dueDate: '2027-01-05' });
+      expect(draft(approved).body).toContain('Restock coming: 40 more pieces of our linen dress (Summer Linen Midi) are in production, due Jan 5, 2027.');
+      expect(draft(event('BACK_IN_STOCK', { number: 1, variants: [{ variantId: 's', label: 'S', units: 10 }, { variantId: 'm', label: 'M', units: 30 }] })).body).toContain('back in stock: S, M.');
+      expect(draft(event('SALES_ENDED', { reason: 'season over' })).body).not.toContain('season over');
+    });
+
+    it('tell reservation holders at launch that their code is coming and until when their piece is held', () => {
+      const launched = event('LAUNCHED', { launchAt: '2026-12-01T12:00:00.000Z', reservations: 87, reservationHoldUntil: '2026-12-03T12:00:00.000Z' });
+      expect(draft(launched).body.split('\n\n').at(-1)).toBe('Reserved one? 87 of you did: your reservation code is on its way, use it at checkout. We hold your piece until Dec 3, 2026, 12:00 PM.');
+      expect(draft(launched, { language: 'zh-CN' }).body).toContain('预订过的87位粉丝');
+      expect(draft(event('LAUNCHED', { launchAt: '2026-12-01T12:00:00.000Z' })).body).not.toContain('Reserved');
+    });
+
+    it('render every new event in both languages and all tones without gaps', () => {
+      const cases: LifecycleEvent[] = [
+        event('DEMAND_BELOW_GOAL', { totalUnits: 10, minimumUnits: 100, reservations: 8, variants: [] }),
+        event('RESTOCK_PROPOSED', { number: 2, sellThrough: 0.8, suggested: [{ variantId: 's', units: 5 }, { variantId: 'm', units: 15 }] }),
+      ];
+      for (const language of ['en', 'zh-CN'] as const) {
+        for (const tone of ['warm', 'hype', 'minimal'] as const) {
+          for (const e of cases) {
+            const post = draft(e, { language, tone });
+            expect(post.title + post.body).not.toMatch(/[{}]|undefined|NaN/);
+          }
+        }
+      }
+      expect(draft(cases[1]).body).toContain('has sold 80% of its stock; restock 2 of 20 units is proposed');
+    });
+
+    it('let staff override the new events’ templates with the placeholders each fills', () => {
+      expect(templateProblems({ DEMAND_OPENED: { title: '{goal} {keyword} by {closesAt}: {variants}' }, SOLD_OUT: { body: '{variants} gone' } })).toEqual([]);
+      expect(templateProblems({ SALES_ENDED: { body: '{reason}' } })).toEqual([
+        { field: 'templates.SALES_ENDED', message: 'templates.SALES_ENDED uses {reason}; this event fills {keyword}, {product}, {handle}' },
+      ]);
+      const custom = draftUpdate({
+        event: event('DEMAND_GOAL_REACHED', { totalUnits: 120, minimumUnits: 100 }),
+        product: withVariants,
+        settings: settings({ templates: { DEMAND_GOAL_REACHED: { title: '{keyword}: {units}/{goal}!' } } }),
+        handle: 'mia',
+        platform: 'instagram',
+        limits: DEFAULT_PLATFORM_LIMITS.instagram,
+      })!;
+      expect(custom.title).toBe('linen dress: 120/100!');
+    });
+  });
 });

@@ -8,6 +8,8 @@ import type { Platform, PlatformLimits } from './platforms';
 import { SOCIAL_EVENT_OF, type PostTemplate, type SocialEvent, type TemplateVars, type Tone } from './templates';
 import type { Language } from './text';
 
+export { eventLabel, stageLabel } from './labels';
+
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 export const TONES: readonly Tone[] = ['warm', 'hype', 'minimal'];
 
@@ -88,6 +90,35 @@ export function remaining(ms: number, language: Language): string {
   return language === 'zh-CN' ? `${minutes}分钟` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
+function count(value: unknown, language: Language): string {
+  const n = Number(value);
+  return Number.isFinite(n) ? n.toLocaleString(language) : '';
+}
+
+/** A date without the time (a restock's due date). */
+function day(iso: unknown, settings: SocialSettings): string {
+  const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return '';
+  return new Intl.DateTimeFormat(settings.language, { dateStyle: 'medium', timeZone: settings.timeZone }).format(ms);
+}
+
+function unitsOf(list: unknown): number {
+  const items: unknown[] = Array.isArray(list) ? list : [];
+  return items.reduce<number>((sum, v) => sum + (Number((v as { units?: unknown } | null)?.units) || 0), 0);
+}
+
+/** The variants an event names (objects with a label, or ids the product knows), as a list in the post's language. */
+function labels(list: unknown, product: ProductView, language: Language): string {
+  const known = product.variants ?? [];
+  const names = (Array.isArray(list) ? list : []).map((v: unknown) => {
+    if (typeof v === 'string') return known.find((k) => k.id === v)?.label ?? v;
+    const item = v as { label?: unknown; variantId?: unknown; id?: unknown };
+    const id = item?.variantId ?? item?.id;
+    return typeof item?.label === 'string' ? item.label : (known.find((k) => k.id === id)?.label ?? String(id));
+  });
+  return names.join(language === 'zh-CN' ? '、' : ', ');
+}
+
 function optionLabel(product: ProductView, id: unknown): string {
   return product.poll.options.find((o) => o.id === id)?.label ?? String(id);
 }
@@ -144,22 +175,49 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
     case 'SAMPLE_REVIEW_REMINDER':
     case 'LAUNCH_ANNOUNCEMENT_APPROVED':
       break;
-    // Demand and sales events: no updates yet (the attribution work gives them their words).
     case 'DEMAND_OPENED':
+      vars.goal = count(d.minimumUnits, lang);
+      vars.closesAt = when(d.closesAt, settings);
+      vars.variants = labels(d.variants, product, lang);
+      break;
     case 'DEMAND_GOAL_REACHED':
-    case 'DEMAND_EXTENDED':
-    case 'DEMAND_BELOW_GOAL':
+      vars.units = count(d.totalUnits, lang);
+      vars.goal = count(d.minimumUnits, lang);
+      break;
     case 'DEMAND_MET':
-    case 'DEMAND_OVERRIDDEN':
+    case 'DEMAND_BELOW_GOAL':
+      vars.units = count(d.totalUnits, lang);
+      vars.goal = count(d.minimumUnits, lang);
+      vars.reservations = count(d.reservations, lang);
+      break;
     case 'RESERVATIONS_RELEASED':
-    case 'RESERVATION_HOLD_ENDED':
+      vars.units = count(d.totalUnits, lang);
+      vars.reservations = count(d.reservations, lang);
+      break;
     case 'SOLD_OUT':
+      vars.variants = labels(d.variants, product, lang);
+      break;
     case 'RESTOCK_PROPOSED':
+      vars.number = count(d.number, lang);
+      vars.sellThrough = `${Math.round(Number(d.sellThrough) * 100)}%`;
+      vars.quantity = count(unitsOf(d.suggested), lang);
+      break;
     case 'RESTOCK_APPROVED':
+      vars.number = count(d.number, lang);
+      vars.quantity = count(d.quantity ?? unitsOf(d.quantities), lang);
+      vars.dueDate = day(d.dueDate, settings);
+      break;
+    case 'BACK_IN_STOCK':
+      vars.number = count(d.number, lang);
+      vars.variants = labels(d.variants, product, lang);
+      break;
+    // Demand and sales events that make no update.
+    case 'DEMAND_EXTENDED':
+    case 'DEMAND_OVERRIDDEN':
+    case 'RESERVATION_HOLD_ENDED':
     case 'RESTOCK_DECLINED':
     case 'RESTOCK_CANCELLED':
     case 'RESTOCK_MILESTONE':
-    case 'BACK_IN_STOCK':
     case 'SALES_ENDED':
       break;
     default: {
@@ -179,6 +237,20 @@ export interface DraftInput {
   limits: PlatformLimits;
 }
 
+const HOLD_NOTE: Record<Language, (reservations: string, holdUntil: string) => string> = {
+  en: (n, until) => `Reserved one? ${n} of you did: your reservation code is on its way, use it at checkout. We hold your piece until ${until}.`,
+  'zh-CN': (n, until) => `预订过的${n}位粉丝：预订码已发给你，结账时填写即可，我们为你保留到${until}。`,
+};
+
+/**
+ * At launch, reservation holders are told their code is coming and how long their stock is held: a
+ * paragraph the engine adds (after an approved announcement too, so holders always learn it).
+ */
+function reservationNote(event: LifecycleEvent, settings: SocialSettings): string | undefined {
+  if (event.type !== 'LAUNCHED' || !(Number(event.data.reservations) > 0) || typeof event.data.reservationHoldUntil !== 'string') return undefined;
+  return HOLD_NOTE[settings.language](count(event.data.reservations, settings.language), when(event.data.reservationHoldUntil, settings));
+}
+
 /** One event's update for one platform, or null when the event produces none. */
 export function draftUpdate(input: DraftInput): (ComposedUpdate & { event: SocialEvent }) | null {
   const event = socialEventFor(input.event.type);
@@ -194,6 +266,7 @@ export function draftUpdate(input: DraftInput): (ComposedUpdate & { event: Socia
     signatureHashtags: input.settings.signatureHashtags,
     sponsored: input.settings.sponsored,
     approved: announcement ? { title: announcement.title, body: announcement.body } : undefined,
+    note: reservationNote(input.event, input.settings),
   });
   return { ...composed, event };
 }
@@ -209,48 +282,4 @@ export function draftLaunchAnnouncement(product: ProductView, settings: SocialSe
     data: { launchAt: product.launch.launchAt },
   };
   return draftUpdate({ event: launched, product, settings, handle, platform: settings.platform, limits })!;
-}
-
-const STAGE_WORDS: Record<Language, Record<string, string>> = {
-  en: { POLL: 'Fan poll', DESIGN: 'Design', SAMPLING: 'Sampling', PRODUCTION: 'Production', LAUNCH: 'Launch', LAUNCHED: 'Launched', CANCELLED: 'Cancelled' },
-  'zh-CN': { POLL: '粉丝投票', DESIGN: '设计', SAMPLING: '打样', PRODUCTION: '生产', LAUNCH: '上新准备', LAUNCHED: '已上新', CANCELLED: '已取消' },
-};
-
-const EVENT_WORDS: Record<Language, Record<SocialEvent, string>> = {
-  en: {
-    POLL_OPENED: 'Fan poll open',
-    POLL_MILESTONE: 'Poll milestone',
-    POLL_RESULT: 'Poll result',
-    DESIGN_APPROVED: 'Design approved',
-    SAMPLE_APPROVED: 'Sample approved',
-    PRODUCTION_STARTED: 'Production started',
-    PRODUCTION_MILESTONE: 'Production update',
-    LAUNCH_SCHEDULED: 'Launch date',
-    LAUNCH_COUNTDOWN: 'Launch countdown',
-    LAUNCHED: 'Launched',
-    CANCELLED: 'Cancelled',
-    LAUNCH_APPROVAL_OVERDUE: 'Announcement not approved',
-  },
-  'zh-CN': {
-    POLL_OPENED: '粉丝投票开启',
-    POLL_MILESTONE: '投票里程碑',
-    POLL_RESULT: '投票结果',
-    DESIGN_APPROVED: '设计定稿',
-    SAMPLE_APPROVED: '样衣通过',
-    PRODUCTION_STARTED: '开始生产',
-    PRODUCTION_MILESTONE: '生产进度',
-    LAUNCH_SCHEDULED: '上新日期',
-    LAUNCH_COUNTDOWN: '上新倒计时',
-    LAUNCHED: '正式上新',
-    CANCELLED: '已取消',
-    LAUNCH_APPROVAL_OVERDUE: '公告未确认',
-  },
-};
-
-export function stageLabel(stage: string, language: Language): string {
-  return STAGE_WORDS[language][stage] ?? stage;
-}
-
-export function eventLabel(event: SocialEvent, language: Language): string {
-  return EVENT_WORDS[language][event];
 }

@@ -1,6 +1,6 @@
 import type { LifecycleEvent } from '../domain';
 import { DEFAULT_SOCIAL_SETTINGS, type SocialSettings } from './lifecycle-updates';
-import { planSocialUpdates, type SocialPlanInput } from './plan';
+import { planSocialUpdates, trackedLinkCode, type SocialPlanInput } from './plan';
 import { DEFAULT_PLATFORM_LIMITS } from './platforms';
 import { productFixture } from './product.fixture';
 
@@ -107,11 +107,13 @@ describe('planning social updates', () => {
       ['ch-hook', 'xiaohongshu'],
       ['ch-odd', 'instagram'],
     ]);
-    // Every channel's message names the same update, event and share page.
+    // Every channel's message names the same update and event, each with the channel's own tracked link.
     for (const p of sent) {
       expect(p).toMatchObject({ type: 'social_update.published', timestamp: '2026-11-08T12:00:00.000Z' });
-      expect(p.data).toMatchObject({ updateId: updates[0].id, productId: 'p-1', influencerId: 'inf-1', event: 'DESIGN_APPROVED', shareUrl: updates[0].shareUrl });
+      expect(p.data).toMatchObject({ updateId: updates[0].id, productId: 'p-1', influencerId: 'inf-1', event: 'DESIGN_APPROVED', imageUrl: updates[0].imageUrl });
+      expect(p.data.shareUrl).toBe(`https://made.example/r/${trackedLinkCode(updates[0].id, String(p.data.channelId))}`);
     }
+    expect(new Set(sent.map((p) => p.data.shareUrl)).size).toBe(3);
     expect(deliveries.every((d) => d.updateId === updates[0].id)).toBe(true);
   });
 
@@ -133,5 +135,21 @@ describe('planning social updates', () => {
       { event: 'DESIGN_APPROVED', error: expect.stringContaining('{winner}') as string },
     ]);
     expect(plan({ events: [event(3, 'DESIGN_APPROVED')] }).fallbacks).toEqual([]);
+  });
+
+  it('makes one stable tracked link per published update and channel, with the update’s stage and event; none for internal updates', () => {
+    const events = [event(3, 'DESIGN_APPROVED', {}, 'SAMPLING'), event(4, 'CANCELLED', { reason: 'x' }, 'CANCELLED')];
+    const first = plan({ events });
+    const [approved, cancelled] = first.updates;
+    expect(first.links).toEqual([
+      { code: trackedLinkCode(approved.id, 'ch-log'), updateId: approved.id, channelId: 'ch-log', stage: 'SAMPLING', event: 'DESIGN_APPROVED' },
+      { code: trackedLinkCode(approved.id, 'ch-hook'), updateId: approved.id, channelId: 'ch-hook', stage: 'SAMPLING', event: 'DESIGN_APPROVED' },
+    ]);
+    for (const link of first.links) expect(link.code).toMatch(/^[0-9a-z]{10}$/);
+    expect(plan({ events }).links).toEqual(first.links);
+    // The internal update's log copy keeps the share page's URL (staff's view), and the stored update keeps it too.
+    const internal = first.deliveries.filter((d) => d.updateId === cancelled.id).map((d) => payload(d.payload));
+    expect(internal.map((p) => p.data.shareUrl)).toEqual([cancelled.shareUrl]);
+    expect(approved.shareUrl).toBe(`https://made.example/s/${approved.slug}`);
   });
 });

@@ -1,8 +1,9 @@
 // Decides what a batch of lifecycle events posts, without touching anything: which events make updates,
 // whether each is published, internal or withheld, its text, card and share URLs, and one delivery per
-// channel with the exact body every attempt sends. The worker's activity stores what this returns.
+// channel with the exact body every attempt sends, and the tracked link (`/r/<code>`) each published
+// delivery carries, so what the post brings back is attributed to its stage and channel. The worker's activity stores what this returns.
 
-import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate } from '../database';
+import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate, NewTrackedLink } from '../database';
 import { stableId } from '../database/ids';
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import type { StoredShareCard } from './card-layout';
@@ -29,6 +30,8 @@ export interface SocialPlanInput {
 export interface SocialPlan {
   updates: NewSocialUpdate[];
   deliveries: NewDelivery[];
+  /** One per published update and channel: the link that delivery posts. */
+  links: NewTrackedLink[];
   /** Each update that has deliveries, with their ids in channel order. */
   deliveriesByUpdate: { updateId: string; deliveryIds: string[] }[];
   /** Template overrides that could not be filled, so the shipped template was used; one per draft. */
@@ -97,17 +100,25 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   }
 
   const deliveries: NewDelivery[] = [];
+  const links: NewTrackedLink[] = [];
   for (const update of planned) {
     // Public updates go to every channel; internal ones (and a withheld announcement) to staff's log only.
     const targets = channels.filter((c) => update.row.status === 'published' || c.kind === 'log');
     for (const channel of targets) {
       const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
       const composed = platform === settings.platform ? update.composed : draft(update.source, platform)!;
+      // A published post links through its own tracked link; staff's copies of internal updates keep the page's URL.
+      let link = update.row.shareUrl;
+      if (update.row.status === 'published') {
+        const code = trackedLinkCode(update.row.id, channel.id);
+        links.push({ code, updateId: update.row.id, channelId: channel.id, stage: update.source.stage, event: update.event });
+        link = `${base}/r/${code}`;
+      }
       deliveries.push({
         id: stableId('dlv', 20, update.row.id, channel.id),
         updateId: update.row.id,
         channelId: channel.id,
-        payload: payloadOf(update, product, composed, channel.id),
+        payload: payloadOf(update, product, composed, channel.id, link),
       });
     }
   }
@@ -115,7 +126,12 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   const deliveriesByUpdate = planned
     .map((u) => ({ updateId: u.row.id, deliveryIds: deliveries.filter((d) => d.updateId === u.row.id).map((d) => d.id) }))
     .filter((u) => u.deliveryIds.length > 0);
-  return { updates: planned.map((u) => u.row), deliveries, deliveriesByUpdate, fallbacks };
+  return { updates: planned.map((u) => u.row), deliveries, links, deliveriesByUpdate, fallbacks };
+}
+
+/** The code of an update's link on one channel: derived, so a retried write makes the same code (10 URL-safe characters, 50 bits). */
+export function trackedLinkCode(updateId: string, channelId: string): string {
+  return stableId('', 10, 'link', updateId, channelId);
 }
 
 /** The poll standings an update's card shows: the final tally for a result, the live counts for a milestone. */
@@ -151,7 +167,7 @@ function cardOf(product: ProductView, event: LifecycleEvent, social: SocialEvent
 }
 
 /** The body of one delivery: fixed when the delivery is planned, so every attempt and re-send posts these exact bytes. */
-function payloadOf(update: Planned, product: ProductView, composed: ComposedUpdate, channelId: string): string {
+function payloadOf(update: Planned, product: ProductView, composed: ComposedUpdate, channelId: string, shareUrl: string): string {
   const { row } = update;
   return JSON.stringify({
     type: row.status === 'published' ? 'social_update.published' : 'social_update.internal',
@@ -169,7 +185,7 @@ function payloadOf(update: Planned, product: ProductView, composed: ComposedUpda
       hashtags: composed.hashtags,
       text: composed.text,
       keyword: product.targetKeyword,
-      shareUrl: row.shareUrl,
+      shareUrl,
       imageUrl: row.imageUrl,
       optimisation: { score: composed.optimisation.score, density: composed.optimisation.density },
       occurredAt: update.source.at,

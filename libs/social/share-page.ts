@@ -3,6 +3,8 @@
 // No scripts and no external resources: the API serves it under a strict Content-Security-Policy.
 
 import { CARD_HEIGHT, CARD_WIDTH, pollRows, type ShareCardInput } from './card';
+import { esc, oneLine } from './html';
+import { demandSection, type DemandProgress } from './share-page-demand';
 import { asText, truncate, type Language } from './text';
 
 export interface TimelineStep {
@@ -25,6 +27,8 @@ export interface SharePageInput extends ShareCardInput {
   publishedAt: string;
   siteName: string;
   timeline: TimelineStep[];
+  /** While the product takes reservations: live progress toward the goal. */
+  demand?: DemandProgress;
 }
 
 const WORDS: Record<
@@ -73,17 +77,6 @@ const WORDS: Record<
     states: { done: '已完成', current: '进行中', upcoming: '未开始', cancelled: '已取消' },
   },
 };
-
-/** Text safe in both HTML text and quoted attribute values; control characters dropped. */
-function esc(value: unknown): string {
-  return asText(value)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/gu, '')
-    .replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
-
-function oneLine(value: unknown): string {
-  return asText(value).replace(/\s+/gu, ' ').trim();
-}
 
 /** Only http(s) URLs reach href/src/content; anything else (javascript:, relative, garbage) is left out. */
 function httpUrl(value: unknown): string | undefined {
@@ -207,6 +200,11 @@ tbody th{font-weight:400}
 .state{font-size:13px;color:var(--muted);margin-left:6px}
 .step.current .state{color:var(--accent);font-weight:700}
 .at{font-size:13px;color:var(--muted)}
+.demand .progress{display:block;width:100%;height:14px;border-radius:999px;overflow:hidden;margin:8px 0}
+.demand .progress .track{fill:var(--track)}
+.demand .progress .fill{fill:var(--accent)}
+.demand .summary{font-weight:700;margin:0}
+.demand .left{color:var(--muted);margin:0 0 12px}
 footer{margin-top:40px;color:var(--muted);font-size:14px}
 `.trim();
 
@@ -267,6 +265,7 @@ export function renderSharePage(input: SharePageInput): string {
     paras.length ? `<div class="body">\n${paras.map((p) => `<p>${p.split(/\r?\n/).map(esc).join('<br>')}</p>`).join('\n')}\n</div>` : '',
     hashtags.length ? `<ul class="tags">${hashtags.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '',
     withPoll ? pollSection(input.poll!, w) : '',
+    input.demand ? demandSection(input.demand, language) : '',
     timelineSection(input.timeline, w),
   ];
 

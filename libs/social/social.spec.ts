@@ -18,6 +18,13 @@ const VARS: TemplateVars = {
   countdown: '24 hours',
   reason: 'supplier fell through',
   handle: '@mia.style',
+  goal: 100,
+  units: 120,
+  reservations: 87,
+  variants: 'S, M',
+  number: 1,
+  sellThrough: '80%',
+  dueDate: 'Jan 5, 2027',
 };
 const ZH_VARS: TemplateVars = { ...VARS, keyword: '亚麻连衣裙', product: '夏日亚麻中长裙', options: '中长款、裹身款或吊带款', winner: '中长款', step: '缝制', countdown: '24小时', launchAt: '周五晚8点' };
 
@@ -115,8 +122,8 @@ describe('templates', () => {
     expect(() => fill('{nope}', VARS)).toThrow(TemplateError);
   });
 
-  it('never publishes the cancellation', () => {
-    expect(SOCIAL_EVENTS.filter((e) => !isPublished(e))).toEqual(['CANCELLED', 'LAUNCH_APPROVAL_OVERDUE']);
+  it('never publishes the cancellation, the missed demand goal or a restock proposal', () => {
+    expect(SOCIAL_EVENTS.filter((e) => !isPublished(e))).toEqual(['CANCELLED', 'LAUNCH_APPROVAL_OVERDUE', 'DEMAND_BELOW_GOAL', 'RESTOCK_PROPOSED']);
   });
 });
 

@@ -18,6 +18,16 @@ export const EVENT_PLACEHOLDERS: Record<SocialEvent, string[]> = {
   LAUNCHED: ['launchAt'],
   CANCELLED: ['reason'],
   LAUNCH_APPROVAL_OVERDUE: ['launchAt'],
+  DEMAND_OPENED: ['goal', 'closesAt', 'variants'],
+  DEMAND_GOAL_REACHED: ['units', 'goal'],
+  DEMAND_MET: ['units', 'goal', 'reservations'],
+  DEMAND_BELOW_GOAL: ['units', 'goal', 'reservations'],
+  RESERVATIONS_RELEASED: ['units', 'reservations'],
+  SOLD_OUT: ['variants'],
+  RESTOCK_PROPOSED: ['number', 'sellThrough', 'quantity'],
+  RESTOCK_APPROVED: ['number', 'quantity', 'dueDate'],
+  BACK_IN_STOCK: ['number', 'variants'],
+  SALES_ENDED: [],
 };
 
 /** Longest override texts an influencer's templates may have. */

@@ -3,9 +3,13 @@
 // A new endpoint without a row here fails the suite.
 import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto } from '../support/api-types';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
+import { ensureOrderTables } from '../support/order-tables';
 import { reportAttack } from '../support/security-table';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
+
+// The matrix sends a few hundred requests; on a busy machine that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
 
 type Caller = 'anonymous' | 'revoked' | 'fan' | 'owner' | 'other' | 'staff';
 const CALLERS: Caller[] = ['anonymous', 'revoked', 'fan', 'owner', 'other', 'staff'];
@@ -43,24 +47,30 @@ describe('authorization matrix', () => {
   let spareKeyId: string;
   let spareChannelId: string;
   let shareSlug: string;
+  let linkCode: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
+    // The funnel reads the order tables (order intake's migration; a no-op once that is on the branch).
+    await ensureOrderTables(t.db.dataSource);
     mia = await castInfluencer(t, 'mia');
     leo = await castInfluencer(t, 'leo');
     const revoked = await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'to revoke' } });
     revokedKey = revoked.body.key;
     expect((await t.http('DELETE', `/api-keys/${revoked.body.id}`)).status).toBe(204);
     spareKeyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'spare' } })).body.id;
+    // The spare channel first, so the product's first update is delivered to it through a tracked link.
+    spareChannelId = (await t.http<ChannelDto>('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
     productId = await createProduct(t, mia.influencerId);
     source = await registerSource(t);
     spareSourceId = (await registerSource(t)).id;
-    spareChannelId = (await t.http<ChannelDto>('POST', `/influencers/${mia.influencerId}/channels`, { body: { kind: 'log', name: 'spare' } })).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
       return updates.map((u) => /\/s\/([^/?#]+)$/.exec(u.shareUrl)?.[1]).find((slug) => slug !== undefined);
     });
+    // Written with the update it belongs to.
+    [{ code: linkCode }] = await t.db.dataSource.query<{ code: string }[]>('SELECT code FROM tracked_links WHERE product_id = $1 LIMIT 1', [productId]);
   });
   afterAll(() => t?.stop());
 
@@ -129,6 +139,10 @@ describe('authorization matrix', () => {
     { route: 'POST /influencers/{id}/channels/{channelId}/rotate-secret', expect: staffOnly(409), code: 'INVALID_STATE', body: () => ({}) },
     { route: 'POST /influencers/{id}/channels/{channelId}/disable', expect: staffOnly(200), body: () => ({}) },
     { route: 'GET /s/{slug}', expect: anyone(200) },
+    // A tracked link, followed to its share page.
+    { route: 'GET /r/{code}', expect: anyone(200) },
+    { route: 'GET /products/{id}/funnel', expect: ownerOrStaff(200) },
+    { route: 'GET /products/{id}/funnel.svg', expect: ownerOrStaff(200) },
     { route: 'GET /s/{slug}/card.png', expect: anyone(200) },
   ];
 
@@ -152,7 +166,8 @@ describe('authorization matrix', () => {
         .replace('{sourceId}', source.id)
         .replace('{channelId}', spareChannelId)
         .replace('{deliveryId}', 'dlv-none')
-        .replace('{slug}', shareSlug);
+        .replace('{slug}', shareSlug)
+        .replace('{code}', linkCode);
       // Refused callers first, so an allowed call that changes state cannot hide a wrong refusal.
       const order = [...CALLERS].sort((a, b) => Number(!refused(row.expect[a])) - Number(!refused(row.expect[b])));
       for (const caller of order) {

@@ -17,6 +17,8 @@ import { ShareModule } from './share/share.module';
 import { SocialSettingsModule } from './social-settings/social-settings.module';
 import { SocialUpdatesModule } from './social-updates/social-updates.module';
 import { ShopEventsModule } from './shop-events/shop-events.module';
+import { LinksModule } from './links/links.module';
+import { FunnelModule } from './funnel/funnel.module';
 
 export type { ApiInfrastructure };
 
@@ -40,6 +42,8 @@ export class AppModule {
         DeliveriesModule,
         ShareModule,
         ShopEventsModule,
+        LinksModule,
+        FunnelModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -39,4 +39,8 @@ export class VoteEntity {
 
   @Column({ name: 'webhook_id', type: 'varchar', length: 128, nullable: true })
   webhookId!: string | null;
+
+  /** The tracked link's code the fan came through: only a code of this product's links is kept (else null). */
+  @Column({ name: 'attribution_code', type: 'varchar', length: 16, nullable: true })
+  attributionCode!: string | null;
 }

@@ -3,6 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryEntity } from '../entities/delivery.entity';
 import { SocialUpdateEntity } from '../entities/social-update.entity';
+import type { NewTrackedLink } from './tracked-link.repository';
 
 /** An update as the worker writes it; `occurredAt` is its timeline event's ISO time. */
 export type NewSocialUpdate = Pick<
@@ -17,11 +18,12 @@ export class SocialUpdateRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /**
-   * Writes a product's updates and their pending deliveries in one statement: they commit together, and a
-   * retry inserts nothing twice (updates are unique by (product, seq), deliveries by (update, channel)).
-   * A delivery whose update was written by an earlier attempt is still added.
+   * Writes a product's updates, their pending deliveries and the deliveries' tracked links in one
+   * statement: they commit together, and a retry inserts nothing twice (updates are unique by (product,
+   * seq), deliveries and links by (update, channel)). A delivery or link whose update was written by an
+   * earlier attempt is still added.
    */
-  async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[]): Promise<void> {
+  async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[], links: NewTrackedLink[] = []): Promise<void> {
     const rows = updates.map((u) => ({
       id: u.id,
       seq: u.seq,
@@ -43,6 +45,7 @@ export class SocialUpdateRepository {
       occurred_at: u.occurredAt,
     }));
     const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, payload: d.payload }));
+    const linkRows = links.map((l) => ({ code: l.code, update_id: l.updateId, channel_id: l.channelId, stage: l.stage, event: l.event }));
     await this.db.query(
       `WITH updates AS (
          INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword,
@@ -54,6 +57,13 @@ export class SocialUpdateRepository {
               image_url text, card jsonb, occurred_at timestamptz)
          ON CONFLICT (product_id, seq) DO NOTHING
          RETURNING id
+       ), links AS (
+         INSERT INTO tracked_links (code, product_id, update_id, channel_id, stage, event)
+         SELECT l.code, $1, l.update_id, l.channel_id, l.stage, l.event
+         FROM jsonb_to_recordset($4::jsonb) AS l(code text, update_id text, channel_id text, stage text, event text)
+         WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = l.update_id)
+            OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = l.update_id)
+         ON CONFLICT DO NOTHING
        )
        INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload)
        SELECT d.id, d.update_id, d.channel_id, $1, 'pending', d.payload
@@ -61,7 +71,7 @@ export class SocialUpdateRepository {
        WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = d.update_id)
           OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = d.update_id)
        ON CONFLICT (update_id, channel_id) DO NOTHING`,
-      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows)],
+      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows), JSON.stringify(linkRows)],
     );
   }
 

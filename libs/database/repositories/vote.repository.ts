@@ -11,6 +11,8 @@ import type { ReachedMilestone } from './poll-vote-count.repository';
 /** A vote as a webhook delivered it, its user id normalised (libs/domain fan-identity) and as sent; occurredAt is ISO-8601. */
 export type NewVote = Pick<VoteEntity, 'productId' | 'optionId' | 'platform' | 'platformUserId' | 'platformUserIdRaw' | 'sourceId' | 'webhookId'> & {
   occurredAt: string;
+  /** The tracked link's code the fan came through, as the connector sent it; kept only if it is one of the product's links. */
+  attributionCode?: string | null;
 };
 
 /** The webhook delivery a stored vote came in: a second delivery with the same pair is a redelivery. */
@@ -46,16 +48,18 @@ interface BatchRow {
 // tally's closeIntake UPDATE waits for those batches and makes later ones find the poll not open.
 const INSERT_BATCH = `
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $10::text[])
-    AS t(idx, product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id, platform_user_id_raw)
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $10::text[], $11::text[])
+    AS t(idx, product_id, option_id, platform, platform_user_id, occurred_at, source_id, webhook_id, platform_user_id_raw, attribution_code)
 ), open_polls AS (
   SELECT p.product_id FROM polls p
   WHERE p.product_id = ANY($2::text[]) AND p.status = 'OPEN' AND p.closes_at > now()
   ORDER BY p.product_id
   FOR SHARE
 ), inserted AS (
-  INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at, source_id, webhook_id)
-  SELECT i.product_id, i.option_id, i.platform, i.platform_user_id, i.platform_user_id_raw, i.occurred_at, i.source_id, i.webhook_id
+  INSERT INTO votes (product_id, option_id, platform, platform_user_id, platform_user_id_raw, occurred_at, source_id, webhook_id, attribution_code)
+  SELECT i.product_id, i.option_id, i.platform, i.platform_user_id, i.platform_user_id_raw, i.occurred_at, i.source_id, i.webhook_id,
+         -- A stale or foreign code must not lose the vote: it is kept unattributed (a primary-key probe, only when a code came).
+         CASE WHEN i.attribution_code IS NOT NULL THEN (SELECT l.code FROM tracked_links l WHERE l.code = i.attribution_code AND l.product_id = i.product_id) END
   FROM input i JOIN open_polls o ON o.product_id = i.product_id
   ON CONFLICT (product_id, platform, platform_user_id) DO NOTHING
   RETURNING product_id, option_id, platform, platform_user_id
@@ -112,6 +116,7 @@ export class VoteRepository {
       votes.map((v) => v.webhookId),
       milestones,
       votes.map((v) => v.platformUserIdRaw),
+      votes.map((v) => v.attributionCode ?? null),
     ];
     let rows: BatchRow[] = [];
     for (let attempt = 1; ; attempt++) {

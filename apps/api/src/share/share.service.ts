@@ -1,15 +1,28 @@
-// What the public share pages show: a published update with its product's stage timeline, and its image
-// card, rendered once (off the event loop) and then read back from PostgreSQL.
+// What the public share pages show: a published update with its product's stage timeline (and, while the
+// product takes reservations, live progress toward its goal), and its image card, rendered once (off the
+// event loop) and then read back from PostgreSQL. Each page view is counted (ShareViews).
 
-import { Injectable } from '@nestjs/common';
-import { ProductRepository, SocialUpdateRepository, TimelineEventRepository, type SocialUpdateEntity, type StageChange } from '@app/database';
-import { DomainError, DomainErrorCode, STAGES, type ProductView, type Stage } from '@app/domain';
-import { renderCardPngAsync, renderSharePage, stageLabel, type Language, type ShareCardInput, type TimelineStep } from '@app/social';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import {
+  DemandWindowRepository,
+  FunnelRepository,
+  ProductRepository,
+  SocialUpdateRepository,
+  TimelineEventRepository,
+  TrackedLinkRepository,
+  type SocialUpdateEntity,
+  type StageChange,
+} from '@app/database';
+import { DomainError, DomainErrorCode, type ProductView, type Stage } from '@app/domain';
+import { renderCardPngAsync, renderSharePage, stageLabel, type DemandProgress, type Language, type ShareCardInput, type TimelineStep } from '@app/social';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
+import { CONFIG } from '../common/tokens';
+import { VisitorService } from '../links/visitor.service';
 
 const SLUG = /^[0-9a-z]{1,32}$/;
-/** The stages a product passes on its way to launch, in order (CANCELLED ends the walk early). */
-const PATH: Stage[] = STAGES.filter((s) => s !== 'CANCELLED');
+const CODE = /^[0-9a-z]{4,16}$/;
 
 @Injectable()
 export class ShareService {
@@ -19,11 +32,21 @@ export class ShareService {
   private readonly updates: SocialUpdateRepository;
   private readonly products: ProductRepository;
   private readonly timelines: TimelineEventRepository;
+  private readonly demandWindows: DemandWindowRepository;
+  private readonly funnel: FunnelRepository;
+  private readonly logger = new Logger('SharePages');
 
-  constructor(db: DataSource) {
+  constructor(
+    db: DataSource,
+    private readonly links: TrackedLinkRepository,
+    private readonly visitors: VisitorService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {
     this.updates = new SocialUpdateRepository(db);
     this.products = new ProductRepository(db);
     this.timelines = new TimelineEventRepository(db);
+    this.demandWindows = new DemandWindowRepository(db);
+    this.funnel = new FunnelRepository(db);
   }
 
   /** The published update (internal ones and a withheld announcement are not public), with its stored card if asked. */
@@ -33,11 +56,15 @@ export class ShareService {
     return row;
   }
 
-  async page(slug: string): Promise<string> {
+  /** The page; the view counts for the link `code` came from when it is one of this update's, else as direct. */
+  async page(slug: string, req: FastifyRequest, code?: string): Promise<string> {
     const update = await this.published(slug);
+    const counting = this.countView(update, req, code);
     const product = await this.products.findSnapshot(update.productId);
     const stageTimes = await this.timelines.stageChanges(update.productId);
+    const demand = product?.stage === 'DEMAND' ? await this.demand(product) : undefined;
     const language = update.language as Language;
+    await counting;
     return renderSharePage({
       ...this.cardInput(update),
       body: update.body,
@@ -47,7 +74,34 @@ export class ShareService {
       publishedAt: update.occurredAt.toISOString(),
       siteName: language === 'zh-CN' ? '粉丝共创新品' : 'Made with fans',
       timeline: timeline(product, stageTimes, language),
+      ...(demand ? { demand } : {}),
     });
+  }
+
+  private async countView(update: SocialUpdateEntity, req: FastifyRequest, code: string | undefined): Promise<void> {
+    const visitor = this.visitors.identify(req);
+    if (!visitor) return;
+    const view = { productId: update.productId, updateId: update.id, code: code && CODE.test(code) ? code : null, visitor };
+    // A view that cannot be counted still gets its page.
+    await this.links.recordView(view, this.config.attribution.repeatWindowMs).catch((err: Error) => {
+      this.logger.warn({ updateId: update.id, err: err.message }, 'share-page view not counted');
+    });
+  }
+
+  /** Live progress toward the demand goal: the window's goal and deadline, units still held per variant. */
+  private async demand(product: ProductView): Promise<DemandProgress | undefined> {
+    const [window, held] = await Promise.all([this.demandWindows.find(product.productId), this.funnel.heldByVariant(product.productId)]);
+    if (!window) return undefined;
+    const variants = product.variants ?? [];
+    const ids = [...variants.map((v) => v.id), ...held.map((h) => h.variantId).filter((id) => !variants.some((v) => v.id === id))];
+    return {
+      goal: window.minimumUnits,
+      reservedUnits: held.reduce((sum, h) => sum + h.units, 0),
+      reservations: held.reduce((sum, h) => sum + h.reservations, 0),
+      closesAt: window.closesAt.toISOString(),
+      now: new Date().toISOString(),
+      variants: ids.map((id) => ({ label: variants.find((v) => v.id === id)?.label ?? id, units: held.find((h) => h.variantId === id)?.units ?? 0 })),
+    };
   }
 
   async card(slug: string): Promise<Buffer> {
@@ -70,8 +124,19 @@ export class ShareService {
   }
 }
 
+/**
+ * The stages this product passes, in order: DEMAND only with a demand gate; ON_SALE and ENDED for products
+ * that sell after launch, LAUNCHED (final) for those started before (CANCELLED ends the walk early).
+ */
+function pathOf(product: ProductView | null): Stage[] {
+  const gated = !!product && (product.demand !== undefined || product.rules.demandGoal !== undefined || product.stage === 'DEMAND');
+  const sells = !!product && (product.sellsAfterLaunch === true || product.stage === 'ON_SALE' || product.stage === 'ENDED');
+  return ['POLL', ...(gated ? (['DEMAND'] as const) : []), 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH', ...(sells ? (['ON_SALE', 'ENDED'] as const) : (['LAUNCHED'] as const))];
+}
+
 /** The product's stages with what is done, where it is now and what is ahead (or cut off by a cancellation). */
 function timeline(product: ProductView | null, changes: StageChange[], language: Language): TimelineStep[] {
+  const PATH = pathOf(product);
   const stage = product?.stage ?? 'POLL';
   const reached = (s: Stage) => changes.find((c) => c.to === s)?.at.toISOString() ?? (s === 'POLL' ? product?.createdAt : undefined);
   if (stage === 'CANCELLED') {

@@ -89,6 +89,7 @@ export class VotesController {
       occurredAt: new Date(occurredAt).toISOString(),
       sourceId: source.id,
       webhookId,
+      attributionCode: dto.attributionCode ?? null,
     });
     switch (outcome.kind) {
       case 'counted':

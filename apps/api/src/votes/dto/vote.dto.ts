@@ -1,7 +1,7 @@
 // The vote a connector delivers (signed per Standard Webhooks), what the engine answers, and live results.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { FAN_ID_MAX_LENGTH, PLATFORMS, POLL_STATUSES, unknownPlatformMessage, type Platform, type PollStatus } from '@app/domain';
 
 export class VoterDto {
@@ -41,6 +41,18 @@ export class VoteDto {
   @ApiProperty({ example: '2026-11-24T10:15:30Z', description: 'When the fan voted on the platform (ISO-8601).' })
   @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO-8601 time such as 2026-11-24T10:15:30Z' })
   occurredAt!: string;
+
+  @ApiPropertyOptional({
+    example: 'k3m9q2x7za',
+    pattern: '^[A-Za-z0-9_-]{4,16}$',
+    description:
+      'The code of the tracked link (`/r/<code>`, `?c=` on the share page) the fan came through. A code that is not one of this ' +
+      "product's links (stale, or another product's) does not refuse the vote: it is counted, unattributed.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{4,16}$/, { message: 'attributionCode must be 4–16 letters, digits, _ or -' })
+  attributionCode?: string;
 }
 
 export class VoteReceiptDto {
