@@ -14,7 +14,7 @@ export type DeliveryAttempt = Pick<DeliveryEntity, 'status' | 'payload' | 'respo
 
 /** A delivery as staff see it, with its update's event and its channel's kind. */
 export type DeliveryListing = Omit<DeliveryEntity, 'update' | 'channel' | 'productId' | 'payload'> &
-  Pick<SocialUpdateEntity, 'event'> & { channelKind: ChannelEntity['kind'] };
+  Pick<SocialUpdateEntity, 'event'> & { channelKind: ChannelEntity['kind']; linkCode: string | null };
 
 /** Error texts and receivers' answers are kept this long. */
 export const DELIVERY_TEXT_KEPT = 2_000;
@@ -65,9 +65,10 @@ export class DeliveryRepository {
     return this.db.query(
       `SELECT d.id, d.update_id AS "updateId", d.channel_id AS "channelId", d.status, d.attempts, d.last_error AS "lastError",
               d.response_status AS "responseStatus", d.response_body AS "responseBody", d.resends, d.created_at AS "createdAt",
-              d.delivered_at AS "deliveredAt", d.failed_at AS "failedAt", u.event, c.kind AS "channelKind"
+              d.delivered_at AS "deliveredAt", d.failed_at AS "failedAt", u.event, c.kind AS "channelKind", l.code AS "linkCode"
        FROM deliveries d
        JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
+       LEFT JOIN tracked_links l ON l.update_id = d.update_id AND l.channel_id = d.channel_id
        WHERE d.product_id = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::text IS NULL OR d.id = $3)
        ORDER BY u.seq, c.created_at, d.id`,
       [productId, only.status ?? null, only.deliveryId ?? null],

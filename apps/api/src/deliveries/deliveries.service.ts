@@ -88,5 +88,6 @@ function deliveryDto(d: DeliveryListing): DeliveryDto {
     createdAt: d.createdAt.toISOString(),
     deliveredAt: d.deliveredAt ? d.deliveredAt.toISOString() : null,
     failedAt: d.failedAt ? d.failedAt.toISOString() : null,
+    trackedLink: d.linkCode ? `/r/${d.linkCode}` : null,
   };
 }

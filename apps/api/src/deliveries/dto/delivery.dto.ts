@@ -18,6 +18,13 @@ export class DeliveryDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) failedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/r/k3v9q2m7xa',
+    description: 'The tracked link this delivery posted (on the public base URL): its clicks, and the votes, reservations and orders carrying its code, count for this update and channel in the funnel. null for internal updates.',
+  })
+  trackedLink!: string | null;
 }
 
 export class DeliveriesQueryDto {
