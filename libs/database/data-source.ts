@@ -18,7 +18,9 @@ import { ProductVariantEntity } from './entities/product-variant.entity';
 import { DemandWindowEntity } from './entities/demand-window.entity';
 import { ReservationEntity } from './entities/reservation.entity';
 import { VariantStockEntity } from './entities/variant-stock.entity';
+import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopWebhookReceiptEntity } from './entities/order.entity';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
+import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -44,6 +46,10 @@ export const ENTITIES = [
   DemandWindowEntity,
   ReservationEntity,
   VariantStockEntity,
+  OrderLineEntity,
+  OrderCancellationEntity,
+  RefundLineEntity,
+  ShopWebhookReceiptEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -52,6 +58,7 @@ export const MIGRATIONS = [
   ChannelSecretRotation1764300000000,
   FanIdentityRaw1764403000000,
   DemandAndSales1764500000000,
+  OrderIntake1764510000000,
 ];
 
 export interface DataSourceSettings {
