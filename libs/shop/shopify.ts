@@ -127,7 +127,10 @@ export function mapShopifyOrder(payload: unknown): ShopifyOrder {
   });
   let reservationCode = noteAttribute(order, 'reservation_code');
   if (!reservationCode && Array.isArray(order.discount_codes)) {
-    const codes = order.discount_codes.map((d) => (typeof d === 'object' && d !== null && 'code' in d && typeof d.code === 'string' ? normaliseReservationCode(d.code) : ''));
+    const codes = (order.discount_codes as unknown[]).map((d) => {
+      const code = typeof d === 'object' && d !== null ? (d as Json).code : undefined;
+      return typeof code === 'string' ? normaliseReservationCode(code) : '';
+    });
     reservationCode = codes.find(isReservationCode) ?? null;
   }
   return {
