@@ -67,6 +67,10 @@ describe('Shopify webhooks', () => {
       expect(caught).toBeInstanceOf(ShopPayloadError);
       expect((caught as ShopPayloadError).field).toBe(field);
     }
-    expect(() => mapShopifyRefund({ id: 1, order_id: 2, created_at: '2026-12-01T00:00:00Z' })).toThrow(ShopPayloadError);
+    expect(() => mapShopifyRefund({ id: 1, order_id: 2, created_at: '2026-12-01T00:00:00Z' }, 'USD')).toThrow(ShopPayloadError);
+    // Before its order arrived, the refund must name its currency itself.
+    const early = { id: 1, order_id: 2, created_at: '2026-12-01T00:00:00Z', refund_line_items: [{ line_item_id: 5, quantity: 1, subtotal: '1500' }] };
+    expect(() => mapShopifyRefund(early)).toThrow(ShopPayloadError);
+    expect(mapShopifyRefund({ ...early, transactions: [{ currency: 'JPY' }] }).lines).toEqual([{ lineId: '5', quantity: 1, amountMinor: 1500 }]);
   });
 });

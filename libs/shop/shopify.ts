@@ -148,9 +148,31 @@ export function mapShopifyCancellation(payload: unknown): ShopifyCancellation {
   return { orderId: id(order.id, 'id'), cancelledAt: time(order.cancelled_at, 'cancelled_at') };
 }
 
-/** `currency` is the order's; Shopify's refund line subtotal is in it. */
-export function mapShopifyRefund(payload: unknown, currency = 'USD'): ShopifyRefund {
+/** Where a refund payload names its currency (for a refund that arrives before its order). */
+function refundCurrency(refund: Json): string | null {
+  const items = Array.isArray(refund.refund_line_items) ? (refund.refund_line_items as unknown[]) : [];
+  for (const item of items) {
+    const set = typeof item === 'object' && item !== null ? (item as Json).subtotal_set : undefined;
+    const shopMoney = typeof set === 'object' && set !== null ? (set as Json).shop_money : undefined;
+    const code = typeof shopMoney === 'object' && shopMoney !== null ? (shopMoney as Json).currency_code : undefined;
+    if (typeof code === 'string') return code;
+  }
+  const transactions = Array.isArray(refund.transactions) ? (refund.transactions as unknown[]) : [];
+  const first = transactions[0];
+  const code = typeof first === 'object' && first !== null ? (first as Json).currency : undefined;
+  return typeof code === 'string' ? code : null;
+}
+
+/**
+ * `orderCurrency` is the order's when it was received: the refund line subtotals are in it. Otherwise the
+ * payload's own subtotal_set.shop_money.currency_code or transactions[0].currency.
+ */
+export function mapShopifyRefund(payload: unknown, orderCurrency?: string): ShopifyRefund {
   const refund = object(payload, 'body');
+  const currency = orderCurrency ?? refundCurrency(refund);
+  if (!currency || !/^[A-Z]{3}$/.test(currency)) {
+    throw new ShopPayloadError('refund_line_items[0].subtotal_set', 'the refund names no currency (refund_line_items[].subtotal_set.shop_money.currency_code or transactions[].currency)');
+  }
   const lines = list(refund.refund_line_items, 'refund_line_items').map((raw, i) => {
     const item = object(raw, `refund_line_items[${i}]`);
     return {

@@ -16,6 +16,8 @@ import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ShareModule } from './share/share.module';
 import { SocialSettingsModule } from './social-settings/social-settings.module';
 import { SocialUpdatesModule } from './social-updates/social-updates.module';
+import { ReservationsModule } from './reservations/reservations.module';
+import { ShopsModule } from './shops/shops.module';
 
 export type { ApiInfrastructure };
 
@@ -38,6 +40,8 @@ export class AppModule {
         SocialUpdatesModule,
         DeliveriesModule,
         ShareModule,
+        ReservationsModule,
+        ShopsModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -88,6 +88,18 @@ export class OrderRepository {
     });
   }
 
+  /** The stored effect of a delivery already received, or null. */
+  async findReceipt(shopId: string, webhookId: string): Promise<ShopEffect | null> {
+    const row = await this.db.getRepository(ShopWebhookReceiptEntity).findOneBy({ shopId, webhookId });
+    return row ? (row.result as ShopEffect) : null;
+  }
+
+  /** The currency of an order already received (Shopify refunds are in it); null when it has not arrived. */
+  async orderCurrency(shopId: string, orderId: string): Promise<string | null> {
+    const rows: { currency: string }[] = await this.db.query(`SELECT currency FROM order_lines WHERE shop_id = $1 AND order_id = $2 LIMIT 1`, [shopId, orderId]);
+    return rows[0]?.currency ?? null;
+  }
+
   /** Order lines, stock sold, reservations converted. Must run inside withReceipt's transaction. */
   async recordOrder(shopId: string, order: NewOrder): Promise<ShopEffect> {
     await this.lockOrder(shopId, order.orderId);

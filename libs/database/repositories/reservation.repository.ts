@@ -160,4 +160,13 @@ export class ReservationRepository {
     );
     return rows.map((r) => ({ productId: r.product_id, totalUnits: r.reserved_units }));
   }
+
+  /** Units reserved per variant: reservations held, or converted into orders (released and expired ones no longer count). */
+  async unitsPerVariant(productId: string): Promise<Map<string, number>> {
+    const rows: { variant_id: string; units: number }[] = await this.db.query(
+      `SELECT variant_id, sum(quantity)::int AS units FROM reservations WHERE product_id = $1 AND status IN ('held', 'converted') GROUP BY variant_id`,
+      [productId],
+    );
+    return new Map(rows.map((r) => [r.variant_id, r.units]));
+  }
 }
