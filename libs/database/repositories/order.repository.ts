@@ -241,7 +241,7 @@ export class OrderRepository {
   // Serialises the deliveries about one order (order, cancellation, refunds arriving together in any
   // order), so each sees what the others committed; held until the transaction ends.
   private async lockOrder(shopId: string, orderId: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`order\u0000${shopId}\u0000${orderId}`]);
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`order/${shopId}/${orderId}`]);
   }
 
   private orderLines(shopId: string, orderId: string): Promise<LineRow[]> {
