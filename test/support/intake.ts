@@ -69,7 +69,7 @@ export interface ShopifyDelivery {
 }
 
 /** A Shopify webhook as Shopify sends it: X-Shopify-Hmac-Sha256 is the base64 HMAC-SHA256 of the raw body with the app secret. */
-export function shopifyDelivery(secret: string, topic: string, body: unknown, webhookId = randomUUID()): ShopifyDelivery {
+export function shopifyDelivery(secret: string, topic: string, body: unknown, webhookId: string = randomUUID()): ShopifyDelivery {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   return {
     webhookId,
