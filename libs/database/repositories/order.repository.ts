@@ -3,43 +3,18 @@
 // effect or not at all. Out-of-order safe: a cancellation or refund may arrive before its order.
 import type { DataSource, EntityManager } from 'typeorm';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
+import { StockMoves } from './stock-moves';
+import { RefundRefusal, type BatchOutcome, type NewOrder, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
-export interface NewOrderLine {
-  lineId: string;
-  productId: string;
-  variantId: string;
-  quantity: number;
-  unitPriceMinor: number;
-  reservationCode: string | null;
-  attributionCode: string | null;
+export * from './order.types';
+
+function orderKey(d: ShopDelivery): string {
+  return `${d.shopId}/${d.orderId}/${d.webhookId}`;
 }
 
-export interface NewOrder {
-  orderId: string;
-  orderedAt: string;
-  currency: string;
-  lines: NewOrderLine[];
-}
-
-export interface NewRefund {
-  refundId: string;
-  orderId: string;
-  refundedAt: string;
-  lines: { lineId: string; quantity: number; amountMinor: number }[];
-}
-
-/** What a delivery did; stored with its receipt so a redelivery is answered the same way. */
-export type ShopEffect =
-  | { kind: 'order'; orderId: string; lines: number; cancelled: boolean; reservationsConverted: number; productIds: string[] }
-  | { kind: 'cancellation'; orderId: string; orderKnown: boolean; productIds: string[] }
-  | { kind: 'refund'; refundId: string; orderId: string; orderKnown: boolean; productIds: string[] }
-  /** The same order, cancellation or refund again under another webhook id: nothing changed. */
-  | { kind: 'already-recorded'; what: 'order' | 'cancellation' | 'refund'; id: string; productIds: string[] };
-
-/** A refund that does not fit its order: nothing is stored. */
-export class RefundRefusal extends Error {}
-
-export type ReceiptOutcome = { duplicate: false; effect: ShopEffect } | { duplicate: true; effect: ShopEffect };
+// Deadlocks can only come from batches meeting on the same receipts or orders in another order.
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
 
 interface LineRow {
   line_id: string;
@@ -48,44 +23,62 @@ interface LineRow {
   quantity: number;
 }
 
-/** Units per (product, variant): positive or negative moves of a stock column. */
-type Moves = Map<string, number>;
-
-function move(moves: Moves, productId: string, variantId: string, units: number): void {
-  if (units === 0) return;
-  const key = `${productId}\u0000${variantId}`;
-  moves.set(key, (moves.get(key) ?? 0) + units);
-}
-
-function movesJson(moves: Moves): string {
-  const rows = [...moves.entries()].map(([key, units]) => {
-    const [product_id, variant_id] = key.split('\u0000');
-    return { product_id, variant_id, units };
-  });
-  return JSON.stringify(rows);
-}
-
 export class OrderRepository {
+  /** What the deliveries recorded through this instance moved; recordBatch writes them at the end. */
+  readonly moves = new StockMoves();
+
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /**
-   * Runs `effect` and stores the delivery's receipt in one transaction; a webhook id seen before returns its
-   * stored effect instead (a concurrent twin waits on the receipt's key, then finds it).
+   * Records deliveries with their receipts in one transaction (group commit; one delivery alone is a batch
+   * of one): each in a savepoint of its own, so a refused refund changes nothing and fails only itself; a
+   * webhook id seen before gets its stored effect back (a concurrent twin waits on the receipt's key, then
+   * finds it); the stock moves are written once at the end. Deliveries are taken in (shop, order) order so concurrent batches lock orders in the same order; a
+   * deadlock or serialization failure retries the whole batch (every part is idempotent per webhook id).
    */
-  withReceipt(shopId: string, webhookId: string, topic: string, effect: (repo: OrderRepository) => Promise<ShopEffect>): Promise<ReceiptOutcome> {
-    return this.db.transaction(async (tx) => {
-      const claimed: unknown[] = await tx.query(
-        `INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
-        [shopId, webhookId, topic],
-      );
-      if (claimed.length === 0) {
-        const prior = await tx.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId, webhookId });
-        return { duplicate: true, effect: prior.result as ShopEffect };
+  async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
+    const order = items.map((_, i) => i).sort((a, b) => orderKey(items[a]).localeCompare(orderKey(items[b])));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (tx) => {
+          const total = new StockMoves();
+          const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
+          for (const i of order) {
+            await tx.query('SAVEPOINT delivery');
+            const repo = new OrderRepository(tx);
+            try {
+              out[i] = await repo.claimAndRun(items[i]);
+              await tx.query('RELEASE SAVEPOINT delivery');
+              total.merge(repo.moves);
+            } catch (err) {
+              if (!(err instanceof RefundRefusal)) throw err;
+              await tx.query('ROLLBACK TO SAVEPOINT delivery');
+              out[i] = { refused: err };
+            }
+          }
+          await total.apply(tx);
+          return out;
+        });
+      } catch (err) {
+        const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
       }
-      const done = await effect(new OrderRepository(tx));
-      await tx.query(`UPDATE shop_webhook_receipts SET result = $3 WHERE shop_id = $1 AND webhook_id = $2`, [shopId, webhookId, JSON.stringify(done)]);
-      return { duplicate: false, effect: done };
-    });
+    }
+  }
+
+  /** Claims the delivery's receipt (or finds it already there), runs its effect and stores what it did. */
+  private async claimAndRun(item: ShopDelivery): Promise<ReceiptOutcome> {
+    const claimed: unknown[] = await this.db.query(
+      `INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
+      [item.shopId, item.webhookId, item.topic],
+    );
+    if (claimed.length === 0) {
+      const prior = await this.db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: item.shopId, webhookId: item.webhookId });
+      return { duplicate: true, effect: prior.result as ShopEffect };
+    }
+    const done = await item.effect(this);
+    await this.db.query(`UPDATE shop_webhook_receipts SET result = $3 WHERE shop_id = $1 AND webhook_id = $2`, [item.shopId, item.webhookId, JSON.stringify(done)]);
+    return { duplicate: false, effect: done };
   }
 
   /** The stored effect of a delivery already received, or null. */
@@ -100,7 +93,7 @@ export class OrderRepository {
     return rows[0]?.currency ?? null;
   }
 
-  /** Order lines, stock sold, reservations converted. Must run inside withReceipt's transaction. */
+  /** Order lines, stock sold, reservations converted. Runs inside recordBatch's transaction. */
   async recordOrder(shopId: string, order: NewOrder): Promise<ShopEffect> {
     await this.lockOrder(shopId, order.orderId);
     const productIds = [...new Set(order.lines.map((l) => l.productId))].sort();
@@ -113,20 +106,18 @@ export class OrderRepository {
       ? await this.db.query(`SELECT id, code, product_id, variant_id, quantity, status FROM reservations WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes])
       : [];
     const byCode = new Map(reservations.map((r) => [r.code, r]));
-    const released: Moves = new Map();
     const converted: string[] = [];
     const lines = order.lines.map((l) => {
       const r = l.reservationCode ? byCode.get(l.reservationCode) : undefined;
       const ours = r && r.product_id === l.productId ? r : undefined;
       if (ours && ours.status === 'held' && ours.variant_id === l.variantId && !converted.includes(ours.id)) {
         converted.push(ours.id);
-        move(released, ours.product_id, ours.variant_id, ours.quantity);
+        this.moves.add('released', ours.product_id, ours.variant_id, ours.quantity);
       }
       return { ...l, reservationCode: ours ? ours.code : null };
     });
     if (converted.length) {
       await this.db.query(`UPDATE reservations SET status = 'converted', status_changed_at = now() WHERE id = ANY($1::text[])`, [converted]);
-      await this.releaseHeld(released);
     }
 
     await this.db.query(
@@ -154,16 +145,14 @@ export class OrderRepository {
 
     const cancelled = await this.isCancelled(shopId, order.orderId);
     if (!cancelled) {
-      const sold: Moves = new Map();
-      for (const l of lines) move(sold, l.productId, l.variantId, l.quantity);
-      await this.moveStock('sold', sold);
+      for (const l of lines) this.moves.add('sold', l.productId, l.variantId, l.quantity);
       // Refunds that arrived before the order count now, never more than the line ordered.
-      await this.moveStock('returned', await this.refundedUnits(shopId, order.orderId, lines.map((l) => ({ line_id: l.lineId, product_id: l.productId, variant_id: l.variantId, quantity: l.quantity }))));
+      await this.addRefunded(shopId, order.orderId, lines.map((l) => ({ line_id: l.lineId, product_id: l.productId, variant_id: l.variantId, quantity: l.quantity })), 1);
     }
     return { kind: 'order', orderId: order.orderId, lines: lines.length, cancelled, reservationsConverted: converted.length, productIds };
   }
 
-  /** The cancellation, and the order's stock moves undone when the order is known. Inside withReceipt. */
+  /** The cancellation, and the order's stock moves undone when the order is known. Inside recordBatch. */
   async recordCancellation(shopId: string, orderId: string, cancelledAt: string): Promise<ShopEffect> {
     await this.lockOrder(shopId, orderId);
     const lines = await this.orderLines(shopId, orderId);
@@ -174,12 +163,8 @@ export class OrderRepository {
     );
     if (inserted.length === 0) return { kind: 'already-recorded', what: 'cancellation', id: orderId, productIds };
     if (lines.length > 0) {
-      const sold: Moves = new Map();
-      for (const l of lines) move(sold, l.product_id, l.variant_id, -l.quantity);
-      await this.moveStock('sold', sold);
-      const returned = await this.refundedUnits(shopId, orderId, lines);
-      for (const [k, v] of returned) returned.set(k, -v);
-      await this.moveStock('returned', returned);
+      for (const l of lines) this.moves.add('sold', l.product_id, l.variant_id, -l.quantity);
+      await this.addRefunded(shopId, orderId, lines, -1);
     }
     return { kind: 'cancellation', orderId, orderKnown: lines.length > 0, productIds };
   }
@@ -188,7 +173,7 @@ export class OrderRepository {
    * The refund lines, and the units returned when the order is known and not cancelled. A refund of a line
    * the order does not have, or of more units than the line ordered minus earlier refunds, throws
    * RefundRefusal. A refund before its order is stored unchecked (the shop signed it) and counted, capped at
-   * the line's quantity, when the order arrives. Inside withReceipt.
+   * the line's quantity, when the order arrives. Inside recordBatch.
    */
   async recordRefund(shopId: string, refund: NewRefund): Promise<ShopEffect> {
     await this.lockOrder(shopId, refund.orderId);
@@ -197,7 +182,7 @@ export class OrderRepository {
     const seen: unknown[] = await this.db.query(`SELECT 1 FROM refund_lines WHERE shop_id = $1 AND refund_id = $2 LIMIT 1`, [shopId, refund.refundId]);
     if (seen.length > 0) return { kind: 'already-recorded', what: 'refund', id: refund.refundId, productIds };
 
-    const returned: Moves = new Map();
+    const returned = new StockMoves();
     if (lines.length > 0) {
       const byLine = new Map(lines.map((l) => [l.line_id, l]));
       const before = await this.refundedPerLine(shopId, refund.orderId);
@@ -208,7 +193,7 @@ export class OrderRepository {
         if (r.quantity > left) {
           throw new RefundRefusal(`refund of ${r.quantity} units of line ${r.lineId} of order ${refund.orderId} is more than the ${left} ordered and not yet refunded`);
         }
-        move(returned, line.product_id, line.variant_id, r.quantity);
+        returned.add('returned', line.product_id, line.variant_id, r.quantity);
       }
     }
     await this.db.query(
@@ -216,7 +201,7 @@ export class OrderRepository {
        SELECT $1, $2, $3, l.line_id, l.quantity, l.amount_minor, $4 FROM jsonb_to_recordset($5::jsonb) AS l(line_id text, quantity int, amount_minor bigint)`,
       [shopId, refund.refundId, refund.orderId, refund.refundedAt, JSON.stringify(refund.lines.map((l) => ({ line_id: l.lineId, quantity: l.quantity, amount_minor: l.amountMinor })))],
     );
-    if (lines.length > 0 && !(await this.isCancelled(shopId, refund.orderId))) await this.moveStock('returned', returned);
+    if (lines.length > 0 && !(await this.isCancelled(shopId, refund.orderId))) this.moves.merge(returned);
     return { kind: 'refund', refundId: refund.refundId, orderId: refund.orderId, orderKnown: lines.length > 0, productIds };
   }
 
@@ -261,34 +246,9 @@ export class OrderRepository {
     return new Map(rows.map((r) => [r.line_id, r.units]));
   }
 
-  /** Refunded units of the order's lines per variant, each line capped at its quantity. */
-  private async refundedUnits(shopId: string, orderId: string, lines: LineRow[]): Promise<Moves> {
+  /** Adds (sign 1) or takes back (-1) the refunded units of the order's lines, each line capped at its quantity. */
+  private async addRefunded(shopId: string, orderId: string, lines: LineRow[], sign: 1 | -1): Promise<void> {
     const refunded = await this.refundedPerLine(shopId, orderId);
-    const moves: Moves = new Map();
-    for (const l of lines) move(moves, l.product_id, l.variant_id, Math.min(l.quantity, refunded.get(l.line_id) ?? 0));
-    return moves;
-  }
-
-  /** Adds the moves to a stock column (rows created as needed), in key order so concurrent orders never deadlock. */
-  private async moveStock(column: 'sold' | 'returned', moves: Moves): Promise<void> {
-    if (moves.size === 0) return;
-    await this.db.query(
-      `INSERT INTO variant_stock (product_id, variant_id, ${column})
-       SELECT m.product_id, m.variant_id, m.units FROM jsonb_to_recordset($1::jsonb) AS m(product_id text, variant_id text, units int)
-       ORDER BY m.product_id, m.variant_id
-       ON CONFLICT (product_id, variant_id) DO UPDATE SET ${column} = variant_stock.${column} + EXCLUDED.${column}, updated_at = now()`,
-      [movesJson(moves)],
-    );
-  }
-
-  /** Releases held units; never below zero (the hold may have ended and released them already). */
-  private async releaseHeld(moves: Moves): Promise<void> {
-    if (moves.size === 0) return;
-    await this.db.query(
-      `UPDATE variant_stock s SET held = GREATEST(0, s.held - m.units), updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS m(product_id text, variant_id text, units int)
-       WHERE s.product_id = m.product_id AND s.variant_id = m.variant_id`,
-      [movesJson(moves)],
-    );
+    for (const l of lines) this.moves.add('returned', l.product_id, l.variant_id, sign * Math.min(l.quantity, refunded.get(l.line_id) ?? 0));
   }
 }

@@ -1,14 +1,26 @@
 // Order intake from shops, whichever connector delivered it (standard envelope or Shopify's own webhooks):
 // every check that needs no lock first (quantities, SKUs, products, variants, the product on sale, the
-// shop that sells it) so bad input changes nothing, then the effect and the delivery's receipt in one
-// transaction (OrderRepository), then the stock report to the product's workflow in the background.
+// shop that sells it) so bad input changes nothing, then the effect and the delivery's receipt committed
+// together, with group commit like votes (deliveries arriving together share one transaction, each in a
+// savepoint of its own: OrderRepository.recordBatch), then the stock report to the workflow in the background.
 
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { OrderRepository, ProductVariantRepository, RefundRefusal, type NewOrderLine, type ShopEffect } from '@app/database';
+import { BadRequestException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import {
+  isDatabaseUnavailable,
+  OrderRepository,
+  ProductVariantRepository,
+  type BatchOutcome,
+  type NewOrderLine,
+  type ShopDelivery,
+  type ShopEffect,
+} from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
+import { CONFIG } from '../common/tokens';
 import { RequestValidationError } from '../common/validation';
 import { VariantCatalog } from '../reservations/variant-catalog.service';
 import type { ShopWebhookReceiptDto } from './dto/shop-webhook.dto';
+import { GroupCommitClosedError, GroupCommitter } from '../votes/group-commit';
 import { SalesReporter } from './sales-reporter.service';
 
 /** One line as a connector sent it: productId + variantId, or a SKU. `field` names it in refusals. */
@@ -40,14 +52,47 @@ export interface Delivery {
 
 export type IntakeAnswer = { status: 200 | 202; receipt: ShopWebhookReceiptDto };
 
+type Written = BatchOutcome | { failed: unknown };
+
 @Injectable()
-export class OrderIntakeService {
+export class OrderIntakeService implements OnApplicationShutdown {
+  private readonly logger = new Logger('OrderIntake');
+  private readonly committer: GroupCommitter<ShopDelivery, Written>;
+
   constructor(
     private readonly orders: OrderRepository,
     private readonly variants: ProductVariantRepository,
     private readonly catalog: VariantCatalog,
     private readonly reporter: SalesReporter,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    // The vote batch settings fit: a batch is one transaction of the same order of size.
+    this.committer = new GroupCommitter({ flush: (items) => this.flush(items), maxBatchSize: config.votes.batchMaxSize, concurrency: config.votes.flushConcurrency });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.committer.drain();
+  }
+
+  private async flush(items: ShopDelivery[]): Promise<Written[]> {
+    try {
+      return await this.orders.recordBatch(items);
+    } catch (err) {
+      if (isDatabaseUnavailable(err) || items.length === 1) throw err;
+      // One delivery that fails unexpectedly must not fail its neighbours: write them one by one to find it.
+      this.logger.warn({ err: (err as Error).message, batch: items.length }, 'order batch failed; writing its deliveries one by one');
+      const out: Written[] = [];
+      for (const item of items) {
+        try {
+          out.push(...(await this.orders.recordBatch([item])));
+        } catch (single) {
+          if (isDatabaseUnavailable(single)) throw single;
+          out.push({ failed: single });
+        }
+      }
+      return out;
+    }
+  }
 
   /** A redelivery is answered from its receipt before anything else is checked (the product may have moved on since). */
   async priorAnswer(d: Delivery, type: string): Promise<IntakeAnswer | null> {
@@ -64,11 +109,11 @@ export class OrderIntakeService {
     const lines = await this.resolveLines(order.lines, unknownSkus);
     if (lines.length === 0) return { status: 200, receipt: { result: 'ignored', type, webhookId: d.webhookId, orderId: order.orderId, lines: 0 } };
     await this.checkOnSale(d.shopId, [...new Set(lines.map((l) => l.productId))]);
-    return this.apply(d, type, (repo) => repo.recordOrder(d.shopId, { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines }));
+    return this.apply(d, type, order.orderId, (repo) => repo.recordOrder(d.shopId, { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines }));
   }
 
   cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
-    return this.apply(d, type, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt));
+    return this.apply(d, type, orderId, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt));
   }
 
   async refund(
@@ -82,12 +127,9 @@ export class OrderIntakeService {
       if (seen.has(l.lineId)) throw new RequestValidationError([{ field: `${l.field}.lineId`, messages: [`line ${l.lineId} is refunded twice in one refund`] }]);
       seen.add(l.lineId);
     }
-    try {
-      return await this.apply(d, type, (repo) => repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }));
-    } catch (err) {
-      if (err instanceof RefundRefusal) throw new DomainError(DomainErrorCode.InvalidValue, err.message);
-      throw err;
-    }
+    return this.apply(d, type, refund.orderId, (repo) =>
+      repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }),
+    );
   }
 
   /** The order's currency if it was received (Shopify refunds carry amounts in it). */
@@ -95,8 +137,13 @@ export class OrderIntakeService {
     return this.orders.orderCurrency(shopId, orderId);
   }
 
-  private async apply(d: Delivery, type: string, effect: (repo: OrderRepository) => Promise<ShopEffect>): Promise<IntakeAnswer> {
-    const outcome = await this.orders.withReceipt(d.shopId, d.webhookId, d.topic, effect);
+  private async apply(d: Delivery, type: string, orderId: string, effect: (repo: OrderRepository) => Promise<ShopEffect>): Promise<IntakeAnswer> {
+    const outcome = await this.committer.submit({ ...d, orderId, effect }).catch((err: unknown) => {
+      if (err instanceof GroupCommitClosedError) throw new DomainError(DomainErrorCode.DependencyUnavailable, 'the API is shutting down and takes no more shop deliveries');
+      throw err;
+    });
+    if ('failed' in outcome) throw outcome.failed;
+    if ('refused' in outcome) throw new DomainError(DomainErrorCode.InvalidValue, outcome.refused.message);
     const base = { type, webhookId: d.webhookId, ...ids(outcome.effect) };
     if (outcome.duplicate) return { status: 200, receipt: { result: 'duplicate', reason: 'redelivery', ...base } };
     const e = outcome.effect;
