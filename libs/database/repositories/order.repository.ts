@@ -2,9 +2,10 @@
 // returned / held) and the shop webhook receipt, each in one transaction: a delivery is recorded with its
 // effect or not at all. Out-of-order safe: a cancellation or refund may arrive before its order.
 import type { DataSource, EntityManager } from 'typeorm';
+import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
 import { StockMoves } from './stock-moves';
-import { RefundRefusal, type BatchOutcome, type NewOrder, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
+import { RefundRefusal, type BatchOutcome, type NewOrder, type ProductSaleState, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
 export * from './order.types';
 
@@ -79,6 +80,15 @@ export class OrderRepository {
     const done = await item.effect(this);
     await this.db.query(`UPDATE shop_webhook_receipts SET result = $3 WHERE shop_id = $1 AND webhook_id = $2`, [item.shopId, item.webhookId, JSON.stringify(done)]);
     return { duplicate: false, effect: done };
+  }
+
+  /** What order intake checks of each product: its stage, the shop that sells it and its sales rules (one light read, not the whole snapshot). */
+  async saleStates(productIds: string[]): Promise<Map<string, ProductSaleState>> {
+    const rows: { id: string; stage: Stage; shop_id: string | null; sales: SalesRules | null }[] = await this.db.query(
+      `SELECT id, stage, snapshot ->> 'shopId' AS shop_id, snapshot -> 'rules' -> 'sales' AS sales FROM products WHERE id = ANY($1::text[])`,
+      [productIds],
+    );
+    return new Map(rows.map((r) => [r.id, { stage: r.stage, shopId: r.shop_id, sales: r.sales }]));
   }
 
   /** The stored effect of a delivery already received, or null. */

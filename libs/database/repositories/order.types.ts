@@ -1,5 +1,6 @@
 // The shapes order intake records (orders, refunds, what a delivery did) and the refusal of a refund that
 // does not fit its order; OrderRepository writes them.
+import type { SalesRules, Stage } from '../../domain';
 import type { OrderRepository } from './order.repository';
 
 export interface NewOrderLine {
@@ -50,3 +51,10 @@ export interface ShopDelivery {
 }
 
 export type BatchOutcome = ReceiptOutcome | { refused: RefundRefusal };
+
+/** A product as order intake checks it. */
+export interface ProductSaleState {
+  stage: Stage;
+  shopId: string | null;
+  sales: SalesRules | null;
+}

@@ -1,21 +1,15 @@
-// What reservation and order intake check before writing: does the product exist, what it sells (its
-// variants, DEFAULT_VARIANTS for products created without), its stage, and which shop sells it. Variants
-// never change after creation, so they are cached; the stage is read fresh each time (orders need ON_SALE).
+// What reservation and order intake check before writing: does the product exist, and what it sells (its
+// variants, DEFAULT_VARIANTS for products created without). Variants never change after creation, so they
+// are cached.
 
 import { Injectable } from '@nestjs/common';
 import { isEntityId, ProductRepository, ProductVariantRepository } from '@app/database';
-import { DEFAULT_VARIANTS, type ProductVariant, type SalesRules, type Stage } from '@app/domain';
+import { DEFAULT_VARIANTS, type ProductVariant } from '@app/domain';
 import { PromiseCache } from '../common/promise-cache';
 
 export interface ProductVariants {
   variants: ProductVariant[];
   byId: Map<string, ProductVariant>;
-}
-
-export interface ProductSaleState {
-  stage: Stage;
-  shopId: string | null;
-  sales: SalesRules | null;
 }
 
 const KNOWN_TTL_MS = 5 * 60_000;
@@ -39,13 +33,6 @@ export class VariantCatalog {
   /** The product's variants, or null when the product does not exist. */
   get(productId: string): Promise<ProductVariants | null> {
     return this.cache.get(productId, () => this.load(productId));
-  }
-
-  /** The product's stage, shop and sales rules as its read model has them now; null when it does not exist. */
-  async saleState(productId: string): Promise<ProductSaleState | null> {
-    const row = isEntityId(productId) ? await this.products.findById(productId) : null;
-    if (!row) return null;
-    return { stage: row.stage, shopId: row.snapshot?.shopId ?? null, sales: row.snapshot?.rules.sales ?? null };
   }
 
   private async load(productId: string): Promise<ProductVariants | null> {

@@ -207,8 +207,9 @@ export class OrderIntakeService implements OnApplicationShutdown {
 
   /** Orders are taken only for products on sale, from the shop that sells them when the product names one. */
   private async checkOnSale(shopId: string, productIds: string[]): Promise<void> {
+    const states = await this.orders.saleStates(productIds);
     for (const productId of productIds) {
-      const sale = await this.catalog.saleState(productId);
+      const sale = states.get(productId);
       if (!sale) throw new RequestValidationError([{ field: 'lines', messages: [`product ${productId} does not exist`] }]);
       if (sale.stage !== 'ON_SALE') throw new DomainError(DomainErrorCode.WrongStage, `product ${productId} is in ${sale.stage}; orders are taken only while it is ON_SALE`);
       if (sale.shopId && sale.shopId !== shopId) {

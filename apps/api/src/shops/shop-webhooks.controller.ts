@@ -1,8 +1,9 @@
 // The webhooks shops deliver to: the standard connector's signed envelopes (orders, cancellations, refunds,
 // reservations) and Shopify's own order webhooks, both onto the same order intake.
-import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpException, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { isShopifyTopic, mapShopifyCancellation, mapShopifyOrder, mapShopifyRefund, ShopPayloadError, SHOPIFY_TOPICS } from '@app/shop';
+import { DomainError } from '@app/domain';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-errors';
@@ -66,14 +67,28 @@ export class ShopWebhooksController {
   @ApiErrors(400, 401, 403, 404, 409, 422)
   async standard(@Body() dto: ShopWebhookDto, @Req() req: ShopWebhookRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ShopWebhookReceiptDto> {
     const d: Delivery = { shopId: req.shop!.id, webhookId: req.shopWebhookId!, topic: dto.type };
-    return answer(reply, await this.handleStandard(d, dto));
+    return answer(reply, await this.orPrior(d, dto.type, () => this.handleStandard(d, dto)));
+  }
+
+  /**
+   * A redelivery is answered from its receipt even when the delivery would be refused now (the product has
+   * left ON_SALE since, say): the receipt is looked up only then, so accepted deliveries pay nothing for it.
+   */
+  private async orPrior(d: Delivery, type: string, handle: () => Promise<IntakeAnswer>): Promise<IntakeAnswer> {
+    try {
+      return await handle();
+    } catch (err) {
+      if (!(err instanceof HttpException || err instanceof DomainError)) throw err;
+      const prior = await this.intake.priorAnswer(d, type);
+      if (prior) return prior;
+      throw err;
+    }
   }
 
   private async handleStandard(d: Delivery, dto: ShopWebhookDto): Promise<IntakeAnswer> {
-    if (dto.type === 'reservation.created') return this.reserve(d, await validated(dto.data, ReservationCreatedDataDto));
-    const prior = await this.intake.priorAnswer(d, dto.type);
-    if (prior) return prior;
     switch (dto.type) {
+      case 'reservation.created':
+        return this.reserve(d, await validated(dto.data, ReservationCreatedDataDto));
       case 'order.created': {
         const o = await validated(dto.data, OrderCreatedDataDto);
         return this.intake.order(d, dto.type, { ...o, orderedAt: o.createdAt, lines: o.lines.map((l, i) => ({ ...l, field: `data.lines[${i}]` })) }, 'refuse');
@@ -136,15 +151,18 @@ export class ShopWebhooksController {
       throw new RequestValidationError([{ field: 'X-Shopify-Topic', messages: [`X-Shopify-Topic "${topic}" is not handled; subscribe this endpoint to ${SHOPIFY_TOPICS.join(', ')}`] }]);
     }
     const d: Delivery = { shopId: req.shop!.id, webhookId: req.shopWebhookId!, topic };
-    const prior = await this.intake.priorAnswer(d, topic);
-    if (prior) return answer(reply, prior);
-    try {
-      return answer(reply, await this.handleShopify(d, topic, body));
-    } catch (err) {
-      // A body that is not Shopify's shape is a bad request, naming the field.
-      if (err instanceof ShopPayloadError) throw new BadRequestException(`not a Shopify ${topic} payload: ${err.message}`);
-      throw err;
-    }
+    return answer(
+      reply,
+      await this.orPrior(d, topic, async () => {
+        try {
+          return await this.handleShopify(d, topic, body);
+        } catch (err) {
+          // A body that is not Shopify's shape is a bad request, naming the field.
+          if (err instanceof ShopPayloadError) throw new BadRequestException(`not a Shopify ${topic} payload: ${err.message}`);
+          throw err;
+        }
+      }),
+    );
   }
 
   private async handleShopify(d: Delivery, topic: (typeof SHOPIFY_TOPICS)[number], body: unknown): Promise<IntakeAnswer> {
