@@ -45,8 +45,14 @@ export class OrderRepository {
           const total = new StockMoves();
           const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
           for (const i of order) {
-            await tx.query('SAVEPOINT delivery');
             const repo = new OrderRepository(tx);
+            // Only a refund can be refused once its checks ran; anything else failing fails the batch.
+            if (!items[i].mayBeRefused) {
+              out[i] = await repo.claimAndRun(items[i]);
+              total.merge(repo.moves);
+              continue;
+            }
+            await tx.query('SAVEPOINT delivery');
             try {
               out[i] = await repo.claimAndRun(items[i]);
               await tx.query('RELEASE SAVEPOINT delivery');
@@ -67,13 +73,21 @@ export class OrderRepository {
     }
   }
 
-  /** Claims the delivery's receipt (or finds it already there), runs its effect and stores what it did. */
+  /**
+   * Claims the delivery's receipt (or finds it already there) and takes the order's lock, in one round trip;
+   * runs its effect and stores what it did. The lock serialises the deliveries about one order (order,
+   * cancellation, refunds arriving together in any order), so each sees what the others committed; it is
+   * held until the transaction ends.
+   */
   private async claimAndRun(item: ShopDelivery): Promise<ReceiptOutcome> {
-    const claimed: unknown[] = await this.db.query(
-      `INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
-      [item.shopId, item.webhookId, item.topic],
+    const [claim] = await this.db.query<{ claimed: number }[]>(
+      `WITH claim AS (
+         INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1
+       )
+       SELECT (SELECT count(*)::int FROM claim) AS claimed, pg_advisory_xact_lock(hashtextextended($4, 0)) AS locked`,
+      [item.shopId, item.webhookId, item.topic, `order/${item.shopId}/${item.orderId}`],
     );
-    if (claimed.length === 0) {
+    if (claim.claimed === 0) {
       const prior = await this.db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: item.shopId, webhookId: item.webhookId });
       return { duplicate: true, effect: prior.result as ShopEffect };
     }
@@ -105,10 +119,9 @@ export class OrderRepository {
 
   /** Order lines, stock sold, reservations converted. Runs inside recordBatch's transaction. */
   async recordOrder(shopId: string, order: NewOrder): Promise<ShopEffect> {
-    await this.lockOrder(shopId, order.orderId);
     const productIds = [...new Set(order.lines.map((l) => l.productId))].sort();
-    const existing = await this.orderLines(shopId, order.orderId);
-    if (existing.length > 0) return { kind: 'already-recorded', what: 'order', id: order.orderId, productIds };
+    const state = await this.orderState(shopId, order.orderId);
+    if (state.lines.length > 0) return { kind: 'already-recorded', what: 'order', id: order.orderId, productIds };
 
     // A code counts only for a reservation of the line's product; a held one of the same variant converts.
     const codes = [...new Set(order.lines.map((l) => l.reservationCode).filter((c): c is string => c !== null))];
@@ -153,19 +166,18 @@ export class OrderRepository {
       ],
     );
 
-    const cancelled = await this.isCancelled(shopId, order.orderId);
+    const cancelled = state.cancelled;
     if (!cancelled) {
       for (const l of lines) this.moves.add('sold', l.productId, l.variantId, l.quantity);
       // Refunds that arrived before the order count now, never more than the line ordered.
-      await this.addRefunded(shopId, order.orderId, lines.map((l) => ({ line_id: l.lineId, product_id: l.productId, variant_id: l.variantId, quantity: l.quantity })), 1);
+      for (const l of lines) this.moves.add('returned', l.productId, l.variantId, Math.min(l.quantity, state.refunded.get(l.lineId) ?? 0));
     }
     return { kind: 'order', orderId: order.orderId, lines: lines.length, cancelled, reservationsConverted: converted.length, productIds };
   }
 
   /** The cancellation, and the order's stock moves undone when the order is known. Inside recordBatch. */
   async recordCancellation(shopId: string, orderId: string, cancelledAt: string): Promise<ShopEffect> {
-    await this.lockOrder(shopId, orderId);
-    const lines = await this.orderLines(shopId, orderId);
+    const { lines, refunded } = await this.orderState(shopId, orderId);
     const productIds = [...new Set(lines.map((l) => l.product_id))].sort();
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO order_cancellations (shop_id, order_id, cancelled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
@@ -173,8 +185,10 @@ export class OrderRepository {
     );
     if (inserted.length === 0) return { kind: 'already-recorded', what: 'cancellation', id: orderId, productIds };
     if (lines.length > 0) {
-      for (const l of lines) this.moves.add('sold', l.product_id, l.variant_id, -l.quantity);
-      await this.addRefunded(shopId, orderId, lines, -1);
+      for (const l of lines) {
+        this.moves.add('sold', l.product_id, l.variant_id, -l.quantity);
+        this.moves.add('returned', l.product_id, l.variant_id, -Math.min(l.quantity, refunded.get(l.line_id) ?? 0));
+      }
     }
     return { kind: 'cancellation', orderId, orderKnown: lines.length > 0, productIds };
   }
@@ -186,8 +200,7 @@ export class OrderRepository {
    * the line's quantity, when the order arrives. Inside recordBatch.
    */
   async recordRefund(shopId: string, refund: NewRefund): Promise<ShopEffect> {
-    await this.lockOrder(shopId, refund.orderId);
-    const lines = await this.orderLines(shopId, refund.orderId);
+    const { lines, cancelled, refunded: before } = await this.orderState(shopId, refund.orderId);
     const productIds = [...new Set(lines.map((l) => l.product_id))].sort();
     const seen: unknown[] = await this.db.query(`SELECT 1 FROM refund_lines WHERE shop_id = $1 AND refund_id = $2 LIMIT 1`, [shopId, refund.refundId]);
     if (seen.length > 0) return { kind: 'already-recorded', what: 'refund', id: refund.refundId, productIds };
@@ -195,7 +208,6 @@ export class OrderRepository {
     const returned = new StockMoves();
     if (lines.length > 0) {
       const byLine = new Map(lines.map((l) => [l.line_id, l]));
-      const before = await this.refundedPerLine(shopId, refund.orderId);
       for (const r of refund.lines) {
         const line = byLine.get(r.lineId);
         if (!line) throw new RefundRefusal(`order ${refund.orderId} has no line ${r.lineId}; its lines are ${[...byLine.keys()].join(', ')}`);
@@ -211,7 +223,7 @@ export class OrderRepository {
        SELECT $1, $2, $3, l.line_id, l.quantity, l.amount_minor, $4 FROM jsonb_to_recordset($5::jsonb) AS l(line_id text, quantity int, amount_minor bigint)`,
       [shopId, refund.refundId, refund.orderId, refund.refundedAt, JSON.stringify(refund.lines.map((l) => ({ line_id: l.lineId, quantity: l.quantity, amount_minor: l.amountMinor })))],
     );
-    if (lines.length > 0 && !(await this.isCancelled(shopId, refund.orderId))) this.moves.merge(returned);
+    if (lines.length > 0 && !cancelled) this.moves.merge(returned);
     return { kind: 'refund', refundId: refund.refundId, orderId: refund.orderId, orderKnown: lines.length > 0, productIds };
   }
 
@@ -233,32 +245,17 @@ export class OrderRepository {
     return new Map(rows.map((r) => [r.variant_id, r.units]));
   }
 
-  // Serialises the deliveries about one order (order, cancellation, refunds arriving together in any
-  // order), so each sees what the others committed; held until the transaction ends.
-  private async lockOrder(shopId: string, orderId: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`order/${shopId}/${orderId}`]);
-  }
-
-  private orderLines(shopId: string, orderId: string): Promise<LineRow[]> {
-    return this.db.query(`SELECT line_id, product_id, variant_id, quantity FROM order_lines WHERE shop_id = $1 AND order_id = $2 ORDER BY line_id`, [shopId, orderId]);
-  }
-
-  private async isCancelled(shopId: string, orderId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM order_cancellations WHERE shop_id = $1 AND order_id = $2`, [shopId, orderId]);
-    return rows.length > 0;
-  }
-
-  private async refundedPerLine(shopId: string, orderId: string): Promise<Map<string, number>> {
-    const rows: { line_id: string; units: number }[] = await this.db.query(
-      `SELECT line_id, sum(quantity)::int AS units FROM refund_lines WHERE shop_id = $1 AND order_id = $2 GROUP BY line_id`,
+  /** What is stored about an order so far: its lines, whether it is cancelled, units refunded per line. */
+  private async orderState(shopId: string, orderId: string): Promise<{ lines: LineRow[]; cancelled: boolean; refunded: Map<string, number> }> {
+    const [row] = await this.db.query<{ lines: LineRow[]; cancelled: boolean; refunded: Record<string, number> }[]>(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('line_id', l.line_id, 'product_id', l.product_id, 'variant_id', l.variant_id, 'quantity', l.quantity) ORDER BY l.line_id), '[]')
+            FROM order_lines l WHERE l.shop_id = $1 AND l.order_id = $2) AS lines,
+         EXISTS (SELECT 1 FROM order_cancellations c WHERE c.shop_id = $1 AND c.order_id = $2) AS cancelled,
+         (SELECT coalesce(json_object_agg(r.line_id, r.units), '{}') FROM (
+            SELECT line_id, sum(quantity)::int AS units FROM refund_lines WHERE shop_id = $1 AND order_id = $2 GROUP BY line_id) r) AS refunded`,
       [shopId, orderId],
     );
-    return new Map(rows.map((r) => [r.line_id, r.units]));
-  }
-
-  /** Adds (sign 1) or takes back (-1) the refunded units of the order's lines, each line capped at its quantity. */
-  private async addRefunded(shopId: string, orderId: string, lines: LineRow[], sign: 1 | -1): Promise<void> {
-    const refunded = await this.refundedPerLine(shopId, orderId);
-    for (const l of lines) this.moves.add('returned', l.product_id, l.variant_id, sign * Math.min(l.quantity, refunded.get(l.line_id) ?? 0));
+    return { lines: row.lines, cancelled: row.cancelled, refunded: new Map(Object.entries(row.refunded)) };
   }
 }

@@ -48,6 +48,8 @@ export interface ShopDelivery {
   /** The order it is about: batches take deliveries in (shop, order) order. */
   orderId: string;
   effect: (repo: OrderRepository) => Promise<ShopEffect>;
+  /** Whether the effect may throw RefundRefusal (it then runs in a savepoint of its own). */
+  mayBeRefused?: boolean;
 }
 
 export type BatchOutcome = ReceiptOutcome | { refused: RefundRefusal };

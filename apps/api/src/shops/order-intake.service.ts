@@ -127,8 +127,12 @@ export class OrderIntakeService implements OnApplicationShutdown {
       if (seen.has(l.lineId)) throw new RequestValidationError([{ field: `${l.field}.lineId`, messages: [`line ${l.lineId} is refunded twice in one refund`] }]);
       seen.add(l.lineId);
     }
-    return this.apply(d, type, refund.orderId, (repo) =>
-      repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }),
+    return this.apply(
+      d,
+      type,
+      refund.orderId,
+      (repo) => repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }),
+      true,
     );
   }
 
@@ -137,8 +141,8 @@ export class OrderIntakeService implements OnApplicationShutdown {
     return this.orders.orderCurrency(shopId, orderId);
   }
 
-  private async apply(d: Delivery, type: string, orderId: string, effect: (repo: OrderRepository) => Promise<ShopEffect>): Promise<IntakeAnswer> {
-    const outcome = await this.committer.submit({ ...d, orderId, effect }).catch((err: unknown) => {
+  private async apply(d: Delivery, type: string, orderId: string, effect: (repo: OrderRepository) => Promise<ShopEffect>, mayBeRefused = false): Promise<IntakeAnswer> {
+    const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused }).catch((err: unknown) => {
       if (err instanceof GroupCommitClosedError) throw new DomainError(DomainErrorCode.DependencyUnavailable, 'the API is shutting down and takes no more shop deliveries');
       throw err;
     });
