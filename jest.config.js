@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@app/webhooks$': '<rootDir>/libs/webhooks/index.ts',
   '^@app/social$': '<rootDir>/libs/social/index.ts',
   '^@app/outbound$': '<rootDir>/libs/outbound/index.ts',
+  '^@app/shop$': '<rootDir>/libs/shop/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

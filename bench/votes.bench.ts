@@ -3,14 +3,18 @@
 // redeliveries) for a fixed time from a separate load-generator process. In the same run the same load
 // generator drives a bare endpoint of the same HTTP stack (the floor). Prints acknowledged votes/s,
 // latency, the ratio to the floor, and checks the database holds exactly the acknowledged distinct votes.
-// The last line is one JSON object.
+// Then, in the same run with the same connections and duration, a mix of fan reservations and shop orders
+// (intake-load.ts): its rate, latency and ratio to votes alone, and the same exact check of what was
+// stored. The last line is one JSON object.
 
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { openDemandWindow, putOnSale, registerShop, setVariants } from '../test/support/intake';
 import { castInfluencer, createProduct } from '../test/support/product-flow';
 import { registerSource } from '../test/support/votes';
+import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
@@ -23,10 +27,12 @@ const OPTIONS = ['option-1', 'option-2', 'option-3', 'option-4'];
 // One API process per core by default: one Node.js process serves HTTP on one core (API_PROCESSES).
 const API_PROCESSES = Number(process.env.API_PROCESSES ?? Math.min(os.availableParallelism(), 4));
 
-function load(req: LoadRequest): Promise<LoadResult> {
+function load(req: LoadRequest): Promise<LoadResult>;
+function load(req: MixRequest, script: 'intake-load.js'): Promise<MixResult>;
+function load(req: LoadRequest | MixRequest, script = 'vote-load.js'): Promise<LoadResult | MixResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'vote-load.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => (msg.ok ? resolve(msg.result!) : reject(new Error(msg.error))));
+    const child = fork(path.join(__dirname, script), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (msg: { ok: boolean; result?: LoadResult | MixResult; error?: string }) => (msg.ok ? resolve(msg.result!) : reject(new Error(msg.error))));
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
     child.send(req);
   });
@@ -103,6 +109,8 @@ async function main(): Promise<void> {
         `stored but never acknowledged ${unacknowledgedButStored}; live total ${counters.total} for ${counters.rows} rows`,
     );
 
+    const mix = await runMix(engine, cast.influencerId, source, votesPerSec);
+
     const ratio = votesPerSec / floorPerSec;
     console.log(`Ratio to the floor: ${round(ratio, 3)} (target ≥ 0.35); target ≥ 10,000 votes/s with p99 < 100 ms`);
     console.log(
@@ -116,12 +124,84 @@ async function main(): Promise<void> {
         stored: stored.size,
         lost,
         doubled,
+        mix: mix.summary,
       }),
     );
-    if (lost || doubled || unacknowledgedButStored || counters.total !== counters.rows) process.exitCode = 1;
+    if (lost || doubled || unacknowledgedButStored || counters.total !== counters.rows || !mix.exact) process.exitCode = 1;
   } finally {
     await engine.stop();
   }
+}
+
+/**
+ * Reservations and orders at the same connections and duration as the votes: a product in DEMAND (its
+ * window written straight into the database, as the intake suites do until the lifecycle is merged) and
+ * one ON_SALE with more stock than the run can sell (no stock reports), each order a new one.
+ */
+async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, influencerId: string, source: { id: string; secret: string }, votesPerSec: number) {
+  const db = { db: { dataSource: engine.dataSource } };
+  const variants = ['s', 'm', 'l'].map((id) => ({ id, label: id.toUpperCase() }));
+  const demandProductId = await createProduct(engine, influencerId, { name: 'Reserved dress', targetKeyword: 'reserved dress' });
+  const saleProductId = await createProduct(engine, influencerId, { name: 'Selling dress', targetKeyword: 'selling dress' });
+  for (const id of [demandProductId, saleProductId]) await setVariants(db, id, variants);
+  await openDemandWindow(db, demandProductId, { minimumUnits: 1_000_000_000, closesAt: new Date(Date.now() + 3_600_000) });
+  await putOnSale(db, saleProductId, { produced: variants.map((v) => ({ variantId: v.id, units: 1_000_000_000 })) });
+  const shop = await registerShop(engine, { name: 'bench shop' });
+  const base: Omit<MixRequest, 'prefix' | 'seconds' | 'poolSize'> = {
+    baseUrl: engine.apiUrl,
+    sourceId: source.id,
+    sourceSecret: source.secret,
+    shopId: shop.id,
+    shopSecret: shop.secret,
+    demandProductId,
+    saleProductId,
+    variants: variants.map((v) => v.id),
+    connections: CONNECTIONS,
+    redeliveryEvery: 10,
+  };
+  await load({ ...base, prefix: 'warm', seconds: 2, poolSize: 20_000 }, 'intake-load.js');
+
+  console.log(`Reservations and orders (half each): ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
+  let cpu = cpuSeconds(engine.dataDir);
+  const mix = await load({ ...base, prefix: 'mix', seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
+  const mixPerSec = ((mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0)) / mix.seconds;
+  console.log(
+    `  ${round(mixPerSec, 0)} acknowledged deliveries/s (${mix.byStatus['202'] ?? 0} recorded, ${mix.byStatus['200'] ?? 0} duplicates), p50 ${mix.p50Ms} ms, ` +
+      `p99 ${mix.p99Ms} ms; CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(engine.dataDir)))}, load generator ${round(mix.cpuSeconds, 1)} s`,
+  );
+  const other = Object.entries(mix.byStatus).filter(([s]) => s !== '200' && s !== '202');
+  if (other.length) console.log(`  other answers: ${JSON.stringify(Object.fromEntries(other))}`);
+
+  // Exactly the acknowledged reservations and orders, once each, and the live totals and stock agree with the rows.
+  const q = <T>(sql: string, params: unknown[]) => engine.dataSource.query<T[]>(sql, params);
+  const fans = await q<{ platform_user_id: string; quantity: number }>(`SELECT platform_user_id, quantity FROM reservations WHERE product_id = $1 AND platform_user_id LIKE 'mix-%'`, [demandProductId]);
+  const orders = await q<{ order_id: string }>(`SELECT order_id FROM order_lines WHERE shop_id = $1 AND order_id LIKE 'mix-%'`, [shop.id]);
+  const [totals] = await q<{ reserved: number; rows_units: number; sold: number; lines: number }>(
+    `SELECT (SELECT reserved_units FROM demand_windows WHERE product_id = $1) AS reserved,
+            (SELECT coalesce(sum(quantity), 0)::int FROM reservations WHERE product_id = $1) AS rows_units,
+            (SELECT coalesce(sum(sold), 0)::int FROM variant_stock WHERE product_id = $2) AS sold,
+            (SELECT coalesce(sum(quantity), 0)::int FROM order_lines WHERE product_id = $2) AS lines`,
+    [demandProductId, saleProductId],
+  );
+  const storedFans = new Set(fans.map((f) => f.platform_user_id));
+  const storedOrders = new Set(orders.map((o) => o.order_id));
+  const lost = mix.acknowledgedFans.filter((f) => !storedFans.has(f)).length + mix.acknowledgedOrders.filter((o) => !storedOrders.has(o)).length;
+  const doubled = fans.length - storedFans.size + (orders.length - storedOrders.size);
+  const ackFans = new Set(mix.acknowledgedFans);
+  const ackOrders = new Set(mix.acknowledgedOrders);
+  const unacknowledged = [...storedFans].filter((f) => !ackFans.has(f)).length + [...storedOrders].filter((o) => !ackOrders.has(o)).length;
+  const countersAgree = totals.reserved === totals.rows_units && totals.sold === totals.lines;
+  console.log(
+    `Database: ${storedFans.size} reservations and ${storedOrders.size} orders stored, lost ${lost}, doubled ${doubled}, stored but never acknowledged ${unacknowledged}; ` +
+      `reserved units ${totals.reserved} for ${totals.rows_units} in rows, sold ${totals.sold} for ${totals.lines} in order lines`,
+  );
+  const ratio = mixPerSec / votesPerSec;
+  const met = ratio >= 0.9 && mix.p99Ms <= 100;
+  console.log(`Mix to votes alone: ${round(ratio, 3)} (target ≥ 0.9, p99 ≤ 100 ms): ${met ? 'met' : 'NOT met'}`);
+  return {
+    exact: lost === 0 && doubled === 0 && unacknowledged === 0 && countersAgree,
+    summary: { perSec: round(mixPerSec, 0), p50Ms: mix.p50Ms, p99Ms: mix.p99Ms, ratioToVotes: round(ratio, 3), reservations: storedFans.size, orders: storedOrders.size, lost, doubled },
+  };
 }
 
 runBench(main);

@@ -24,6 +24,8 @@ import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
+import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopWebhookReceiptEntity } from './entities/order.entity';
+import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -53,6 +55,10 @@ export const ENTITIES = [
   TrackedLinkEntity,
   LinkClickEntity,
   ShareViewEntity,
+  OrderLineEntity,
+  OrderCancellationEntity,
+  RefundLineEntity,
+  ShopWebhookReceiptEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -61,6 +67,7 @@ export const MIGRATIONS = [
   ChannelSecretRotation1764300000000,
   FanIdentityRaw1764403000000,
   DemandAndSales1764500000000,
+  OrderIntake1764510000000,
   ShopEvents1764520000000,
   Attribution1764530000000,
 ];

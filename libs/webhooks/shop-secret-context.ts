@@ -1,6 +1,11 @@
-// The AAD a shop's outbound signing secret is sealed with (SecretBox): shop registration seals it, the
-// shop-events delivery opens it; a secret copied to another shop's row does not open.
+// The AADs a shop's secrets are sealed with (SecretBox): shop registration seals both, order intake opens
+// the inbound one and the shop-events delivery the outbound one. A secret copied to another shop's row, or
+// to the other column, does not open.
+
+export function shopSecretContext(shopId: string, direction: 'inbound' | 'outbound'): string {
+  return `shop:${shopId}:${direction}`;
+}
 
 export function shopOutboundSecretContext(shopId: string): string {
-  return `shop-outbound:${shopId}`;
+  return shopSecretContext(shopId, 'outbound');
 }

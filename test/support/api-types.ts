@@ -12,3 +12,7 @@ export type { LaunchAnnouncementDto } from '../../apps/api/src/social-updates/dt
 export type { SocialUpdateDto, SocialUpdatesDto } from '../../apps/api/src/social-updates/dto/social-update.dto';
 export type { LiveResultsDto, VoteReceiptDto } from '../../apps/api/src/votes/dto/vote.dto';
 export type { IssuedWebhookSourceDto, WebhookSourceDto } from '../../apps/api/src/webhook-sources/dto/webhook-source.dto';
+// Reservations, shops and shop webhooks (issue 13 intake).
+export type { LiveDemandDto, ReservationReceiptDto } from '../../apps/api/src/reservations/dto/reservation.dto';
+export type { IssuedShopDto, ShopDto } from '../../apps/api/src/shops/dto/shop.dto';
+export type { ShopWebhookReceiptDto } from '../../apps/api/src/shops/dto/shop-webhook.dto';

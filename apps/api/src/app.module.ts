@@ -19,6 +19,8 @@ import { SocialUpdatesModule } from './social-updates/social-updates.module';
 import { ShopEventsModule } from './shop-events/shop-events.module';
 import { LinksModule } from './links/links.module';
 import { FunnelModule } from './funnel/funnel.module';
+import { ReservationsModule } from './reservations/reservations.module';
+import { ShopsModule } from './shops/shops.module';
 
 export type { ApiInfrastructure };
 
@@ -44,6 +46,8 @@ export class AppModule {
         ShopEventsModule,
         LinksModule,
         FunnelModule,
+        ReservationsModule,
+        ShopsModule,
         ...(infra.extraModules ?? []),
       ],
     };

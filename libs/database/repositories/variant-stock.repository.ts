@@ -34,4 +34,18 @@ export class VariantStockRepository {
   listForProduct(productId: string): Promise<VariantStockEntity[]> {
     return this.db.getRepository(VariantStockEntity).find({ where: { productId }, order: { variantId: 'ASC' } });
   }
+
+  /**
+   * Records what the workflow was told (after the signal got through): each variant's sold-out state and,
+   * when the restock threshold was reported, the product's total produced then. Only columns that changed.
+   */
+  async markReported(productId: string, soldOut: { variantId: string; soldOut: boolean }[], restockAtProduced: number | null): Promise<void> {
+    await this.db.query(
+      `UPDATE variant_stock s SET reported_sold_out = v.sold_out,
+         restock_reported_at_produced = COALESCE($3::int, s.restock_reported_at_produced), updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS v(variant_id text, sold_out boolean)
+       WHERE s.product_id = $1 AND s.variant_id = v.variant_id`,
+      [productId, JSON.stringify(soldOut.map((v) => ({ variant_id: v.variantId, sold_out: v.soldOut }))), restockAtProduced],
+    );
+  }
 }

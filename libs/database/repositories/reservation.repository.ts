@@ -1,0 +1,172 @@
+// Reservations ("I'd buy it") as intake writes them: one statement inserts a batch (one per fan and
+// variant, one per webhook delivery), bumps the demand window's live totals and records the moment the
+// goal was first reached, in one commit. Also the look-ups intake and order intake need. Hot path: raw SQL.
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ReservationEntity } from '../entities/reservation.entity';
+
+export type NewReservation = Pick<
+  ReservationEntity,
+  'code' | 'productId' | 'variantId' | 'quantity' | 'platform' | 'platformUserId' | 'platformUserIdRaw' | 'via' | 'sourceId' | 'webhookId' | 'attributionCode'
+> & { id: string };
+
+/** What the batch statement says about each reservation, in the order given. */
+export interface ReservationWrite {
+  /** The window was open (and its row held) when the batch inserted. */
+  open: boolean;
+  /** Stored now; false for an open window means a duplicate (same fan and variant, or same delivery). */
+  stored: boolean;
+  /** Only for reservations refused because the window is not open: its status and closing time, if it exists. */
+  windowStatus: string | null;
+  closesAt: string | null;
+}
+
+/** A window whose goal this batch reached first: the workflow is told (demandGoalReached). */
+export interface GoalCrossing {
+  productId: string;
+  totalUnits: number;
+}
+
+export interface ReservationBatchResult {
+  reservations: ReservationWrite[];
+  crossed: GoalCrossing[];
+}
+
+/** The stored reservation a duplicate collided with. */
+export interface StoredReservation {
+  code: string;
+  variantId: string;
+  platformUserId: string;
+  sourceId: string;
+  webhookId: string;
+}
+
+interface BatchRow {
+  idx: number;
+  open: boolean;
+  stored: boolean;
+  window_status: string | null;
+  closes_at: string | null;
+  crossed: GoalCrossing[] | null;
+}
+
+// The window rows are locked FOR NO KEY UPDATE, not FOR SHARE as the votes hold their polls: the same
+// statement bumps the window's live totals, and two batches that both held the row FOR SHARE would
+// deadlock upgrading. The tally's close (DemandWindowRepository.tally, an UPDATE) waits for every batch
+// holding the row and makes later ones find it not OPEN: every reservation acknowledged before the close
+// is counted, none after it is accepted.
+const INSERT_BATCH = `
+WITH input AS (
+  SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+    AS t(idx, id, code, product_id, quantity, variant_id, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id, attribution_code)
+), open_windows AS (
+  SELECT w.product_id, w.reserved_units, w.minimum_units, w.goal_reached_at FROM demand_windows w
+  WHERE w.product_id = ANY($4::text[]) AND w.status = 'OPEN' AND w.closes_at > now()
+  ORDER BY w.product_id
+  FOR NO KEY UPDATE
+), inserted AS (
+  INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id, attribution_code)
+  SELECT i.id, i.code, i.product_id, i.variant_id, i.quantity, i.platform, i.platform_user_id, i.platform_user_id_raw, i.via, i.source_id, i.webhook_id, i.attribution_code
+  FROM input i JOIN open_windows o ON o.product_id = i.product_id
+  ORDER BY i.idx
+  ON CONFLICT DO NOTHING
+  RETURNING id, product_id, quantity
+), added AS (
+  SELECT product_id, sum(quantity)::int AS units, count(*)::int AS n FROM inserted GROUP BY product_id
+), bumped AS (
+  UPDATE demand_windows w SET reserved_units = w.reserved_units + a.units, reservations = w.reservations + a.n,
+    goal_reached_at = CASE WHEN w.goal_reached_at IS NULL AND w.reserved_units + a.units >= w.minimum_units THEN now() ELSE w.goal_reached_at END
+  FROM added a JOIN open_windows o ON o.product_id = a.product_id
+  WHERE w.product_id = a.product_id
+  RETURNING w.product_id, w.reserved_units, o.goal_reached_at IS NULL AND w.goal_reached_at IS NOT NULL AS crossed
+)
+SELECT i.idx,
+       o.product_id IS NOT NULL AS open,
+       ins.id IS NOT NULL AS stored,
+       CASE WHEN o.product_id IS NULL THEN (SELECT w.status FROM demand_windows w WHERE w.product_id = i.product_id) END AS window_status,
+       CASE WHEN o.product_id IS NULL THEN (
+         SELECT to_char(w.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM demand_windows w WHERE w.product_id = i.product_id) END AS closes_at,
+       CASE WHEN i.idx = 0 THEN (
+         SELECT json_agg(json_build_object('productId', b.product_id, 'totalUnits', b.reserved_units)) FROM bumped b WHERE b.crossed) END AS crossed
+FROM input i
+LEFT JOIN open_windows o ON o.product_id = i.product_id
+LEFT JOIN inserted ins ON ins.id = i.id
+ORDER BY i.idx`;
+
+// Deadlocks can only come from batches of different API instances meeting on the same windows in another
+// order; a retry of the whole batch is safe: every part of the statement is idempotent per reservation.
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
+
+export class ReservationRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** Writes a batch with the windows' live totals, in one statement and one commit. */
+  async insertBatch(rs: NewReservation[]): Promise<ReservationBatchResult> {
+    const params = [
+      rs.map((_, i) => i),
+      rs.map((r) => r.id),
+      rs.map((r) => r.code),
+      rs.map((r) => r.productId),
+      rs.map((r) => r.quantity),
+      rs.map((r) => r.variantId),
+      rs.map((r) => r.platform),
+      rs.map((r) => r.platformUserId),
+      rs.map((r) => r.platformUserIdRaw),
+      rs.map((r) => r.via),
+      rs.map((r) => r.sourceId),
+      rs.map((r) => r.webhookId),
+      rs.map((r) => r.attributionCode),
+    ];
+    let rows: BatchRow[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rows = await this.db.query(INSERT_BATCH, params);
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+    return {
+      reservations: rows.map((r) => ({ open: r.open, stored: r.stored, windowStatus: r.window_status, closesAt: r.closes_at })),
+      crossed: rows[0]?.crossed ?? [],
+    };
+  }
+
+  /**
+   * The stored reservations a batch's duplicates collided with: by fan and variant, or by delivery. A
+   * look-up of its own, by the unique indexes.
+   */
+  async findExisting(r: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>): Promise<StoredReservation | null> {
+    const rows: { code: string; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(
+      `SELECT code, variant_id, platform_user_id, source_id, webhook_id FROM reservations
+       WHERE (source_id = $5 AND webhook_id = $6)
+          OR (product_id = $1 AND variant_id = $2 AND platform = $3 AND platform_user_id = $4)
+       ORDER BY (source_id = $5 AND webhook_id = $6) DESC LIMIT 1`,
+      [r.productId, r.variantId, r.platform, r.platformUserId, r.sourceId, r.webhookId],
+    );
+    const row = rows[0];
+    return row ? { code: row.code, variantId: row.variant_id, platformUserId: row.platform_user_id, sourceId: row.source_id, webhookId: row.webhook_id } : null;
+  }
+
+  /** Windows whose goal intake reached at least `graceSeconds` ago while the workflow's read model does not show it yet. */
+  async unannouncedGoals(graceSeconds: number, limit: number): Promise<GoalCrossing[]> {
+    const rows: { product_id: string; reserved_units: number }[] = await this.db.query(
+      `SELECT w.product_id, w.reserved_units FROM demand_windows w JOIN products p ON p.id = w.product_id
+       WHERE w.goal_reached_at IS NOT NULL AND w.goal_reached_at < now() - make_interval(secs => $1) AND w.status = 'OPEN'
+         AND p.snapshot -> 'demand' ->> 'goalReachedAt' IS NULL
+       ORDER BY w.goal_reached_at LIMIT $2`,
+      [graceSeconds, limit],
+    );
+    return rows.map((r) => ({ productId: r.product_id, totalUnits: r.reserved_units }));
+  }
+
+  /** Units reserved per variant: reservations held, or converted into orders (released and expired ones no longer count). */
+  async unitsPerVariant(productId: string): Promise<Map<string, number>> {
+    const rows: { variant_id: string; units: number }[] = await this.db.query(
+      `SELECT variant_id, sum(quantity)::int AS units FROM reservations WHERE product_id = $1 AND status IN ('held', 'converted') GROUP BY variant_id`,
+      [productId],
+    );
+    return new Map(rows.map((r) => [r.variant_id, r.units]));
+  }
+}
