@@ -20,7 +20,7 @@ import {
 } from '../support/intake';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
-import { registerSource, sign } from '../support/votes';
+import { inParallel, registerSource, sign } from '../support/votes';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
 jest.setTimeout(60_000);
@@ -163,6 +163,25 @@ describe('shops and the standard shop connector', () => {
       expect(await linesOf('o-bad')).toEqual([]);
       expect(await stockOf(t, productId)).toMatchObject({ s: { sold: 0 }, m: { sold: 0 } });
     });
+  });
+
+  it('keeps every acknowledged order exactly once, and stock exact, under concurrent orders, cancellations and redeliveries in any order', async () => {
+    const { productId } = await onSale(1_000);
+    const orders = Array.from({ length: 60 }, (_, i) => ({ id: `o-flood-${i}`, variant: i % 2 ? 's' : 'm', quantity: (i % 3) + 1, cancel: i % 4 === 0 }));
+    const deliveries = orders.flatMap((o) => [
+      signShopEvent(shop, 'order.created', order(o.id, [line('1', productId, o.variant, o.quantity)])),
+      ...(o.cancel ? [signShopEvent(shop, 'order.cancelled', { orderId: o.id, cancelledAt: new Date().toISOString() })] : []),
+    ]);
+    // Shuffled (a cancellation may come first), every fifth delivery twice.
+    const sends = [...deliveries, ...deliveries.filter((_, i) => i % 5 === 0)].sort(() => Math.random() - 0.5);
+    const answers = await inParallel(30, sends.map((d) => () => deliverShopEvent<ShopWebhookReceiptDto>(t, shop.id, d)));
+    expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 202)).toEqual([]);
+    expect(answers.filter((a) => a.status === 202)).toHaveLength(deliveries.length);
+
+    const stored = await t.db.dataSource.query<{ order_id: string }[]>(`SELECT order_id FROM order_lines WHERE shop_id = $1 AND order_id LIKE 'o-flood-%'`, [shop.id]);
+    expect(stored.map((r) => r.order_id).sort()).toEqual(orders.map((o) => o.id).sort());
+    const sold = (variant: string) => orders.filter((o) => o.variant === variant && !o.cancel).reduce((t, o) => t + o.quantity, 0);
+    expect(await stockOf(t, productId)).toMatchObject({ s: { sold: sold('s') }, m: { sold: sold('m') } });
   });
 
   describe('cancellations and refunds', () => {
