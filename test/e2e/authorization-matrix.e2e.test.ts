@@ -3,7 +3,6 @@
 // A new endpoint without a row here fails the suite.
 import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto } from '../support/api-types';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
-import { ensureOrderTables } from '../support/order-tables';
 import { reportAttack } from '../support/security-table';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
@@ -51,8 +50,6 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
-    // The funnel reads the order tables (order intake's migration; a no-op once that is on the branch).
-    await ensureOrderTables(t.db.dataSource);
     mia = await castInfluencer(t, 'mia');
     leo = await castInfluencer(t, 'leo');
     const revoked = await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'to revoke' } });
