@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openDemandWindow, putOnSale, registerShop, setVariants } from '../test/support/intake';
+import { openDemandWindow, putOnSale, registerShop } from '../test/support/intake';
 import { castInfluencer, createProduct } from '../test/support/product-flow';
 import { registerSource } from '../test/support/votes';
 import type { MixRequest, MixResult } from './intake-load';
@@ -135,15 +135,14 @@ async function main(): Promise<void> {
 
 /**
  * Reservations and orders at the same connections and duration as the votes: a product in DEMAND (its
- * window written straight into the database, as the intake suites do until the lifecycle is merged) and
+ * window written straight into the database, as the intake suites do) and
  * one ON_SALE with more stock than the run can sell (no stock reports), each order a new one.
  */
 async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, influencerId: string, source: { id: string; secret: string }, votesPerSec: number) {
   const db = { db: { dataSource: engine.dataSource } };
   const variants = ['s', 'm', 'l'].map((id) => ({ id, label: id.toUpperCase() }));
-  const demandProductId = await createProduct(engine, influencerId, { name: 'Reserved dress', targetKeyword: 'reserved dress' });
-  const saleProductId = await createProduct(engine, influencerId, { name: 'Selling dress', targetKeyword: 'selling dress' });
-  for (const id of [demandProductId, saleProductId]) await setVariants(db, id, variants);
+  const demandProductId = await createProduct(engine, influencerId, { name: 'Reserved dress', targetKeyword: 'reserved dress', variants });
+  const saleProductId = await createProduct(engine, influencerId, { name: 'Selling dress', targetKeyword: 'selling dress', variants });
   await openDemandWindow(db, demandProductId, { minimumUnits: 1_000_000_000, closesAt: new Date(Date.now() + 3_600_000) });
   await putOnSale(db, saleProductId, { produced: variants.map((v) => ({ variantId: v.id, units: 1_000_000_000 })) });
   const shop = await registerShop(engine, { name: 'bench shop' });

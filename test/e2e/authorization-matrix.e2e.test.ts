@@ -2,8 +2,8 @@
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
 import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto } from '../support/api-types';
+import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
-import { ensureOrderTables } from '../support/order-tables';
 import { reportAttack } from '../support/security-table';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
@@ -48,11 +48,11 @@ describe('authorization matrix', () => {
   let spareChannelId: string;
   let shareSlug: string;
   let linkCode: string;
+  let shop: Shop;
+  let shopify: Shop;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
-    // The funnel reads the order tables (order intake's migration; a no-op once that is on the branch).
-    await ensureOrderTables(t.db.dataSource);
     mia = await castInfluencer(t, 'mia');
     leo = await castInfluencer(t, 'leo');
     const revoked = await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'to revoke' } });
@@ -64,6 +64,8 @@ describe('authorization matrix', () => {
     productId = await createProduct(t, mia.influencerId);
     source = await registerSource(t);
     spareSourceId = (await registerSource(t)).id;
+    shop = await registerShop(t);
+    shopify = await registerShop(t, { kind: 'shopify' });
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -144,6 +146,24 @@ describe('authorization matrix', () => {
     { route: 'GET /products/{id}/funnel', expect: ownerOrStaff(200) },
     { route: 'GET /products/{id}/funnel.svg', expect: ownerOrStaff(200) },
     { route: 'GET /s/{slug}/card.png', expect: anyone(200) },
+    // Shops, and what fans and shops send about the (now cancelled) product: it takes neither reservations nor orders.
+    { route: 'POST /shops', expect: staffOnly(201), body: () => ({ name: 'matrix', kind: 'standard' }) },
+    { route: 'GET /shops', expect: staffOnly(200) },
+    { route: 'GET /shops/{id}', expect: staffOnly(200) },
+    { route: 'GET /products/{id}/demand', expect: anyone(404), code: 'NOT_FOUND' },
+    { route: 'POST /webhooks/reservations/{sourceId}', expect: signedOnly(409), code: 'INVALID_STATE', body: () => reservationBody(productId, 'one-size', `fan-${Math.random().toString(36).slice(2)}`) },
+    {
+      route: 'POST /webhooks/shops/{shopId}',
+      expect: signedOnly(409),
+      code: 'WRONG_STAGE',
+      body: () => ({ type: 'order.created', data: { orderId: `o-${Math.random().toString(36).slice(2)}`, createdAt: new Date().toISOString(), currency: 'EUR', lines: [{ lineId: '1', productId, variantId: 'one-size', quantity: 1, unitPriceMinor: 100 }] } }),
+    },
+    // A Shopify order with none of our SKUs is answered 200 ignored.
+    {
+      route: 'POST /webhooks/shopify/{shopId}',
+      expect: signedOnly(200),
+      body: () => ({ id: Math.floor(Math.random() * 1e9), created_at: new Date().toISOString(), currency: 'EUR', line_items: [{ id: 1, sku: 'NOT-OURS', quantity: 1, price: '1.00' }] }),
+    },
   ];
 
   it('has a row for every endpoint of the API', async () => {
@@ -159,9 +179,11 @@ describe('authorization matrix', () => {
     let blocked = 0;
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
-      const isSource = template.startsWith('/webhook-sources/');
+      const isShopify = template.startsWith('/webhooks/shopify/');
+      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id]];
       const path = template
-        .replace('{id}', template.startsWith('/influencers/') ? mia.influencerId : template.startsWith('/api-keys/') ? spareKeyId : isSource ? spareSourceId : productId)
+        .replace('{id}', ids.find(([prefix]) => template.startsWith(prefix))?.[1] ?? productId)
+        .replace('{shopId}', isShopify ? shopify.id : shop.id)
         .replace('{round}', '1')
         .replace('{sourceId}', source.id)
         .replace('{channelId}', spareChannelId)
@@ -174,10 +196,12 @@ describe('authorization matrix', () => {
         const body = row.body?.();
         const payload = body === undefined ? undefined : JSON.stringify(body);
         const key = { anonymous: null, fan: null, revoked: revokedKey, owner: mia.influencerKey, other: leo.influencerKey, staff: t.staffKey }[caller];
-        // A signed delivery must be sent byte for byte as signed.
+        // A signed delivery must be sent byte for byte as signed, with the secret of whoever sends it.
+        const signed = (p: string) =>
+          isShopify ? shopifyDelivery(shopify.secret, 'orders/create', p).headers : sign(template.startsWith('/webhooks/shops/') ? shop.secret : source.secret, p).headers;
         const res =
           caller === 'fan' && payload !== undefined
-            ? await t.http<ErrorBody>(method, path, { key, rawBody: payload, headers: { ...sign(source.secret, payload).headers, 'content-type': 'application/json' } })
+            ? await t.http<ErrorBody>(method, path, { key, rawBody: payload, headers: { ...signed(payload), 'content-type': 'application/json' } })
             : await t.http<ErrorBody>(method, path, { key, ...(body === undefined ? {} : { body }) });
         const expected = row.expect[caller];
         // The status, and for an allowed caller's 4xx the refusal's code: one line per call, so a wrong one names itself.

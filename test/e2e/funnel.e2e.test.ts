@@ -1,11 +1,11 @@
-// The attribution funnel end to end: clicks, share-page views and votes sent over HTTP, reservations and
-// orders written as their intakes store them (the order tables created by a test-only helper until order
-// intake's migration is on this branch), and GET /products/:id/funnel checked exactly against what was
-// sent, per stage and channel, with totals, conversions, CSV and SVG; and live demand on the share page.
+// The attribution funnel end to end: clicks, share-page views and votes sent over HTTP, reservations
+// written as their intake stores them, orders, cancellations and refunds sent through the signed shop
+// webhook, and GET /products/:id/funnel checked exactly against what was sent, per stage and channel, with
+// totals, conversions, CSV and SVG; and live demand on the share page.
 import { expectError, expectOk, onboard } from './e2e-helpers';
-import type { SocialUpdatesDto } from '../support/api-types';
+import type { ShopWebhookReceiptDto, SocialUpdatesDto } from '../support/api-types';
+import { deliverShopEvent, putOnSale, registerShop, signShopEvent, type Shop } from '../support/intake';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
-import { ensureOrderTables, insertOrderLines } from '../support/order-tables';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody, type Source } from '../support/votes';
@@ -31,16 +31,17 @@ describe('funnel', () => {
   let webhookChannelId: string;
   let logChannelId: string;
   let source: Source;
+  let shop: Shop;
 
   beforeAll(async () => {
     t = await startTestEngine();
-    await ensureOrderTables(t.db.dataSource);
     receiver = await startReceiver();
     cast = await castInfluencer(t, 'funnel.mia');
     const channels = await addChannels(t, cast.influencerId, receiver, 'instagram bot');
     webhookChannelId = channels.webhook.id;
     logChannelId = channels.log.id;
     source = await registerSource(t);
+    shop = await registerShop(t);
   });
   afterAll(async () => {
     await receiver?.close();
@@ -62,6 +63,21 @@ describe('funnel', () => {
       [`rsv-${r.code}`, r.code, productId, r.quantity, r.fan, r.fan, source.id, `wh-${r.code}`, r.attribution ?? null, r.status ?? 'held'],
     );
   }
+  /** A shop delivery signed with the shop's secret, which must be recorded (202). */
+  async function send(type: string, data: Record<string, unknown>): Promise<ShopWebhookReceiptDto> {
+    return expectOk(await deliverShopEvent<ShopWebhookReceiptDto>(t, shop.id, signShopEvent(shop, type, data)), 202);
+  }
+  const now = () => new Date().toISOString();
+  const order = (orderId: string, lines: { line: string; productId: string; quantity: number; unitPriceMinor: number; reservationCode?: string; attributionCode?: string }[]) =>
+    send('order.created', {
+      orderId,
+      createdAt: now(),
+      currency: 'EUR',
+      lines: lines.map(({ line, ...l }) => ({ lineId: line, variantId: 'one-size', ...l })),
+    });
+  const cancel = (orderId: string) => send('order.cancelled', { orderId, cancelledAt: now() });
+  const refund = (refundId: string, orderId: string, lineId: string, amountMinor: number) =>
+    send('refund.created', { refundId, orderId, createdAt: now(), lines: [{ lineId, quantity: 1, amountMinor }] });
 
   it('counts what each stage and channel brought, exactly, with totals, conversions, CSV and a chart', async () => {
     const productId = await createProduct(t, cast.influencerId, { name: 'Linen <dress> & co' });
@@ -89,24 +105,33 @@ describe('funnel', () => {
     await reserve(productId, { code: 'RSV-X', fan: 'not-a-voter', quantity: 3 });
     await reserve(productId, { code: 'RSV-B', fan: 'fan-b', quantity: 1, attribution: 'stale-code', status: 'released' });
 
-    await insertOrderLines(t.db.dataSource, [
-      // O1: a line bought with RSV-A's code (attributed through the reservation) and one through the result's link.
-      { order: 'O1', line: '1', productId, quantity: 2, unitPriceMinor: 5000, reservationCode: 'RSV-A' },
-      { order: 'O1', line: '2', productId, quantity: 1, unitPriceMinor: 3000, attributionCode: result.web.code },
-      // O2: its own code wins over its reservation's (RSV-X has none).
-      { order: 'O2', line: '1', productId, quantity: 1, unitPriceMinor: 5000, reservationCode: 'RSV-X', attributionCode: poll.log.code },
-      // O3 cancelled after it came; O5 cancelled before it came: neither counts.
-      { order: 'O3', line: '1', productId, quantity: 4, unitPriceMinor: 5000, attributionCode: poll.web.code },
-      { order: 'O5', line: '1', productId, quantity: 1, unitPriceMinor: 5000, attributionCode: poll.web.code },
-      // O4 without a code, partly refunded; another product's order is not this funnel's.
-      { order: 'O4', line: '1', productId, quantity: 1, unitPriceMinor: 5000 },
-      { order: 'O6', line: '1', productId: 'p-someoneelse', quantity: 9, unitPriceMinor: 5000, attributionCode: poll.web.code },
-    ]);
-    await t.db.dataSource.query(`INSERT INTO order_cancellations (shop_id, order_id, cancelled_at) VALUES ('shop-1', 'O3', now()), ('shop-1', 'O5', now())`);
-    await t.db.dataSource.query(
-      `INSERT INTO refund_lines (shop_id, refund_id, order_id, line_id, quantity, amount_minor, refunded_at)
-       VALUES ('shop-1', 'R1', 'O4', '1', 1, 2000, now()), ('shop-1', 'R2', 'O1', '2', 1, 1000, now()), ('shop-1', 'R3', 'O3', '1', 1, 5000, now())`,
-    );
+    // Orders come through the shop once the product is on sale (the one-size variant it was created with).
+    const other = await createProduct(t, cast.influencerId);
+    for (const id of [productId, other]) await putOnSale(t, id, { produced: [{ variantId: 'one-size', units: 50 }] });
+    // O5 is cancelled before it comes (out of order): stored, counted as cancelled.
+    expect(await cancel('O5')).toMatchObject({ result: 'recorded', orderKnown: false });
+    // O1: a line bought with RSV-A's code (attributed through the reservation) and one through the result's link.
+    expect(
+      await order('O1', [
+        { line: '1', productId, quantity: 2, unitPriceMinor: 5000, reservationCode: 'RSV-A' },
+        { line: '2', productId, quantity: 1, unitPriceMinor: 3000, attributionCode: result.web.code },
+      ]),
+    ).toMatchObject({ result: 'recorded', lines: 2, reservationsConverted: 1, cancelled: false });
+    // O2: its own code wins over its reservation's (RSV-X has none).
+    expect(await order('O2', [{ line: '1', productId, quantity: 1, unitPriceMinor: 5000, reservationCode: 'RSV-X', attributionCode: poll.log.code }])).toMatchObject({
+      reservationsConverted: 1,
+    });
+    // O3 is cancelled after it came; neither it nor O5 counts.
+    await order('O3', [{ line: '1', productId, quantity: 4, unitPriceMinor: 5000, attributionCode: poll.web.code }]);
+    expect(await order('O5', [{ line: '1', productId, quantity: 1, unitPriceMinor: 5000, attributionCode: poll.web.code }])).toMatchObject({ result: 'recorded', cancelled: true });
+    expect(await cancel('O3')).toMatchObject({ result: 'recorded', orderKnown: true });
+    // O4 without a code, partly refunded; another product's order is not this funnel's.
+    await order('O4', [{ line: '1', productId, quantity: 1, unitPriceMinor: 5000 }]);
+    await order('O6', [{ line: '1', productId: other, quantity: 9, unitPriceMinor: 5000, attributionCode: poll.web.code }]);
+    await refund('R1', 'O4', '1', 2000);
+    await refund('R2', 'O1', '2', 1000);
+    // A refund of the cancelled O3 takes nothing more off.
+    await refund('R3', 'O3', '1', 5000);
 
     const funnel = expectOk(await t.http<FunnelBody>('GET', `/products/${productId}/funnel`));
     const eur = (amountMinor: number) => [{ currency: 'EUR', amountMinor }];

@@ -12,7 +12,6 @@ import {
   putOnSale,
   registerShop,
   reservationBody,
-  setVariants,
   signShopEvent,
   stockOf,
   variantsWithSkus,
@@ -45,9 +44,8 @@ describe('shops and the standard shop connector', () => {
 
   /** A product ON_SALE with s and m produced (10 each unless said otherwise). */
   async function onSale(produced = 10, opts: { held?: number } = {}) {
-    const productId = await createProduct(t, mia.influencerId);
     const variants = variantsWithSkus(['s', 'm']);
-    await setVariants(t, productId, variants);
+    const productId = await createProduct(t, mia.influencerId, { variants });
     await putOnSale(t, productId, {
       produced: variants.map((v) => ({ variantId: v.id, units: produced })),
       ...(opts.held ? { held: variants.map((v) => ({ variantId: v.id, units: opts.held! })) } : {}),
@@ -227,9 +225,7 @@ describe('shops and the standard shop connector', () => {
 
   describe('reservations through the shop', () => {
     it('takes a reservation.created from the shop (one per customer and variant) and converts it when the order carries its code', async () => {
-      const productId = await createProduct(t, mia.influencerId);
-      const variants = variantsWithSkus(['s', 'm']);
-      await setVariants(t, productId, variants);
+      const productId = await createProduct(t, mia.influencerId, { variants: variantsWithSkus(['s', 'm']) });
       await openDemandWindow(t, productId, { minimumUnits: 100, closesAt: new Date(Date.now() + 3_600_000) });
       const viaShop = expectOk(await send('reservation.created', { productId, variantId: 'm', quantity: 2, customerId: 'cust-77' }), 202);
       expect(viaShop).toMatchObject({ result: 'reserved', type: 'reservation.created', code: expect.stringMatching(/^[A-Z2-9]{10}$/) as string });

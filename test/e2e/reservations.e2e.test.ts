@@ -4,7 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { demandGoalReached, productWorkflowId } from '../../libs/domain';
 import type { LiveDemandDto, ReservationReceiptDto } from '../support/api-types';
-import { deliverReservation, openDemandWindow, reservationBody, setVariants, type ReservationBody } from '../support/intake';
+import { deliverReservation, openDemandWindow, reservationBody, type ReservationBody } from '../support/intake';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { inParallel, registerSource, sign, type Source } from '../support/votes';
@@ -38,8 +38,7 @@ describe('fan reservations through signed webhooks', () => {
 
   /** A product in DEMAND with an open window of `minimumUnits`. */
   async function demandProduct(minimumUnits = 100, closesInMs = 3_600_000): Promise<string> {
-    const productId = await createProduct(t, mia.influencerId);
-    await setVariants(t, productId, VARIANTS);
+    const productId = await createProduct(t, mia.influencerId, { variants: VARIANTS });
     await openDemandWindow(t, productId, { minimumUnits, closesAt: new Date(Date.now() + closesInMs) });
     return productId;
   }

@@ -3,7 +3,7 @@
 // prices from decimal strings, the reservation code from a note attribute or discount code, cancellations
 // and refunds onto the same intake as the standard connector.
 import type { ShopWebhookReceiptDto } from '../support/api-types';
-import { deliverShopEvent, deliverShopify, openDemandWindow, putOnSale, registerShop, setVariants, shopifyDelivery, signShopEvent, stockOf, variantsWithSkus, type Shop } from '../support/intake';
+import { deliverShopEvent, deliverShopify, openDemandWindow, putOnSale, registerShop, shopifyDelivery, signShopEvent, stockOf, variantsWithSkus, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
@@ -27,9 +27,8 @@ describe('Shopify order webhooks', () => {
   afterAll(() => t?.stop());
 
   async function onSale() {
-    const productId = await createProduct(t, mia.influencerId);
     const variants = variantsWithSkus(['s', 'm']);
-    await setVariants(t, productId, variants);
+    const productId = await createProduct(t, mia.influencerId, { variants });
     await putOnSale(t, productId, { produced: variants.map((v) => ({ variantId: v.id, units: 20 })) });
     return { productId, sku: Object.fromEntries(variants.map((v) => [v.id, v.sku!])) };
   }
@@ -100,9 +99,8 @@ describe('Shopify order webhooks', () => {
   });
 
   it('converts the reservation whose code the order carries as a discount code', async () => {
-    const productId = await createProduct(t, mia.influencerId);
     const variants = variantsWithSkus(['s', 'm']);
-    await setVariants(t, productId, variants);
+    const productId = await createProduct(t, mia.influencerId, { variants });
     await openDemandWindow(t, productId, { minimumUnits: 10, closesAt: new Date(Date.now() + 3_600_000) });
     const standard = await registerShop(t);
     const reserved = expectOk(

@@ -2,10 +2,11 @@
 // standard shop envelopes signed with the shop's inbound secret, Shopify webhooks with their HMAC header.
 // Plain Node (no jest globals), shared by the suites and the benchmark.
 //
-// Until the lifecycle's DEMAND and ON_SALE stages are merged, a product is put into them by writing its
-// state straight into the test database (openDemandWindow, putOnSale): the only place that does so.
+// Products are created with their variants through POST /products (the real API). To reach DEMAND or
+// ON_SALE without running a whole lifecycle first, a suite writes that state straight into the test
+// database (openDemandWindow, putOnSale): the only place that does so.
 import { createHmac, randomUUID } from 'node:crypto';
-import { DemandWindowRepository, ProductVariantRepository, VariantStockRepository } from '../../libs/database';
+import { DemandWindowRepository, VariantStockRepository } from '../../libs/database';
 import type { ProductVariant, SalesRules, VariantUnits } from '../../libs/domain';
 import { ok, type Api } from './api-client';
 import type { IssuedShopDto } from './api-types';
@@ -97,11 +98,6 @@ export function variantsWithSkus(ids: string[]): ProductVariant[] {
 
 // The product's read model is frozen at this seq so no later workflow event overwrites the state written here.
 const FROZEN_SEQ = 1_000_000;
-
-/** Stand-in for the lifecycle (see the top of this file): the product sells these variants. */
-export async function setVariants(t: WithDatabase, productId: string, variants: ProductVariant[]): Promise<void> {
-  await new ProductVariantRepository(t.db.dataSource).insertForProduct(productId, variants);
-}
 
 /** Stand-in for the lifecycle: the product is in DEMAND with an open reservation window. */
 export async function openDemandWindow(t: WithDatabase, productId: string, opts: { minimumUnits: number; closesAt: Date }): Promise<void> {
