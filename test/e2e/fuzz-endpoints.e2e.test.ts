@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto } from '../support/api-types';
 import { reportAttack } from '../support/security-table';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { registerShop } from '../support/intake';
 import { startTestEngine, type TestEngine } from '../support/stack';
 
 jest.setTimeout(180_000);
@@ -69,6 +70,8 @@ describe('every endpoint under fuzzed input', () => {
   let mia: Cast;
   let productId: string;
   let sourceId: string;
+  let shopId: string;
+  let shopifyShopId: string;
   let keyId: string;
   let routes: { method: string; path: string; requiredFields: string[] }[];
   /** Requests sent per route (`METHOD /template`), and how many fuzzed attacks were refused. */
@@ -81,6 +84,8 @@ describe('every endpoint under fuzzed input', () => {
     productId = await createProduct(t, mia.influencerId);
     sourceId = (await t.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'w', platform: 'weibo' } })).body.id;
     keyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'fuzz' } })).body.id;
+    shopId = (await registerShop(t)).id;
+    shopifyShopId = (await registerShop(t, { kind: 'shopify' })).id;
     const doc = (await t.http<OpenApiDoc>('GET', '/docs/openapi.json', { key: null })).body;
     const required = (ref: string | undefined) => (ref ? (doc.components?.schemas?.[ref.split('/').pop()!]?.required ?? []) : []);
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -100,6 +105,8 @@ describe('every endpoint under fuzzed input', () => {
     if (param === 'round') return '1';
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;
     if (template.startsWith('/api-keys/')) return keyId;
+    if (template.startsWith('/webhooks/shopify/')) return shopifyShopId;
+    if (param === 'shopId' || template.startsWith('/shops/')) return shopId;
     if (template.startsWith('/influencers/')) return mia.influencerId;
     return productId;
   }
