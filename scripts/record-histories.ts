@@ -4,8 +4,9 @@
 // log channel with an approved launch announcement), one to CANCELLED and, from v4, one launched without
 // approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and,
 // from v5, one whose poll is extended until its run continues as new (both runs are written), from v6 the
-// launched products go ON_SALE and are ended, plus the demand gate and sales loop (record-sales-histories.ts),
-// and writes their histories to test/fixtures/histories/.
+// launched products go ON_SALE and are ended, plus the demand gate and sales loop and one delivery of
+// reservation events to a shop, its page retried (record-sales-histories.ts), and writes their histories to
+// test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

@@ -3,10 +3,10 @@
 // a restock approved and shipped, a second one proposed) and ended; one parked below its goal, extended and
 // cancelled while the window is open (its reservations released). Used by record-histories.ts.
 //
-// They run on a worker of their own with the engine's activities plus notifyReservationHolders, which the
-// shop-events feature implements: until that activity is in the engine's worker, this recorder registers
-// one that writes nothing and answers with a one-event batch, so the histories hold the notification and
-// the shop-events workflow it starts. (Re-record with the real activity once it is in the engine.)
+// They run on a worker of their own with the engine's activities, and sell through a shop whose outbound
+// endpoint is a loopback receiver started here: the histories hold real batches of reservation events and
+// the delivery workflows that send them. The receiver refuses each event's first attempt, so the recorded
+// delivery workflow (shop-event-delivery-retried) holds a retried page.
 
 import {
   approveRestock,
@@ -29,14 +29,19 @@ import {
   type ActionRequest,
   type ActionResult,
   type Actor,
-  type NotifyReservationHoldersInput,
+  type ShopEventDeliveryWorkflow,
   type ProductWorkflowInput,
-  type ShopEventBatch,
+  shopEventsWorkflowId,
 } from '@app/domain';
 import type { AppConfig } from '@app/config';
+import { ShopRepository } from '@app/database';
+import { generateWebhookSecret, shopOutboundSecretContext } from '@app/webhooks';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createEngineWorker, prebuiltBundlePath, socialActivityDeps } from '../apps/worker/src/worker';
 
@@ -57,17 +62,33 @@ const MILESTONES = ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'
 
 export async function recordSalesProducts(r: SalesRecording): Promise<[string, WorkflowHandle][]> {
   const taskQueue = `${r.config.temporal.taskQueue}-sales`;
+  const social = socialActivityDeps(r.config, () => 'http://127.0.0.1');
+  // The shop's endpoint: refuses each event's first attempt (the page is retried), then takes it.
+  const attempts = new Map<string, number>();
+  const receiver = createServer((req, res) => {
+    const id = String(req.headers['webhook-id']);
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    req.resume();
+    req.on('end', () => res.writeHead(attempts.get(id)! > 1 ? 200 : 503).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const shopId = 'shop-recorder';
+  await new ShopRepository(r.dataSource).insert({
+    id: shopId,
+    name: 'Recorder shop',
+    kind: 'standard',
+    inboundSecretSealed: social.secretBox.seal(generateWebhookSecret(), `shop-inbound:${shopId}`),
+    outboundUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/shop-events`,
+    outboundSecretSealed: social.secretBox.seal(generateWebhookSecret(), shopOutboundSecretContext(shopId)),
+  });
   const connection = await NativeConnection.connect({ address: r.temporalAddress });
-  const notifyReservationHolders = (input: NotifyReservationHoldersInput): Promise<ShopEventBatch> =>
-    Promise.resolve({ batchId: `${input.productId}-${input.kind}-${input.seq}`, events: 1, retry: { maxAttempts: 1, initialIntervalMs: 100, maxIntervalMs: 100, timeoutMs: 1_000 } });
   const worker = await createEngineWorker({
     connection,
     namespace: r.config.temporal.namespace,
     taskQueue,
     dataSource: r.dataSource,
     workflowBundlePath: prebuiltBundlePath(),
-    social: socialActivityDeps(r.config, () => 'http://127.0.0.1'),
-    extraActivities: { notifyReservationHolders },
+    social,
   });
   const running = worker.run();
   try {
@@ -78,7 +99,7 @@ export async function recordSalesProducts(r: SalesRecording): Promise<[string, W
         await r.dataSource.query(
           `INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id)
            VALUES ($1, $2, $3, $4, $5, 'x', $6, $7, 'fan', 'src-recorder', $8)`,
-          [`r-${productId}-${variantId}-${fan}`.slice(0, 32), `C${Math.random().toString(36).slice(2, 12)}`, productId, variantId, units, fan, fan, `msg-${productId}-${variantId}-${fan}`],
+          [`rsv-${randomBytes(8).toString('hex')}`, `C${Math.random().toString(36).slice(2, 12)}`, productId, variantId, units, fan, fan, `msg-${productId}-${variantId}-${fan}`],
         );
       }
     };
@@ -101,7 +122,7 @@ export async function recordSalesProducts(r: SalesRecording): Promise<[string, W
       demandGoal: { minimumUnits: 4, windowMs: 3_600_000, safetyFactor: 0.2 },
       sales: { restockThreshold: 0.5, restockCoverDays: 14, restockMinimumUnits: 5, reservationHoldMs: 1_000 },
     };
-    const variants = { variants: [{ id: 's', label: 'S', sku: `REC-S-${r.label}` }, { id: 'm', label: 'M' }], shopId: 'shop-recorder' };
+    const variants = { variants: [{ id: 's', label: 'S', sku: `REC-S-${r.label}` }, { id: 'm', label: 'M' }], shopId };
     const at = () => new Date().toISOString();
 
     const salesId = `p-recorded-sales-${r.label}`;
@@ -136,20 +157,35 @@ export async function recordSalesProducts(r: SalesRecording): Promise<[string, W
 
     // Below its goal: parked, extended (reopened), then cancelled while open: the tally runs first, the reservations are released.
     const releasedId = `p-recorded-released-${r.label}`;
-    const released = await r.start(releasedId, selling, {}, taskQueue);
+    const released = await r.start(releasedId, selling, { shopId }, taskQueue);
     await closeWithAVote(released, releasedId);
     await reserve(releasedId, 'one-size', ['fan-1']);
     await act(released, closeDemand, {});
     await act(released, extendDemand, { closesAt: new Date(Date.now() + 7_200_000).toISOString() });
     await act(released, cancelProduct, { reason: 'not enough fans' });
     await released.result();
+
+    // Every batch delivered in full before the worker stops (the product workflows do not wait for them).
+    const batches = await r.dataSource.query<{ batch_id: string; kind: string; product_id: string; events: number }[]>(
+      `SELECT batch_id, kind, product_id, count(*)::int AS events FROM shop_events WHERE product_id IN ($1, $2) GROUP BY batch_id, kind, product_id ORDER BY min(created_at)`,
+      [salesId, releasedId],
+    );
+    const kinds = batches.map((b) => `${b.product_id === salesId ? 'sales' : 'released'}:${b.kind}`).join();
+    if (kinds !== 'sales:reservation.ready,sales:reservation.expired,released:reservation.released') throw new Error(`unexpected shop event batches: ${kinds}`);
+    for (const batch of batches) {
+      const counts = await r.client.workflow.getHandle<ShopEventDeliveryWorkflow>(shopEventsWorkflowId(batch.batch_id)).result();
+      if (counts.delivered !== batch.events) throw new Error(`batch ${batch.batch_id}: ${JSON.stringify(counts)} of ${batch.events} events`);
+    }
     return [
       ['product-lifecycle-sales', sales],
       ['product-lifecycle-released', released],
+      // The launch's batch (three reservations), its page refused once and retried.
+      ['shop-event-delivery-retried', r.client.workflow.getHandle(shopEventsWorkflowId(batches[0].batch_id))],
     ];
   } finally {
     worker.shutdown();
     await running.catch(() => undefined);
     await connection.close();
+    receiver.close();
   }
 }

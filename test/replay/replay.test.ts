@@ -120,6 +120,16 @@ describe('recorded histories', () => {
     const updatesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean);
     const signalsOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).filter(Boolean);
     const activitiesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+    // What the notifications answered: real batches, each with its number of reservation events.
+    const batchSizesOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events
+        .map((e) => e.activityTaskCompletedEventAttributes?.result?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => JSON.parse(Buffer.from(data).toString('utf8')) as { batchId?: string; events?: number })
+        .filter((result) => result.batchId !== undefined)
+        .map((result) => result.events);
+    const deliveriesStarted = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === 'shopEventDelivery').length;
 
     const sales = load('product-lifecycle-sales-v6.json');
     expect(patchesOf(sales)).toContain('on-sale');
@@ -127,12 +137,23 @@ describe('recorded histories', () => {
     expect(signalsOf(sales)).toEqual(expect.arrayContaining(['demandGoalReached', 'salesReported']));
     // The shop told at launch (ready) and when the hold ended (expired), each batch's delivery workflow started.
     expect(activitiesOf(sales).filter((a) => a === 'notifyReservationHolders')).toHaveLength(2);
-    expect(sales.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === 'shopEventDelivery')).toHaveLength(2);
+    expect(batchSizesOf(sales)).toEqual([3, 3]);
+    expect(deliveriesStarted(sales)).toBe(2);
     expect(sales[sales.length - 1].workflowExecutionCompletedEventAttributes).toBeTruthy();
 
     const released = load('product-lifecycle-released-v6.json');
     expect(updatesOf(released)).toEqual(expect.arrayContaining(['closeDemand', 'extendDemand', 'cancelProduct']));
     expect(activitiesOf(released)).toEqual(['notifyReservationHolders']);
+    expect(batchSizesOf(released)).toEqual([1]);
+    expect(deliveriesStarted(released)).toBe(1);
+
+    // The launch's batch delivered by its own workflow: one page, refused once by the shop and retried.
+    const delivery = load('shop-event-delivery-retried-v6.json');
+    expect(delivery[0].workflowExecutionStartedEventAttributes?.workflowType?.name).toBe('shopEventDelivery');
+    expect(activitiesOf(delivery)).toEqual(['sendShopEventPage']);
+    expect(delivery.map((e) => e.activityTaskStartedEventAttributes?.attempt).filter(Boolean)).toEqual([2]);
+    const counts = delivery[delivery.length - 1].workflowExecutionCompletedEventAttributes?.result?.payloads?.[0]?.data;
+    expect(JSON.parse(Buffer.from(counts ?? []).toString('utf8'))).toEqual({ delivered: 3, failed: 0 });
     // Launched products of the on-sale patch are ended by staff.
     expect(updatesOf(load('product-lifecycle-launched-v6.json'))).toContain('endSales');
   });

@@ -2,6 +2,9 @@
 // POLL → DEMAND (reservations in the database, the goal-reached signal) → … → ON_SALE (stock, the
 // reservation hold, sell-outs, a restock approved and shipped) → ENDED; a product parked below its goal and
 // overridden; one cancelled below its goal that releases its reservations; a run that continues as new.
+// Each product sells through a shop of its own whose outbound endpoint is a loopback receiver: the engine's
+// own activities write the reservation events (and change the reservations' status) and the delivery
+// workflows the product starts send them, signed with the shop's outbound secret.
 import {
   approveRestock,
   cancelProduct,
@@ -36,9 +39,11 @@ import {
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, eventually, temporalClient, uniqueName, type TestDatabase, type TestWorker } from '../support/stack';
+import { socialActivityDeps } from '../../apps/worker/src/worker';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { insertShop, reservationStatuses } from '../support/shop-events';
+import { createTestDatabase, eventually, startTestWorker, temporalClient, testConfig, uniqueName, type TestDatabase, type TestWorker } from '../support/stack';
 import { insertInfluencer, QUICK_RULES, STAFF, timelineTypes, vote } from '../support/workflow-harness';
-import { shopNotifications, startSalesWorker } from './sales-worker';
 
 jest.setTimeout(90_000);
 
@@ -50,13 +55,19 @@ const SELLING_RULES: Partial<LifecycleRules> = {
 
 interface Selling {
   productId: string;
+  /** Where the product's shop receives its events on the receiver. */
+  shopPath: string;
   handle: WorkflowHandle<ProductLifecycleWorkflow>;
   act<I>(update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ProductView>;
 }
 
-async function startSelling(client: Client, ds: DataSource, taskQueue: string, rules: Partial<LifecycleRules> = {}): Promise<Selling> {
+async function startSelling(client: Client, ds: DataSource, taskQueue: string, receiver: Receiver, rules: Partial<LifecycleRules> = {}): Promise<Selling> {
   const influencerId = await insertInfluencer(ds);
   const productId = uniqueName('p').replace('_', '-');
+  // Sealed with the worker's key (the test config's), as shop registration seals it.
+  const shopPath = `/shops/${productId}/events`;
+  const shop = await insertShop(ds, socialActivityDeps(testConfig(), () => 'http://share.test').secretBox, `${receiver.origin}${shopPath}`);
+  receiver.setSecret(shop.outboundSecret, shopPath);
   const input: ProductWorkflowInput = {
     productId,
     influencerId,
@@ -65,7 +76,7 @@ async function startSelling(client: Client, ds: DataSource, taskQueue: string, r
     poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], closesAt: new Date(Date.now() + 3_600_000).toISOString(), minVotes: 0 },
     rules: { ...QUICK_RULES, ...SELLING_RULES, ...rules },
     variants: [{ id: 's', label: 'S' }, { id: 'm', label: 'M' }],
-    shopId: 'shop-test',
+    shopId: shop.shopId,
     createdBy: STAFF,
   };
   const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, {
@@ -81,6 +92,7 @@ async function startSelling(client: Client, ds: DataSource, taskQueue: string, r
   const influencer: Actor = { kind: 'influencer', id: influencerId };
   return {
     productId,
+    shopPath,
     handle,
     act: async (update, actionInput, actor) => {
       await handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input: actionInput }] });
@@ -120,21 +132,40 @@ describe('product workflow: demand gate and sales', () => {
   let db: TestDatabase;
   let client: Client;
   let worker: TestWorker;
+  let receiver: Receiver;
   beforeAll(async () => {
     db = await createTestDatabase();
     client = await temporalClient();
-    worker = await startSalesWorker(db.dataSource);
+    worker = await startTestWorker(db.dataSource);
+    receiver = await startReceiver();
   });
   afterAll(async () => {
     await worker?.stop();
     await client?.connection.close();
     await db?.close();
+    await receiver?.close();
   });
-  const start = (rules?: Partial<LifecycleRules>) => startSelling(client, db.dataSource, worker.taskQueue, rules);
+  const start = (rules?: Partial<LifecycleRules>) => startSelling(client, db.dataSource, worker.taskQueue, receiver, rules);
   const windowOf = async (productId: string) =>
     (await db.dataSource.query<{ status: string; minimum_units: number }[]>('SELECT status, minimum_units FROM demand_windows WHERE product_id = $1', [productId]))[0];
   const stockOf = async (productId: string) =>
     db.dataSource.query<{ variant_id: string; produced: number; held: number }[]>('SELECT variant_id, produced, held FROM variant_stock WHERE product_id = $1 ORDER BY variant_id', [productId]);
+  /** The product's shop events per batch, in the order the batches were written: kind, events, how many delivered. */
+  const batchesOf = async (productId: string) =>
+    db.dataSource.query<{ kind: string; events: number; delivered: number }[]>(
+      `SELECT kind, count(*)::int AS events, (count(*) FILTER (WHERE status = 'delivered'))::int AS delivered
+       FROM shop_events WHERE product_id = $1 GROUP BY batch_id, kind ORDER BY min(created_at)`,
+      [productId],
+    );
+  /** The events the shop accepted, verified with its outbound secret: each one's type and reservation code. */
+  const receivedBy = (p: Selling) =>
+    [...receiver.accepted().values()]
+      .filter((r) => r.path === p.shopPath && r.verified)
+      .map((r) => JSON.parse(r.body) as { type: string; data: { reservationCode: string } })
+      .map((b) => ({ type: b.type, code: b.data.reservationCode }));
+  const codesOf = async (productId: string) =>
+    (await db.dataSource.query<{ code: string }[]>('SELECT code FROM reservations WHERE product_id = $1 ORDER BY code', [productId])).map((r) => r.code);
+  const sorted = <T extends { type: string; code: string }>(rows: T[]) => [...rows].sort((a, b) => (a.type + a.code).localeCompare(b.type + b.code));
 
   it('takes a product from its poll through reservations, launch, a restock and back in stock to ENDED', async () => {
     const p = await start();
@@ -174,7 +205,20 @@ describe('product workflow: demand gate and sales', () => {
     // The hold ends on its timer: the shop is told (expired) and the held units go back to sale.
     await eventually('the hold to end', async () => (await timelineTypes(db.dataSource, p.productId)).includes('RESERVATION_HOLD_ENDED'));
     await eventually('the held units released', async () => (await stockOf(p.productId)).every((r) => r.held === 0));
-    await eventually('the shop told', async () => (await shopNotifications(db.dataSource, p.productId)).map((n) => n.kind).join() === 'reservation.ready,reservation.expired');
+    // Told twice, one signed event per reservation each time: ready at launch, expired when the hold ended.
+    // (An event is marked delivered once the shop has answered, so the receiver has it by then.)
+    await eventually('both batches delivered', async () => {
+      const batches = await batchesOf(p.productId);
+      return batches.length === 2 && batches.every((b) => b.delivered === b.events);
+    });
+    expect(await batchesOf(p.productId)).toEqual([
+      { kind: 'reservation.ready', events: 4, delivered: 4 },
+      { kind: 'reservation.expired', events: 4, delivered: 4 },
+    ]);
+    const codes = await codesOf(p.productId);
+    expect(sorted(receivedBy(p))).toEqual(sorted([...codes.map((code) => ({ type: 'reservation.ready', code })), ...codes.map((code) => ({ type: 'reservation.expired', code }))]));
+    expect(receiver.received.filter((r) => r.path === p.shopPath).every((r) => r.verified)).toBe(true);
+    expect(await reservationStatuses(db.dataSource, p.productId)).toEqual({ expired: 4 });
 
     await p.handle.signal(salesReported, { at: new Date().toISOString(), variants: stock({ s: [4, 4, 2], m: [4, 1, 0.5] }) });
     const proposed = await eventually('the restock proposal', async () => {
@@ -228,7 +272,11 @@ describe('product workflow: demand gate and sales', () => {
     const types = await timelineTypes(db.dataSource, p.productId);
     expect(types.slice(-2)).toEqual(['RESERVATIONS_RELEASED', 'CANCELLED']);
     expect(await windowOf(p.productId)).toMatchObject({ status: 'RELEASED' });
-    expect(await shopNotifications(db.dataSource, p.productId)).toEqual([{ kind: 'reservation.released', seq: result.seq - 1, hold_until: null }]);
+    expect(await reservationStatuses(db.dataSource, p.productId)).toEqual({ released: 2 });
+    // The shop is told of each released reservation once, signed with its outbound secret.
+    await eventually('the batch delivered', async () => JSON.stringify(await batchesOf(p.productId)) === JSON.stringify([{ kind: 'reservation.released', events: 2, delivered: 2 }]));
+    const codes = await codesOf(p.productId);
+    expect(sorted(receivedBy(p))).toEqual(sorted(codes.map((code) => ({ type: 'reservation.released', code }))));
   });
 
   it('carries DEMAND and ON_SALE state across continue-as-new', async () => {

@@ -12,7 +12,8 @@ import { createApiLogger, logRequests, PinoLoggerService } from './common/loggin
 import { createValidationPipe } from './common/validation';
 
 export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
-POLL → DESIGN → SAMPLING → PRODUCTION → LAUNCH → LAUNCHED (CANCELLED from any stage before LAUNCHED).
+POLL → [DEMAND] → DESIGN → SAMPLING → PRODUCTION → LAUNCH → ON_SALE → ENDED (CANCELLED from any stage before ON_SALE;
+DEMAND only when the product has a demand goal; products launched before ON_SALE existed stay LAUNCHED).
 
 Authenticate with an API key: \`Authorization: Bearer <key>\` (or \`X-API-Key\`). Staff keys run products; an influencer
 key reads its own products and reviews their designs and samples.

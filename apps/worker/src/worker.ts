@@ -35,8 +35,6 @@ export interface EngineWorkerOptions {
   /** In milliseconds (the SDK's string durations come from `ms`, whose types this tsconfig does not resolve). */
   shutdownGraceTimeMs?: number;
   social: Omit<SocialActivityDeps, 'dataSource'>;
-  /** Activities registered besides the engine's own (test wiring of activities built elsewhere). */
-  extraActivities?: Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
 /** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
@@ -84,7 +82,6 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       ...createSalesActivities({ dataSource: opts.dataSource }),
       // Shop events share the social deliveries' secret box, guard, retry policy and log.
       ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
-      ...opts.extraActivities,
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,
