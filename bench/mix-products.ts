@@ -18,7 +18,7 @@ export async function productInDemand(api: Api, cast: Cast): Promise<string> {
     name: 'Reserved dress',
     targetKeyword: 'reserved dress',
     variants: variantsWithSkus(MIX_VARIANTS),
-    demandGoal: { minimumUnits: 100_000_000, windowHours: 2 },
+    demandGoal: { minimumUnits: 1_000_000, windowHours: 2 },
   });
   const closed = await ok(api.http<ProductDto>('POST', `/products/${id}/poll/close`, { body: {} }), 200);
   if (closed.stage !== 'DEMAND') throw new Error(`product ${id} is in ${closed.stage} after its poll closed, not DEMAND`);

@@ -48,6 +48,8 @@ export interface ShopDelivery {
   /** The order it is about: batches take deliveries in (shop, order) order. */
   orderId: string;
   effect: (repo: OrderRepository) => Promise<ShopEffect>;
+  /** For a new order: the order itself, so a batch can record it in one statement with others (order-batch.ts; `effect` does the same one by one). */
+  order?: NewOrder;
   /** Whether the effect may throw RefundRefusal (it then runs in a savepoint of its own). */
   mayBeRefused?: boolean;
 }

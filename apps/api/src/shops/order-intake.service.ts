@@ -2,7 +2,8 @@
 // every check that needs no lock first (quantities, SKUs, products, variants, the product on sale, the
 // shop that sells it) so bad input changes nothing, then the effect and the delivery's receipt committed
 // together, with group commit like votes (deliveries arriving together share one transaction, each in a
-// savepoint of its own: OrderRepository.recordBatch), then the stock report to the workflow in the background.
+// savepoint of its own: OrderRepository.recordBatch; plain new orders of a batch in one statement), then the
+// stock report to the workflow in the background.
 
 import { BadRequestException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
@@ -11,6 +12,7 @@ import {
   OrderRepository,
   ProductVariantRepository,
   type BatchOutcome,
+  type NewOrder,
   type NewOrderLine,
   type ShopDelivery,
   type ShopEffect,
@@ -109,7 +111,8 @@ export class OrderIntakeService implements OnApplicationShutdown {
     const lines = await this.resolveLines(order.lines, unknownSkus);
     if (lines.length === 0) return { status: 200, receipt: { result: 'ignored', type, webhookId: d.webhookId, orderId: order.orderId, lines: 0 } };
     await this.checkOnSale(d.shopId, [...new Set(lines.map((l) => l.productId))]);
-    return this.apply(d, type, order.orderId, (repo) => repo.recordOrder(d.shopId, { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines }));
+    const newOrder = { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines };
+    return this.apply(d, type, order.orderId, (repo) => repo.recordOrder(d.shopId, newOrder), false, newOrder);
   }
 
   cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
@@ -141,8 +144,15 @@ export class OrderIntakeService implements OnApplicationShutdown {
     return this.orders.orderCurrency(shopId, orderId);
   }
 
-  private async apply(d: Delivery, type: string, orderId: string, effect: (repo: OrderRepository) => Promise<ShopEffect>, mayBeRefused = false): Promise<IntakeAnswer> {
-    const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused }).catch((err: unknown) => {
+  private async apply(
+    d: Delivery,
+    type: string,
+    orderId: string,
+    effect: (repo: OrderRepository) => Promise<ShopEffect>,
+    mayBeRefused = false,
+    order?: NewOrder,
+  ): Promise<IntakeAnswer> {
+    const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused, order }).catch((err: unknown) => {
       if (err instanceof GroupCommitClosedError) throw new DomainError(DomainErrorCode.DependencyUnavailable, 'the API is shutting down and takes no more shop deliveries');
       throw err;
     });
