@@ -4,7 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
-import { lockOrders, orderLockKey, plainOrders, recordPlainOrders } from './order-batch';
+import { lockOrders, orderLockKey, plainOrderRounds, recordPlainOrders } from './order-batch';
 import { StockMoves } from './stock-moves';
 import { RefundRefusal, type BatchOutcome, type NewOrder, type ProductSaleState, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
@@ -42,14 +42,14 @@ export class OrderRepository {
    */
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
     const order = items.map((_, i) => i).sort((a, b) => (orderKey(items[a]) < orderKey(items[b]) ? -1 : orderKey(items[a]) > orderKey(items[b]) ? 1 : 0));
-    const plain = plainOrders(items);
+    const rounds = plainOrderRounds(items);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
           const total = new StockMoves();
           const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
           await lockOrders(tx, items);
-          if (plain.length) await recordPlainOrders(tx, items, plain, out, total);
+          for (const round of rounds) await recordPlainOrders(tx, items, round, out, total);
           for (const i of order) {
             if (out[i]) continue;
             const repo = new OrderRepository(tx);
