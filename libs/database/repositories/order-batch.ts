@@ -82,6 +82,16 @@ WITH input AS (
   CROSS JOIN LATERAL jsonb_to_recordset(e.lines) AS l(line_id text, product_id text, variant_id text, quantity int, unit_price_minor bigint, attribution_code text)
   WHERE NOT e.known
   RETURNING 1
+), sold AS (
+  -- Units sold, here when the batch has nothing else ($2): one upsert per variant, in key order like StockMoves.
+  INSERT INTO variant_stock (product_id, variant_id, sold)
+  SELECT l.product_id, l.variant_id, sum(l.quantity)::int
+  FROM effect e JOIN claimed c ON c.shop_id = e.shop_id AND c.webhook_id = e.webhook_id
+  CROSS JOIN LATERAL jsonb_to_recordset(e.lines) AS l(product_id text, variant_id text, quantity int)
+  WHERE $2 AND NOT e.known AND NOT e.cancelled
+  GROUP BY l.product_id, l.variant_id
+  ORDER BY l.product_id, l.variant_id
+  ON CONFLICT (product_id, variant_id) DO UPDATE SET sold = variant_stock.sold + EXCLUDED.sold, updated_at = now()
 )
 SELECT e.idx, e.on_sale, c.webhook_id IS NOT NULL AS claimed, e.result, p.result AS prior,
   CASE WHEN c.webhook_id IS NOT NULL AND NOT e.known AND NOT e.cancelled THEN (
@@ -130,7 +140,10 @@ export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[]
       })),
     };
   });
-  const rows = await tx.query<PlainOrderRow[]>(RECORD_PLAIN_ORDERS, [JSON.stringify(input)]);
+  // With nothing but plain orders in the batch, the statement writes what they sold itself (a round trip less);
+  // otherwise with the rest's moves at the end, so every batch that also locks reservations writes stock last.
+  const soldHere = items.every((d) => d.order !== undefined);
+  const rows = await tx.query<PlainOrderRow[]>(RECORD_PLAIN_ORDERS, [JSON.stringify(input), soldHere]);
   for (const r of rows) {
     if (!r.on_sale) {
       out[r.idx] = { notOnSale: true };
@@ -139,7 +152,7 @@ export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[]
     if (r.claimed) {
       out[r.idx] = { duplicate: false, effect: r.result };
       for (const m of r.moves ?? []) {
-        moves.add('sold', m.productId, m.variantId, m.quantity);
+        if (!soldHere) moves.add('sold', m.productId, m.variantId, m.quantity);
         moves.add('returned', m.productId, m.variantId, Math.min(m.quantity, m.refunded));
       }
       continue;
