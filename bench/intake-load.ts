@@ -18,6 +18,8 @@ export interface MixRequest {
   demandProductId: string;
   saleProductId: string;
   variants: string[];
+  /** both: every other delivery a reservation, the rest orders; or one kind alone. */
+  mix: 'both' | 'reservations' | 'orders';
   prefix: string;
   seconds: number;
   connections: number;
@@ -56,7 +58,7 @@ function build(req: MixRequest): Delivery[] {
       continue;
     }
     const variant = req.variants[i % req.variants.length];
-    if (i % 2 === 0) {
+    if (req.mix === 'reservations' || (req.mix === 'both' && i % 2 === 0)) {
       const fan = `${req.prefix}-fan-${i}`;
       const signed = sign(req.sourceSecret, { ...reservationBody(req.demandProductId, variant, fan, 1 + (i % 3)), occurredAt: now.toISOString() }, { webhookId: `msg_${req.prefix}_${i}`, at: now });
       out.push({ kind: 'reservation', key: fan, path: `/webhooks/reservations/${req.sourceId}`, body: signed.payload, headers: { 'content-type': 'application/json', ...signed.headers } });

@@ -11,11 +11,12 @@ import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openDemandWindow, putOnSale, registerShop } from '../test/support/intake';
-import { castInfluencer, createProduct } from '../test/support/product-flow';
+import { registerShop } from '../test/support/intake';
+import { castInfluencer, createProduct, type Cast } from '../test/support/product-flow';
 import { registerSource } from '../test/support/votes';
 import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
+import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
@@ -26,6 +27,9 @@ const POOL = Number(process.env.BENCH_POOL ?? Math.max(50_000, SECONDS * 30_000)
 const OPTIONS = ['option-1', 'option-2', 'option-3', 'option-4'];
 // One API process per core by default: one Node.js process serves HTTP on one core (API_PROCESSES).
 const API_PROCESSES = Number(process.env.API_PROCESSES ?? Math.min(os.availableParallelism(), 4));
+// What the mix sends: both (half reservations, half orders; the default), or one kind alone to split the cost.
+const MIX = (process.env.BENCH_MIX ?? 'both') as MixRequest['mix'];
+if (!['both', 'reservations', 'orders'].includes(MIX)) throw new Error(`BENCH_MIX must be both, reservations or orders, not ${MIX}`);
 
 function load(req: LoadRequest): Promise<LoadResult>;
 function load(req: MixRequest, script: 'intake-load.js'): Promise<MixResult>;
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
         `stored but never acknowledged ${unacknowledgedButStored}; live total ${counters.total} for ${counters.rows} rows`,
     );
 
-    const mix = await runMix(engine, cast.influencerId, source, votesPerSec);
+    const mix = await runMix(engine, cast, source, votesPerSec);
 
     const ratio = votesPerSec / floorPerSec;
     console.log(`Ratio to the floor: ${round(ratio, 3)} (target ≥ 0.35); target ≥ 10,000 votes/s with p99 < 100 ms`);
@@ -134,18 +138,14 @@ async function main(): Promise<void> {
 }
 
 /**
- * Reservations and orders at the same connections and duration as the votes: a product in DEMAND (its
- * window written straight into the database, as the intake suites do) and
- * one ON_SALE with more stock than the run can sell (no stock reports), each order a new one.
+ * Reservations and orders at the same connections and duration as the votes: a product in DEMAND and one
+ * ON_SALE, both put there through the real lifecycle (bench/mix-products.ts), with more stock than the run
+ * can sell (no stock reports), each order a new one. BENCH_MIX=reservations or orders sends one kind alone.
  */
-async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, influencerId: string, source: { id: string; secret: string }, votesPerSec: number) {
-  const db = { db: { dataSource: engine.dataSource } };
-  const variants = ['s', 'm', 'l'].map((id) => ({ id, label: id.toUpperCase() }));
-  const demandProductId = await createProduct(engine, influencerId, { name: 'Reserved dress', targetKeyword: 'reserved dress', variants });
-  const saleProductId = await createProduct(engine, influencerId, { name: 'Selling dress', targetKeyword: 'selling dress', variants });
-  await openDemandWindow(db, demandProductId, { minimumUnits: 1_000_000_000, closesAt: new Date(Date.now() + 3_600_000) });
-  await putOnSale(db, saleProductId, { produced: variants.map((v) => ({ variantId: v.id, units: 1_000_000_000 })) });
+async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, cast: Cast, source: { id: string; secret: string }, votesPerSec: number) {
   const shop = await registerShop(engine, { name: 'bench shop' });
+  const demandProductId = await productInDemand(engine, cast);
+  const saleProductId = await productOnSale(engine, cast, shop.id);
   const base: Omit<MixRequest, 'prefix' | 'seconds' | 'poolSize'> = {
     baseUrl: engine.apiUrl,
     sourceId: source.id,
@@ -154,13 +154,14 @@ async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, infl
     shopSecret: shop.secret,
     demandProductId,
     saleProductId,
-    variants: variants.map((v) => v.id),
+    variants: MIX_VARIANTS,
+    mix: MIX,
     connections: CONNECTIONS,
     redeliveryEvery: 10,
   };
   await load({ ...base, prefix: 'warm', seconds: 2, poolSize: 20_000 }, 'intake-load.js');
 
-  console.log(`Reservations and orders (half each): ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
+  console.log(`${MIX === 'both' ? 'Reservations and orders (half each)' : `${MIX[0].toUpperCase()}${MIX.slice(1)} alone (BENCH_MIX=${MIX})`}: ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
   let cpu = cpuSeconds(engine.dataDir);
   const mix = await load({ ...base, prefix: 'mix', seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
   const mixPerSec = ((mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0)) / mix.seconds;
@@ -199,7 +200,7 @@ async function runMix(engine: Awaited<ReturnType<typeof startBenchEngine>>, infl
   console.log(`Mix to votes alone: ${round(ratio, 3)} (target ≥ 0.9, p99 ≤ 100 ms): ${met ? 'met' : 'NOT met'}`);
   return {
     exact: lost === 0 && doubled === 0 && unacknowledged === 0 && countersAgree,
-    summary: { perSec: round(mixPerSec, 0), p50Ms: mix.p50Ms, p99Ms: mix.p99Ms, ratioToVotes: round(ratio, 3), reservations: storedFans.size, orders: storedOrders.size, lost, doubled },
+    summary: { kind: MIX, perSec: round(mixPerSec, 0), p50Ms: mix.p50Ms, p99Ms: mix.p99Ms, ratioToVotes: round(ratio, 3), reservations: storedFans.size, orders: storedOrders.size, lost, doubled },
   };
 }
 

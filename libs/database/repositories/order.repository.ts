@@ -4,13 +4,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
+import { lockOrders, orderLockKey, plainOrderRounds, recordPlainOrders } from './order-batch';
 import { StockMoves } from './stock-moves';
 import { RefundRefusal, type BatchOutcome, type NewOrder, type ProductSaleState, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
 export * from './order.types';
 
 function orderKey(d: ShopDelivery): string {
-  return `${d.shopId}/${d.orderId}/${d.webhookId}`;
+  return `${orderLockKey(d)}/${d.webhookId}`;
 }
 
 // Deadlocks can only come from batches meeting on the same receipts or orders in another order.
@@ -32,19 +33,25 @@ export class OrderRepository {
 
   /**
    * Records deliveries with their receipts in one transaction (group commit; one delivery alone is a batch
-   * of one): each in a savepoint of its own, so a refused refund changes nothing and fails only itself; a
-   * webhook id seen before gets its stored effect back (a concurrent twin waits on the receipt's key, then
-   * finds it); the stock moves are written once at the end. Deliveries are taken in (shop, order) order so concurrent batches lock orders in the same order; a
-   * deadlock or serialization failure retries the whole batch (every part is idempotent per webhook id).
+   * of one). All the batch's orders are locked first, in one statement and key order, so concurrent batches
+   * never wait on each other in a circle; plain new orders are then recorded together in one statement
+   * (order-batch.ts), the rest one by one: a refund in a savepoint of its own, so a refused refund changes
+   * nothing and fails only itself. A webhook id seen before gets its stored effect back (a concurrent twin
+   * waits on the receipt's key, then finds it); the stock moves are written once at the end. A deadlock or
+   * serialization failure retries the whole batch (every part is idempotent per webhook id).
    */
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
-    const order = items.map((_, i) => i).sort((a, b) => orderKey(items[a]).localeCompare(orderKey(items[b])));
+    const order = items.map((_, i) => i).sort((a, b) => (orderKey(items[a]) < orderKey(items[b]) ? -1 : orderKey(items[a]) > orderKey(items[b]) ? 1 : 0));
+    const rounds = plainOrderRounds(items);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
           const total = new StockMoves();
           const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
+          await lockOrders(tx, items);
+          for (const round of rounds) await recordPlainOrders(tx, items, round, out, total);
           for (const i of order) {
+            if (out[i]) continue;
             const repo = new OrderRepository(tx);
             // Only a refund can be refused once its checks ran; anything else failing fails the batch.
             if (!items[i].mayBeRefused) {
@@ -85,7 +92,7 @@ export class OrderRepository {
          INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1
        )
        SELECT (SELECT count(*)::int FROM claim) AS claimed, pg_advisory_xact_lock(hashtextextended($4, 0)) AS locked`,
-      [item.shopId, item.webhookId, item.topic, `order/${item.shopId}/${item.orderId}`],
+      [item.shopId, item.webhookId, item.topic, orderLockKey(item)],
     );
     if (claim.claimed === 0) {
       const prior = await this.db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: item.shopId, webhookId: item.webhookId });

@@ -48,11 +48,17 @@ export interface ShopDelivery {
   /** The order it is about: batches take deliveries in (shop, order) order. */
   orderId: string;
   effect: (repo: OrderRepository) => Promise<ShopEffect>;
+  /**
+   * For a new order without reservation codes whose products' stage was not checked yet: the order itself, so
+   * a batch records it in one statement with others, checking that its products are ON_SALE (order-batch.ts).
+   */
+  order?: NewOrder;
   /** Whether the effect may throw RefundRefusal (it then runs in a savepoint of its own). */
   mayBeRefused?: boolean;
 }
 
-export type BatchOutcome = ReceiptOutcome | { refused: RefundRefusal };
+/** notOnSale: an order (ShopDelivery.order) of a product not ON_SALE, or sold by another shop; nothing stored. */
+export type BatchOutcome = ReceiptOutcome | { refused: RefundRefusal } | { notOnSale: true };
 
 /** A product as order intake checks it. */
 export interface ProductSaleState {

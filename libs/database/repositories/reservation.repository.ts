@@ -149,6 +149,35 @@ export class ReservationRepository {
     return row ? { code: row.code, variantId: row.variant_id, platformUserId: row.platform_user_id, sourceId: row.source_id, webhookId: row.webhook_id } : null;
   }
 
+  /** findExisting for many at once, in one statement (a batch's duplicates); null where nothing collides. */
+  async findExistingMany(rs: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>[]): Promise<(StoredReservation | null)[]> {
+    if (rs.length === 0) return [];
+    const rows: { idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(
+      `SELECT i.idx, f.code, f.variant_id, f.platform_user_id, f.source_id, f.webhook_id
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS i(idx, product_id, variant_id, platform, platform_user_id, source_id, webhook_id)
+       LEFT JOIN LATERAL (
+         SELECT r.code, r.variant_id, r.platform_user_id, r.source_id, r.webhook_id FROM reservations r
+         WHERE (r.source_id = i.source_id AND r.webhook_id = i.webhook_id)
+            OR (r.product_id = i.product_id AND r.variant_id = i.variant_id AND r.platform = i.platform AND r.platform_user_id = i.platform_user_id)
+         ORDER BY (r.source_id = i.source_id AND r.webhook_id = i.webhook_id) DESC LIMIT 1
+       ) f ON true
+       ORDER BY i.idx`,
+      [
+        rs.map((_, i) => i),
+        rs.map((r) => r.productId),
+        rs.map((r) => r.variantId),
+        rs.map((r) => r.platform),
+        rs.map((r) => r.platformUserId),
+        rs.map((r) => r.sourceId),
+        rs.map((r) => r.webhookId),
+      ],
+    );
+    return rows.map((row) =>
+      row.code === null ? null : { code: row.code, variantId: row.variant_id, platformUserId: row.platform_user_id, sourceId: row.source_id, webhookId: row.webhook_id },
+    );
+  }
+
   /** Windows whose goal intake reached at least `graceSeconds` ago while the workflow's read model does not show it yet. */
   async unannouncedGoals(graceSeconds: number, limit: number): Promise<GoalCrossing[]> {
     const rows: { product_id: string; reserved_units: number }[] = await this.db.query(

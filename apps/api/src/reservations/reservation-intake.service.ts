@@ -81,23 +81,18 @@ export class ReservationIntakeService implements OnApplicationShutdown {
   private async write(rs: NewReservation[]): Promise<ReservationOutcome[]> {
     const { reservations: written, crossed } = await this.reservations.insertBatch(rs);
     if (crossed.length) this.goals.announce(crossed);
-    const outcomes: ReservationOutcome[] = [];
-    for (const [i, w] of written.entries()) {
+    // Which stored reservation each refused one collided with (the same delivery again, or the fan's earlier
+    // one), all in one look-up after the batch: a redelivery after the close still gets its stored answer.
+    const refused = written.flatMap((w, i) => (w.stored ? [] : [i]));
+    const found = await this.reservations.findExistingMany(refused.map((i) => rs[i]));
+    const priors = new Map(refused.map((i, k) => [i, found[k]]));
+    return written.map((w, i): ReservationOutcome => {
       const r = rs[i];
-      if (!w.open) {
-        // A redelivery after the close still gets its stored answer.
-        const prior = await this.reservations.findExisting(r);
-        outcomes.push(prior ? this.asDuplicate(r, prior) : { kind: 'window-not-open', status: w.windowStatus, closesAt: w.closesAt });
-      } else if (w.stored) outcomes.push({ kind: 'reserved', code: r.code });
-      else outcomes.push(await this.duplicate(r));
-    }
-    return outcomes;
-  }
-
-  /** Which stored reservation a refused one collided with: the same delivery again, or the fan's earlier one. */
-  private async duplicate(r: NewReservation): Promise<ReservationOutcome> {
-    const prior = await this.reservations.findExisting(r);
-    return prior ? this.asDuplicate(r, prior) : { kind: 'failed', error: new CodeCollision() };
+      if (w.stored) return { kind: 'reserved', code: r.code };
+      const prior = priors.get(i);
+      if (prior) return this.asDuplicate(r, prior);
+      return w.open ? { kind: 'failed', error: new CodeCollision() } : { kind: 'window-not-open', status: w.windowStatus, closesAt: w.closesAt };
+    });
   }
 
   private asDuplicate(r: NewReservation, prior: StoredReservation): ReservationOutcome {

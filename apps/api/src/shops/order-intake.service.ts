@@ -2,7 +2,8 @@
 // every check that needs no lock first (quantities, SKUs, products, variants, the product on sale, the
 // shop that sells it) so bad input changes nothing, then the effect and the delivery's receipt committed
 // together, with group commit like votes (deliveries arriving together share one transaction, each in a
-// savepoint of its own: OrderRepository.recordBatch), then the stock report to the workflow in the background.
+// savepoint of its own: OrderRepository.recordBatch; plain new orders of a batch in one statement), then the
+// stock report to the workflow in the background.
 
 import { BadRequestException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
@@ -11,6 +12,7 @@ import {
   OrderRepository,
   ProductVariantRepository,
   type BatchOutcome,
+  type NewOrder,
   type NewOrderLine,
   type ShopDelivery,
   type ShopEffect,
@@ -108,12 +110,25 @@ export class OrderIntakeService implements OnApplicationShutdown {
     for (const l of order.lines) if (l.quantity <= 0) throw new BadRequestException(`${l.field}.quantity must be at least 1, got ${l.quantity}`);
     const lines = await this.resolveLines(order.lines, unknownSkus);
     if (lines.length === 0) return { status: 200, receipt: { result: 'ignored', type, webhookId: d.webhookId, orderId: order.orderId, lines: 0 } };
-    await this.checkOnSale(d.shopId, [...new Set(lines.map((l) => l.productId))]);
-    return this.apply(d, type, order.orderId, (repo) => repo.recordOrder(d.shopId, { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines }));
+    const productIds = [...new Set(lines.map((l) => l.productId))];
+    const newOrder = { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines };
+    const record = (repo: OrderRepository) => repo.recordOrder(d.shopId, newOrder);
+    // An order converting reservations is checked here and recorded on its own in its batch; a plain one is
+    // checked and recorded with the batch's others in one statement, and only one that fails the check is
+    // looked at again here, for the reason.
+    if (lines.some((l) => l.reservationCode !== null)) {
+      await this.checkOnSale(d.shopId, productIds);
+      return (await this.apply(d, type, order.orderId, record))!;
+    }
+    const answer = await this.apply(d, type, order.orderId, record, false, newOrder);
+    if (answer) return answer;
+    await this.checkOnSale(d.shopId, productIds);
+    // On sale after all (the check raced a stage change the other way, which the lifecycle never makes): record it as checked.
+    return (await this.apply(d, type, order.orderId, record))!;
   }
 
-  cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
-    return this.apply(d, type, orderId, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt));
+  async cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
+    return (await this.apply(d, type, orderId, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt)))!;
   }
 
   async refund(
@@ -127,13 +142,14 @@ export class OrderIntakeService implements OnApplicationShutdown {
       if (seen.has(l.lineId)) throw new RequestValidationError([{ field: `${l.field}.lineId`, messages: [`line ${l.lineId} is refunded twice in one refund`] }]);
       seen.add(l.lineId);
     }
-    return this.apply(
+    const answer = await this.apply(
       d,
       type,
       refund.orderId,
       (repo) => repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }),
       true,
     );
+    return answer!;
   }
 
   /** The order's currency if it was received (Shopify refunds carry amounts in it). */
@@ -141,13 +157,22 @@ export class OrderIntakeService implements OnApplicationShutdown {
     return this.orders.orderCurrency(shopId, orderId);
   }
 
-  private async apply(d: Delivery, type: string, orderId: string, effect: (repo: OrderRepository) => Promise<ShopEffect>, mayBeRefused = false): Promise<IntakeAnswer> {
-    const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused }).catch((err: unknown) => {
+  private async apply(
+    d: Delivery,
+    type: string,
+    orderId: string,
+    effect: (repo: OrderRepository) => Promise<ShopEffect>,
+    mayBeRefused = false,
+    order?: NewOrder,
+  ): Promise<IntakeAnswer | null> {
+    const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused, order }).catch((err: unknown) => {
       if (err instanceof GroupCommitClosedError) throw new DomainError(DomainErrorCode.DependencyUnavailable, 'the API is shutting down and takes no more shop deliveries');
       throw err;
     });
     if ('failed' in outcome) throw outcome.failed;
     if ('refused' in outcome) throw new DomainError(DomainErrorCode.InvalidValue, outcome.refused.message);
+    // Only for an order given with its data (`order`): a product not on sale, nothing stored.
+    if ('notOnSale' in outcome) return null;
     const base = { type, webhookId: d.webhookId, ...ids(outcome.effect) };
     if (outcome.duplicate) return { status: 200, receipt: { result: 'duplicate', reason: 'redelivery', ...base } };
     const e = outcome.effect;
