@@ -94,10 +94,11 @@ describe('fault: worker killed', () => {
           killed = true;
           await a.kill('SIGKILL');
         }
-        // A request caught by the kill is retried, as a client does on 503.
+        // A request caught by the kill is retried, as a client does on 503. The launch is set well ahead: a
+        // request that waited out the killed worker's task must still name a time in the future.
         for (let attempt = 0; ; attempt++) {
           try {
-            await driveToLaunch(api, leo, id, 1_500, 'DESIGN');
+            await driveToLaunch(api, leo, id, 10_000, 'DESIGN');
             return true;
           } catch (err) {
             if (attempt >= 3 || !/got (503|409)/.test((err as Error).message)) throw err;
