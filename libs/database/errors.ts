@@ -26,3 +26,22 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: unknown; driverError?: { code?: unknown } };
   return e?.code === '23505' || e?.driverError?.code === '23505';
 }
+
+// Deadlock and serialization failure: the transaction was rolled back as a whole and may simply run again.
+const CONFLICT_CODES = new Set(['40P01', '40001']);
+
+/**
+ * Runs `attempt` again (up to `attempts` times in all) when PostgreSQL rolled it back for a deadlock or a
+ * serialization failure; only for work that is idempotent as a whole (a batch keyed per fan or webhook-id).
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const e = err as { code?: unknown; driverError?: { code?: unknown } };
+      const code = e.driverError?.code ?? e.code;
+      if (typeof code !== 'string' || !CONFLICT_CODES.has(code) || n >= attempts) throw err;
+    }
+  }
+}

@@ -2,6 +2,7 @@
 // returned / held) and the shop webhook receipt, each in one transaction: a delivery is recorded with its
 // effect or not at all. Out-of-order safe: a cancellation or refund may arrive before its order.
 import type { DataSource, EntityManager } from 'typeorm';
+import { retryOnConflict } from '../errors';
 import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
 import { lockOrders, orderLockKey, plainOrderRounds, recordPlainOrders } from './order-batch';
@@ -13,10 +14,6 @@ export * from './order.types';
 function orderKey(d: ShopDelivery): string {
   return `${orderLockKey(d)}/${d.webhookId}`;
 }
-
-// Deadlocks can only come from batches meeting on the same receipts or orders in another order.
-const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 3;
 
 interface LineRow {
   line_id: string;
@@ -43,41 +40,37 @@ export class OrderRepository {
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
     const order = items.map((_, i) => i).sort((a, b) => (orderKey(items[a]) < orderKey(items[b]) ? -1 : orderKey(items[a]) > orderKey(items[b]) ? 1 : 0));
     const rounds = plainOrderRounds(items);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction(async (tx) => {
-          const total = new StockMoves();
-          const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
-          await lockOrders(tx, items);
-          for (const round of rounds) await recordPlainOrders(tx, items, round, out, total);
-          for (const i of order) {
-            if (out[i]) continue;
-            const repo = new OrderRepository(tx);
-            // Only a refund can be refused once its checks ran; anything else failing fails the batch.
-            if (!items[i].mayBeRefused) {
-              out[i] = await repo.claimAndRun(items[i]);
-              total.merge(repo.moves);
-              continue;
-            }
-            await tx.query('SAVEPOINT delivery');
-            try {
-              out[i] = await repo.claimAndRun(items[i]);
-              await tx.query('RELEASE SAVEPOINT delivery');
-              total.merge(repo.moves);
-            } catch (err) {
-              if (!(err instanceof RefundRefusal)) throw err;
-              await tx.query('ROLLBACK TO SAVEPOINT delivery');
-              out[i] = { refused: err };
-            }
+    // Deadlocks can only come from batches meeting on the same receipts or orders in another order.
+    return retryOnConflict(() =>
+      this.db.transaction(async (tx) => {
+        const total = new StockMoves();
+        const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
+        await lockOrders(tx, items);
+        for (const round of rounds) await recordPlainOrders(tx, items, round, out, total);
+        for (const i of order) {
+          if (out[i]) continue;
+          const repo = new OrderRepository(tx);
+          // Only a refund can be refused once its checks ran; anything else failing fails the batch.
+          if (!items[i].mayBeRefused) {
+            out[i] = await repo.claimAndRun(items[i]);
+            total.merge(repo.moves);
+            continue;
           }
-          await total.apply(tx);
-          return out;
-        });
-      } catch (err) {
-        const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
-        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
-      }
-    }
+          await tx.query('SAVEPOINT delivery');
+          try {
+            out[i] = await repo.claimAndRun(items[i]);
+            await tx.query('RELEASE SAVEPOINT delivery');
+            total.merge(repo.moves);
+          } catch (err) {
+            if (!(err instanceof RefundRefusal)) throw err;
+            await tx.query('ROLLBACK TO SAVEPOINT delivery');
+            out[i] = { refused: err };
+          }
+        }
+        await total.apply(tx);
+        return out;
+      }),
+    );
   }
 
   /**

@@ -2,6 +2,7 @@
 // variant, one per webhook delivery), bumps the demand window's live totals and records the moment the
 // goal was first reached, in one commit. Also the look-ups intake and order intake need. Hot path: raw SQL.
 import type { DataSource, EntityManager } from 'typeorm';
+import { retryOnConflict } from '../errors';
 import type { ReservationEntity } from '../entities/reservation.entity';
 
 export type NewReservation = Pick<
@@ -92,11 +93,6 @@ LEFT JOIN open_windows o ON o.product_id = i.product_id
 LEFT JOIN inserted ins ON ins.id = i.id
 ORDER BY i.idx`;
 
-// Deadlocks can only come from batches of different API instances meeting on the same windows in another
-// order; a retry of the whole batch is safe: every part of the statement is idempotent per reservation.
-const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 3;
-
 export class ReservationRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
@@ -117,16 +113,9 @@ export class ReservationRepository {
       rs.map((r) => r.webhookId),
       rs.map((r) => r.attributionCode),
     ];
-    let rows: BatchRow[] = [];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        rows = await this.db.query(INSERT_BATCH, params);
-        break;
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
-      }
-    }
+    // Deadlocks can only come from batches of different API instances meeting on the same windows in another
+    // order; a retry of the whole batch is safe: every part of the statement is idempotent per reservation.
+    const rows: BatchRow[] = await retryOnConflict(() => this.db.query(INSERT_BATCH, params));
     return {
       reservations: rows.map((r) => ({ open: r.open, stored: r.stored, windowStatus: r.window_status, closesAt: r.closes_at })),
       crossed: rows[0]?.crossed ?? [],

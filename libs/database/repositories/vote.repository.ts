@@ -3,6 +3,7 @@
 // _totals, _milestones), in one commit. The tally counts the votes themselves. Hot paths: raw SQL.
 
 import type { DataSource, EntityManager } from 'typeorm';
+import { retryOnConflict } from '../errors';
 import type { OptionCount } from '../../domain';
 import type { VoteEntity } from '../entities/vote.entity';
 import { PollRepository } from './poll.repository';
@@ -95,11 +96,6 @@ LEFT JOIN open_polls o ON o.product_id = i.product_id
 LEFT JOIN inserted ins ON ins.product_id = i.product_id AND ins.platform = i.platform AND ins.platform_user_id = i.platform_user_id
 ORDER BY i.idx`;
 
-// Deadlocks can only come from batches of different API instances meeting on the same fans; a retry
-// of the whole batch is safe because every part of the statement is idempotent per fan.
-const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 3;
-
 export class VoteRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
@@ -118,16 +114,9 @@ export class VoteRepository {
       votes.map((v) => v.platformUserIdRaw),
       votes.map((v) => v.attributionCode ?? null),
     ];
-    let rows: BatchRow[] = [];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        rows = await this.db.query(INSERT_BATCH, params);
-        break;
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
-      }
-    }
+    // Deadlocks can only come from batches of different API instances meeting on the same fans; a retry
+    // of the whole batch is safe because every part of the statement is idempotent per fan.
+    const rows: BatchRow[] = await retryOnConflict(() => this.db.query(INSERT_BATCH, params));
     return {
       votes: rows.map((r) => ({ open: r.open, counted: r.counted, pollStatus: r.poll_status, closesAt: r.closes_at })),
       reached: rows[0]?.reached ?? [],
