@@ -266,8 +266,16 @@ describe('shops and the standard shop connector', () => {
       const { productId } = await onSale(4);
       expectOk(await send('order.created', order('o-so', [line('1', productId, 's', 4)])), 202);
       await eventually('the sold-out variant to be marked reported', async () => ((await stockOf(t, productId)).s.reportedSoldOut ? true : undefined));
-      const history = await temporal.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
-      const reports = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === salesReported.name);
+      // A signal that arrives while a workflow task is running is buffered by the server and written to the
+      // history when that task completes: wait for it there, then check it came once.
+      const signalled = async () => {
+        const history = await temporal.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
+        return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === salesReported.name);
+      };
+      const reports = await eventually('the sales report in the workflow history', async () => {
+        const found = await signalled();
+        return found.length > 0 ? found : undefined;
+      });
       expect(reports).toHaveLength(1);
     });
 
