@@ -55,20 +55,28 @@ export function plainOrderRounds(items: ShopDelivery[]): number[][] {
 // Orders are taken only for products ON_SALE from the shop that sells them (when the product names one),
 // checked here in the same transaction: one that fails is not claimed (on_sale false) and order intake
 // answers it with the reason (OrderIntakeService.checkOnSale), as it would have without this path.
+// Every look-up into a stored table is a scalar subquery on its key (an index probe per order), never an
+// EXISTS or a join: for those the planner may hash the whole table when its statistics lag behind its growth
+// (order_lines and the receipts grow by thousands a second under load), and a batch then costs O(table).
 const RECORD_PLAIN_ORDERS = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS t(idx int, shop_id text, webhook_id text, topic text, order_id text, currency text, ordered_at timestamptz, product_ids jsonb, lines jsonb)
+), sale AS MATERIALIZED (
+  -- Each product's stage and shop read once per batch, not once per order: the shop is in the snapshot, a
+  -- large JSONB value that costs a detoast every time it is read.
+  SELECT p.id, p.stage, p.snapshot ->> 'shopId' AS shop_id FROM products p
+  WHERE p.id IN (SELECT jsonb_array_elements_text(i.product_ids) FROM input i)
 ), effect AS (
   SELECT i.*, s.known, s.cancelled, s.on_sale,
     CASE WHEN s.known THEN jsonb_build_object('kind', 'already-recorded', 'what', 'order', 'id', i.order_id, 'productIds', i.product_ids)
          ELSE jsonb_build_object('kind', 'order', 'orderId', i.order_id, 'lines', jsonb_array_length(i.lines), 'cancelled', s.cancelled,
                                  'reservationsConverted', 0, 'productIds', i.product_ids) END AS result
   FROM input i CROSS JOIN LATERAL (
-    SELECT EXISTS (SELECT 1 FROM order_lines l WHERE l.shop_id = i.shop_id AND l.order_id = i.order_id) AS known,
-           EXISTS (SELECT 1 FROM order_cancellations c WHERE c.shop_id = i.shop_id AND c.order_id = i.order_id) AS cancelled,
-           NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN products p ON p.id = pid.id
-                       WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.snapshot ->> 'shopId', i.shop_id) <> i.shop_id) AS on_sale
+    SELECT (SELECT true FROM order_lines l WHERE l.shop_id = i.shop_id AND l.order_id = i.order_id LIMIT 1) IS NOT NULL AS known,
+           (SELECT true FROM order_cancellations c WHERE c.shop_id = i.shop_id AND c.order_id = i.order_id LIMIT 1) IS NOT NULL AS cancelled,
+           NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN sale p ON p.id = pid.id
+                       WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.shop_id, i.shop_id) <> i.shop_id) AS on_sale
   ) s
 ), claimed AS (
   INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result)
@@ -93,14 +101,15 @@ WITH input AS (
   ORDER BY l.product_id, l.variant_id
   ON CONFLICT (product_id, variant_id) DO UPDATE SET sold = variant_stock.sold + EXCLUDED.sold, updated_at = now()
 )
-SELECT e.idx, e.on_sale, c.webhook_id IS NOT NULL AS claimed, e.result, p.result AS prior,
+SELECT e.idx, e.on_sale, c.webhook_id IS NOT NULL AS claimed, e.result,
+  CASE WHEN e.on_sale AND c.webhook_id IS NULL THEN (
+    SELECT p.result FROM shop_webhook_receipts p WHERE p.shop_id = e.shop_id AND p.webhook_id = e.webhook_id) END AS prior,
   CASE WHEN c.webhook_id IS NOT NULL AND NOT e.known AND NOT e.cancelled THEN (
     SELECT json_agg(json_build_object('productId', l.product_id, 'variantId', l.variant_id, 'quantity', l.quantity,
       'refunded', (SELECT coalesce(sum(r.quantity), 0)::int FROM refund_lines r WHERE r.shop_id = e.shop_id AND r.order_id = e.order_id AND r.line_id = l.line_id)))
     FROM jsonb_to_recordset(e.lines) AS l(line_id text, product_id text, variant_id text, quantity int)) END AS moves
 FROM effect e
 LEFT JOIN claimed c ON c.shop_id = e.shop_id AND c.webhook_id = e.webhook_id
-LEFT JOIN shop_webhook_receipts p ON e.on_sale AND c.webhook_id IS NULL AND p.shop_id = e.shop_id AND p.webhook_id = e.webhook_id
 ORDER BY e.idx`;
 
 interface PlainOrderRow {
