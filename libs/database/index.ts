@@ -22,6 +22,7 @@ export * from './entities/tracked-link.entity';
 export * from './entities/link-click.entity';
 export * from './entities/order.entity';
 export * from './errors';
+export * from './prepared';
 export * from './ids';
 export * from './health';
 export * from './repositories/api-key.repository';

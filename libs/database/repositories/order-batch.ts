@@ -8,6 +8,7 @@
 import type { EntityManager } from 'typeorm';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
 import type { BatchOutcome, ShopDelivery, ShopEffect } from './order.types';
+import { queryPrepared } from '../prepared';
 import type { StockMoves } from './stock-moves';
 
 /** The key of the advisory lock that serializes everything about one order (order, cancellation, refunds). */
@@ -152,7 +153,7 @@ export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[]
   // With nothing but plain orders in the batch, the statement writes what they sold itself (a round trip less);
   // otherwise with the rest's moves at the end, so every batch that also locks reservations writes stock last.
   const soldHere = items.every((d) => d.order !== undefined);
-  const rows = await tx.query<PlainOrderRow[]>(RECORD_PLAIN_ORDERS, [JSON.stringify(input), soldHere]);
+  const rows = await queryPrepared<PlainOrderRow>(tx, { name: 'plain-order-batch', text: RECORD_PLAIN_ORDERS }, [JSON.stringify(input), soldHere]);
   for (const r of rows) {
     if (!r.on_sale) {
       out[r.idx] = { notOnSale: true };

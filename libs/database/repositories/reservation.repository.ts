@@ -3,6 +3,7 @@
 // goal was first reached, in one commit. Also the look-ups intake and order intake need. Hot path: raw SQL.
 import type { DataSource, EntityManager } from 'typeorm';
 import { retryOnConflict } from '../errors';
+import { queryPrepared } from '../prepared';
 import type { ReservationEntity } from '../entities/reservation.entity';
 
 export type NewReservation = Pick<
@@ -115,7 +116,7 @@ export class ReservationRepository {
     ];
     // Deadlocks can only come from batches of different API instances meeting on the same windows in another
     // order; a retry of the whole batch is safe: every part of the statement is idempotent per reservation.
-    const rows: BatchRow[] = await retryOnConflict(() => this.db.query(INSERT_BATCH, params));
+    const rows: BatchRow[] = await retryOnConflict(() => queryPrepared<BatchRow>(this.db, { name: 'reservation-batch', text: INSERT_BATCH }, params));
     return {
       reservations: rows.map((r) => ({ open: r.open, stored: r.stored, windowStatus: r.window_status, closesAt: r.closes_at })),
       crossed: rows[0]?.crossed ?? [],

@@ -4,6 +4,7 @@
 
 import type { DataSource, EntityManager } from 'typeorm';
 import { retryOnConflict } from '../errors';
+import { queryPrepared } from '../prepared';
 import type { OptionCount } from '../../domain';
 import type { VoteEntity } from '../entities/vote.entity';
 import { PollRepository } from './poll.repository';
@@ -116,7 +117,7 @@ export class VoteRepository {
     ];
     // Deadlocks can only come from batches of different API instances meeting on the same fans; a retry
     // of the whole batch is safe because every part of the statement is idempotent per fan.
-    const rows: BatchRow[] = await retryOnConflict(() => this.db.query(INSERT_BATCH, params));
+    const rows: BatchRow[] = await retryOnConflict(() => queryPrepared<BatchRow>(this.db, { name: 'vote-batch', text: INSERT_BATCH }, params));
     return {
       votes: rows.map((r) => ({ open: r.open, counted: r.counted, pollStatus: r.poll_status, closesAt: r.closes_at })),
       reached: rows[0]?.reached ?? [],
