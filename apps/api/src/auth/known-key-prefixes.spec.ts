@@ -1,6 +1,6 @@
-// The set of issued key prefixes: unknown prefixes cost no query within a TTL, and a key issued elsewhere
-// is known once the TTL has passed.
-import { KnownKeyPrefixes } from './known-key-prefixes';
+// The set of issued key prefixes: unknown prefixes cost at most one load of the set a second, and a key
+// issued elsewhere is known within a second.
+import { KnownKeyPrefixes, MISS_RELOAD_MS } from './known-key-prefixes';
 
 function setUp(initial: string[], ttlMs = 10_000) {
   const table = [...initial];
@@ -25,11 +25,22 @@ function setUp(initial: string[], ttlMs = 10_000) {
 }
 
 describe('KnownKeyPrefixes', () => {
-  it('loads the prefixes once for any number of unknown prefixes within the TTL', async () => {
+  it('loads the prefixes once for any number of unknown prefixes within a second', async () => {
     const s = setUp(['aaaaaaaaaaaa']);
     for (let i = 0; i < 1_000; i++) expect(await s.known.mayExist(`garbage${String(i).padStart(5, '0')}`)).toBe(false);
     expect(await s.known.mayExist('aaaaaaaaaaaa')).toBe(true);
     expect(s.loads()).toBe(1);
+  });
+
+  it('loads the prefixes at most once a second however many unknown prefixes arrive', async () => {
+    const s = setUp(['aaaaaaaaaaaa']);
+    for (let i = 0; i < 1_000; i++) {
+      expect(await s.known.mayExist(`garbage${String(i).padStart(5, '0')}`)).toBe(false);
+      s.advance(10);
+    }
+    // 10 s of garbage: the first load and at most one more per MISS_RELOAD_MS.
+    expect(s.loads()).toBeLessThanOrEqual(1 + 10_000 / MISS_RELOAD_MS);
+    expect(s.loads()).toBeGreaterThan(1);
   });
 
   it('shares one load among concurrent callers', async () => {
@@ -38,14 +49,24 @@ describe('KnownKeyPrefixes', () => {
     expect(s.loads()).toBe(1);
   });
 
-  it('knows a prefix issued elsewhere once the TTL has passed, not before', async () => {
+  it('knows a prefix issued elsewhere within a second, long before the TTL', async () => {
     const s = setUp([], 10_000);
     expect(await s.known.mayExist('bbbbbbbbbbbb')).toBe(false);
     s.table.push('bbbbbbbbbbbb');
-    s.advance(9_999);
+    s.advance(MISS_RELOAD_MS - 1);
     expect(await s.known.mayExist('bbbbbbbbbbbb')).toBe(false);
     s.advance(1);
     expect(await s.known.mayExist('bbbbbbbbbbbb')).toBe(true);
+    expect(s.loads()).toBe(2);
+  });
+
+  it('shares one reload among concurrent misses', async () => {
+    const s = setUp([]);
+    expect(await s.known.mayExist('eeeeeeeeeeee')).toBe(false);
+    s.advance(MISS_RELOAD_MS);
+    s.table.push('eeeeeeeeeeee');
+    const answers = await Promise.all(Array.from({ length: 50 }, () => s.known.mayExist('eeeeeeeeeeee')));
+    expect(answers.every(Boolean)).toBe(true);
     expect(s.loads()).toBe(2);
   });
 
