@@ -17,6 +17,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { eventually, uniqueName } from './stack';
+import { executeUpdateRetrying } from '../../apps/api/src/common/update-retry';
 
 export const STAFF: Actor = { kind: 'staff', id: 'key-staff', label: 'tests' };
 
@@ -82,7 +83,7 @@ export async function startProduct(
   await eventually('the product row', async () => (await ds.query<unknown[]>('SELECT 1 FROM products WHERE id = $1', [productId])).length === 1);
   const influencer: Actor = { kind: 'influencer', id: influencerId };
   const send = <I>(update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, actor?: Actor): Promise<ActionResult> =>
-    handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input }] });
+    executeUpdateRetrying(handle, update, [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input }]);
   return {
     productId,
     influencerId,

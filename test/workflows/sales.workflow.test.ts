@@ -40,6 +40,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { socialActivityDeps } from '../../apps/worker/src/worker';
+import { executeUpdateRetrying } from '../../apps/api/src/common/update-retry';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { insertShop, reservationStatuses } from '../support/shop-events';
 import { createTestDatabase, eventually, startTestWorker, temporalClient, testConfig, uniqueName, type TestDatabase, type TestWorker } from '../support/stack';
@@ -95,7 +96,7 @@ async function startSelling(client: Client, ds: DataSource, taskQueue: string, r
     shopPath,
     handle,
     act: async (update, actionInput, actor) => {
-      await handle.executeUpdate(update, { args: [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input: actionInput }] });
+      await executeUpdateRetrying(handle, update, [{ actor: actor ?? (update.name.startsWith('review') ? influencer : STAFF), input: actionInput }]);
       return handle.query(getProduct);
     },
   };

@@ -36,6 +36,8 @@ describe('error mapping', () => {
   it("answers 503 while the workflow's failed task is being retried (the update can be sent again)", () => {
     const grpc = Object.assign(new Error('9 FAILED_PRECONDITION: Unable to perform workflow execution update due to Workflow Task in failed state.'), { code: 9 });
     expect(describeError(new ServiceError('Workflow Update failed', { cause: grpc }))).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' });
+    const aborted = Object.assign(new Error('9 FAILED_PRECONDITION: Unable to perform workflow execution update due to unexpected workflow task failure.'), { code: 9 });
+    expect(describeError(new ServiceError('Workflow Update failed', { cause: aborted }))).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' });
     expect(describeError(new ServiceError('Workflow Update failed', { cause: new Error('something else') }))).toBeNull();
   });
 });

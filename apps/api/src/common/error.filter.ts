@@ -17,6 +17,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import type { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
+import { isRefusedForFailedTask } from './update-retry';
 
 export function statusForCode(code: DomainErrorCode): number {
   switch (code) {
@@ -45,16 +46,9 @@ export function statusForCode(code: DomainErrorCode): number {
   }
 }
 
+// (An update refused for a failed workflow task was sent again by ProductsService first: update-retry.ts.)
 // gRPC status codes that mean "Temporal is not reachable or overloaded right now".
 const GRPC_UNAVAILABLE = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
-
-/**
- * The server refuses an update while the workflow's last task failed and is being retried (e.g. a worker
- * starved of CPU): the workflow is fine and the same update succeeds shortly after.
- */
-function isWorkflowTaskRetrying(err: unknown): boolean {
-  return err instanceof ServiceError && /Workflow Task in failed state/i.test(`${err.message} ${err.cause?.message ?? ''}`);
-}
 
 /** The one error body: status, its reason phrase, the message, and any extra fields. */
 export function errorBody(statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody {
@@ -82,7 +76,7 @@ export function describeError(err: unknown): ErrorBody | null {
   if ((err instanceof ServiceError && isGrpcServiceError(err.cause) && GRPC_UNAVAILABLE.has(err.cause.code)) || (isGrpcServiceError(err) && GRPC_UNAVAILABLE.has(err.code))) {
     return errorBody(503, 'Temporal is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
-  if (isWorkflowTaskRetrying(err)) {
+  if (isRefusedForFailedTask(err)) {
     return errorBody(503, "the product's workflow is recovering from a failed task; retry the request", { code: DomainErrorCode.DependencyUnavailable });
   }
   if (isDatabaseUnavailable(err)) {

@@ -34,6 +34,7 @@ import { Client, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporali
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf, type Principal } from '../auth/principal';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { executeUpdateRetrying } from '../common/update-retry';
 import type { CreateProductDto } from './dto/create-product.dto';
 import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
@@ -177,11 +178,12 @@ export class ProductsService {
    * continued as new is found too); the validator there refuses wrong actions synchronously. The workflow
    * answers with { stage, seq } once the action is in the read model, so the answer is the product as
    * PostgreSQL has it. Runs started before that answer with the whole view, used if the row is behind it.
+   * An update the server refused because the workflow's task failed is sent again (update-retry.ts).
    */
   async act<I>(ref: ProductRef, update: UpdateDefinition<ActionResult, [ActionRequest<I>]>, input: I, principal: Principal): Promise<ProductDto> {
     const handle = this.temporal.workflow.getHandle(ref.workflowId);
     try {
-      const result = await handle.executeUpdate(update, { args: [{ actor: actorOf(principal), input }] });
+      const result = await executeUpdateRetrying(handle, update, [{ actor: actorOf(principal), input }]);
       if (isWholeView(result)) return this.toProductDto(result, ref.workflowId);
       const row = await this.readModelAt(ref.id, result.seq);
       if (row?.snapshot) return this.toProductDto(row.snapshot, row.workflowId, row);
