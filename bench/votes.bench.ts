@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     await load({ ...base, path: votePath, fanPrefix: 'warm', seconds: 2, poolSize: 20_000 });
     // After the warm-up: the influencer's key, issued through one API process, is known to the others by now.
     const mixSetup = await prepareMix(engine, cast, source);
-    await load({ ...mixSetup.base, prefix: 'warm', seconds: 2, poolSize: 20_000 }, 'intake-load.js');
+    await load({ ...mixSetup, prefix: 'warm', seconds: 2, poolSize: 20_000 }, 'intake-load.js');
 
     console.log(`Floor: ${CONNECTIONS} connections for ${SECONDS} s against a bare endpoint of the same stack …`);
     const cpu = cpuSeconds(dataDir);
@@ -194,12 +194,8 @@ async function runVotes(engine: Engine, req: LoadRequest, label: string): Promis
   return { perSec, p50Ms: votes.p50Ms, p99Ms: votes.p99Ms, acknowledged: acknowledged.size, stored: stored.size, lost, doubled, exact: lost === 0 && doubled === 0 && unacknowledged === 0 };
 }
 
-interface MixSetup {
-  base: Omit<MixRequest, 'prefix' | 'seconds' | 'poolSize'>;
-  shopId: string;
-  demandProductId: string;
-  saleProductId: string;
-}
+/** What every round of the mix sends: the shop, the two products and how. */
+type MixSetup = Omit<MixRequest, 'prefix' | 'seconds' | 'poolSize'>;
 
 interface MixRound {
   perSec: number;
@@ -221,22 +217,17 @@ async function prepareMix(engine: Engine, cast: Cast, source: { id: string; secr
   const demandProductId = await productInDemand(engine, cast);
   const saleProductId = await productOnSale(engine, cast, shop.id);
   return {
+    baseUrl: engine.apiUrl,
+    sourceId: source.id,
+    sourceSecret: source.secret,
     shopId: shop.id,
+    shopSecret: shop.secret,
     demandProductId,
     saleProductId,
-    base: {
-      baseUrl: engine.apiUrl,
-      sourceId: source.id,
-      sourceSecret: source.secret,
-      shopId: shop.id,
-      shopSecret: shop.secret,
-      demandProductId,
-      saleProductId,
-      variants: MIX_VARIANTS,
-      mix: MIX,
-      connections: CONNECTIONS,
-      redeliveryEvery: 10,
-    },
+    variants: MIX_VARIANTS,
+    mix: MIX,
+    connections: CONNECTIONS,
+    redeliveryEvery: 10,
   };
 }
 
@@ -249,7 +240,7 @@ async function runMix(engine: Engine, setup: MixSetup, prefix: string, label: st
   const what = MIX === 'both' ? 'Reservations and orders (half each)' : `${MIX[0].toUpperCase()}${MIX.slice(1)} alone (BENCH_MIX=${MIX})`;
   console.log(`${what} (${label}): ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
   const cpu = cpuSeconds(engine.dataDir);
-  const mix = await load({ ...setup.base, prefix, seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
+  const mix = await load({ ...setup, prefix, seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
   const perSec = ((mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0)) / mix.seconds;
   console.log(
     `  ${round(perSec, 0)} acknowledged deliveries/s (${mix.byStatus['202'] ?? 0} recorded, ${mix.byStatus['200'] ?? 0} duplicates), p50 ${mix.p50Ms} ms, ` +

@@ -78,6 +78,8 @@ WITH input AS (
            (SELECT true FROM order_cancellations c WHERE c.shop_id = i.shop_id AND c.order_id = i.order_id LIMIT 1) IS NOT NULL AS cancelled,
            NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN sale p ON p.id = pid.id
                        WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.shop_id, i.shop_id) <> i.shop_id) AS on_sale
+    -- OFFSET 0 keeps the subquery from being pulled up: pulled up, each probe ran once per use of its column (twice).
+    OFFSET 0
   ) s
 ), claimed AS (
   INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result)

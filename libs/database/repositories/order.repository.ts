@@ -38,7 +38,8 @@ export class OrderRepository {
    * serialization failure retries the whole batch (every part is idempotent per webhook id).
    */
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
-    const order = items.map((_, i) => i).sort((a, b) => (orderKey(items[a]) < orderKey(items[b]) ? -1 : orderKey(items[a]) > orderKey(items[b]) ? 1 : 0));
+    const keys = items.map(orderKey);
+    const order = items.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
     const rounds = plainOrderRounds(items);
     // Deadlocks can only come from batches meeting on the same receipts or orders in another order.
     return retryOnConflict(() =>

@@ -124,22 +124,9 @@ export class ReservationRepository {
   }
 
   /**
-   * The stored reservations a batch's duplicates collided with: by fan and variant, or by delivery. A
-   * look-up of its own, by the unique indexes.
+   * The stored reservations a batch's duplicates collided with, in one statement: by delivery first, else by
+   * fan and variant (each a probe of a unique index); null where nothing collides.
    */
-  async findExisting(r: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>): Promise<StoredReservation | null> {
-    const rows: { code: string; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(
-      `SELECT code, variant_id, platform_user_id, source_id, webhook_id FROM reservations
-       WHERE (source_id = $5 AND webhook_id = $6)
-          OR (product_id = $1 AND variant_id = $2 AND platform = $3 AND platform_user_id = $4)
-       ORDER BY (source_id = $5 AND webhook_id = $6) DESC LIMIT 1`,
-      [r.productId, r.variantId, r.platform, r.platformUserId, r.sourceId, r.webhookId],
-    );
-    const row = rows[0];
-    return row ? { code: row.code, variantId: row.variant_id, platformUserId: row.platform_user_id, sourceId: row.source_id, webhookId: row.webhook_id } : null;
-  }
-
-  /** findExisting for many at once, in one statement (a batch's duplicates); null where nothing collides. */
   async findExistingMany(rs: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>[]): Promise<(StoredReservation | null)[]> {
     if (rs.length === 0) return [];
     const rows: { idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(

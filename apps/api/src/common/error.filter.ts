@@ -46,7 +46,6 @@ export function statusForCode(code: DomainErrorCode): number {
   }
 }
 
-// (An update refused for a failed workflow task was sent again by ProductsService first: update-retry.ts.)
 // gRPC status codes that mean "Temporal is not reachable or overloaded right now".
 const GRPC_UNAVAILABLE = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
 
@@ -76,6 +75,7 @@ export function describeError(err: unknown): ErrorBody | null {
   if ((err instanceof ServiceError && isGrpcServiceError(err.cause) && GRPC_UNAVAILABLE.has(err.cause.code)) || (isGrpcServiceError(err) && GRPC_UNAVAILABLE.has(err.code))) {
     return errorBody(503, 'Temporal is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
+  // Refused for a failed workflow task even after ProductsService sent it again (update-retry.ts).
   if (isRefusedForFailedTask(err)) {
     return errorBody(503, "the product's workflow is recovering from a failed task; retry the request", { code: DomainErrorCode.DependencyUnavailable });
   }

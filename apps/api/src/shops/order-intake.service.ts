@@ -110,25 +110,19 @@ export class OrderIntakeService implements OnApplicationShutdown {
     for (const l of order.lines) if (l.quantity <= 0) throw new BadRequestException(`${l.field}.quantity must be at least 1, got ${l.quantity}`);
     const lines = await this.resolveLines(order.lines, unknownSkus);
     if (lines.length === 0) return { status: 200, receipt: { result: 'ignored', type, webhookId: d.webhookId, orderId: order.orderId, lines: 0 } };
-    const productIds = [...new Set(lines.map((l) => l.productId))];
     const newOrder = { orderId: order.orderId, orderedAt: order.orderedAt, currency: order.currency, lines };
     const record = (repo: OrderRepository) => repo.recordOrder(d.shopId, newOrder);
     // An order converting reservations is checked here and recorded on its own in its batch; a plain one is
-    // checked and recorded with the batch's others in one statement, and only one that fails the check is
-    // looked at again here, for the reason.
+    // checked and recorded with the batch's others in one statement (see apply for one that fails the check).
     if (lines.some((l) => l.reservationCode !== null)) {
-      await this.checkOnSale(d.shopId, productIds);
-      return (await this.apply(d, type, order.orderId, record))!;
+      await this.checkOnSale(d.shopId, productIdsOf(newOrder));
+      return this.apply(d, type, order.orderId, record);
     }
-    const answer = await this.apply(d, type, order.orderId, record, false, newOrder);
-    if (answer) return answer;
-    await this.checkOnSale(d.shopId, productIds);
-    // On sale after all (the check raced a stage change the other way, which the lifecycle never makes): record it as checked.
-    return (await this.apply(d, type, order.orderId, record))!;
+    return this.apply(d, type, order.orderId, record, false, newOrder);
   }
 
-  async cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
-    return (await this.apply(d, type, orderId, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt)))!;
+  cancellation(d: Delivery, type: string, orderId: string, cancelledAt: string): Promise<IntakeAnswer> {
+    return this.apply(d, type, orderId, (repo) => repo.recordCancellation(d.shopId, orderId, cancelledAt));
   }
 
   async refund(
@@ -142,14 +136,13 @@ export class OrderIntakeService implements OnApplicationShutdown {
       if (seen.has(l.lineId)) throw new RequestValidationError([{ field: `${l.field}.lineId`, messages: [`line ${l.lineId} is refunded twice in one refund`] }]);
       seen.add(l.lineId);
     }
-    const answer = await this.apply(
+    return this.apply(
       d,
       type,
       refund.orderId,
       (repo) => repo.recordRefund(d.shopId, { ...refund, lines: refund.lines.map(({ lineId, quantity, amountMinor }) => ({ lineId, quantity, amountMinor })) }),
       true,
     );
-    return answer!;
   }
 
   /** The order's currency if it was received (Shopify refunds carry amounts in it). */
@@ -164,15 +157,19 @@ export class OrderIntakeService implements OnApplicationShutdown {
     effect: (repo: OrderRepository) => Promise<ShopEffect>,
     mayBeRefused = false,
     order?: NewOrder,
-  ): Promise<IntakeAnswer | null> {
+  ): Promise<IntakeAnswer> {
     const outcome = await this.committer.submit({ ...d, orderId, effect, mayBeRefused, order }).catch((err: unknown) => {
       if (err instanceof GroupCommitClosedError) throw new DomainError(DomainErrorCode.DependencyUnavailable, 'the API is shutting down and takes no more shop deliveries');
       throw err;
     });
     if ('failed' in outcome) throw outcome.failed;
     if ('refused' in outcome) throw new DomainError(DomainErrorCode.InvalidValue, outcome.refused.message);
-    // Only for an order given with its data (`order`): a product not on sale, nothing stored.
-    if ('notOnSale' in outcome) return null;
+    if ('notOnSale' in outcome) {
+      // Only for an order given with its data (`order`): nothing stored; the check refuses it with the reason.
+      await this.checkOnSale(d.shopId, productIdsOf(order!));
+      // On sale after all (the check raced a stage change the other way, which the lifecycle never makes): record it as checked.
+      return this.apply(d, type, orderId, effect, mayBeRefused);
+    }
     const base = { type, webhookId: d.webhookId, ...ids(outcome.effect) };
     if (outcome.duplicate) return { status: 200, receipt: { result: 'duplicate', reason: 'redelivery', ...base } };
     const e = outcome.effect;
@@ -246,6 +243,10 @@ export class OrderIntakeService implements OnApplicationShutdown {
       }
     }
   }
+}
+
+function productIdsOf(order: NewOrder): string[] {
+  return [...new Set(order.lines.map((l) => l.productId))];
 }
 
 function ids(e: ShopEffect): Pick<ShopWebhookReceiptDto, 'orderId' | 'refundId'> {
