@@ -156,6 +156,14 @@ describe('shops and the standard shop connector', () => {
       expectError(await send('order.created', { ...order('o-bad', [line('0', productId, 'm')]), currency: 'usd' }), 422, { fields: ['data.currency'] });
       expectError(await send('order.created', order('o-bad', [])), 422, { fields: ['data.lines'] });
       expectError(await send('order.shipped', {}), 422, { fields: ['type'] });
+      // The envelope itself: its two fields only, data an object, the body an object.
+      const envelope = (body: unknown) => deliverShopEvent(t, shop.id, sign(shop.secret, body));
+      const good = order('o-bad', [line('0', productId, 'm')]);
+      expectError(await envelope({ type: 'order.created', data: good, note: 'x' }), 422, { fields: ['note'], message: 'note is not an accepted field' });
+      expectError(await envelope({ type: 'order.created' }), 422, { fields: ['data'] });
+      expectError(await envelope({ type: 'order.created', data: 'o-bad' }), 422, { fields: ['data'], message: 'data must be an object' });
+      expectError(await envelope({ type: 'order.shipped', data: { orderId: 7 } }), 422, { fields: ['type'] });
+      expectError(await envelope([{ type: 'order.created', data: good }]), 422, { fields: ['body'], message: 'the body must be a JSON object' });
       const notOnSale = await createProduct(t, mia.influencerId);
       expectError(await send('order.created', order('o-bad', [line('0', notOnSale, 'one-size')])), 409, { message: `product ${notOnSale} is in POLL; orders are taken only while it is ON_SALE` });
       expect(await linesOf('o-bad')).toEqual([]);

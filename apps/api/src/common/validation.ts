@@ -3,7 +3,8 @@
 import { UnprocessableEntityException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './error-body';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's errors as field errors, each named by its path (`data.lines.0.quantity`). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? `${parent}.${e.property}` : e.property;
@@ -15,7 +16,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
         ),
       });
     }
-    if (e.children?.length) out.push(...flatten(e.children, field));
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;
 }
@@ -26,14 +27,19 @@ export class RequestValidationError extends UnprocessableEntityException {
   }
 }
 
+/** The rules every DTO is checked with: no field the DTO does not declare, no error echoing the value. */
+export const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }

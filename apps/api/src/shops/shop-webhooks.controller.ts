@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../common/api-errors';
 import { BodyLimit } from '../common/http-server';
-import { createValidationPipe, RequestValidationError } from '../common/validation';
+import { RequestValidationError } from '../common/validation';
 import { ReservationsService } from '../reservations/reservations.service';
 import {
   OrderCancelledDataDto,
@@ -19,22 +19,11 @@ import {
   ShopWebhookReceiptDto,
 } from './dto/shop-webhook.dto';
 import { OrderIntakeService, type Delivery, type IntakeAnswer } from './order-intake.service';
+import { ShopEnvelopePipe, type ShopEnvelope } from './shop-envelope.pipe';
 import { ShopSignatureGuard, type ShopWebhookRequest } from './shop-signature.guard';
 
 /** Shopify orders with many lines and attributes stay well under this. Refused (413) before the body is parsed. */
 const MAX_SHOP_WEBHOOK_BYTES = 512 * 1024;
-
-const dataPipe = createValidationPipe();
-
-/** The envelope's data validated as `type`'s DTO; field errors are named data.… */
-async function validated<T extends object>(data: unknown, metatype: new () => T): Promise<T> {
-  try {
-    return (await dataPipe.transform(data, { type: 'body', metatype })) as T;
-  } catch (err) {
-    if (err instanceof RequestValidationError) throw new RequestValidationError(err.details.map((d) => ({ field: `data.${d.field}`, messages: d.messages.map((m) => `data.${m}`) })));
-    throw err;
-  }
-}
 
 @ApiTags('shops')
 @Public()
@@ -62,12 +51,13 @@ export class ShopWebhooksController {
   @ApiHeader({ name: 'webhook-id', required: true })
   @ApiHeader({ name: 'webhook-timestamp', required: true })
   @ApiHeader({ name: 'webhook-signature', required: true })
+  @ApiBody({ type: ShopWebhookDto })
   @ApiResponse({ status: 202, type: ShopWebhookReceiptDto })
   @ApiResponse({ status: 200, type: ShopWebhookReceiptDto, description: 'Already had it.' })
   @ApiErrors(400, 401, 403, 404, 409, 422)
-  async standard(@Body() dto: ShopWebhookDto, @Req() req: ShopWebhookRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ShopWebhookReceiptDto> {
-    const d: Delivery = { shopId: req.shop!.id, webhookId: req.shopWebhookId!, topic: dto.type };
-    return answer(reply, await this.orPrior(d, dto.type, () => this.handleStandard(d, dto)));
+  async standard(@Body(ShopEnvelopePipe) envelope: ShopEnvelope, @Req() req: ShopWebhookRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ShopWebhookReceiptDto> {
+    const d: Delivery = { shopId: req.shop!.id, webhookId: req.shopWebhookId!, topic: envelope.type };
+    return answer(reply, await this.orPrior(d, envelope.type, () => this.handleStandard(d, envelope)));
   }
 
   /**
@@ -85,21 +75,21 @@ export class ShopWebhooksController {
     }
   }
 
-  private async handleStandard(d: Delivery, dto: ShopWebhookDto): Promise<IntakeAnswer> {
-    switch (dto.type) {
+  private async handleStandard(d: Delivery, envelope: ShopEnvelope): Promise<IntakeAnswer> {
+    switch (envelope.type) {
       case 'reservation.created':
-        return this.reserve(d, await validated(dto.data, ReservationCreatedDataDto));
+        return this.reserve(d, envelope.data);
       case 'order.created': {
-        const o = await validated(dto.data, OrderCreatedDataDto);
-        return this.intake.order(d, dto.type, { ...o, orderedAt: o.createdAt, lines: o.lines.map((l, i) => ({ ...l, field: `data.lines[${i}]` })) }, 'refuse');
+        const o = envelope.data;
+        return this.intake.order(d, envelope.type, { ...o, orderedAt: o.createdAt, lines: o.lines.map((l, i) => ({ ...l, field: `data.lines[${i}]` })) }, 'refuse');
       }
       case 'order.cancelled': {
-        const c = await validated(dto.data, OrderCancelledDataDto);
-        return this.intake.cancellation(d, dto.type, c.orderId, c.cancelledAt);
+        const c = envelope.data;
+        return this.intake.cancellation(d, envelope.type, c.orderId, c.cancelledAt);
       }
       case 'refund.created': {
-        const r = await validated(dto.data, RefundCreatedDataDto);
-        return this.intake.refund(d, dto.type, { refundId: r.refundId, orderId: r.orderId, refundedAt: r.createdAt, lines: r.lines.map((l, i) => ({ ...l, field: `data.lines[${i}]` })) });
+        const r = envelope.data;
+        return this.intake.refund(d, envelope.type, { refundId: r.refundId, orderId: r.orderId, refundedAt: r.createdAt, lines: r.lines.map((l, i) => ({ ...l, field: `data.lines[${i}]` })) });
       }
     }
   }
