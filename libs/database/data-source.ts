@@ -24,8 +24,9 @@ import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
-import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopWebhookReceiptEntity } from './entities/order.entity';
+import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopOrderEntity, ShopWebhookReceiptEntity } from './entities/order.entity';
 import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
+import { ShopOrders1764540000000 } from './migrations/1764540000000-shop-orders';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   OrderCancellationEntity,
   RefundLineEntity,
   ShopWebhookReceiptEntity,
+  ShopOrderEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -70,6 +72,7 @@ export const MIGRATIONS = [
   OrderIntake1764510000000,
   ShopEvents1764520000000,
   Attribution1764530000000,
+  ShopOrders1764540000000,
 ];
 
 export interface DataSourceSettings {

@@ -117,3 +117,20 @@ export class ShopWebhookReceiptEntity {
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
 }
+
+/**
+ * An order the shop has told us anything about. Every delivery about the order locks this row first, so
+ * they take effect one at a time; `deliveries` counts them, and 1 tells a new order's one-statement path
+ * that nothing else about the order came before it (order-batch.ts).
+ */
+@Entity({ name: 'shop_orders' })
+export class ShopOrderEntity {
+  @PrimaryColumn({ name: 'shop_id', type: 'varchar', length: 32 })
+  shopId!: string;
+
+  @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 64 })
+  orderId!: string;
+
+  @Column({ type: 'integer', default: 1 })
+  deliveries!: number;
+}

@@ -1,138 +1,140 @@
-// The two statements that make a group-commit batch of shop deliveries cheap (OrderRepository.recordBatch):
-// one takes every order's lock at once, in key order; one records all the batch's plain new orders (no
-// reservation code) with their receipts and the check that their products are on sale, like the vote batch:
-// receipts claimed, lines written, effects stored, in one round trip instead of five per order (a second
-// delivery of the same order or webhook id in the batch in a further statement). Everything else
-// (cancellations, refunds, orders converting reservations) goes the slower way, one by one, after it in the
-// same transaction.
-import type { EntityManager } from 'typeorm';
+// The two statements that make a group-commit batch of shop deliveries cheap (OrderRepository.recordBatch).
+// Every delivery about an order locks the order's shop_orders row before it reads or writes anything of the
+// order, so deliveries about one order (the order, its cancellation, refunds, redeliveries under other
+// webhook ids, from any API process) take effect one at a time and each sees what the others committed.
+// - New orders (no reservation code, first in their batch) are recorded by one autocommit statement for
+//   the whole batch, as votes are: the order's row created, receipt claimed, lines and units sold written,
+//   products checked ON_SALE. The row is what makes this safe without a transaction: ON CONFLICT waits for a
+//   concurrent creator and sees the row it committed, so an order whose row this statement did not create
+//   (something about it came before, or comes at the same time) is left, untouched, to the other path.
+// - Everything else (cancellations, refunds, orders converting reservations, orders seen before) goes one
+//   by one in a transaction that first locks all its orders' rows (lockOrders), then reads each order's
+//   state in later statements, whose snapshots see everything committed before the lock was granted.
+import type { DataSource, EntityManager } from 'typeorm';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
 import type { BatchOutcome, ShopDelivery, ShopEffect } from './order.types';
 import { queryPrepared } from '../prepared';
-import type { StockMoves } from './stock-moves';
 
-/** The key of the advisory lock that serializes everything about one order (order, cancellation, refunds). */
+/** The key that orders deliveries about one order within a batch. */
 export function orderLockKey(d: Pick<ShopDelivery, 'shopId' | 'orderId'>): string {
   return `order/${d.shopId}/${d.orderId}`;
 }
 
 /**
- * Takes the locks of all the batch's orders in one statement, in key order ("C" collation), so concurrent
- * batches never wait on each other in a circle. The subquery's ORDER BY is kept (a sorted subquery is not
- * flattened), so the locks are taken in that order. Later per-delivery locks of the same keys are re-entrant.
+ * Creates or locks the shop_orders rows of all the batch's orders in one statement, in key order ("C"
+ * collation, the order the one-statement path takes them in too), so concurrent batches never wait on each
+ * other in a circle. Held until the transaction ends.
  */
-export async function lockOrders(tx: EntityManager, items: ShopDelivery[]): Promise<void> {
+export async function lockOrders(tx: EntityManager, items: Pick<ShopDelivery, 'shopId' | 'orderId'>[]): Promise<void> {
   await tx.query(
-    `SELECT count(pg_advisory_xact_lock(hashtextextended(s.k, 0)))::int AS locked
-     FROM (SELECT DISTINCT k COLLATE "C" AS k FROM unnest($1::text[]) AS k ORDER BY 1) s`,
-    [[...new Set(items.map(orderLockKey))]],
+    `INSERT INTO shop_orders (shop_id, order_id)
+     SELECT s, o FROM (SELECT DISTINCT s, o FROM unnest($1::text[], $2::text[]) AS t(s, o)) d
+     ORDER BY s COLLATE "C", o COLLATE "C"
+     ON CONFLICT (shop_id, order_id) DO UPDATE SET deliveries = shop_orders.deliveries + 1`,
+    [items.map((d) => d.shopId), items.map((d) => d.orderId)],
   );
 }
 
 /**
- * The deliveries the one-statement path takes (those carrying their order: new orders without reservation
- * codes), in rounds: each round holds each order and webhook id once, and a later round sees what the earlier
- * ones wrote (the same order again under another webhook id, a redelivery in the same batch).
+ * The deliveries the one-statement path may take: new orders given with their data (ShopDelivery.order),
+ * each the first of its order and of its webhook id in the batch (one statement cannot create the same row
+ * twice; a second one is a redelivery or the same order again, answered by the other path).
  */
-export function plainOrderRounds(items: ShopDelivery[]): number[][] {
-  const rounds: { orders: Set<string>; webhooks: Set<string>; indexes: number[] }[] = [];
+export function newOrderCandidates(items: ShopDelivery[]): number[] {
+  const orders = new Set<string>();
+  const webhooks = new Set<string>();
+  const out: number[] = [];
   for (const [i, d] of items.entries()) {
     if (d.order === undefined) continue;
     const order = orderLockKey(d);
     const webhook = `${d.shopId}/${d.webhookId}`;
-    let round = rounds.find((r) => !r.orders.has(order) && !r.webhooks.has(webhook));
-    if (!round) rounds.push((round = { orders: new Set(), webhooks: new Set(), indexes: [] }));
-    round.orders.add(order);
-    round.webhooks.add(webhook);
-    round.indexes.push(i);
+    if (orders.has(order) || webhooks.has(webhook)) continue;
+    orders.add(order);
+    webhooks.add(webhook);
+    out.push(i);
   }
-  return rounds.map((r) => r.indexes);
+  return out;
 }
 
-// The state is read after lockOrders (a fresh snapshot in READ COMMITTED): every committed line, cancellation
-// and refund of these orders is seen, and no other batch can add one until this transaction ends. An order
-// already stored is answered already-recorded; a cancelled one is stored without moving stock. The receipts'
-// claim decides which deliveries take effect: a webhook id stored before gets its stored effect back (prior).
 // Orders are taken only for products ON_SALE from the shop that sells them (when the product names one),
-// checked here in the same transaction: one that fails is not claimed (on_sale false) and order intake
-// answers it with the reason (OrderIntakeService.checkOnSale), as it would have without this path.
-// Every look-up into a stored table is a scalar subquery on its key (an index probe per order), never an
-// EXISTS or a join: for those the planner may hash the whole table when its statistics lag behind its growth
-// (order_lines and the receipts grow by thousands a second under load), and a batch then costs O(table).
-const RECORD_PLAIN_ORDERS = `
+// checked here: one that fails creates nothing (on_sale false) and order intake answers it with the reason
+// (OrderIntakeService.checkOnSale). Each product's stage and shop is read once per batch: the shop is in the
+// snapshot, a large JSONB value that costs a detoast every time it is read.
+// A redelivery (its webhook id's receipt committed) is answered from the receipt, whatever the product's
+// stage now, and changes nothing. An order whose row this statement created (first) has nothing stored
+// about it, no cancellation and no refund: its receipt is claimed, its lines and units sold written, and its
+// effect is the one the caller computed. A claim that finds its webhook id taken meanwhile (the same id for
+// another order) stores nothing more and is answered from that receipt. An order whose row existed is not
+// claimed (first false): the other path records it.
+const RECORD_NEW_ORDERS = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
-    AS t(idx int, shop_id text, webhook_id text, topic text, order_id text, currency text, ordered_at timestamptz, product_ids jsonb, lines jsonb)
+    AS t(idx int, shop_id text, webhook_id text, topic text, order_id text, currency text, ordered_at timestamptz, product_ids jsonb, lines jsonb, result jsonb)
 ), sale AS MATERIALIZED (
-  -- Each product's stage and shop read once per batch, not once per order: the shop is in the snapshot, a
-  -- large JSONB value that costs a detoast every time it is read.
   SELECT p.id, p.stage, p.snapshot ->> 'shopId' AS shop_id FROM products p
   WHERE p.id IN (SELECT jsonb_array_elements_text(i.product_ids) FROM input i)
-), effect AS (
-  SELECT i.*, s.known, s.cancelled, s.on_sale,
-    CASE WHEN s.known THEN jsonb_build_object('kind', 'already-recorded', 'what', 'order', 'id', i.order_id, 'productIds', i.product_ids)
-         ELSE jsonb_build_object('kind', 'order', 'orderId', i.order_id, 'lines', jsonb_array_length(i.lines), 'cancelled', s.cancelled,
-                                 'reservationsConverted', 0, 'productIds', i.product_ids) END AS result
-  FROM input i CROSS JOIN LATERAL (
-    SELECT (SELECT true FROM order_lines l WHERE l.shop_id = i.shop_id AND l.order_id = i.order_id LIMIT 1) IS NOT NULL AS known,
-           (SELECT true FROM order_cancellations c WHERE c.shop_id = i.shop_id AND c.order_id = i.order_id LIMIT 1) IS NOT NULL AS cancelled,
-           NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN sale p ON p.id = pid.id
-                       WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.shop_id, i.shop_id) <> i.shop_id) AS on_sale
-    -- OFFSET 0 keeps the subquery from being pulled up: pulled up, each probe ran once per use of its column (twice).
-    OFFSET 0
-  ) s
+), checked AS MATERIALIZED (
+  SELECT i.*,
+    (SELECT r.result FROM shop_webhook_receipts r WHERE r.shop_id = i.shop_id AND r.webhook_id = i.webhook_id) AS prior,
+    NOT EXISTS (
+      SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN sale p ON p.id = pid.id
+      WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.shop_id, i.shop_id) <> i.shop_id) AS on_sale
+  FROM input i
+), heads AS (
+  INSERT INTO shop_orders (shop_id, order_id)
+  SELECT c.shop_id, c.order_id FROM checked c WHERE c.prior IS NULL AND c.on_sale ORDER BY c.shop_id COLLATE "C", c.order_id COLLATE "C"
+  ON CONFLICT (shop_id, order_id) DO UPDATE SET deliveries = shop_orders.deliveries + 1
+  RETURNING shop_id, order_id, deliveries = 1 AS first
 ), claimed AS (
   INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result)
-  SELECT e.shop_id, e.webhook_id, e.topic, e.result FROM effect e WHERE e.on_sale ORDER BY e.idx
+  SELECT c.shop_id, c.webhook_id, c.topic, c.result
+  FROM checked c JOIN heads h ON h.shop_id = c.shop_id AND h.order_id = c.order_id
+  WHERE h.first ORDER BY c.idx
   ON CONFLICT DO NOTHING
   RETURNING shop_id, webhook_id
 ), written AS (
   INSERT INTO order_lines (shop_id, order_id, line_id, product_id, variant_id, quantity, unit_price_minor, currency, reservation_code, attribution_code, ordered_at)
-  SELECT e.shop_id, e.order_id, l.line_id, l.product_id, l.variant_id, l.quantity, l.unit_price_minor, e.currency, NULL, l.attribution_code, e.ordered_at
-  FROM effect e JOIN claimed c ON c.shop_id = e.shop_id AND c.webhook_id = e.webhook_id
-  CROSS JOIN LATERAL jsonb_to_recordset(e.lines) AS l(line_id text, product_id text, variant_id text, quantity int, unit_price_minor bigint, attribution_code text)
-  WHERE NOT e.known
+  SELECT c.shop_id, c.order_id, l.line_id, l.product_id, l.variant_id, l.quantity, l.unit_price_minor, c.currency, NULL, l.attribution_code, c.ordered_at
+  FROM checked c JOIN claimed cl ON cl.shop_id = c.shop_id AND cl.webhook_id = c.webhook_id
+  CROSS JOIN LATERAL jsonb_to_recordset(c.lines) AS l(line_id text, product_id text, variant_id text, quantity int, unit_price_minor bigint, attribution_code text)
   RETURNING 1
 ), sold AS (
-  -- Units sold, here when the batch has nothing else ($2): one upsert per variant, in key order like StockMoves.
+  -- One upsert per variant, in key order like StockMoves.
   INSERT INTO variant_stock (product_id, variant_id, sold)
   SELECT l.product_id, l.variant_id, sum(l.quantity)::int
-  FROM effect e JOIN claimed c ON c.shop_id = e.shop_id AND c.webhook_id = e.webhook_id
-  CROSS JOIN LATERAL jsonb_to_recordset(e.lines) AS l(product_id text, variant_id text, quantity int)
-  WHERE $2 AND NOT e.known AND NOT e.cancelled
+  FROM checked c JOIN claimed cl ON cl.shop_id = c.shop_id AND cl.webhook_id = c.webhook_id
+  CROSS JOIN LATERAL jsonb_to_recordset(c.lines) AS l(product_id text, variant_id text, quantity int)
   GROUP BY l.product_id, l.variant_id
   ORDER BY l.product_id, l.variant_id
   ON CONFLICT (product_id, variant_id) DO UPDATE SET sold = variant_stock.sold + EXCLUDED.sold, updated_at = now()
 )
-SELECT e.idx, e.on_sale, c.webhook_id IS NOT NULL AS claimed, e.result,
-  CASE WHEN e.on_sale AND c.webhook_id IS NULL THEN (
-    SELECT p.result FROM shop_webhook_receipts p WHERE p.shop_id = e.shop_id AND p.webhook_id = e.webhook_id) END AS prior,
-  CASE WHEN c.webhook_id IS NOT NULL AND NOT e.known AND NOT e.cancelled THEN (
-    SELECT json_agg(json_build_object('productId', l.product_id, 'variantId', l.variant_id, 'quantity', l.quantity,
-      'refunded', (SELECT coalesce(sum(r.quantity), 0)::int FROM refund_lines r WHERE r.shop_id = e.shop_id AND r.order_id = e.order_id AND r.line_id = l.line_id)))
-    FROM jsonb_to_recordset(e.lines) AS l(line_id text, product_id text, variant_id text, quantity int)) END AS moves
-FROM effect e
-LEFT JOIN claimed c ON c.shop_id = e.shop_id AND c.webhook_id = e.webhook_id
-ORDER BY e.idx`;
+SELECT c.idx, c.prior, c.on_sale, coalesce(h.first, false) AS first, cl.webhook_id IS NOT NULL AS claimed
+FROM checked c
+LEFT JOIN heads h ON h.shop_id = c.shop_id AND h.order_id = c.order_id
+LEFT JOIN claimed cl ON cl.shop_id = c.shop_id AND cl.webhook_id = c.webhook_id
+ORDER BY c.idx`;
 
-interface PlainOrderRow {
+interface NewOrderRow {
   idx: number;
-  on_sale: boolean;
-  claimed: boolean;
-  result: ShopEffect;
   prior: ShopEffect | null;
-  moves: { productId: string; variantId: string; quantity: number; refunded: number }[] | null;
+  on_sale: boolean;
+  first: boolean;
+  claimed: boolean;
 }
 
 /**
- * Records the deliveries at `indexes` (one round of plainOrderRounds) in one statement: sets their outcomes in `out` and adds
- * what they sold (and refunds that arrived before them, capped at the line) to `moves`. Inside recordBatch,
- * after lockOrders.
+ * Records the new orders at `indexes` (newOrderCandidates) in one statement, with its own commit unless `db`
+ * is a transaction's. Sets the outcome of each it took in `out`: recorded, a redelivery answered from its
+ * receipt, or not on sale; leaves unset the orders something came about before (the other path).
  */
-export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[], indexes: number[], out: BatchOutcome[], moves: StockMoves): Promise<void> {
+export async function recordNewOrders(db: DataSource | EntityManager, items: ShopDelivery[], indexes: number[], out: (BatchOutcome | undefined)[]): Promise<void> {
+  const effects = new Map<number, ShopEffect>();
   const input = indexes.map((idx) => {
     const d = items[idx];
     const o = d.order!;
+    const productIds = [...new Set(o.lines.map((l) => l.productId))].sort();
+    const effect: ShopEffect = { kind: 'order', orderId: o.orderId, lines: o.lines.length, cancelled: false, reservationsConverted: 0, productIds };
+    effects.set(idx, effect);
     return {
       idx,
       shop_id: d.shopId,
@@ -141,7 +143,7 @@ export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[]
       order_id: o.orderId,
       currency: o.currency,
       ordered_at: o.orderedAt,
-      product_ids: [...new Set(o.lines.map((l) => l.productId))].sort(),
+      product_ids: productIds,
       lines: o.lines.map((l) => ({
         line_id: l.lineId,
         product_id: l.productId,
@@ -150,28 +152,20 @@ export async function recordPlainOrders(tx: EntityManager, items: ShopDelivery[]
         unit_price_minor: l.unitPriceMinor,
         attribution_code: l.attributionCode,
       })),
+      result: effect,
     };
   });
-  // With nothing but plain orders in the batch, the statement writes what they sold itself (a round trip less);
-  // otherwise with the rest's moves at the end, so every batch that also locks reservations writes stock last.
-  const soldHere = items.every((d) => d.order !== undefined);
-  const rows = await queryPrepared<PlainOrderRow>(tx, { name: 'plain-order-batch', text: RECORD_PLAIN_ORDERS }, [JSON.stringify(input), soldHere]);
+  const rows = await queryPrepared<NewOrderRow>(db, { name: 'new-order-batch', text: RECORD_NEW_ORDERS }, [JSON.stringify(input)]);
   for (const r of rows) {
-    if (!r.on_sale) {
-      out[r.idx] = { notOnSale: true };
-      continue;
+    if (r.prior) out[r.idx] = { duplicate: true, effect: r.prior };
+    else if (!r.on_sale) out[r.idx] = { notOnSale: true };
+    else if (!r.first) continue;
+    else if (r.claimed) out[r.idx] = { duplicate: false, effect: effects.get(r.idx)! };
+    else {
+      // The webhook id was claimed by another delivery: answered from its receipt, committed by now.
+      const d = items[r.idx];
+      const prior = await db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: d.shopId, webhookId: d.webhookId });
+      out[r.idx] = { duplicate: true, effect: prior.result as ShopEffect };
     }
-    if (r.claimed) {
-      out[r.idx] = { duplicate: false, effect: r.result };
-      for (const m of r.moves ?? []) {
-        if (!soldHere) moves.add('sold', m.productId, m.variantId, m.quantity);
-        moves.add('returned', m.productId, m.variantId, Math.min(m.quantity, m.refunded));
-      }
-      continue;
-    }
-    // A twin under the same webhook id committed after this statement's snapshot (its insert was waited for): read it now.
-    const d = items[r.idx];
-    const prior = r.prior ?? ((await tx.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: d.shopId, webhookId: d.webhookId })).result as ShopEffect);
-    out[r.idx] = { duplicate: true, effect: prior };
   }
 }

@@ -1,11 +1,11 @@
 // Orders, cancellations and refunds as shops report them, with the stock they move (variant_stock.sold /
-// returned / held) and the shop webhook receipt, each in one transaction: a delivery is recorded with its
+// returned / held) and the shop webhook receipt, committed together: a delivery is recorded with its
 // effect or not at all. Out-of-order safe: a cancellation or refund may arrive before its order.
 import type { DataSource, EntityManager } from 'typeorm';
 import { retryOnConflict } from '../errors';
 import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
-import { lockOrders, orderLockKey, plainOrderRounds, recordPlainOrders } from './order-batch';
+import { lockOrders, newOrderCandidates, orderLockKey, recordNewOrders } from './order-batch';
 import { StockMoves } from './stock-moves';
 import { RefundRefusal, type BatchOutcome, type NewOrder, type ProductSaleState, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
@@ -29,72 +29,96 @@ export class OrderRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /**
-   * Records deliveries with their receipts in one transaction (group commit; one delivery alone is a batch
-   * of one). All the batch's orders are locked first, in one statement and key order, so concurrent batches
-   * never wait on each other in a circle; plain new orders are then recorded together in one statement
-   * (order-batch.ts), the rest one by one: a refund in a savepoint of its own, so a refused refund changes
-   * nothing and fails only itself. A webhook id seen before gets its stored effect back (a concurrent twin
-   * waits on the receipt's key, then finds it); the stock moves are written once at the end. A deadlock or
-   * serialization failure retries the whole batch (every part is idempotent per webhook id).
+   * Records deliveries with their receipts (group commit; one delivery alone is a batch of one): a delivery
+   * is recorded with its effect or not at all. New orders go together in one autocommit statement
+   * (order-batch.ts); the rest, and any new order something came about before, one by one in one transaction
+   * that locks all their orders first, in one statement and key order, so concurrent batches never wait on
+   * each other in a circle: a refund in a savepoint of its own, so a refused refund changes nothing and fails
+   * only itself. A webhook id seen before gets its stored effect back (a concurrent twin waits on the
+   * receipt's key, then finds it); the stock moves are written once at the end. A deadlock or serialization
+   * failure retries the statement or the transaction (every part is idempotent per webhook id).
    */
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
-    const keys = items.map(orderKey);
-    const order = items.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-    const rounds = plainOrderRounds(items);
-    // Deadlocks can only come from batches meeting on the same receipts or orders in another order.
-    return retryOnConflict(() =>
-      this.db.transaction(async (tx) => {
-        const total = new StockMoves();
-        const out: BatchOutcome[] = new Array<BatchOutcome>(items.length);
-        await lockOrders(tx, items);
-        for (const round of rounds) await recordPlainOrders(tx, items, round, out, total);
-        for (const i of order) {
-          if (out[i]) continue;
-          const repo = new OrderRepository(tx);
-          // Only a refund can be refused once its checks ran; anything else failing fails the batch.
-          if (!items[i].mayBeRefused) {
-            out[i] = await repo.claimAndRun(items[i]);
-            total.merge(repo.moves);
-            continue;
-          }
-          await tx.query('SAVEPOINT delivery');
-          try {
-            out[i] = await repo.claimAndRun(items[i]);
-            await tx.query('RELEASE SAVEPOINT delivery');
-            total.merge(repo.moves);
-          } catch (err) {
-            if (!(err instanceof RefundRefusal)) throw err;
-            await tx.query('ROLLBACK TO SAVEPOINT delivery');
-            out[i] = { refused: err };
-          }
+    const out: (BatchOutcome | undefined)[] = new Array<BatchOutcome | undefined>(items.length);
+    const candidates = newOrderCandidates(items);
+    if (candidates.length > 0) await retryOnConflict(() => recordNewOrders(this.db, items, candidates, out));
+    const rest = items.map((_, i) => i).filter((i) => out[i] === undefined);
+    if (rest.length > 0) {
+      const keys = items.map(orderKey);
+      rest.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+      // New orders the statement did not check (a second one of the same order or webhook id) are checked here.
+      const took = new Set(candidates);
+      const unchecked = rest.filter((i) => items[i].order !== undefined && !took.has(i));
+      for (const [i, outcome] of await retryOnConflict(() => this.recordOneByOne(items, rest, unchecked))) out[i] = outcome;
+    }
+    return out as BatchOutcome[];
+  }
+
+  private recordOneByOne(items: ShopDelivery[], indexes: number[], unchecked: number[]): Promise<[number, BatchOutcome][]> {
+    return this.db.transaction(async (tx) => {
+      const total = new StockMoves();
+      const done: [number, BatchOutcome][] = [];
+      await lockOrders(tx, indexes.map((i) => items[i]));
+      const notOnSale = await new OrderRepository(tx).notOnSale(items, unchecked);
+      for (const i of indexes) {
+        if (notOnSale.has(i)) {
+          done.push([i, { notOnSale: true }]);
+          continue;
         }
-        await total.apply(tx);
-        return out;
-      }),
-    );
+        const repo = new OrderRepository(tx);
+        // Only a refund can be refused once its checks ran; anything else failing fails the batch.
+        if (!items[i].mayBeRefused) {
+          done.push([i, await repo.claimAndRun(items[i])]);
+          total.merge(repo.moves);
+          continue;
+        }
+        await tx.query('SAVEPOINT delivery');
+        try {
+          done.push([i, await repo.claimAndRun(items[i])]);
+          await tx.query('RELEASE SAVEPOINT delivery');
+          total.merge(repo.moves);
+        } catch (err) {
+          if (!(err instanceof RefundRefusal)) throw err;
+          await tx.query('ROLLBACK TO SAVEPOINT delivery');
+          done.push([i, { refused: err }]);
+        }
+      }
+      await total.apply(tx);
+      return done;
+    });
   }
 
   /**
-   * Claims the delivery's receipt (or finds it already there) and takes the order's lock, in one round trip;
-   * runs its effect and stores what it did. The lock serialises the deliveries about one order (order,
-   * cancellation, refunds arriving together in any order), so each sees what the others committed; it is
-   * held until the transaction ends.
+   * Claims the delivery's receipt (or finds it already there), runs its effect and stores what it did. The
+   * order's row is locked (lockOrders), so each delivery about the order sees what the others committed.
    */
   private async claimAndRun(item: ShopDelivery): Promise<ReceiptOutcome> {
-    const [claim] = await this.db.query<{ claimed: number }[]>(
-      `WITH claim AS (
-         INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1
-       )
-       SELECT (SELECT count(*)::int FROM claim) AS claimed, pg_advisory_xact_lock(hashtextextended($4, 0)) AS locked`,
-      [item.shopId, item.webhookId, item.topic, orderLockKey(item)],
+    const claim: unknown[] = await this.db.query(
+      `INSERT INTO shop_webhook_receipts (shop_id, webhook_id, topic, result) VALUES ($1, $2, $3, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
+      [item.shopId, item.webhookId, item.topic],
     );
-    if (claim.claimed === 0) {
+    if (claim.length === 0) {
       const prior = await this.db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: item.shopId, webhookId: item.webhookId });
       return { duplicate: true, effect: prior.result as ShopEffect };
     }
     const done = await item.effect(this);
     await this.db.query(`UPDATE shop_webhook_receipts SET result = $3 WHERE shop_id = $1 AND webhook_id = $2`, [item.shopId, item.webhookId, JSON.stringify(done)]);
     return { duplicate: false, effect: done };
+  }
+
+  /** Which of the new orders at `indexes` are for a product that does not exist, is not ON_SALE, or is sold by another shop. */
+  private async notOnSale(items: ShopDelivery[], indexes: number[]): Promise<Set<number>> {
+    if (indexes.length === 0) return new Set();
+    const productIds = (i: number) => items[i].order!.lines.map((l) => l.productId);
+    const states = await this.saleStates([...new Set(indexes.flatMap(productIds))]);
+    return new Set(
+      indexes.filter((i) =>
+        productIds(i).some((id) => {
+          const s = states.get(id);
+          return !s || s.stage !== 'ON_SALE' || (s.shopId !== null && s.shopId !== items[i].shopId);
+        }),
+      ),
+    );
   }
 
   /** What order intake checks of each product: its stage, the shop that sells it and its sales rules (one light read, not the whole snapshot). */
