@@ -1,9 +1,9 @@
 // Order intake from shops, whichever connector delivered it (standard envelope or Shopify's own webhooks):
 // every check that needs no lock first (quantities, SKUs, products, variants, the product on sale, the
 // shop that sells it) so bad input changes nothing, then the effect and the delivery's receipt committed
-// together, with group commit like votes (deliveries arriving together share one transaction, each in a
-// savepoint of its own: OrderRepository.recordBatch; plain new orders of a batch in one statement), then the
-// stock report to the workflow in the background.
+// together, with group commit like votes (deliveries arriving together are written together: new orders in
+// one statement, the rest in one transaction, a refund in a savepoint of its own: OrderRepository.recordBatch),
+// then the stock report to the workflow in the background.
 
 import { BadRequestException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
