@@ -94,6 +94,20 @@ LEFT JOIN open_windows o ON o.product_id = i.product_id
 LEFT JOIN inserted ins ON ins.id = i.id
 ORDER BY i.idx`;
 
+// The stored reservation each of a batch's refused ones collided with: by delivery first, else by fan and
+// variant (each a probe of a unique index). Prepared: planned once per connection, not on every batch
+// that holds a redelivery (planning cost more than running it).
+const FIND_EXISTING = `SELECT i.idx, f.code, f.variant_id, f.platform_user_id, f.source_id, f.webhook_id
+FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+  AS i(idx, product_id, variant_id, platform, platform_user_id, source_id, webhook_id)
+LEFT JOIN LATERAL (
+  SELECT r.code, r.variant_id, r.platform_user_id, r.source_id, r.webhook_id FROM reservations r
+  WHERE (r.source_id = i.source_id AND r.webhook_id = i.webhook_id)
+     OR (r.product_id = i.product_id AND r.variant_id = i.variant_id AND r.platform = i.platform AND r.platform_user_id = i.platform_user_id)
+  ORDER BY (r.source_id = i.source_id AND r.webhook_id = i.webhook_id) DESC LIMIT 1
+) f ON true
+ORDER BY i.idx`;
+
 export class ReservationRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
@@ -129,17 +143,9 @@ export class ReservationRepository {
    */
   async findExistingMany(rs: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>[]): Promise<(StoredReservation | null)[]> {
     if (rs.length === 0) return [];
-    const rows: { idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(
-      `SELECT i.idx, f.code, f.variant_id, f.platform_user_id, f.source_id, f.webhook_id
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-         AS i(idx, product_id, variant_id, platform, platform_user_id, source_id, webhook_id)
-       LEFT JOIN LATERAL (
-         SELECT r.code, r.variant_id, r.platform_user_id, r.source_id, r.webhook_id FROM reservations r
-         WHERE (r.source_id = i.source_id AND r.webhook_id = i.webhook_id)
-            OR (r.product_id = i.product_id AND r.variant_id = i.variant_id AND r.platform = i.platform AND r.platform_user_id = i.platform_user_id)
-         ORDER BY (r.source_id = i.source_id AND r.webhook_id = i.webhook_id) DESC LIMIT 1
-       ) f ON true
-       ORDER BY i.idx`,
+    const rows = await queryPrepared<{ idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }>(
+      this.db,
+      { name: 'reservation-duplicates', text: FIND_EXISTING },
       [
         rs.map((_, i) => i),
         rs.map((r) => r.productId),
