@@ -210,6 +210,8 @@ describe('reads', () => {
     expect(doc.components?.securitySchemes).toHaveProperty('bearer');
     // The poll's tie-break rule is stated in the API docs.
     expect(doc.info.description).toMatch(/tie/i);
+    // The document describes the staff-only link to anyone (it is the answer's details that are staff-only).
+    expect(JSON.stringify(doc.components?.schemas)).toContain('"temporalUi"');
 
     const page = await t.http('GET', '/docs', { key: null });
     expect(page.status).toBe(200);

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { hideStaffDetails } from './auth/staff-details';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
 import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
@@ -42,6 +43,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   applyRouteBodyLimits(fastify);
   logRequests(fastify, logger);
   closeConnectionsWhenIdle(fastify);
+  hideStaffDetails(fastify);
   // The usual security headers on every answer. helmet's middleware is built once here and applied to the raw
   // response (as @fastify/helmet does, which builds it again on every request: 6-7% of the API's CPU under load).
   const securityHeaders = helmet({

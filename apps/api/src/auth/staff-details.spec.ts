@@ -1,5 +1,5 @@
 // What a non-staff caller's answer loses: the Temporal UI link and staff keys' labels, wherever they are.
-import { withoutStaffDetails } from './staff-details.interceptor';
+import { withoutStaffDetails } from './staff-details';
 
 describe('withoutStaffDetails', () => {
   it('drops the Temporal UI link and staff labels at any depth, keeping everything else', () => {
