@@ -1,8 +1,9 @@
-// The intake batch statements (votes, reservations and their duplicates, new orders), prepared once per
-// connection and reused by name. Planning one of these CTE statements costs about as much as running it for
-// a batch (0.5 to 1 ms each, measured with pg_stat_statements.track_planning under the votes benchmark), and
-// an unnamed statement is planned again on every batch. Only for statements whose plan does not depend on
-// the values: after five runs PostgreSQL keeps a generic plan when it costs no more than the custom ones.
+// The intake batch statements (votes and their duplicates, reservations and theirs, new orders), prepared
+// once per connection and reused by name. Planning one of these CTE statements costs about as much as running
+// it for a batch (0.5 to 1 ms each, measured with pg_stat_statements.track_planning under the votes
+// benchmark), and an unnamed statement is planned again on every batch. Only for statements whose plan does
+// not depend on the values: after five runs PostgreSQL keeps a generic plan when it costs no more than the
+// custom ones.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
