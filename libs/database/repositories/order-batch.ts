@@ -36,24 +36,24 @@ export async function lockOrders(tx: EntityManager, items: Pick<ShopDelivery, 's
 }
 
 /**
- * The deliveries the one-statement path may take: new orders given with their data (ShopDelivery.order),
- * each the first of its order and of its webhook id in the batch (one statement cannot create the same row
- * twice; a second one is a redelivery or the same order again, answered by the other path).
+ * The deliveries the one-statement path takes (new orders given with their data, ShopDelivery.order), in
+ * rounds: a round holds each order and webhook id once (one statement cannot create the same row twice), and
+ * a later round sees what the earlier ones committed (the same order again under another webhook id goes the
+ * other path; a redelivery in the same batch is answered from the receipt).
  */
-export function newOrderCandidates(items: ShopDelivery[]): number[] {
-  const orders = new Set<string>();
-  const webhooks = new Set<string>();
-  const out: number[] = [];
+export function newOrderRounds(items: ShopDelivery[]): number[][] {
+  const rounds: { orders: Set<string>; webhooks: Set<string>; indexes: number[] }[] = [];
   for (const [i, d] of items.entries()) {
     if (d.order === undefined) continue;
     const order = orderLockKey(d);
     const webhook = `${d.shopId}/${d.webhookId}`;
-    if (orders.has(order) || webhooks.has(webhook)) continue;
-    orders.add(order);
-    webhooks.add(webhook);
-    out.push(i);
+    let round = rounds.find((r) => !r.orders.has(order) && !r.webhooks.has(webhook));
+    if (!round) rounds.push((round = { orders: new Set(), webhooks: new Set(), indexes: [] }));
+    round.orders.add(order);
+    round.webhooks.add(webhook);
+    round.indexes.push(i);
   }
-  return out;
+  return rounds.map((r) => r.indexes);
 }
 
 // Orders are taken only for products ON_SALE from the shop that sells them (when the product names one),
@@ -123,7 +123,7 @@ interface NewOrderRow {
 }
 
 /**
- * Records the new orders at `indexes` (newOrderCandidates) in one statement, with its own commit unless `db`
+ * Records the new orders at `indexes` (one round of newOrderRounds) in one statement, with its own commit unless `db`
  * is a transaction's. Sets the outcome of each it took in `out`: recorded, a redelivery answered from its
  * receipt, or not on sale; leaves unset the orders something came about before (the other path).
  */

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { retryOnConflict } from '../errors';
 import type { SalesRules, Stage } from '../../domain';
 import { ShopWebhookReceiptEntity } from '../entities/order.entity';
-import { lockOrders, newOrderCandidates, orderLockKey, recordNewOrders } from './order-batch';
+import { lockOrders, newOrderRounds, orderLockKey, recordNewOrders } from './order-batch';
 import { StockMoves } from './stock-moves';
 import { RefundRefusal, type BatchOutcome, type NewOrder, type ProductSaleState, type NewRefund, type ReceiptOutcome, type ShopDelivery, type ShopEffect } from './order.types';
 
@@ -30,41 +30,33 @@ export class OrderRepository {
 
   /**
    * Records deliveries with their receipts (group commit; one delivery alone is a batch of one): a delivery
-   * is recorded with its effect or not at all. New orders go together in one autocommit statement
-   * (order-batch.ts); the rest, and any new order something came about before, one by one in one transaction
-   * that locks all their orders first, in one statement and key order, so concurrent batches never wait on
-   * each other in a circle: a refund in a savepoint of its own, so a refused refund changes nothing and fails
-   * only itself. A webhook id seen before gets its stored effect back (a concurrent twin waits on the
-   * receipt's key, then finds it); the stock moves are written once at the end. A deadlock or serialization
-   * failure retries the statement or the transaction (every part is idempotent per webhook id).
+   * is recorded with its effect or not at all. New orders go together in one autocommit statement per round
+   * (order-batch.ts), which also checks their products are on sale. The rest, and any new order something
+   * came about before, go one by one in one transaction that locks all their orders first, in one statement
+   * and key order, so concurrent batches never wait on each other in a circle: a refund in a savepoint of its
+   * own, so a refused refund changes nothing and fails only itself. A webhook id seen before gets its stored
+   * effect back (a concurrent twin waits on the receipt's key, then finds it); the stock moves are written
+   * once at the end. A deadlock or serialization failure retries the statement or the transaction (every
+   * part is idempotent per webhook id).
    */
   async recordBatch(items: ShopDelivery[]): Promise<BatchOutcome[]> {
     const out: (BatchOutcome | undefined)[] = new Array<BatchOutcome | undefined>(items.length);
-    const candidates = newOrderCandidates(items);
-    if (candidates.length > 0) await retryOnConflict(() => recordNewOrders(this.db, items, candidates, out));
+    for (const round of newOrderRounds(items)) await retryOnConflict(() => recordNewOrders(this.db, items, round, out));
     const rest = items.map((_, i) => i).filter((i) => out[i] === undefined);
     if (rest.length > 0) {
       const keys = items.map(orderKey);
       rest.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-      // New orders the statement did not check (a second one of the same order or webhook id) are checked here.
-      const took = new Set(candidates);
-      const unchecked = rest.filter((i) => items[i].order !== undefined && !took.has(i));
-      for (const [i, outcome] of await retryOnConflict(() => this.recordOneByOne(items, rest, unchecked))) out[i] = outcome;
+      for (const [i, outcome] of await retryOnConflict(() => this.recordOneByOne(items, rest))) out[i] = outcome;
     }
     return out as BatchOutcome[];
   }
 
-  private recordOneByOne(items: ShopDelivery[], indexes: number[], unchecked: number[]): Promise<[number, BatchOutcome][]> {
+  private recordOneByOne(items: ShopDelivery[], indexes: number[]): Promise<[number, BatchOutcome][]> {
     return this.db.transaction(async (tx) => {
       const total = new StockMoves();
       const done: [number, BatchOutcome][] = [];
       await lockOrders(tx, indexes.map((i) => items[i]));
-      const notOnSale = await new OrderRepository(tx).notOnSale(items, unchecked);
       for (const i of indexes) {
-        if (notOnSale.has(i)) {
-          done.push([i, { notOnSale: true }]);
-          continue;
-        }
         const repo = new OrderRepository(tx);
         // Only a refund can be refused once its checks ran; anything else failing fails the batch.
         if (!items[i].mayBeRefused) {
@@ -104,21 +96,6 @@ export class OrderRepository {
     const done = await item.effect(this);
     await this.db.query(`UPDATE shop_webhook_receipts SET result = $3 WHERE shop_id = $1 AND webhook_id = $2`, [item.shopId, item.webhookId, JSON.stringify(done)]);
     return { duplicate: false, effect: done };
-  }
-
-  /** Which of the new orders at `indexes` are for a product that does not exist, is not ON_SALE, or is sold by another shop. */
-  private async notOnSale(items: ShopDelivery[], indexes: number[]): Promise<Set<number>> {
-    if (indexes.length === 0) return new Set();
-    const productIds = (i: number) => items[i].order!.lines.map((l) => l.productId);
-    const states = await this.saleStates([...new Set(indexes.flatMap(productIds))]);
-    return new Set(
-      indexes.filter((i) =>
-        productIds(i).some((id) => {
-          const s = states.get(id);
-          return !s || s.stage !== 'ON_SALE' || (s.shopId !== null && s.shopId !== items[i].shopId);
-        }),
-      ),
-    );
   }
 
   /** What order intake checks of each product: its stage, the shop that sells it and its sales rules (one light read, not the whole snapshot). */

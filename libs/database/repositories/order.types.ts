@@ -50,8 +50,7 @@ export interface ShopDelivery {
   effect: (repo: OrderRepository) => Promise<ShopEffect>;
   /**
    * For a new order without reservation codes whose products' stage was not checked yet: the order itself, so
-   * a batch records it in one statement with others, checking that its products are ON_SALE (order-batch.ts);
-   * the batch checks it too when it goes the one-by-one way.
+   * a batch records it in one statement with others, checking that its products are ON_SALE (order-batch.ts).
    */
   order?: NewOrder;
   /** Whether the effect may throw RefundRefusal (it then runs in a savepoint of its own). */
