@@ -95,8 +95,9 @@ LEFT JOIN inserted ins ON ins.id = i.id
 ORDER BY i.idx`;
 
 // The stored reservation each of a batch's refused ones collided with: by delivery first, else by fan and
-// variant (each a probe of a unique index). Prepared: planned once per connection, not on every batch
-// that holds a redelivery (planning cost more than running it).
+// variant (each a probe of a unique index). Not prepared, although planning it costs about as much as
+// running it: a generic plan made while the table held a few rows scans all of it for each item of every
+// later batch until the table is analysed again (test/database/prepared-plans.test.ts).
 const FIND_EXISTING = `SELECT i.idx, f.code, f.variant_id, f.platform_user_id, f.source_id, f.webhook_id
 FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
   AS i(idx, product_id, variant_id, platform, platform_user_id, source_id, webhook_id)
@@ -143,9 +144,8 @@ export class ReservationRepository {
    */
   async findExistingMany(rs: Pick<NewReservation, 'productId' | 'variantId' | 'platform' | 'platformUserId' | 'sourceId' | 'webhookId'>[]): Promise<(StoredReservation | null)[]> {
     if (rs.length === 0) return [];
-    const rows = await queryPrepared<{ idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }>(
-      this.db,
-      { name: 'reservation-duplicates', text: FIND_EXISTING },
+    const rows: { idx: number; code: string | null; variant_id: string; platform_user_id: string; source_id: string; webhook_id: string }[] = await this.db.query(
+      FIND_EXISTING,
       [
         rs.map((_, i) => i),
         rs.map((r) => r.productId),

@@ -130,10 +130,12 @@ export class VoteRepository {
    * viral poll cannot afford.
    */
   async storedDeliveries(productId: string, platform: string, platformUserIds: string[]): Promise<StoredDelivery[]> {
-    // Prepared: planning it cost more than running it, on nearly every batch under load (most hold a redelivery).
-    const rows = await queryPrepared<{ platform_user_id: string; source_id: string | null; webhook_id: string | null }>(
-      this.db,
-      { name: 'vote-deliveries', text: `SELECT platform_user_id, source_id, webhook_id FROM votes WHERE product_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[])` },
+    // Not prepared: a prepared statement keeps a generic plan made on the statistics of its first runs, and
+    // those may be of a table holding a few dozen votes (a fresh poll, before autovacuum analyses it again);
+    // that plan reads the whole votes table on every batch (test/database/prepared-plans.test.ts). Planned on
+    // each batch that holds a redelivery, the look-up scales its estimates with the table's real size.
+    const rows: { platform_user_id: string; source_id: string | null; webhook_id: string | null }[] = await this.db.query(
+      `SELECT platform_user_id, source_id, webhook_id FROM votes WHERE product_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[])`,
       [productId, platform, platformUserIds],
     );
     return rows.map((r) => ({ platformUserId: r.platform_user_id, sourceId: r.source_id, webhookId: r.webhook_id }));
