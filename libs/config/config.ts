@@ -50,6 +50,9 @@ const variables = z.object({
   TEMPORAL_UI_URL: optionalString,
 
   API_HOST: z.string().default('127.0.0.1'),
+  /** Prometheus metrics on a listener of their own (deployments); unset: at /metrics on the API's port, to loopback callers only. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: port.optional(),
   API_PORT: port.default(3000),
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
@@ -242,6 +245,7 @@ const schema = variables.transform((c) => {
       corsOrigins: c.CORS_ORIGINS,
       trustProxy: c.TRUST_PROXY,
     },
+    metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT },
     secretsKey: c.SECRETS_KEY,
     votes: {
       secretGraceMs: c.WEBHOOK_SECRET_GRACE,

@@ -47,6 +47,18 @@ describe('API served by several processes', () => {
     expect(n).toBe(20);
   });
 
+  it('answers /metrics for every process together, whichever one takes the scrape', async () => {
+    // After the 20 votes above, spread over both processes: counters add up, database gauges count once.
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${t.engine.apiUrl}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/^incubator_intake_items_total\{kind="vote",result="written"\} 20$/m);
+      expect(text).toMatch(/^incubator_http_request_duration_seconds_count\{method="POST",route="\/webhooks\/votes\/:sourceId",status_code="202"\} 20$/m);
+      expect(text).toMatch(/^incubator_products\{stage="POLL"\} 1$/m);
+    }
+  });
+
   it('replaces a process that dies and keeps answering meanwhile', async () => {
     const [victim, survivor] = t.engine.apiPids();
     process.kill(victim, 'SIGKILL');

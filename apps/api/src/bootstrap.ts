@@ -11,6 +11,8 @@ import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
+import { ApiMetrics } from './metrics/api-metrics';
+import { exposeMetrics } from './metrics/expose';
 
 export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
 POLL → [DEMAND] → DESIGN → SAMPLING → PRODUCTION → LAUNCH → ON_SALE → ENDED (CANCELLED from any stage before ON_SALE;
@@ -72,6 +74,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     maxAge: 600,
   });
   app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());
+  await exposeMetrics(fastify, app.get(ApiMetrics), infra.config);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,6 +5,7 @@
 
 import cluster, { type Worker as ClusterWorker } from 'node:cluster';
 import type { AppConfig } from '@app/config';
+import { serveClusterMetrics } from '../../api/src/metrics/cluster-metrics';
 import type { ApiProcessMessage } from '../../api/src/serve';
 
 export interface ApiClusterOptions {
@@ -38,6 +39,7 @@ export async function startApiCluster(opts: ApiClusterOptions): Promise<ApiClust
       const worker = cluster.fork();
       workers.add(worker);
       worker.send({ type: 'config', config: opts.config } satisfies ApiProcessMessage);
+      serveClusterMetrics(worker);
       worker.on('message', (msg: ApiProcessMessage) => {
         if (msg?.type === 'listening') {
           listening.add(worker);

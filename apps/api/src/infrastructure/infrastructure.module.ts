@@ -7,6 +7,7 @@ import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from '../common/tokens';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 export interface ApiInfrastructure {
   config: AppConfig;
@@ -24,6 +25,7 @@ export class InfrastructureModule {
       { provide: CONFIG, useValue: infra.config },
       { provide: DataSource, useValue: infra.dataSource },
       { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
+      { provide: ApiMetrics, useFactory: () => new ApiMetrics(infra.dataSource) },
       { provide: SECRET_BOX, useFactory: () => new SecretBox(loadSecretsKey({ keyBase64: infra.config.secretsKey, dataDir: infra.config.dataDir })) },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };

@@ -10,6 +10,7 @@ import { isDatabaseUnavailable, newId, ReservationRepository, type NewReservatio
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { newReservationCode } from '@app/shop';
 import { CONFIG } from '../common/tokens';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { GroupCommitClosedError, GroupCommitter } from '../votes/group-commit';
 import { GoalNotifier } from './goal-notifier.service';
 
@@ -33,9 +34,15 @@ export class ReservationIntakeService implements OnApplicationShutdown {
     private readonly reservations: ReservationRepository,
     @Inject(CONFIG) config: AppConfig,
     private readonly goals: GoalNotifier,
+    metrics: ApiMetrics,
   ) {
     // The vote batch settings fit: the statement is of the same kind and size.
-    this.committer = new GroupCommitter({ flush: (rs) => this.flush(rs), maxBatchSize: config.votes.batchMaxSize, concurrency: config.votes.flushConcurrency });
+    this.committer = new GroupCommitter({
+      flush: (rs) => this.flush(rs),
+      maxBatchSize: config.votes.batchMaxSize,
+      concurrency: config.votes.flushConcurrency,
+      observe: metrics.batchObserver('reservation'),
+    });
   }
 
   async record(input: ReservationInput): Promise<Exclude<ReservationOutcome, { kind: 'failed' }>> {

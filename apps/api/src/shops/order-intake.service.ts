@@ -22,6 +22,7 @@ import { CONFIG } from '../common/tokens';
 import { RequestValidationError } from '../common/validation';
 import { VariantCatalog } from '../reservations/variant-catalog.service';
 import type { ShopWebhookReceiptDto } from './dto/shop-webhook.dto';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { GroupCommitClosedError, GroupCommitter } from '../votes/group-commit';
 import { SalesReporter } from './sales-reporter.service';
 
@@ -67,9 +68,15 @@ export class OrderIntakeService implements OnApplicationShutdown {
     private readonly catalog: VariantCatalog,
     private readonly reporter: SalesReporter,
     @Inject(CONFIG) config: AppConfig,
+    metrics: ApiMetrics,
   ) {
     // The vote batch settings fit: a batch is one transaction of the same order of size.
-    this.committer = new GroupCommitter({ flush: (items) => this.flush(items), maxBatchSize: config.votes.batchMaxSize, concurrency: config.votes.flushConcurrency });
+    this.committer = new GroupCommitter({
+      flush: (items) => this.flush(items),
+      maxBatchSize: config.votes.batchMaxSize,
+      concurrency: config.votes.flushConcurrency,
+      observe: metrics.batchObserver('shop_delivery'),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

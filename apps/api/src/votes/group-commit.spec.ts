@@ -74,6 +74,22 @@ describe('GroupCommitter', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
   });
 
+  it('tells its observer the size of every batch written and failed', async () => {
+    const seen: string[] = [];
+    let call = 0;
+    const gc = new GroupCommitter<number, number>({
+      maxBatchSize: 2,
+      concurrency: 1,
+      flush: async (items) => {
+        if (++call === 2) throw new Error('database down');
+        return items;
+      },
+      observe: { written: (n) => seen.push(`written ${n}`), failed: (n) => seen.push(`failed ${n}`) },
+    });
+    await Promise.allSettled([1, 2, 3, 4, 5].map((i) => gc.submit(i)));
+    expect(seen).toEqual(['written 2', 'failed 2', 'written 1']);
+  });
+
   it('rejects a flush that answers for the wrong number of items', async () => {
     const gc = new GroupCommitter<number, number>({ maxBatchSize: 5, concurrency: 1, flush: async () => [] });
     await expect(gc.submit(1)).rejects.toThrow('flush returned 0 results for 1 items');

@@ -8,6 +8,13 @@ export interface GroupCommitOptions<T, R> {
   maxBatchSize: number;
   /** Batches being written at the same time. */
   concurrency: number;
+  /** Told the size of every batch written or failed (the metrics). */
+  observe?: BatchObserver;
+}
+
+export interface BatchObserver {
+  written(items: number): void;
+  failed(items: number): void;
 }
 
 interface Pending<T, R> {
@@ -78,8 +85,10 @@ export class GroupCommitter<T, R> {
     try {
       const results = await this.opts.flush(batch.map((p) => p.item));
       if (results.length !== batch.length) throw new Error(`flush returned ${results.length} results for ${batch.length} items`);
+      this.opts.observe?.written(batch.length);
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch (err) {
+      this.opts.observe?.failed(batch.length);
       for (const p of batch) p.reject(err);
     }
   }

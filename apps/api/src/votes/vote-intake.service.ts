@@ -11,6 +11,7 @@ import type { AppConfig } from '@app/config';
 import { isDatabaseUnavailable, VoteRepository, type NewVote, type StoredDelivery } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { CONFIG } from '../common/tokens';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { GroupCommitClosedError, GroupCommitter } from './group-commit';
 import { MilestoneNotifier } from './milestone-notifier.service';
 
@@ -43,11 +44,13 @@ export class VoteIntakeService implements OnApplicationShutdown {
     private readonly votes: VoteRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly milestones: MilestoneNotifier,
+    metrics: ApiMetrics,
   ) {
     this.committer = new GroupCommitter({
       flush: (votes) => this.flush(votes),
       maxBatchSize: config.votes.batchMaxSize,
       concurrency: config.votes.flushConcurrency,
+      observe: metrics.batchObserver('vote'),
     });
   }
 

@@ -1,0 +1,67 @@
+// Where Prometheus scrapes an API process. With METRICS_PORT set (deployments), on a listener of its own on
+// METRICS_HOST:METRICS_PORT, which the reverse proxy does not publish; the API's port then has no /metrics.
+// Without it (`npm start`), at /metrics on the API's own port, answered only to loopback callers (the
+// socket's address, never X-Forwarded-For) that came through no proxy: a quick look from the machine the
+// engine runs on. A reverse proxy on the same machine connects from loopback too, and adds forwarding headers.
+// With API_PROCESSES > 1 every process answers with the sum of all of them (cluster-metrics.ts).
+
+import type { AppConfig } from '@app/config';
+import type { FastifyInstance } from 'fastify';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiMetrics } from './api-metrics';
+import { clusterMetricsText, joinClusterMetrics } from './cluster-metrics';
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'];
+
+/** A caller on this machine, not relayed by a proxy (which would add one of the forwarding headers). */
+export function isLocalCaller(address: string | undefined, headers: Record<string, unknown>): boolean {
+  return isLoopback(address) && FORWARDING_HEADERS.every((h) => headers[h] === undefined);
+}
+
+export interface MetricsEndpoint {
+  /** The dedicated listener's port (METRICS_PORT=0 picks a free one); undefined when /metrics is on the API's port. */
+  port?: number;
+}
+
+export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetrics, config: AppConfig): Promise<MetricsEndpoint> {
+  joinClusterMetrics(metrics.registry);
+  const text = () => clusterMetricsText(metrics.registry);
+  // Every finished request, by its route's template: bounded labels whatever URLs clients send.
+  fastify.addHook('onResponse', (req, reply, done) => {
+    metrics.observeRequest(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
+
+  if (config.metrics.port === undefined) {
+    fastify.get('/metrics', async (req, reply) => {
+      if (!isLocalCaller(req.socket.remoteAddress, req.headers)) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Route GET:/metrics not found' });
+      return reply.type(metrics.registry.contentType).send(await text());
+    });
+    return {};
+  }
+
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Only GET /metrics is served here.\n');
+      return;
+    }
+    text().then(
+      (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+      (err: Error) => res.writeHead(503, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${err.message}\n`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.metrics.port, config.metrics.host, () => resolve());
+  });
+  fastify.addHook('onClose', (_instance, done) => void server.close(() => done()));
+  return { port: (server.address() as AddressInfo).port };
+}
