@@ -245,7 +245,12 @@ const schema = variables.transform((c) => {
       corsOrigins: c.CORS_ORIGINS,
       trustProxy: c.TRUST_PROXY,
     },
-    metrics: { host: c.METRICS_HOST, port: c.METRICS_PORT },
+    metrics: {
+      host: c.METRICS_HOST,
+      port: c.METRICS_PORT,
+      /** Set by `npm start`, not the environment: the in-process worker's SDK metrics, which /metrics adds to the API's. */
+      workerUrl: undefined as string | undefined,
+    },
     secretsKey: c.SECRETS_KEY,
     votes: {
       secretGraceMs: c.WEBHOOK_SECRET_GRACE,

@@ -81,6 +81,10 @@ describe('Prometheus metrics', () => {
       expect(sample(text, 'incubator_deliveries', { channel: 'log', platform: 'instagram', status: 'delivered' })).toBeGreaterThanOrEqual(1);
       // Process health from prom-client's defaults.
       expect(sample(text, 'incubator_api_process_resident_memory_bytes', {})).toBeGreaterThan(0);
+      // The in-process worker's Temporal SDK metrics come with them (npm start's one place to look).
+      expect(text).toMatch(/^temporal_worker_task_slots_available\{[^}]*worker_type="WorkflowWorker"[^}]*\} \d+$/m);
+      expect(text).toMatch(/^temporal_workflow_task_schedule_to_start_latency_count\{[^}]*task_queue="[^"]+"[^}]*\} [1-9]\d*$/m);
+      expect(text).toMatch(/^temporal_activity_schedule_to_start_latency_count\{[^}]*\} [1-9]\d*$/m);
       // Relayed by a proxy on this machine (it connects from loopback and says whom for): not answered.
       const relayed = await fetch(`${t.engine.apiUrl}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
       expect(relayed.status).toBe(404);

@@ -4,6 +4,7 @@
 // launch recorded exactly once, and every delivery must arrive, never as a second, different message.
 import { addChannels, advanceTo, castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
+import { freePort } from '../../libs/runtime';
 import { eventually } from '../support/wait';
 import { faultProduct, faultStackForSuite, report } from './fault-stack';
 import { blockedOnRow, checkDeliveries, checkTimeline, holdProductRow, stageOf } from './read-model';
@@ -79,7 +80,9 @@ describe('fault: worker killed', () => {
 
   it('two workers, one killed under load: the other finishes everything', async () => {
     const a = await stack.startWorker('worker A2', FAST_DELIVERY);
-    await stack.startWorker('worker B2', FAST_DELIVERY);
+    // The survivor also serves its Temporal SDK metrics (METRICS_PORT), as a deployed worker does.
+    const metricsPort = await freePort();
+    await stack.startWorker('worker B2', { ...FAST_DELIVERY, METRICS_HOST: '127.0.0.1', METRICS_PORT: String(metricsPort) });
     const api = await stack.startApi('api 2');
     const leo = await castInfluencer(api, 'leo');
     const receiver = await startReceiver();
@@ -127,6 +130,10 @@ describe('fault: worker killed', () => {
     });
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
+    // What an operator sees of the survivor: it took workflow tasks, and how long they waited for it.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^temporal_workflow_task_schedule_to_start_latency_count\{[^}]*\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^temporal_worker_task_slots_available\{[^}]*worker_type="ActivityWorker"[^}]*\} \d+$/m);
   });
 
   it('mid-delivery: a new worker delivers everything, no webhook-id twice with a different body, none lost', async () => {

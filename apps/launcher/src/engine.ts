@@ -9,6 +9,7 @@ import { loadSecretsKey } from '@app/webhooks';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
@@ -75,8 +76,11 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     };
     // The API listens after the worker starts; share links are made later, from where it listens.
     let apiUrl = '';
-    const workerDone = opts.worker === false ? Promise.resolve() : (await startWorker(opts, effectiveConfig, dataSource, () => apiUrl, stoppers)).done;
-    const api = opts.api === false ? { url: '', apiPids: (): number[] => [] } : await startApi(opts, effectiveConfig, dataSource, stoppers);
+    const worker = opts.worker === false ? undefined : await startWorker(opts, effectiveConfig, dataSource, () => apiUrl, stoppers);
+    const workerDone = worker?.done ?? Promise.resolve();
+    // The API's metrics carry the in-process worker's too: one place to look.
+    const apiConfig: AppConfig = { ...effectiveConfig, metrics: { ...effectiveConfig.metrics, workerUrl: worker?.metricsUrl } };
+    const api = opts.api === false ? { url: '', apiPids: (): number[] => [] } : await startApi(opts, apiConfig, dataSource, stoppers);
     apiUrl = api.url;
     return {
       apiUrl,
@@ -167,8 +171,10 @@ async function startWorker(
   dataSource: DataSource,
   apiUrl: () => string,
   stoppers: Stopper[],
-): Promise<{ done: Promise<void> }> {
-  installWorkerRuntime(config.logLevel);
+): Promise<{ done: Promise<void>; metricsUrl?: string }> {
+  // The SDK's metrics on a free loopback port, read by the API's /metrics (see startEngine).
+  const metricsAddress = `127.0.0.1:${await freeLoopbackPort()}`;
+  const metricsUrl = installWorkerRuntime(config.logLevel, metricsAddress) ? `http://${metricsAddress}/metrics` : undefined;
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address! });
   stoppers.push(() => workerConnection.close());
   const worker: Worker = await createEngineWorker({
@@ -184,7 +190,19 @@ async function startWorker(
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await done.catch(() => undefined);
   });
-  return { done };
+  return { done, metricsUrl };
+}
+
+/** A port free on 127.0.0.1 now (the SDK's exporter binds it right after). */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The API: in this process, or API_PROCESSES processes sharing the port. */

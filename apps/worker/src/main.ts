@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const address = config.temporal.address ?? '127.0.0.1:7233';
   const dataSource = createDataSource({ url: config.database.url, applicationName: 'incubator-worker' });
   await dataSource.initialize();
-  installWorkerRuntime(config.logLevel);
+  // METRICS_PORT: the SDK's Prometheus metrics on METRICS_HOST:METRICS_PORT (GET /metrics).
+  const metricsAddress = config.metrics.port === undefined ? undefined : `${config.metrics.host.includes(':') ? `[${config.metrics.host}]` : config.metrics.host}:${config.metrics.port}`;
+  installWorkerRuntime(config.logLevel, metricsAddress);
   // The workflows set ProductStage/InfluencerId; a namespace without them would fail every product.
   const admin = await Connection.connect({ address });
   try {
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     // Share links point at the API: PUBLIC_BASE_URL, else where the API listens by default.
     social: socialActivityDeps(config, () => `http://${config.api.host}:${config.api.port}`),
   });
-  log.info({ address, taskQueue: config.temporal.taskQueue }, 'worker started');
+  log.info({ address, taskQueue: config.temporal.taskQueue, ...(metricsAddress ? { metrics: `http://${metricsAddress}/metrics` } : {}) }, 'worker started');
   // The SDK installs SIGINT/SIGTERM handlers that begin a graceful shutdown; run() resolves after it.
   try {
     await worker.run();

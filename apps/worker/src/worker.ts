@@ -52,17 +52,27 @@ export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => strin
 
 let runtimeInstalled = false;
 
-/** The SDK's own logging (worker state changes, retries) at the engine's level; once per process. */
-export function installWorkerRuntime(level: string): void {
-  if (runtimeInstalled) return;
+/**
+ * The SDK's own logging (worker state changes, retries) at the engine's level and, given `metricsAddress`
+ * (host:port), its Prometheus metrics there (task slots, schedule-to-start latency, polls, activity and
+ * workflow task outcomes; all named temporal_*). Once per process: the first call decides; false when the
+ * runtime already existed (then no metrics listener was started).
+ */
+export function installWorkerRuntime(level: string, metricsAddress?: string): boolean {
+  if (runtimeInstalled) return false;
   runtimeInstalled = true;
   // The SDK logs every worker state change at INFO as multi-line objects; at the engine's `info` it
   // speaks only for warnings.
   const map: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
   try {
-    Runtime.install({ logger: new DefaultLogger(map[level] ?? 'WARN') });
+    Runtime.install({
+      logger: new DefaultLogger(map[level] ?? 'WARN'),
+      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress, useSecondsForDurations: true } } } } : {}),
+    });
+    return true;
   } catch {
     // Already created by an earlier connection in this process; keep it.
+    return false;
   }
 }
 

@@ -26,6 +26,19 @@ export function isLocalCaller(address: string | undefined, headers: Record<strin
   return isLoopback(address) && FORWARDING_HEADERS.every((h) => headers[h] === undefined);
 }
 
+const WORKER_METRICS_TIMEOUT_MS = 2_000;
+
+/** The in-process worker's SDK metrics (npm start), or a comment saying why they are missing from this scrape. */
+async function workerMetricsText(url: string): Promise<string> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(WORKER_METRICS_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`answered ${res.status}`);
+    return await res.text();
+  } catch (err) {
+    return `# the worker's Temporal SDK metrics could not be read: ${(err as Error).message.replace(/\s+/g, ' ')}\n`;
+  }
+}
+
 export interface MetricsEndpoint {
   /** The dedicated listener's port (METRICS_PORT=0 picks a free one); undefined when /metrics is on the API's port. */
   port?: number;
@@ -33,7 +46,11 @@ export interface MetricsEndpoint {
 
 export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetrics, config: AppConfig): Promise<MetricsEndpoint> {
   joinClusterMetrics(metrics.registry);
-  const text = () => clusterMetricsText(metrics.registry);
+  const workerUrl = config.metrics.workerUrl;
+  const text = async () => {
+    const [api, worker] = await Promise.all([clusterMetricsText(metrics.registry), workerUrl ? workerMetricsText(workerUrl) : '']);
+    return api + worker;
+  };
   // Every finished request, by its route's template: bounded labels whatever URLs clients send.
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.observeRequest(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime);
