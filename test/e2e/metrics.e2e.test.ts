@@ -79,6 +79,12 @@ describe('Prometheus metrics', () => {
       expect(sample(text, 'incubator_intake_batch_size_count', { kind: 'vote' })).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'incubator_products', { stage: 'POLL' })).toBe(1);
       expect(sample(text, 'incubator_deliveries', { channel: 'log', platform: 'instagram', status: 'delivered' })).toBeGreaterThanOrEqual(1);
+      // What the product waits for, as its read model says, and for how long (since its last timeline event).
+      const [waits] = await t.db.dataSource.query<{ by: string; action: string }[]>(`SELECT pending_action ->> 'by' AS by, pending_action ->> 'action' AS action FROM products WHERE id = $1`, [productId]);
+      expect(sample(text, 'incubator_actions_waiting', waits)).toBe(1);
+      const waited = sample(text, 'incubator_action_oldest_wait_seconds', waits)!;
+      expect(waited).toBeGreaterThanOrEqual(0);
+      expect(waited).toBeLessThan(60);
       // Process health from prom-client's defaults.
       expect(sample(text, 'incubator_api_process_resident_memory_bytes', {})).toBeGreaterThan(0);
       // The in-process worker's Temporal SDK metrics come with them (npm start's one place to look).

@@ -1,7 +1,8 @@
 // What an API process tells Prometheus: HTTP latency per route and status, intake (votes, reservations, shop
-// deliveries) with its group-commit batch sizes, and, read from PostgreSQL when scraped, products by stage and
-// deliveries by channel and status. Each API has a registry of its own (a test runs several in one process);
-// with API_PROCESSES > 1 the launcher adds the processes' metrics up (cluster-metrics.ts).
+// deliveries) with its group-commit batch sizes, and, read from PostgreSQL when scraped, products by stage,
+// deliveries by channel and status, and what products wait for and for how long. Each API has a registry of
+// its own (a test runs several in one process); with API_PROCESSES > 1 the launcher adds the processes' metrics
+// up (cluster-metrics.ts).
 
 import { Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -52,11 +53,11 @@ export class ApiMetrics {
       registers,
     });
     // Read from PostgreSQL at scrape time: the same in every process, so processes are not added up ('max').
-    const fromDatabase = async (gauge: Gauge<string>, name: string, sql: string, labels: (row: Record<string, string>) => Record<string, string>) => {
+    const fromDatabase = async (gauge: Gauge<string>, name: string, read: () => Promise<{ labels: Record<string, string>; value: number }[]>) => {
       try {
-        const rows: (Record<string, string> & { n: number })[] = await dataSource.query(sql);
+        const samples = await read();
         gauge.reset();
-        for (const row of rows) gauge.set(labels(row), Number(row.n));
+        for (const { labels, value } of samples) gauge.set(labels, value);
       } catch (err) {
         collectErrors.inc();
         this.logger.warn(`could not read ${name} from PostgreSQL: ${(err as Error).message}`);
@@ -69,7 +70,43 @@ export class ApiMetrics {
       aggregator: 'max',
       registers,
       async collect() {
-        await fromDatabase(this, 'products by stage', `SELECT stage, count(*)::int AS n FROM products GROUP BY stage`, (r) => ({ stage: r.stage }));
+        await fromDatabase(this, 'products by stage', async () => {
+          const rows: { stage: string; n: number }[] = await dataSource.query(`SELECT stage, count(*)::int AS n FROM products GROUP BY stage`);
+          return rows.map((r) => ({ labels: { stage: r.stage }, value: r.n }));
+        });
+      },
+    });
+    // What each product waits for (products.pending_action) and since when: its last timeline event, the
+    // moment the current wait began (the product's row when it has none yet).
+    const waiting = ApiMetrics.sharedRead(
+      async (): Promise<{ by: string; action: string; n: number; oldest: number }[]> =>
+        dataSource.query(
+          `SELECT p.pending_action ->> 'by' AS by, p.pending_action ->> 'action' AS action, count(*)::int AS n,
+                  max(extract(epoch FROM now() - coalesce(t.at, p.updated_at)))::float8 AS oldest
+           FROM products p
+           LEFT JOIN LATERAL (SELECT e.occurred_at AS at FROM timeline_events e WHERE e.product_id = p.id ORDER BY e.seq DESC LIMIT 1) t ON true
+           WHERE p.pending_action ->> 'by' IN ('staff', 'influencer', 'fans')
+           GROUP BY 1, 2`,
+        ),
+    );
+    new Gauge({
+      name: 'incubator_actions_waiting',
+      help: 'Products waiting for a person (by: staff, influencer, or fans while a poll or demand window is open), per action.',
+      labelNames: ['by', 'action'],
+      aggregator: 'max',
+      registers,
+      async collect() {
+        await fromDatabase(this, 'actions waiting', async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.n })));
+      },
+    });
+    new Gauge({
+      name: 'incubator_action_oldest_wait_seconds',
+      help: 'How long the longest-waiting product has waited for this action (since its last timeline event).',
+      labelNames: ['by', 'action'],
+      aggregator: 'max',
+      registers,
+      async collect() {
+        await fromDatabase(this, 'waiting ages', async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.oldest })));
       },
     });
     new Gauge({
@@ -79,14 +116,23 @@ export class ApiMetrics {
       aggregator: 'max',
       registers,
       async collect() {
-        await fromDatabase(
-          this,
-          'deliveries by channel and status',
-          `SELECT c.kind AS channel, c.platform, d.status, count(*)::int AS n FROM deliveries d JOIN channels c ON c.id = d.channel_id GROUP BY 1, 2, 3`,
-          (r) => ({ channel: r.channel, platform: r.platform, status: r.status }),
-        );
+        await fromDatabase(this, 'deliveries by channel and status', async () => {
+          const rows: { channel: string; platform: string; status: string; n: number }[] = await dataSource.query(
+            `SELECT c.kind AS channel, c.platform, d.status, count(*)::int AS n FROM deliveries d JOIN channels c ON c.id = d.channel_id GROUP BY 1, 2, 3`,
+          );
+          return rows.map((r) => ({ labels: { channel: r.channel, platform: r.platform, status: r.status }, value: r.n }));
+        });
       },
     });
+  }
+
+  /** Read once for the gauges that share it, then reused for a second (one scrape reads each gauge in turn). */
+  private static sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
+    let last: { at: number; value: Promise<T> } | undefined;
+    return () => {
+      if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), value: read() };
+      return last.value;
+    };
   }
 
   /** Records one finished request; `route` is the route's template (`/products/:id`), never the raw URL. */
