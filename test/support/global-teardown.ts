@@ -1,8 +1,9 @@
 // Stops the shared PostgreSQL and Temporal dev server started by global-setup.ts, after printing the fault
-// suites' table and then the security suites' table, each when any of its suites ran.
+// suites' table, the security suites' table and the topology run's, each when any of its suites ran.
 import * as fs from 'node:fs';
 import { printFaultTable } from './fault-table';
 import { printSecurityTable } from './security-table';
+import { printTopologyTable } from './topology-table';
 import type { RunningPostgres, RunningDevServer } from '../../libs/runtime';
 
 export default async function globalTeardown(): Promise<void> {
@@ -13,6 +14,7 @@ export default async function globalTeardown(): Promise<void> {
   const write = (line: string) => process.stdout.write(`${line}\n`);
   printFaultTable(stack.root, write);
   printSecurityTable(stack.root, write);
+  printTopologyTable(stack.root, write);
   await stack.temporal.stop();
   await stack.pg.stop();
   fs.rmSync(stack.root, { recursive: true, force: true });
