@@ -23,6 +23,7 @@ import { shopOutboundSecretContext, type SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
 import { signedGuardedPost } from './signed-post';
 import type { SocialActivityLogger } from './social.activities';
+import { activityLogFields } from './log-context';
 
 export interface ShopEventActivityDeps {
   dataSource: DataSource;
@@ -104,7 +105,7 @@ export function createShopEventActivities(deps: ShopEventActivityDeps): Pick<Sal
       if (refusal || secret === null) {
         const error = refusal ?? `the outbound secret of shop ${shop.shopId} cannot be opened with this engine's key; its events are not sent`;
         await shopEvents.failBatch(batchId, error);
-        deps.log.warn({ batchId, shopId: shop.shopId, error }, 'shop events not sent');
+        deps.log.warn({ ...activityLogFields(), batchId, shopId: shop.shopId, error }, 'shop events not sent');
         return { delivered: 0, stopped: true };
       }
       let delivered = 0;
@@ -133,7 +134,7 @@ export function createShopEventActivities(deps: ShopEventActivityDeps): Pick<Sal
       });
       if (stop !== null) {
         await shopEvents.failBatch(batchId, stop);
-        deps.log.warn({ batchId, shopId: shop.shopId, error: stop }, 'shop events stopped');
+        deps.log.warn({ ...activityLogFields(), batchId, shopId: shop.shopId, error: stop }, 'shop events stopped');
         return { delivered, stopped: true };
       }
       if (retryable.length > 0) {
@@ -146,7 +147,7 @@ export function createShopEventActivities(deps: ShopEventActivityDeps): Pick<Sal
 
     async failShopEvents({ batchId, afterId, throughId, error }: FailShopEventsInput): Promise<{ delivered: number }> {
       const result = await shopEvents.failPending(batchId, afterId, throughId, error);
-      deps.log.warn({ batchId, error }, 'shop events failed');
+      deps.log.warn({ ...activityLogFields(), batchId, error }, 'shop events failed');
       return result;
     },
 

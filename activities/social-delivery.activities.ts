@@ -8,6 +8,7 @@ import { DeliveryRepository } from '@app/database';
 import { channelSecretContext } from '@app/webhooks';
 import { signedGuardedPost } from './signed-post';
 import type { SocialActivityDeps } from './social.activities';
+import { activityLogFields } from './log-context';
 
 export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSource' | 'secretBox' | 'log' | 'outbound'>): Pick<SocialActivities, 'sendDelivery' | 'recordDeliveryOutcome'> {
   const deliveries = new DeliveryRepository(deps.dataSource);
@@ -23,6 +24,7 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
         const message = JSON.parse(row.payload) as { type: string; data: Record<string, unknown> };
         deps.log.info(
           {
+            ...activityLogFields(),
             channel: row.channelId,
             deliveryId,
             productId: row.productId,
@@ -59,7 +61,7 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
         return;
       }
       await deliveries.markFailed(deliveryId, outcome.error);
-      deps.log.warn({ deliveryId, error: outcome.error }, 'social update delivery failed');
+      deps.log.warn({ ...activityLogFields(), deliveryId, error: outcome.error }, 'social update delivery failed');
     },
   };
 }

@@ -10,6 +10,7 @@ import type { OutboundGuard } from '@app/outbound';
 import type { SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
 import { createDeliveryActivities } from './social-delivery.activities';
+import { activityLogFields } from './log-context';
 
 export interface SocialActivityLogger {
   info(obj: object, msg: string): void;
@@ -54,7 +55,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         platformLimits: deps.platformLimits,
       });
       for (const fallback of plan.fallbacks) {
-        deps.log.warn({ productId, event: fallback.event, error: fallback.error }, 'template override unusable; the shipped template is used');
+        deps.log.warn({ ...activityLogFields(), productId, event: fallback.event, error: fallback.error }, 'template override unusable; the shipped template is used');
       }
       if (plan.updates.length === 0) return { deliveries: [], retry: deps.deliveryRetry };
       await socialUpdates.insertWithDeliveries(productId, plan.updates, plan.deliveries, plan.links);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { productWorkflowId } from '../../libs/domain';
 import type { InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { recordAttacks } from './e2e-helpers';
@@ -107,6 +108,13 @@ describe('secrets stay out of logs and later answers', () => {
     expect(output).toContain('"url":"/webhooks/votes/');
     expect(output).toContain('request completed');
     expect(output).toContain('"msg":"social update"'); // the log channel wrote the updates
+    // Lines name the workflow they are about: a product action's request line its product's workflow, the
+    // log channel's line the delivery workflow and activity that wrote it.
+    const lines = output.split('\n');
+    const closeLine = lines.find((l) => l.includes(`"url":"/products/${product.id}/poll/close"`) && l.includes('request completed'));
+    expect(closeLine).toContain(`"workflowId":"${productWorkflowId(product.id)}"`);
+    const channelLine = lines.find((l) => l.includes('"msg":"social update"'));
+    expect(channelLine).toMatch(/"workflowId":"[^"]+","runId":"[^"]+","activity":"sendDelivery"/);
 
     const banner = `Staff API key (shown once, store it now): ${e.staffKey}`;
     const logs = output.replace(banner, '[the first-start banner]');

@@ -1,9 +1,10 @@
 // Structured logging for the API through one pino instance: Nest's own log calls, and one line per
 // finished request written by a Fastify onResponse hook (no per-request middleware or async context,
 // which cost a viral poll's vote webhook a sixth of its throughput). Request lines carry id, method, URL,
-// client address (X-Forwarded-For counts only through TRUST_PROXY's proxies), status and time; never
-// headers or bodies, so keys, signatures and secrets stay out of the logs.
+// client address (X-Forwarded-For counts only through TRUST_PROXY's proxies), status and time, and for a
+// product's routes its workflow id; never headers or bodies, so keys, signatures and secrets stay out of the logs.
 
+import { productWorkflowId } from '@app/domain';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Level, type Logger } from 'pino';
@@ -61,6 +62,8 @@ export class PinoLoggerService implements LoggerService {
   }
 }
 
+const PRODUCT_ROUTE = '/products/:id';
+
 // At viral scale one line per vote is noise: vote deliveries get a request line only at debug.
 const VOTE_DELIVERY = /^\/webhooks\/votes\//;
 
@@ -73,7 +76,17 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
     const status = reply.statusCode;
     const level: Level = status === 503 ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (logger.isLevelEnabled(level)) {
-      logger[level]({ req: { id: req.id, method: req.method, url, ip: req.ip }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+      // A product's routes name its workflow: from a log line to its history in the Temporal UI.
+      const productId = req.routeOptions.url?.startsWith(PRODUCT_ROUTE) ? (req.params as { id?: string }).id : undefined;
+      logger[level](
+        {
+          req: { id: req.id, method: req.method, url, ip: req.ip },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime * 10) / 10,
+          ...(productId ? { workflowId: productWorkflowId(productId) } : {}),
+        },
+        'request completed',
+      );
     }
     done();
   });
