@@ -2,7 +2,7 @@
 // METRICS_PORT is set, else on a listener of their own (and not on the API's port). Request latency per
 // route template and status, intake items and batch sizes, products by stage and deliveries by channel and
 // status, each checked against what the test did.
-import * as net from 'node:net';
+import { freePort } from '../../libs/runtime';
 import { addChannels, castInfluencer, createProduct } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
@@ -24,16 +24,6 @@ async function scrape(url: string): Promise<{ status: number; type: string | nul
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Deliveries by the worker in the background: seconds on a shared machine.
 jest.setTimeout(60_000);

@@ -4,12 +4,11 @@
 import type { AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { InfluencerIdKey, ProductStageKey, SEARCH_ATTRIBUTES } from '@app/domain';
-import { resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
+import { freePort, resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer, type RunningPostgres } from '@app/runtime';
 import { loadSecretsKey } from '@app/webhooks';
 import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../api/src/auth/api-key.service';
@@ -173,7 +172,7 @@ async function startWorker(
   stoppers: Stopper[],
 ): Promise<{ done: Promise<void>; metricsUrl?: string }> {
   // The SDK's metrics on a free loopback port, read by the API's /metrics (see startEngine).
-  const metricsAddress = `127.0.0.1:${await freeLoopbackPort()}`;
+  const metricsAddress = `127.0.0.1:${await freePort()}`;
   const metricsUrl = installWorkerRuntime(config.logLevel, metricsAddress) ? `http://${metricsAddress}/metrics` : undefined;
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address! });
   stoppers.push(() => workerConnection.close());
@@ -193,17 +192,6 @@ async function startWorker(
   return { done, metricsUrl };
 }
 
-/** A port free on 127.0.0.1 now (the SDK's exporter binds it right after). */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The API: in this process, or API_PROCESSES processes sharing the port. */
 async function startApi(
