@@ -1,9 +1,7 @@
 // What the API shows and to whom, and what it costs an attacker: staff-only details (the Temporal UI link,
 // staff key labels), /health's states, the vote body limit before parsing, unknown key prefixes refused with
 // at most one reload of the issued prefixes a second, the paginated timeline, and no second send of a delivered delivery.
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { ApiKeyService } from '../../apps/api/src/auth/api-key.service';
 import { MISS_RELOAD_MS } from '../../apps/api/src/auth/known-key-prefixes';
 import type { DeliveriesDto, DeliveryDto, HealthDto, IssuedApiKeyDto, ProductDto, TimelineDto, TimelineEventDto } from '../support/api-types';
@@ -19,53 +17,7 @@ const UI = 'http://temporal-ui.exposure.test:8233';
 const KEY_TTL_MS = 4_000;
 const STAFF_LABEL = "Anna's laptop (ops)";
 
-/** Each service's published ports in the compose file (its `ports:` entries), by a line scan of its YAML. */
-function publishedPorts(compose: string): Map<string, string[]> {
-  const services = new Map<string, string[]>();
-  let inServices = false;
-  let ports: string[] | null = null;
-  let inPorts = false;
-  for (const raw of compose.split('\n')) {
-    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    if (/^\S/.test(raw)) {
-      inServices = raw.startsWith('services:');
-      ports = null;
-      continue;
-    }
-    if (!inServices) continue;
-    const service = /^ {2}([\w-]+):\s*$/.exec(raw);
-    const key = /^ {4}([\w-]+):/.exec(raw);
-    const item = /^ {6}-\s*"?([^"\s]+)"?\s*$/.exec(raw);
-    if (service) {
-      ports = [];
-      services.set(service[1], ports);
-      inPorts = false;
-    } else if (key) {
-      inPorts = key[1] === 'ports';
-      if (key[1] === 'network_mode') throw new Error(`a service sets network_mode (${raw.trim()}): every port it opens would be published`);
-    } else if (inPorts && item && ports) {
-      ports.push(item[1]);
-    }
-  }
-  return services;
-}
-
 const oversized = recordAttacks('vote bodies over 16 KiB, plain and chunked, to a real and an unknown source');
-
-describe('docker/docker-compose.yml', () => {
-  it('publishes only the API; the Temporal UI on loopback; PostgreSQL and Temporal gRPC not at all', () => {
-    const ports = publishedPorts(readFileSync(join(__dirname, '../../docker/docker-compose.yml'), 'utf8'));
-    expect([...ports.keys()].sort()).toEqual(['api', 'migrate', 'postgresql', 'temporal', 'temporal-ui', 'worker']);
-    expect(Object.fromEntries(ports)).toEqual({
-      postgresql: [],
-      temporal: [],
-      'temporal-ui': ['127.0.0.1:8080:8080'],
-      migrate: [],
-      api: ['3000:3000'],
-      worker: [],
-    });
-  });
-});
 
 describe('exposure', () => {
   let t: TestEngine;
