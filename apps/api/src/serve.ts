@@ -6,7 +6,9 @@ import { loadConfig, type AppConfig } from '@app/config';
 import { createDataSource } from '@app/database';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiInfrastructure } from './app.module';
+import { startTracing } from '@app/tracing';
 import { createApiApp, listeningPort } from './bootstrap';
+import { temporalClientInterceptors } from './tracing/request-tracing';
 
 /** Messages between the launcher and the API processes it forked. */
 export type ApiProcessMessage = { type: 'config'; config: AppConfig } | { type: 'listening'; port: number } | { type: 'shutdown' };
@@ -47,7 +49,9 @@ export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructu
   await dataSource.initialize();
   // Lazy: the API starts, and answers 503 for Temporal-backed routes, while Temporal is still coming up.
   const connection = Connection.lazy({ address });
-  const app = await createApiApp({ config, dataSource, temporal: new Client({ connection, namespace: config.temporal.namespace }), extraModules });
+  const tracing = startTracing(config.tracing);
+  const temporal = new Client({ connection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(tracing) });
+  const app = await createApiApp({ config, dataSource, temporal, extraModules, tracing });
   await app.listen({ host: config.api.host, port: config.api.port });
 
   let closing: Promise<void> | undefined;
@@ -56,6 +60,7 @@ export async function serveApi(config: AppConfig, extraModules?: ApiInfrastructu
       await app.close();
       await connection.close();
       await dataSource.destroy();
+      await tracing?.shutdown();
       process.exit(0);
     })());
   if (process.send) {

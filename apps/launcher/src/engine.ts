@@ -16,6 +16,8 @@ import type { ApiInfrastructure } from '../../api/src/app.module';
 import { createApiApp, listeningPort } from '../../api/src/bootstrap';
 import { compiledRoot, createEngineWorker, installWorkerRuntime, socialActivityDeps } from '../../worker/src/worker';
 import { startApiCluster } from './api-cluster';
+import { startTracing, type Tracing } from '@app/tracing';
+import { temporalClientInterceptors } from '../../api/src/tracing/request-tracing';
 
 export interface EngineOptions {
   config: AppConfig;
@@ -66,6 +68,9 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
   };
 
   try {
+    // Traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed and stopped last.
+    const tracing = startTracing(config.tracing);
+    if (tracing) stoppers.push(() => tracing.shutdown());
     const { databaseUrl, dataSource } = await startDatabase(config, log, stoppers);
     const temporal = await startTemporal(config, log, stoppers);
     const effectiveConfig: AppConfig = {
@@ -75,11 +80,11 @@ export async function startEngine(opts: EngineOptions): Promise<RunningEngine> {
     };
     // The API listens after the worker starts; share links are made later, from where it listens.
     let apiUrl = '';
-    const worker = opts.worker === false ? undefined : await startWorker(opts, effectiveConfig, dataSource, () => apiUrl, stoppers);
+    const worker = opts.worker === false ? undefined : await startWorker(opts, effectiveConfig, dataSource, () => apiUrl, stoppers, tracing);
     const workerDone = worker?.done ?? Promise.resolve();
     // The API's metrics carry the in-process worker's too: one place to look.
     const apiConfig: AppConfig = { ...effectiveConfig, metrics: { ...effectiveConfig.metrics, workerUrl: worker?.metricsUrl } };
-    const api = opts.api === false ? { url: '', apiPids: (): number[] => [] } : await startApi(opts, apiConfig, dataSource, stoppers);
+    const api = opts.api === false ? { url: '', apiPids: (): number[] => [] } : await startApi(opts, apiConfig, dataSource, stoppers, tracing);
     apiUrl = api.url;
     return {
       apiUrl,
@@ -170,6 +175,7 @@ async function startWorker(
   dataSource: DataSource,
   apiUrl: () => string,
   stoppers: Stopper[],
+  tracing: Tracing | undefined,
 ): Promise<{ done: Promise<void>; metricsUrl?: string }> {
   // The SDK's metrics on a free loopback port, read by the API's /metrics (see startEngine).
   const metricsAddress = `127.0.0.1:${await freePort()}`;
@@ -183,6 +189,7 @@ async function startWorker(
     dataSource,
     workflowBundlePath: opts.workflowBundlePath,
     social: socialActivityDeps(config, apiUrl),
+    tracing,
   });
   const done = worker.run();
   stoppers.push(async () => {
@@ -199,6 +206,7 @@ async function startApi(
   config: AppConfig,
   dataSource: DataSource,
   stoppers: Stopper[],
+  tracing: Tracing | undefined,
 ): Promise<{ url: string; firstStaffKey?: string; apiPids: () => number[] }> {
   const host = config.api.host === '0.0.0.0' ? '127.0.0.1' : config.api.host;
   if (config.api.processes > 1) {
@@ -219,8 +227,8 @@ async function startApi(
   // JavaScript thread that serves HTTP.
   const clientConnection = await NativeConnection.connect({ address: config.temporal.address! });
   stoppers.push(() => clientConnection.close());
-  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
-  const app = await createApiApp({ config, dataSource, temporal: client, extraModules: opts.apiModules });
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace, interceptors: temporalClientInterceptors(tracing) });
+  const app = await createApiApp({ config, dataSource, temporal: client, extraModules: opts.apiModules, tracing });
   await app.listen({ host: config.api.host, port: config.api.port });
   stoppers.push(() => app.close());
   const firstStaffKey = opts.bootstrapStaffKey ? await issueFirstStaffKey(app.get(ApiKeyService)) : undefined;

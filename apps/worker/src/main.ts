@@ -9,6 +9,7 @@ import { ensureSearchAttributes } from '@app/runtime';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
+import { startTracing } from '@app/tracing';
 import { createEngineWorker, installWorkerRuntime, prebuiltBundlePath, socialActivityDeps } from './worker';
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     await admin.close();
   }
   const connection = await NativeConnection.connect({ address });
+  const tracing = startTracing(config.tracing);
   const worker = await createEngineWorker({
     connection,
     namespace: config.temporal.namespace,
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     workflowBundlePath: prebuiltBundlePath(),
     // Share links point at the API: PUBLIC_BASE_URL, else where the API listens by default.
     social: socialActivityDeps(config, () => `http://${config.api.host}:${config.api.port}`),
+    tracing,
   });
   log.info({ address, taskQueue: config.temporal.taskQueue, ...(metricsAddress ? { metrics: `http://${metricsAddress}/metrics` } : {}) }, 'worker started');
   // The SDK installs SIGINT/SIGTERM handlers that begin a graceful shutdown; run() resolves after it.
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   } finally {
     await connection.close();
     await dataSource.destroy();
+    await tracing?.shutdown();
     log.info('worker stopped');
   }
 }

@@ -8,7 +8,17 @@ import type { DataSource } from 'typeorm';
 import { deliveryRetry, type AppConfig } from '@app/config';
 import { OutboundGuard } from '@app/outbound';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
+import type { Tracing } from '@app/tracing';
+import type { Context as ActivityContext } from '@temporalio/activity';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry/lib/worker';
+import { Resource } from '@opentelemetry/resources';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import pino from 'pino';
+import { WORKFLOW_INTERCEPTOR_MODULES } from './bundles';
 import { createProductActivities, createSalesActivities, createShopEventActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
@@ -35,6 +45,8 @@ export interface EngineWorkerOptions {
   /** In milliseconds (the SDK's string durations come from `ms`, whose types this tsconfig does not resolve). */
   shutdownGraceTimeMs?: number;
   social: Omit<SocialActivityDeps, 'dataSource'>;
+  /** This process's tracing (OTEL_EXPORTER_OTLP_ENDPOINT): workflow and activity spans, linked to their callers'. */
+  tracing?: Tracing;
 }
 
 /** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
@@ -77,6 +89,7 @@ export function installWorkerRuntime(level: string, metricsAddress?: string): bo
 }
 
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
+  const tracing = opts.tracing;
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -86,6 +99,16 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     ...(opts.workflowBundlePath
       ? { workflowBundle: { codePath: loudlyExisting(opts.workflowBundlePath) } }
       : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) }),
+    interceptors: {
+      // Bundled from source (tests, dev): the same interceptor module a prebuilt bundle has.
+      workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
+      ...(tracing
+        ? { activity: [(ctx: ActivityContext) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] }
+        : {}),
+    },
+    // A traced workflow's spans leave the sandbox through this sink; a worker without tracing drops them (a
+    // workflow started with tracing on stays traced wherever it runs: workflow-tracing.ts).
+    sinks: { exporter: makeWorkflowExporter(tracing?.spanProcessor ?? new NoopSpanProcessor(), tracing?.resource ?? Resource.empty()) },
     activities: {
       ...createProductActivities({ dataSource: opts.dataSource }),
       ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }),

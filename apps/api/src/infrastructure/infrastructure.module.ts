@@ -4,6 +4,7 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
+import type { Tracing } from '@app/tracing';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CONFIG, SECRET_BOX, TEMPORAL_CLIENT } from '../common/tokens';
@@ -15,6 +16,8 @@ export interface ApiInfrastructure {
   temporal: Client;
   /** Modules mounted beside the API's own (the benchmarks' bare endpoint). */
   extraModules?: Type[];
+  /** This process's tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (startTracing); give `temporal` its client interceptor too. */
+  tracing?: Tracing;
 }
 
 @Global()

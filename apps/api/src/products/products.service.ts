@@ -23,6 +23,7 @@ import {
   productWorkflowId,
   ProductStageKey,
   toView,
+  TRACED_MEMO_KEY,
   type ActionRequest,
   type ActionResult,
   type PollOption,
@@ -116,6 +117,8 @@ export class ProductsService {
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Traced for its whole run when started with tracing on (see TRACED_MEMO_KEY).
+        ...(this.config.tracing.endpoint ? { memo: { [TRACED_MEMO_KEY]: true } } : {}),
         typedSearchAttributes: [
           { key: ProductStageKey, value: 'POLL' },
           { key: InfluencerIdKey, value: influencer.id },
