@@ -85,13 +85,13 @@ export class ApiMetrics {
                   max(extract(epoch FROM now() - coalesce(t.at, p.updated_at)))::float8 AS oldest
            FROM products p
            LEFT JOIN LATERAL (SELECT e.occurred_at AS at FROM timeline_events e WHERE e.product_id = p.id ORDER BY e.seq DESC LIMIT 1) t ON true
-           WHERE p.pending_action ->> 'by' IN ('staff', 'influencer', 'fans')
+           WHERE p.pending_action ->> 'by' IS NOT NULL
            GROUP BY 1, 2`,
         ),
     );
     new Gauge({
       name: 'incubator_actions_waiting',
-      help: 'Products waiting for a person (by: staff, influencer, or fans while a poll or demand window is open), per action.',
+      help: 'Products by who must act next (staff, influencer, fans while a poll or demand window is open, or the engine itself) and action.',
       labelNames: ['by', 'action'],
       aggregator: 'max',
       registers,
@@ -101,7 +101,7 @@ export class ApiMetrics {
     });
     new Gauge({
       name: 'incubator_action_oldest_wait_seconds',
-      help: 'How long the longest-waiting product has waited for this action (since its last timeline event).',
+      help: 'How long the longest-waiting of them has waited for this action (since its last timeline event): a stuck stage shows here.',
       labelNames: ['by', 'action'],
       aggregator: 'max',
       registers,
