@@ -98,7 +98,14 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     // Through its whole lifecycle, traced: updates, activities, timers, the launch.
     await driveToLaunch(t, mia, productId, 1_000, 'DESIGN');
     await eventually('the product on sale', async () => (await t.http<ProductDto>('GET', `/products/${productId}`)).body.stage === 'ON_SALE');
-    const history = await handle.fetchHistory();
+    // Replayed from a settled point: a history that ends inside a workflow task would run that task's rest as new work.
+    const history = await eventually('no workflow task in flight', async () => {
+      const h = await handle.fetchHistory();
+      const events = h.events ?? [];
+      const lastScheduled = events.map((e) => Boolean(e.workflowTaskScheduledEventAttributes)).lastIndexOf(true);
+      const lastCompleted = events.map((e) => Boolean(e.workflowTaskCompletedEventAttributes)).lastIndexOf(true);
+      return lastCompleted > lastScheduled ? h : undefined;
+    });
     // The production bundle replays it on a worker with tracing off (its spans are dropped); untraced histories
     // (test/replay's fixtures, recorded before tracing existed) replay on the same bundle there.
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, sinks: { exporter: makeWorkflowExporter(new NoopSpanProcessor(), Resource.empty()) } }, history);
