@@ -21,8 +21,6 @@ export interface Tracing {
   resource: Resource;
   /** For the workflow span sink (makeWorkflowExporter). */
   spanProcessor: SpanProcessor;
-  /** Sends what is buffered. */
-  flush(): Promise<void>;
   /** Flushes, stops exporting and unregisters the process-wide tracer. */
   shutdown(): Promise<void>;
 }
@@ -44,7 +42,6 @@ export function startTracing(config: TracingConfig): Tracing | undefined {
     tracer: trace.getTracer('incubator-engine'),
     resource,
     spanProcessor,
-    flush: () => provider.forceFlush(),
     shutdown: async () => {
       if (current === tracing) current = undefined;
       await provider.shutdown();

@@ -199,7 +199,6 @@ async function startWorker(
   return { done, metricsUrl };
 }
 
-
 /** The API: in this process, or API_PROCESSES processes sharing the port. */
 async function startApi(
   opts: EngineOptions,

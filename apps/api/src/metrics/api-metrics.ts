@@ -7,11 +7,11 @@
 import { Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { BatchObserver } from '../votes/group-commit';
+import type { AppConfig } from '@app/config';
+import { GroupCommitter, type BatchObserver } from '../votes/group-commit';
 
 /** The intake streams that write through a group committer. */
 export type IntakeKind = 'vote' | 'reservation' | 'shop_delivery';
-
 
 // Seconds: from a cached read (about a millisecond) to a Temporal update that waits on a busy worker.
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -53,31 +53,32 @@ export class ApiMetrics {
       registers,
     });
     // Read from PostgreSQL at scrape time: the same in every process, so processes are not added up ('max').
-    const fromDatabase = async (gauge: Gauge<string>, name: string, read: () => Promise<{ labels: Record<string, string>; value: number }[]>) => {
-      try {
-        const samples = await read();
-        gauge.reset();
-        for (const { labels, value } of samples) gauge.set(labels, value);
-      } catch (err) {
-        collectErrors.inc();
-        this.logger.warn(`could not read ${name} from PostgreSQL: ${(err as Error).message}`);
-      }
-    };
-    new Gauge({
-      name: 'incubator_products',
-      help: 'Products by lifecycle stage.',
-      labelNames: ['stage'],
-      aggregator: 'max',
-      registers,
-      async collect() {
-        await fromDatabase(this, 'products by stage', async () => {
-          const rows: { stage: string; n: number }[] = await dataSource.query(`SELECT stage, count(*)::int AS n FROM products GROUP BY stage`);
-          return rows.map((r) => ({ labels: { stage: r.stage }, value: r.n }));
-        });
-      },
+    // A read that fails leaves the gauge's last values and counts the failure.
+    const logger = this.logger;
+    const fromDatabase = (name: string, help: string, labelNames: string[], read: () => Promise<{ labels: Record<string, string>; value: number }[]>) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        aggregator: 'max',
+        registers,
+        async collect() {
+          try {
+            const samples = await read();
+            this.reset();
+            for (const { labels, value } of samples) this.set(labels, value);
+          } catch (err) {
+            collectErrors.inc();
+            logger.warn(`could not read ${name} from PostgreSQL: ${(err as Error).message}`);
+          }
+        },
+      });
+    fromDatabase('incubator_products', 'Products by lifecycle stage.', ['stage'], async () => {
+      const rows: { stage: string; n: number }[] = await dataSource.query(`SELECT stage, count(*)::int AS n FROM products GROUP BY stage`);
+      return rows.map((r) => ({ labels: { stage: r.stage }, value: r.n }));
     });
     // What each product waits for (products.pending_action) and since when: its last timeline event, the
-    // moment the current wait began (the product's row when it has none yet).
+    // moment the current wait began (the product's row when it has none yet). One read for both gauges.
     const waiting = ApiMetrics.sharedRead(
       async (): Promise<{ by: string; action: string; n: number; oldest: number }[]> =>
         dataSource.query(
@@ -89,41 +90,29 @@ export class ApiMetrics {
            GROUP BY 1, 2`,
         ),
     );
-    new Gauge({
-      name: 'incubator_actions_waiting',
-      help: 'Products by who must act next (staff, influencer, fans while a poll or demand window is open, or the engine itself) and action.',
-      labelNames: ['by', 'action'],
-      aggregator: 'max',
-      registers,
-      async collect() {
-        await fromDatabase(this, 'actions waiting', async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.n })));
+    fromDatabase(
+      'incubator_actions_waiting',
+      'Products by who must act next (staff, influencer, fans while a poll or demand window is open, or the engine itself) and action.',
+      ['by', 'action'],
+      async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.n })),
+    );
+    fromDatabase(
+      'incubator_action_oldest_wait_seconds',
+      'How long the longest-waiting of them has waited for this action (since its last timeline event): a stuck stage shows here.',
+      ['by', 'action'],
+      async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.oldest })),
+    );
+    fromDatabase(
+      'incubator_deliveries',
+      'Social-update deliveries by channel kind, platform and status (pending: still being sent or retried).',
+      ['channel', 'platform', 'status'],
+      async () => {
+        const rows: { channel: string; platform: string; status: string; n: number }[] = await dataSource.query(
+          `SELECT c.kind AS channel, c.platform, d.status, count(*)::int AS n FROM deliveries d JOIN channels c ON c.id = d.channel_id GROUP BY 1, 2, 3`,
+        );
+        return rows.map((r) => ({ labels: { channel: r.channel, platform: r.platform, status: r.status }, value: r.n }));
       },
-    });
-    new Gauge({
-      name: 'incubator_action_oldest_wait_seconds',
-      help: 'How long the longest-waiting of them has waited for this action (since its last timeline event): a stuck stage shows here.',
-      labelNames: ['by', 'action'],
-      aggregator: 'max',
-      registers,
-      async collect() {
-        await fromDatabase(this, 'waiting ages', async () => (await waiting()).map((r) => ({ labels: { by: r.by, action: r.action }, value: r.oldest })));
-      },
-    });
-    new Gauge({
-      name: 'incubator_deliveries',
-      help: 'Social-update deliveries by channel kind, platform and status (pending: still being sent or retried).',
-      labelNames: ['channel', 'platform', 'status'],
-      aggregator: 'max',
-      registers,
-      async collect() {
-        await fromDatabase(this, 'deliveries by channel and status', async () => {
-          const rows: { channel: string; platform: string; status: string; n: number }[] = await dataSource.query(
-            `SELECT c.kind AS channel, c.platform, d.status, count(*)::int AS n FROM deliveries d JOIN channels c ON c.id = d.channel_id GROUP BY 1, 2, 3`,
-          );
-          return rows.map((r) => ({ labels: { channel: r.channel, platform: r.platform, status: r.status }, value: r.n }));
-        });
-      },
-    });
+    );
   }
 
   /** Read once for the gauges that share it, then reused for a second (one scrape reads each gauge in turn). */
@@ -140,7 +129,15 @@ export class ApiMetrics {
     this.httpDuration.labels(method, route ?? 'unmatched', String(statusCode)).observe(elapsedMs / 1000);
   }
 
-  batchObserver(kind: IntakeKind): BatchObserver {
+  /**
+   * The committer of one intake stream: the vote batch settings (VOTE_BATCH_MAX_SIZE, VOTE_FLUSH_CONCURRENCY)
+   * fit all three, whose statements are of the same kind and size; every batch is counted under `kind`.
+   */
+  intakeCommitter<T, R>(kind: IntakeKind, config: AppConfig, flush: (items: T[]) => Promise<R[]>): GroupCommitter<T, R> {
+    return new GroupCommitter({ flush, maxBatchSize: config.votes.batchMaxSize, concurrency: config.votes.flushConcurrency, observe: this.batchObserver(kind) });
+  }
+
+  private batchObserver(kind: IntakeKind): BatchObserver {
     const written = this.intakeItems.labels(kind, 'written');
     const failed = this.intakeItems.labels(kind, 'failed');
     const size = this.intakeBatchSize.labels(kind);

@@ -8,7 +8,6 @@
 import type { AppConfig } from '@app/config';
 import type { FastifyInstance } from 'fastify';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApiMetrics } from './api-metrics';
 import { clusterMetricsText, joinClusterMetrics } from './cluster-metrics';
 
@@ -39,12 +38,7 @@ async function workerMetricsText(url: string): Promise<string> {
   }
 }
 
-export interface MetricsEndpoint {
-  /** The dedicated listener's port (METRICS_PORT=0 picks a free one); undefined when /metrics is on the API's port. */
-  port?: number;
-}
-
-export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetrics, config: AppConfig): Promise<MetricsEndpoint> {
+export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetrics, config: AppConfig): Promise<void> {
   joinClusterMetrics(metrics.registry);
   const workerUrl = config.metrics.workerUrl;
   const text = async () => {
@@ -59,10 +53,11 @@ export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetric
 
   if (config.metrics.port === undefined) {
     fastify.get('/metrics', async (req, reply) => {
-      if (!isLocalCaller(req.socket.remoteAddress, req.headers)) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Route GET:/metrics not found' });
+      // Anyone else gets the API's own 404, as for any route that does not exist.
+      if (!isLocalCaller(req.socket.remoteAddress, req.headers)) return reply.callNotFound();
       return reply.type(metrics.registry.contentType).send(await text());
     });
-    return {};
+    return;
   }
 
   const server = http.createServer((req, res) => {
@@ -80,5 +75,4 @@ export async function exposeMetrics(fastify: FastifyInstance, metrics: ApiMetric
     server.listen(config.metrics.port, config.metrics.host, () => resolve());
   });
   fastify.addHook('onClose', (_instance, done) => void server.close(() => done()));
-  return { port: (server.address() as AddressInfo).port };
 }

@@ -36,13 +36,7 @@ export class ReservationIntakeService implements OnApplicationShutdown {
     private readonly goals: GoalNotifier,
     metrics: ApiMetrics,
   ) {
-    // The vote batch settings fit: the statement is of the same kind and size.
-    this.committer = new GroupCommitter({
-      flush: (rs) => this.flush(rs),
-      maxBatchSize: config.votes.batchMaxSize,
-      concurrency: config.votes.flushConcurrency,
-      observe: metrics.batchObserver('reservation'),
-    });
+    this.committer = metrics.intakeCommitter('reservation', config, (rs: NewReservation[]) => this.flush(rs));
   }
 
   async record(input: ReservationInput): Promise<Exclude<ReservationOutcome, { kind: 'failed' }>> {

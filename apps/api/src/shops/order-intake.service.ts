@@ -70,13 +70,7 @@ export class OrderIntakeService implements OnApplicationShutdown {
     @Inject(CONFIG) config: AppConfig,
     metrics: ApiMetrics,
   ) {
-    // The vote batch settings fit: a batch is one transaction of the same order of size.
-    this.committer = new GroupCommitter({
-      flush: (items) => this.flush(items),
-      maxBatchSize: config.votes.batchMaxSize,
-      concurrency: config.votes.flushConcurrency,
-      observe: metrics.batchObserver('shop_delivery'),
-    });
+    this.committer = metrics.intakeCommitter('shop_delivery', config, (items: ShopDelivery[]) => this.flush(items));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -46,12 +46,7 @@ export class VoteIntakeService implements OnApplicationShutdown {
     private readonly milestones: MilestoneNotifier,
     metrics: ApiMetrics,
   ) {
-    this.committer = new GroupCommitter({
-      flush: (votes) => this.flush(votes),
-      maxBatchSize: config.votes.batchMaxSize,
-      concurrency: config.votes.flushConcurrency,
-      observe: metrics.batchObserver('vote'),
-    });
+    this.committer = metrics.intakeCommitter('vote', config, (votes: NewVote[]) => this.flush(votes));
   }
 
   /** Resolves once the vote is committed (or known to be a duplicate, or refused because the poll is not open). */
