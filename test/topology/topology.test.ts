@@ -76,6 +76,18 @@ async function floodVotes(lb: Balancer, source: Source, products: string[], fanP
   return acknowledged;
 }
 
+/** What staff (or, for reviews, the influencer) do for each pending action a product can wait on before its sale. */
+const STAFF_STEPS: Record<string, (view: ProductDto) => { path: string; body?: unknown; byInfluencer?: boolean }> = {
+  VOTE: () => ({ path: '/poll/close' }),
+  SUBMIT_DESIGN: () => ({ path: '/designs', body: { title: 'v1', description: 'first' } }),
+  REVIEW_DESIGN: (v) => ({ path: `/designs/${v.designs.length}/review`, body: { decision: 'APPROVE' }, byInfluencer: true }),
+  RECORD_SAMPLE: () => ({ path: '/samples', body: { supplier: 'Mill', notes: 'ok' } }),
+  REVIEW_SAMPLE: (v) => ({ path: `/samples/${v.samples.length}/review`, body: { decision: 'APPROVE' }, byInfluencer: true }),
+  START_PRODUCTION: () => ({ path: '/production', body: { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() } }),
+  RECORD_MILESTONE: (v) => ({ path: '/production/milestones', body: { milestone: PRODUCTION_MILESTONES[v.production.milestones.length] } }),
+  SCHEDULE_LAUNCH: () => ({ path: '/launch', body: { launchAt: new Date(Date.now() + 2_000).toISOString() } }),
+};
+
 /**
  * A member of staff (and the influencer, for reviews) doing what each product waits for, read from its
  * pendingAction, until it is ON_SALE. An action's answer carries the new state; after a refusal or a cut-off
@@ -95,44 +107,18 @@ async function driveToSale(lb: Balancer, cast: Cast, productId: string, onAction
       view = res.body;
     }
     if (view.stage === 'ON_SALE') return actions;
-    const act = (p: string, body?: unknown, key?: string) => lb.http<ProductDto>('POST', `${path}${p}`, { body, key });
-    let res: ApiResponse<ProductDto> | undefined;
-    switch (view.pendingAction.action) {
-      case 'VOTE':
-        res = await act('/poll/close');
-        break;
-      case 'SUBMIT_DESIGN':
-        res = await act('/designs', { title: 'v1', description: 'first' });
-        break;
-      case 'REVIEW_DESIGN':
-        res = await act(`/designs/${view.designs.length}/review`, { decision: 'APPROVE' }, cast.influencerKey);
-        break;
-      case 'RECORD_SAMPLE':
-        res = await act('/samples', { supplier: 'Mill', notes: 'ok' });
-        break;
-      case 'REVIEW_SAMPLE':
-        res = await act(`/samples/${view.samples.length}/review`, { decision: 'APPROVE' }, cast.influencerKey);
-        break;
-      case 'START_PRODUCTION':
-        res = await act('/production', { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
-        break;
-      case 'RECORD_MILESTONE':
-        res = await act('/production/milestones', { milestone: PRODUCTION_MILESTONES[view.production.milestones.length] });
-        break;
-      case 'SCHEDULE_LAUNCH':
-        res = await act('/launch', { launchAt: new Date(Date.now() + 2_000).toISOString() });
-        break;
-      default: {
-        // The engine's turn (tally, launch timer; the launch announcement is left unapproved and withheld).
-        const seq = view.seq;
-        const stage = view.stage;
-        view = await eventually(`${productId} to move on from ${view.pendingAction.action}`, async () => {
-          const now = await lb.http<ProductDto>('GET', path);
-          return now.status === 200 && (now.body.seq !== seq || now.body.stage !== stage) ? now.body : undefined;
-        }, 60_000);
-        continue;
-      }
+    const step = STAFF_STEPS[view.pendingAction.action]?.(view);
+    if (!step) {
+      // The engine's turn (tally, launch timer; the launch announcement is left unapproved and withheld).
+      const seq = view.seq;
+      const stage = view.stage;
+      view = await eventually(`${productId} to move on from ${view.pendingAction.action}`, async () => {
+        const now = await lb.http<ProductDto>('GET', path);
+        return now.status === 200 && (now.body.seq !== seq || now.body.stage !== stage) ? now.body : undefined;
+      }, 60_000);
+      continue;
     }
+    const res = await lb.http<ProductDto>('POST', `${path}${step.path}`, { body: step.body, key: step.byInfluencer ? cast.influencerKey : undefined });
     if (res.status === 200) {
       actions++;
       onAction();
