@@ -82,15 +82,17 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   }
   await exposeMetrics(fastify, app.get(ApiMetrics), infra.config);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Influencer brand incubator engine')
-      .setDescription(API_DESCRIPTION)
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (ibk_…)' })
-      .build(),
-  );
+  const documentConfig = new DocumentBuilder()
+    .setTitle('Influencer brand incubator engine')
+    .setDescription(API_DESCRIPTION)
+    .setVersion('0.1.0')
+    .addServer(infra.config.api.publicBaseUrl ?? '/', 'This engine')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (ibk_…)' })
+    // Every route needs an API key unless it says otherwise (@Public: health, share pages, signed webhooks).
+    .addSecurityRequirements('bearer')
+    .build();
+  documentConfig.info.license = { name: 'Proprietary (UNLICENSED): not licensed for use outside the incubator' };
+  const document = SwaggerModule.createDocument(app, documentConfig);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

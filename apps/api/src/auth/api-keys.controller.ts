@@ -1,6 +1,6 @@
 // /api-keys: staff issue (shown once), list and revoke keys.
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApiKeyEntity } from '@app/database';
 import { ApiKeyService } from './api-key.service';
 import { Roles } from './decorators';
@@ -28,6 +28,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeyService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Issue an API key for staff or for one influencer; the key is in the answer, shown only this once (stored hashed).' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiErrors(401, 403, 422)
   async create(@Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyDto> {
@@ -36,6 +37,7 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the API keys issued (role, influencer, label, prefix; never the key).' })
   @ApiOkResponse({ type: [ApiKeyDto] })
   @ApiErrors(401, 403)
   async list(): Promise<ApiKeyDto[]> {
@@ -43,6 +45,7 @@ export class ApiKeysController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key.' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked (within API_KEY_CACHE_TTL on every API instance).' })
   @ApiErrors(401, 403, 404, 422)

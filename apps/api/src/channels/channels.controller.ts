@@ -24,7 +24,7 @@ export class ChannelsController {
   }
 
   @Get('influencers/:id/channels')
-  @ApiOperation({ operationId: 'SocialController_channels', summary: undefined }) // it never had a summary
+  @ApiOperation({ operationId: 'SocialController_channels', summary: "List the influencer's delivery channels (never their secrets)." })
   @Roles('staff')
   @ApiOkResponse({ type: [ChannelDto] })
   @ApiErrors(401, 403, 404)

@@ -1,7 +1,7 @@
 // GET /health: the real connection state of PostgreSQL and Temporal (503 when either is down). Public, so it
 // says only up or down; why a dependency is down goes to the log, never to the caller.
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '@app/config';
 import { pingDatabase } from '@app/database';
 import { Client } from '@temporalio/client';
@@ -26,6 +26,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Whether PostgreSQL and Temporal answer (for load balancers and orchestrators; no API key).' })
   @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL and Temporal both answer: {"status":"ok","database":"up","temporal":"up"}.' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'At least one dependency is down: {"status":"degraded","database":"down","temporal":"up"}.' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {

@@ -1,6 +1,6 @@
 // /influencers: staff manage the influencers the incubator works with.
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { ApiErrors } from '../common/api-errors';
 import { CreateInfluencerDto, InfluencerDto } from './dto/influencer.dto';
@@ -14,6 +14,7 @@ export class InfluencersController {
   constructor(private readonly influencers: InfluencersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an influencer (a unique handle and a display name).' })
   @ApiCreatedResponse({ type: InfluencerDto })
   @ApiErrors(401, 403, 409, 422)
   create(@Body() dto: CreateInfluencerDto): Promise<InfluencerDto> {
@@ -21,6 +22,7 @@ export class InfluencersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the influencers.' })
   @ApiOkResponse({ type: [InfluencerDto] })
   @ApiErrors(401, 403)
   list(): Promise<InfluencerDto[]> {
@@ -28,6 +30,7 @@ export class InfluencersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One influencer.' })
   @ApiOkResponse({ type: InfluencerDto })
   @ApiErrors(401, 403, 404)
   get(@Param('id') id: string): Promise<InfluencerDto> {

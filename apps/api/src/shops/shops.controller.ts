@@ -22,6 +22,7 @@ export class ShopsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the registered shops (never their secrets).' })
   @ApiOkResponse({ type: [ShopDto] })
   @ApiErrors(401, 403)
   list(): Promise<ShopDto[]> {
@@ -29,6 +30,7 @@ export class ShopsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One shop (never its secrets).' })
   @ApiOkResponse({ type: ShopDto })
   @ApiErrors(401, 403, 404)
   get(@Param('id') id: string): Promise<ShopDto> {

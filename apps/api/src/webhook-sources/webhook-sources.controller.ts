@@ -25,6 +25,7 @@ export class WebhookSourcesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the vote and reservation connectors (never their secrets).' })
   @ApiOkResponse({ type: [WebhookSourceDto] })
   @ApiErrors(401, 403)
   async list(): Promise<WebhookSourceDto[]> {
@@ -32,6 +33,7 @@ export class WebhookSourcesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One connector (never its secret).' })
   @ApiOkResponse({ type: WebhookSourceDto })
   @ApiErrors(401, 403, 404)
   async get(@Param('id') id: string): Promise<WebhookSourceDto> {
@@ -60,6 +62,7 @@ export class WebhookSourcesController {
   }
 
   @Post(':id/enable')
+  @ApiOperation({ summary: 'Accept this source\'s deliveries again after a disable.' })
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookSourceDto })
   @ApiErrors(401, 403, 404)

@@ -1,6 +1,7 @@
 // Responses and list filters of /products.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  EVENT_TYPES,
   PENDING_ACTION_BY,
   STAGES,
   type Actor,
@@ -116,7 +117,7 @@ export class ProductDto extends ProductSummaryDto {
 
 export class TimelineEventDto {
   @ApiProperty() seq!: number;
-  @ApiProperty({ example: 'STAGE_CHANGED' }) type!: LifecycleEventType;
+  @ApiProperty({ enum: EVENT_TYPES, enumName: 'LifecycleEventType', example: 'STAGE_CHANGED' }) type!: LifecycleEventType;
   @ApiProperty({ enum: STAGES, description: 'The stage after the event.' }) stage!: Stage;
   @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' }, description: "Who did it; a staff key's label only in staff keys' answers." }) actor!: Actor;
   @ApiProperty() at!: string;

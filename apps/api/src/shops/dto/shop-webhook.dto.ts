@@ -1,6 +1,6 @@
 // What a standard shop connector delivers (a Standard Webhooks envelope { type, data }), the data of each
 // type, and what the engine answers. Quantities are whole numbers; one below 1 is refused with 400.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
@@ -18,7 +18,11 @@ export class ShopWebhookDto {
   @IsIn(SHOP_WEBHOOK_TYPES, { message: `type must be one of ${SHOP_WEBHOOK_TYPES.join(', ')}` })
   type!: ShopWebhookType;
 
-  @ApiProperty({ type: Object, description: 'The order, cancellation, refund or reservation; its shape depends on type (see the *Data schemas).' })
+  @ApiProperty({
+    description: 'The order, cancellation, refund or reservation: order.created → OrderCreatedDataDto, order.cancelled → OrderCancelledDataDto, refund.created → RefundCreatedDataDto, reservation.created → ReservationCreatedDataDto.',
+    // By name: the classes are declared below this one.
+    oneOf: ['OrderCreatedDataDto', 'OrderCancelledDataDto', 'RefundCreatedDataDto', 'ReservationCreatedDataDto'].map((name) => ({ $ref: getSchemaPath(name) })),
+  })
   @IsDefined()
   @IsObject()
   data!: Record<string, unknown>;

@@ -1,0 +1,6156 @@
+// Generated from the engine's OpenAPI document by `npm run api-client` (openapi-typescript). Do not edit.
+
+export interface paths {
+    "/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the API keys issued (role, influencer, label, prefix; never the key). */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Issue an API key for staff or for one influencer; the key is in the answer, shown only this once (stored hashed). */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key. */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether PostgreSQL and Temporal answer (for load balancers and orchestrators; no API key). */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the influencers. */
+        get: operations["InfluencersController_list"];
+        put?: never;
+        /** Register an influencer (a unique handle and a display name). */
+        post: operations["InfluencersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One influencer. */
+        get: operations["InfluencersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products, newest first; influencer keys see only their own. */
+        get: operations["ProductsController_list"];
+        put?: never;
+        /** Create a product with its fan poll; starts the product's workflow in POLL. */
+        post: operations["ProductsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product: stage, pending action, poll, designs, samples, production and launch. */
+        get: operations["ProductsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every stage change and action of the product, with actor and time, in order.
+         * @description Paginated: at most `limit` events (default 500, at most 1000) after `afterSeq`; `nextAfterSeq` is the `afterSeq` of the next page, null on the last.
+         */
+        get: operations["ProductsController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the poll now and tally it. Below the minimum, the product waits for extend or cancel. */
+        post: operations["ProductActionsController_closePoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the closing time later; reopens a poll that closed below its minimum. */
+        post: operations["ProductActionsController_extendPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/designs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the next design round for the influencer to review (DESIGN). */
+        post: operations["ProductActionsController_submitDesign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next physical sample round (SAMPLING). */
+        post: operations["ProductActionsController_recordSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/production": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the production run; quantities per variant default to the demand suggestion (reservations, else poll votes). */
+        post: operations["ProductActionsController_startProduction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/production/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next production milestone, in order: MATERIALS, CUTTING, SEWING, QUALITY_CHECK, SHIPPED (→ LAUNCH). */
+        post: operations["ProductActionsController_recordMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule (or reschedule) the launch; countdown updates go out before it and the product goes ON_SALE at the time. */
+        post: operations["ProductActionsController_scheduleLaunch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the product with a reason, from any stage before ON_SALE; in DEMAND its reservations are released. */
+        post: operations["ProductActionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/demand/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the demand window now and count the reservations: the goal met unlocks DESIGN, below it the product waits for extend, override or cancel. */
+        post: operations["ProductActionsController_closeDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/demand/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the demand window's closing time later; reopens a window that closed below its goal. */
+        post: operations["ProductActionsController_extendDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/demand/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock production although the demand goal was missed, with a reason (→ DESIGN). */
+        post: operations["ProductActionsController_overrideDemand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/restocks/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the proposed restock (quantities default to the proposal); it is produced with the usual milestones. */
+        post: operations["ProductActionsController_approveRestock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/restocks/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the proposed restock with a reason; none is proposed again until more stock ships. */
+        post: operations["ProductActionsController_declineRestock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/restocks/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the restock in production with a reason; the product stays on sale. */
+        post: operations["ProductActionsController_cancelRestock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/restocks/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the restock's next milestone, in order: MATERIALS, CUTTING, SEWING, QUALITY_CHECK, SHIPPED (→ back in stock). */
+        post: operations["ProductActionsController_recordRestockMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the product's sales with a reason (an open restock is cancelled first); the product is ENDED. */
+        post: operations["ProductActionsController_endSales"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/designs/{round}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer approves a design round (→ SAMPLING) or requests changes with feedback. */
+        post: operations["ReviewsController_reviewDesign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/samples/{round}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer approves a sample round (→ PRODUCTION) or requests changes with feedback. */
+        post: operations["ReviewsController_reviewSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the vote and reservation connectors (never their secrets). */
+        get: operations["WebhookSourcesController_list"];
+        put?: never;
+        /** Register a vote connector; the response carries its signing secret, shown only this once. */
+        post: operations["WebhookSourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connector (never its secret). */
+        get: operations["WebhookSourcesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-sources/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new signing secret (shown once). The previous secret is still accepted for WEBHOOK_SECRET_GRACE (default 24 h). */
+        post: operations["WebhookSourcesController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-sources/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse this source's deliveries with 403 (on every API instance within WEBHOOK_SOURCE_CACHE_TTL). */
+        post: operations["WebhookSourcesController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-sources/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept this source's deliveries again after a disable. */
+        post: operations["WebhookSourcesController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/votes/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one fan vote (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).
+         * @description Sign `${webhook-id}.${webhook-timestamp}.${body}` with HMAC-SHA256 and the source's `whsec_` secret, as every Standard Webhooks library does. The answer comes after the vote is committed: 202 counted; 200 duplicate (the same webhook-id again, or a fan who already voted in this poll; not counted again); 409 when the poll is not open. Retry on 429 (after Retry-After) and 503.
+         */
+        post: operations["VotesController_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live poll results for fans: votes per option and the total, at most about a second old. No key needed. */
+        get: operations["VotesController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}/social-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the influencer's updates read: language, tone, platform, hashtags, disclosure, time zone, templates. */
+        get: operations["SocialController_settings"];
+        /** Replace the social settings (fields left out take their defaults); applies to updates made from now on. */
+        put: operations["SocialController_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the influencer's delivery channels (never their secrets). */
+        get: operations["SocialController_channels"];
+        put?: never;
+        /** Add a channel; a webhook channel's signing secret is in the response, shown only this once. */
+        post: operations["SocialController_createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}/channels/{channelId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New signing secret for a webhook channel (shown once); for WEBHOOK_SECRET_GRACE (24 h) deliveries carry signatures with the new and the previous secret. */
+        post: operations["SocialController_rotateChannelSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}/channels/{channelId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop delivering to the channel; deliveries still retrying to it end as failed. */
+        post: operations["SocialController_disableChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/social-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's social updates in timeline order, with share URL, image URL and optimisation score (internal ones for staff only). */
+        get: operations["SocialController_updates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/launch-announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The launch announcement: the approved text, or the draft waiting for approval, and the time to approve it by. */
+        get: operations["SocialController_announcement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/launch-announcement/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer approves the announcement as drafted, or with their own title/body (LAUNCH stage); exactly this goes out at launch. */
+        post: operations["SocialController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every delivery of the product's updates: pending, delivered (with the receiver's answer) or failed (attempts, last error). */
+        get: operations["SocialController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed delivery again: the same webhook-id and body, a fresh round of attempts. */
+        post: operations["SocialController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public share page of a published update (no key needed): Open Graph/Twitter tags, timeline, poll results, live reservations.
+         * @description Each view is counted (not for bots, nor the same visitor again within ATTRIBUTION_REPEAT_WINDOW), for the tracked link in `c` when it is this update's, else as direct.
+         */
+        get: operations["ShareController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{slug}/card.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The update's 1200×630 PNG card (product, stage, influencer, poll bars); rendered once, then served from storage. */
+        get: operations["ShareController_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/shop-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reservation events sent to the product's shop (ready at launch, released, expired): each one pending, delivered or failed, with its attempts and last error.
+         * @description Paginated: at most `limit` events (default 100, at most 1000) from `offset`, oldest notification first; `counts` covers every event of the product.
+         */
+        get: operations["ShopEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a social update's tracked link (no key needed): 302 to the update's share page with ?c=<code>; the click is counted.
+         * @description A click is not counted for a bot user agent (or none), or when the same visitor clicked the same link within ATTRIBUTION_REPEAT_WINDOW.
+         */
+        get: operations["LinksController_follow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each stage’s posts brought, per channel: share-page views, clicks, votes, reservations, orders and revenue, with totals and conversions.
+         * @description `?format=csv` answers text/csv: a header, a line per row, then a total line; revenue has a column per currency (minor units).
+         */
+        get: operations["FunnelController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/funnel.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel’s totals as a bar chart (views → clicks → votes → reservations → orders), an SVG image. */
+        get: operations["FunnelController_svg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/reservations/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one fan reservation (Standard Webhooks, signed with the webhook source's secret, like votes).
+         * @description The answer comes after the reservation is committed: 202 reserved, with the code for the shop's checkout; 200 duplicate (the same webhook-id again, or a fan who already reserved this variant; not counted again, the stored code is returned); 409 when the product takes no reservations now (window not open or past its closing time); 404 unknown product; 422 unknown variant; 400 quantity below 1.
+         */
+        post: operations["ReservationsController_reserve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live demand for fans: units reserved per variant, share of the goal and time left, at most about a second old. No key needed. */
+        get: operations["ReservationsController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the registered shops (never their secrets). */
+        get: operations["ShopsController_list"];
+        put?: never;
+        /** Register a shop; the answer carries its generated secrets, shown only this once. */
+        post: operations["ShopsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shops/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shop (never its secrets). */
+        get: operations["ShopsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/shops/{shopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A standard shop connector delivers an order, cancellation, refund or reservation (Standard Webhooks, signed with the shop's inbound secret).
+         * @description Answered after the effect is committed with the delivery's receipt: 202 recorded (or reserved); 200 duplicate (the same webhook-id again, or the same order / cancellation / refund under another webhook-id). Orders only for products ON_SALE (409 otherwise); unknown product, variant or SKU 422; quantity below 1 400; a refund of more than the line ordered minus earlier refunds 422. A cancellation or refund that arrives before its order is stored and applied when the order arrives (the order then counts as cancelled; an early refund is capped at the line's quantity).
+         */
+        post: operations["ShopWebhooksController_standard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/shopify/{shopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Shopify's own webhooks (orders/create, orders/cancelled, refunds/create), verified with X-Shopify-Hmac-Sha256 and the app secret; idempotent per X-Shopify-Webhook-Id.
+         * @description Line items are matched to variants by SKU; items with other SKUs are ignored (an order with none of ours: 200 ignored). The reservation code is read from the note attribute "reservation_code", else from a discount code shaped like a reservation code; the attribution code from the note attribute "attribution_code". A body that is not Shopify's shape: 400.
+         */
+        post: operations["ShopWebhooksController_shopify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CreateApiKeyDto: {
+            /** @enum {string} */
+            role: "staff" | "influencer";
+            /** @description Required for influencer keys: the influencer the key acts for. */
+            influencerId?: string;
+            /** @example ops laptop */
+            label: string;
+        };
+        IssuedApiKeyDto: {
+            id: string;
+            /** @enum {string} */
+            role: "staff" | "influencer";
+            influencerId: string | null;
+            label: string;
+            /** @description The first characters of the key, to recognise it; never the secret. */
+            prefix: string;
+            createdAt: string;
+            revokedAt: string | null;
+            /**
+             * @description The key itself. Shown only in this response; store it now.
+             * @example ibk_3k9x…
+             */
+            key: string;
+        };
+        FieldError: {
+            /** @example poll.options */
+            field: string;
+            /**
+             * @example [
+             *       "poll.options must contain at least 2 elements"
+             *     ]
+             */
+            messages: string[];
+        };
+        ErrorBody: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /** @example product p-8f3k2m9q1z is in SAMPLING; design review is accepted only in DESIGN */
+            message: string;
+            /**
+             * @description Stable machine-readable code of a domain refusal.
+             * @example WRONG_STAGE
+             */
+            code?: string;
+            /** @description Per-field problems of a request that failed validation. */
+            details?: components["schemas"]["FieldError"][];
+        };
+        ApiKeyDto: {
+            id: string;
+            /** @enum {string} */
+            role: "staff" | "influencer";
+            influencerId: string | null;
+            label: string;
+            /** @description The first characters of the key, to recognise it; never the secret. */
+            prefix: string;
+            createdAt: string;
+            revokedAt: string | null;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            temporal: "up" | "down";
+        };
+        CreateInfluencerDto: {
+            /**
+             * @description Unique social handle: 2–64 letters, digits, dots, dashes or underscores.
+             * @example zhangdayi
+             */
+            handle: string;
+            /** @example Zhang Dayi */
+            displayName: string;
+        };
+        InfluencerDto: {
+            /** @example inf-4k2m9q1z7x */
+            id: string;
+            handle: string;
+            displayName: string;
+            createdAt: string;
+        };
+        PollOptionInputDto: {
+            /**
+             * @description Stable id fans vote for (letters, digits, - or _); defaults to option-1, option-2, …
+             * @example linen-midi
+             */
+            id?: string;
+            /** @example Linen midi dress */
+            label: string;
+            /** @example Breathable, in sage and sand */
+            description?: string;
+        };
+        PollInputDto: {
+            /** @example Which dress should we make for summer? */
+            question: string;
+            options: components["schemas"]["PollOptionInputDto"][];
+            /**
+             * @description When the poll closes (ISO-8601). Give this or durationMinutes.
+             * @example 2026-12-01T12:00:00Z
+             */
+            closesAt?: string;
+            /**
+             * @description How long the poll stays open, in minutes (1 minute to 90 days).
+             * @example 4320
+             */
+            durationMinutes?: number;
+            /**
+             * @description Fewer votes than this at closing time wait for a staff decision (extend or cancel).
+             * @example 100
+             */
+            minVotes: number;
+        };
+        VariantInputDto: {
+            /**
+             * @description Stable id reservations and orders name: lower-case letters, digits and dashes, unique in the product.
+             * @example m-black
+             */
+            id: string;
+            /** @example M / black */
+            label: string;
+            /**
+             * @description The shop's SKU, unique across products: how a shop order line finds the variant.
+             * @example DRESS-M-BLK
+             */
+            sku?: string;
+        };
+        DemandGoalInputDto: {
+            /**
+             * @description Units fans must reserve for production to unlock.
+             * @example 100
+             */
+            minimumUnits: number;
+            /**
+             * @description How long reservations are taken after the poll closes, in hours (1 hour to 90 days).
+             * @example 336
+             */
+            windowHours: number;
+            /**
+             * @description Suggested production per variant = ceil(reserved × (1 + safetyFactor)); default from DEMAND_SAFETY_FACTOR.
+             * @example 0.2
+             */
+            safetyFactor?: number;
+        };
+        SalesRulesInputDto: {
+            /**
+             * @description Sell-through (net sold ÷ produced) at which a restock is proposed; default RESTOCK_THRESHOLD.
+             * @example 0.7
+             */
+            restockThreshold?: number;
+            /**
+             * @description Days of the recent sales rate a restock covers; default RESTOCK_COVER_DAYS.
+             * @example 14
+             */
+            restockCoverDays?: number;
+            /**
+             * @description Smallest restock per variant that sold anything; default RESTOCK_MINIMUM_UNITS.
+             * @example 20
+             */
+            restockMinimumUnits?: number;
+            /**
+             * @description Hours reservation holders' stock is held after the launch; default RESERVATION_HOLD.
+             * @example 48
+             */
+            reservationHoldHours?: number;
+        };
+        CreateProductDto: {
+            /** @example Summer dress 2027 */
+            name: string;
+            /** @example inf-4k2m9q1z7x */
+            influencerId: string;
+            /**
+             * @description The keyword social updates are optimised for.
+             * @example linen dress
+             */
+            targetKeyword: string;
+            poll: components["schemas"]["PollInputDto"];
+            /** @description What is sold (size / colour); default one variant "one-size". */
+            variants?: components["schemas"]["VariantInputDto"][];
+            /** @description The demand gate after the poll: fans reserve the winner; production unlocks at minimumUnits within the window. Absent: no gate. */
+            demandGoal?: components["schemas"]["DemandGoalInputDto"];
+            /**
+             * @description The registered shop that sells the product and is told about reservations.
+             * @example shop-4k2m9q1z7x
+             */
+            shopId?: string;
+            /** @description Restock and reservation-hold rules after the launch; each defaults from the configuration. */
+            sales?: components["schemas"]["SalesRulesInputDto"];
+        };
+        PendingActionDto: {
+            /** @enum {string|null} */
+            by: "fans" | "staff" | "influencer" | "engine" | null;
+            /** @example REVIEW_DESIGN */
+            action: string;
+            /** @example review design round 1 */
+            description: string;
+        };
+        ProductLinksDto: {
+            self: string;
+            timeline: string;
+            /** @description The product's workflow in the Temporal UI; in staff keys' answers only. */
+            temporalUi?: string;
+        };
+        ProductDto: {
+            /** @example p-8f3k2m9q1z7x */
+            id: string;
+            name: string;
+            influencerId: string;
+            targetKeyword: string;
+            /** @enum {string} */
+            stage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
+            pendingAction: components["schemas"]["PendingActionDto"];
+            workflowId: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Sequence number of the last event reflected here. */
+            seq: number;
+            /** @description Question, options, closing time, minimum votes, status and, once closed, the result. */
+            poll: Record<string, never>;
+            /** @description Design rounds: proposal, status, feedback. */
+            designs: Record<string, never>[];
+            /** @description Sample rounds: supplier, notes, photos, status, feedback. */
+            samples: Record<string, never>[];
+            /** @description Suggested first run, derived from poll demand. */
+            suggestedQuantity?: number;
+            /** @description The run (quantity, supplier, due date) and milestones recorded. */
+            production: Record<string, never>;
+            /** @description Launch time, countdowns and launchedAt. */
+            launch: Record<string, never>;
+            /** @description Reason, time, who, and the stage it was cancelled from. */
+            cancellation?: Record<string, never>;
+            /** @description What is sold: id, label and SKU of each variant (absent in products created before variants). */
+            variants?: Record<string, never>[];
+            /** @description The shop that sells the product. */
+            shopId?: string;
+            /** @description The demand gate: goal, status, closing time, last reservation tally, suggested production per variant, override. */
+            demand?: Record<string, never>;
+            /** @description After the launch: stock produced per variant, sold-out variants, the reservation hold, the last stock report, restocks and the end of sales. */
+            sales?: Record<string, never>;
+            links: components["schemas"]["ProductLinksDto"];
+        };
+        ProductSummaryDto: {
+            /** @example p-8f3k2m9q1z7x */
+            id: string;
+            name: string;
+            influencerId: string;
+            targetKeyword: string;
+            /** @enum {string} */
+            stage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
+            pendingAction: components["schemas"]["PendingActionDto"];
+            workflowId: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
+        TimelineEventDto: {
+            seq: number;
+            /** @example STAGE_CHANGED */
+            type: components["schemas"]["LifecycleEventType"];
+            /**
+             * @description The stage after the event.
+             * @enum {string}
+             */
+            stage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
+            /**
+             * @description Who did it; a staff key's label only in staff keys' answers.
+             * @example {
+             *       "kind": "influencer",
+             *       "id": "inf-4k2m9q1z7x"
+             *     }
+             */
+            actor: Record<string, never>;
+            at: string;
+            data: Record<string, never>;
+        };
+        TimelineDto: {
+            productId: string;
+            events: components["schemas"]["TimelineEventDto"][];
+            /** @description Pass as `afterSeq` for the next page; null when these are the last events. */
+            nextAfterSeq: number | null;
+        };
+        ExtendPollDto: {
+            /**
+             * @description The new closing time; later than the current one.
+             * @example 2026-12-08T12:00:00Z
+             */
+            closesAt: string;
+        };
+        SubmitDesignDto: {
+            /** @example Sage linen midi, v1 */
+            title: string;
+            /** @example A-line midi with pockets; sage and sand colourways. */
+            description: string;
+            /**
+             * @example [
+             *       "https://cdn.example.com/designs/v1-front.png"
+             *     ]
+             */
+            imageUrls?: string[];
+        };
+        RecordSampleDto: {
+            /** @example Hangzhou Silk Works */
+            supplier: string;
+            /** @example Seams good; colour slightly dark. */
+            notes?: string;
+            photoUrls?: string[];
+        };
+        VariantUnitsDto: {
+            /** @example m-black */
+            variantId: string;
+            /** @example 120 */
+            units: number;
+        };
+        StartProductionDto: {
+            /**
+             * @description Units to make in all; defaults to the quantity suggested from demand. With quantities it must equal their sum.
+             * @example 300
+             */
+            quantity?: number;
+            /** @description Units per variant, every variant of the product once (at least 1 unit in all); defaults to the demand suggestion, else the total split across variants. */
+            quantities?: components["schemas"]["VariantUnitsDto"][];
+            /** @example Hangzhou Silk Works */
+            supplier: string;
+            /** @example 2027-02-01T00:00:00Z */
+            dueDate: string;
+        };
+        RecordMilestoneDto: {
+            /**
+             * @description Recorded in this order; SHIPPED moves the product to LAUNCH.
+             * @enum {string}
+             */
+            milestone: "MATERIALS" | "CUTTING" | "SEWING" | "QUALITY_CHECK" | "SHIPPED";
+            /** @example Fabric arrived, 2% short */
+            note?: string;
+        };
+        ScheduleLaunchDto: {
+            /** @example 2027-03-01T12:00:00Z */
+            launchAt: string;
+        };
+        CancelProductDto: {
+            /** @example Supplier cannot meet the price point */
+            reason: string;
+        };
+        ExtendDemandDto: {
+            /**
+             * @description The new closing time of the demand window; later than the current one.
+             * @example 2026-12-20T12:00:00Z
+             */
+            closesAt: string;
+        };
+        ReasonDto: {
+            /** @example The influencer backs it; first run small */
+            reason: string;
+        };
+        ApproveRestockDto: {
+            /** @description Units per variant, every variant once; defaults to the proposed restock. */
+            quantities?: components["schemas"]["VariantUnitsDto"][];
+            /** @example Hangzhou Silk Works */
+            supplier: string;
+            /** @example 2027-04-01T00:00:00Z */
+            dueDate: string;
+        };
+        RecordRestockMilestoneDto: {
+            /**
+             * @description Recorded in this order; SHIPPED adds the restock to the stock (BACK_IN_STOCK).
+             * @enum {string}
+             */
+            milestone: "MATERIALS" | "CUTTING" | "SEWING" | "QUALITY_CHECK" | "SHIPPED";
+            /** @example Fabric arrived */
+            note?: string;
+        };
+        ReviewDto: {
+            /** @enum {string} */
+            decision: "APPROVE" | "REQUEST_CHANGES";
+            /**
+             * @description Required when requesting changes: what to change.
+             * @example Shorter sleeves, please
+             */
+            feedback?: string;
+        };
+        CreateWebhookSourceDto: {
+            /** @example Weibo poll connector */
+            name: string;
+            /**
+             * @description The platform whose fans this source reports; every vote it sends must name it.
+             * @example weibo
+             * @enum {string}
+             */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description Deliveries per second this source may make to each API instance before it gets 429 (default WEBHOOK_SOURCE_RATE_LIMIT).
+             * @example 1000
+             */
+            rateLimitPerSecond?: number;
+        };
+        IssuedWebhookSourceDto: {
+            /** @example src-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @example weibo */
+            platform: string;
+            /** @example 1000 */
+            rateLimitPerSecond: number;
+            /**
+             * @description Where the connector posts votes (on this API's base URL), signed per Standard Webhooks.
+             * @example /webhooks/votes/src-4k2m9q1z7x3b
+             */
+            deliveryPath: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+            rotatedAt: string | null;
+            /** @description Until when the secret replaced by the last rotation is still accepted. */
+            previousSecretValidUntil: string | null;
+            disabledAt: string | null;
+            /**
+             * @description The signing secret (`whsec_…`). Shown only in this response; store it in the connector now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookSourceDto: {
+            /** @example src-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @example weibo */
+            platform: string;
+            /** @example 1000 */
+            rateLimitPerSecond: number;
+            /**
+             * @description Where the connector posts votes (on this API's base URL), signed per Standard Webhooks.
+             * @example /webhooks/votes/src-4k2m9q1z7x3b
+             */
+            deliveryPath: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+            rotatedAt: string | null;
+            /** @description Until when the secret replaced by the last rotation is still accepted. */
+            previousSecretValidUntil: string | null;
+            disabledAt: string | null;
+        };
+        VoterDto: {
+            /**
+             * @description Must be the platform the webhook source was registered for.
+             * @example weibo
+             * @enum {string}
+             */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description The fan's user id or handle on that platform: one vote per fan per poll. Compared after normalisation (invisible characters removed, Unicode NFKC, trimmed, lower case except on douyin and tiktok); white space inside is refused. Stored as sent too.
+             * @example 5829301147
+             */
+            userId: string;
+        };
+        VoteDto: {
+            /**
+             * @description The product whose poll the vote is for (a product has one poll).
+             * @example p-8f3k2m9q1z7x
+             */
+            productId: string;
+            /**
+             * @description One of the poll's option ids.
+             * @example option-1
+             */
+            optionId: string;
+            voter: components["schemas"]["VoterDto"];
+            /**
+             * @description When the fan voted on the platform (ISO-8601).
+             * @example 2026-11-24T10:15:30Z
+             */
+            occurredAt: string;
+            /**
+             * @description The code of the tracked link (`/r/<code>`, `?c=` on the share page) the fan came through. A code that is not one of this product's links (stale, or another product's) does not refuse the vote: it is counted, unattributed.
+             * @example k3m9q2x7za
+             */
+            attributionCode?: string;
+        };
+        VoteReceiptDto: {
+            /**
+             * @description counted: stored and in the tally; duplicate: already had it, not counted again.
+             * @enum {string}
+             */
+            result: "counted" | "duplicate";
+            /**
+             * @description Why a duplicate was not counted.
+             * @enum {string}
+             */
+            reason?: "redelivery" | "already-voted";
+            productId: string;
+            /** @description The webhook-id of this delivery. */
+            webhookId: string;
+        };
+        OptionResultDto: {
+            /** @example option-1 */
+            id: string;
+            /** @example Linen wrap dress */
+            label: string;
+            /** @example 1234 */
+            votes: number;
+            /**
+             * @description Share of all votes, in percent (one decimal).
+             * @example 61.7
+             */
+            percent: number;
+        };
+        LiveResultsDto: {
+            productId: string;
+            question: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            closesAt: string;
+            /** @example 2000 */
+            totalVotes: number;
+            options: components["schemas"]["OptionResultDto"][];
+            /** @description The winner once the poll has closed. */
+            winningOptionId: string | null;
+            /** @description When these counts were read; they are at most LIVE_RESULTS_TTL old. */
+            asOf: string;
+        };
+        TemplateOverrideDto: {
+            /**
+             * @description Placeholders in braces; each event documents the ones it fills.
+             * @example {keyword} is here 🎉
+             */
+            title?: string;
+            /**
+             * @example Our {keyword} ({product}) is live now.
+             *
+             *     Thank you!
+             */
+            body?: string;
+            /**
+             * @example [
+             *       "launchday"
+             *     ]
+             */
+            hashtags?: string[];
+        };
+        SocialSettingsDto: {
+            /**
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "zh-CN";
+            /**
+             * @description warm adds 💛 to titles, hype 🔥 and an exclamation, minimal nothing.
+             * @default warm
+             * @enum {string}
+             */
+            tone: "warm" | "hype" | "minimal";
+            /**
+             * @description The platform the stored update and share page are written for; default xiaohongshu for zh-CN, instagram for en.
+             * @enum {string}
+             */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description Added after the keyword tag on every update.
+             * @default []
+             * @example [
+             *       "miastyle"
+             *     ]
+             */
+            signatureHashtags: string[];
+            /**
+             * @description Paid partnership: every published update carries the platform's disclosure.
+             * @default false
+             */
+            sponsored: boolean;
+            /**
+             * @description IANA time zone dates in posts are written in.
+             * @default UTC
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
+            /**
+             * @description Per-event template overrides; keys: POLL_OPENED, POLL_MILESTONE, POLL_RESULT, DESIGN_APPROVED, SAMPLE_APPROVED, PRODUCTION_STARTED, PRODUCTION_MILESTONE, LAUNCH_SCHEDULED, LAUNCH_COUNTDOWN, LAUNCHED, CANCELLED, LAUNCH_APPROVAL_OVERDUE, DEMAND_OPENED, DEMAND_GOAL_REACHED, DEMAND_MET, DEMAND_BELOW_GOAL, RESERVATIONS_RELEASED, SOLD_OUT, RESTOCK_PROPOSED, RESTOCK_APPROVED, BACK_IN_STOCK, SALES_ENDED.
+             * @example {
+             *       "LAUNCHED": {
+             *         "title": "{keyword} is here 🎉"
+             *       }
+             *     }
+             */
+            templates: {
+                [key: string]: components["schemas"]["TemplateOverrideDto"];
+            };
+        };
+        CreateChannelDto: {
+            /**
+             * @description webhook: signed POSTs to url; log: a structured log line for staff.
+             * @enum {string}
+             */
+            kind: "webhook" | "log";
+            /** @example Xiaohongshu scheduler */
+            name: string;
+            /**
+             * @description The platform it posts to (the text fits its limits); default: the influencer's platform.
+             * @enum {string}
+             */
+            platform?: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description Required for webhook channels. Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows).
+             * @example https://scheduler.example.com/hooks/incubator
+             */
+            url?: string;
+        };
+        IssuedChannelDto: {
+            /** @example ch-4k2m9q1z7x3b */
+            id: string;
+            influencerId: string;
+            /** @enum {string} */
+            kind: "webhook" | "log";
+            name: string;
+            /** @enum {string} */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://scheduler.example.com/…
+             */
+            url: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+            rotatedAt: string | null;
+            /** @description Until when deliveries are also signed with the secret replaced by the last rotation. */
+            previousSecretValidUntil: string | null;
+            disabledAt: string | null;
+            /**
+             * @description Webhook channels: the signing secret (`whsec_…`) receivers verify with, shown only in this response.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+        };
+        ChannelDto: {
+            /** @example ch-4k2m9q1z7x3b */
+            id: string;
+            influencerId: string;
+            /** @enum {string} */
+            kind: "webhook" | "log";
+            name: string;
+            /** @enum {string} */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://scheduler.example.com/…
+             */
+            url: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+            rotatedAt: string | null;
+            /** @description Until when deliveries are also signed with the secret replaced by the last rotation. */
+            previousSecretValidUntil: string | null;
+            disabledAt: string | null;
+        };
+        ScoreReasonDto: {
+            rule: string;
+            points: number;
+            max: number;
+            detail: string;
+        };
+        OptimisationDto: {
+            score: number;
+            /** @description The keyword's share of the body's tokens. */
+            density: number;
+            reasons: components["schemas"]["ScoreReasonDto"][];
+        };
+        SocialUpdateDto: {
+            id: string;
+            productId: string;
+            /** @description The timeline event it was made from. */
+            seq: number;
+            /** @enum {string} */
+            event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED";
+            /**
+             * @description withheld: a launch announcement the influencer did not approve in time.
+             * @enum {string}
+             */
+            status: "published" | "internal" | "withheld";
+            title: string;
+            body: string;
+            hashtags: string[];
+            keyword: string;
+            /** @enum {string} */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            sponsored: boolean;
+            shareUrl: string;
+            imageUrl: string;
+            optimisation: components["schemas"]["OptimisationDto"];
+            occurredAt: string;
+        };
+        SocialUpdatesDto: {
+            productId: string;
+            updates: components["schemas"]["SocialUpdateDto"][];
+        };
+        AnnouncementTextDto: {
+            title: string;
+            body: string;
+            hashtags: string[];
+            optimisation: components["schemas"]["OptimisationDto"];
+        };
+        LaunchAnnouncementDto: {
+            productId: string;
+            /** @enum {string} */
+            status: "not_required" | "awaiting_approval" | "approved";
+            launchAt: string | null;
+            /** @description Approve before this time, or staff are alerted. */
+            approveBy: string | null;
+            /** @description What goes out at launch: the approved text, or the current draft. */
+            text: components["schemas"]["AnnouncementTextDto"];
+            approvedAt: string | null;
+        };
+        ApproveAnnouncementDto: {
+            /**
+             * @description The title as it should go out; default: the current draft.
+             * @example Our linen dress is live 💛
+             */
+            title?: string;
+            /** @description The body as it should go out; default: the current draft. */
+            body?: string;
+        };
+        DeliveryDto: {
+            /** @description Also the webhook-id the receiver sees on every attempt. */
+            id: string;
+            updateId: string;
+            /** @enum {string} */
+            event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED";
+            channelId: string;
+            /** @enum {string} */
+            channelKind: "webhook" | "log";
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** @description The receiver's HTTP status when delivered. */
+            responseStatus: number | null;
+            /** @description The start of the receiver's answer (at most 300 characters; only the first 4 KiB are read). */
+            responseBody: string | null;
+            resends: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            failedAt: string | null;
+            /**
+             * @description The tracked link this delivery posted (on the public base URL): its clicks, and the votes, reservations and orders carrying its code, count for this update and channel in the funnel. null for internal updates.
+             * @example /r/k3v9q2m7xa
+             */
+            trackedLink: string | null;
+        };
+        DeliveriesDto: {
+            productId: string;
+            deliveries: components["schemas"]["DeliveryDto"][];
+        };
+        ShopEventCountsDto: {
+            pending: number;
+            delivered: number;
+            failed: number;
+        };
+        ShopEventDto: {
+            /** @description Also the webhook-id the shop sees on every attempt. */
+            id: string;
+            /** @description One notification: the product, the kind and the timeline event that decided it. */
+            batchId: string;
+            /** @enum {string} */
+            kind: "reservation.ready" | "reservation.released" | "reservation.expired";
+            shopId: string;
+            reservationId: string;
+            /** @description The reservation's code, which the holder types at the shop's checkout. */
+            reservationCode: string;
+            variantId: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** @description Attempts made (an event not sent after a 410 stopped its batch has none). */
+            attempts: number;
+            /** @description The last attempt's error; the endpoint is named by its host only. */
+            lastError: string | null;
+            /** @description The shop's HTTP status when delivered. */
+            responseStatus: number | null;
+            createdAt: string;
+            deliveredAt: string | null;
+            failedAt: string | null;
+        };
+        ShopEventsDto: {
+            productId: string;
+            /** @description Every event of the product (of the kind asked for), by status. */
+            counts: components["schemas"]["ShopEventCountsDto"];
+            events: components["schemas"]["ShopEventDto"][];
+            /** @description The offset of the next page; null on the last. */
+            nextOffset: number | null;
+        };
+        RevenueDto: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description Lines of orders not cancelled, less their refunds, in minor units (cents).
+             * @example 259000
+             */
+            amountMinor: number;
+        };
+        FunnelRowDto: {
+            /** @description Counted share-page views (bots and repeats within the window left out). */
+            views: number;
+            /** @description Counted clicks on tracked links. */
+            clicks: number;
+            votes: number;
+            /** @description Reservations made (whatever became of them). */
+            reservations: number;
+            reservedUnits: number;
+            /** @description Orders not cancelled (in totals each order once, even when its lines came through different links). */
+            orders: number;
+            /** @description Units on order lines of orders not cancelled. */
+            orderedUnits: number;
+            revenue: components["schemas"]["RevenueDto"][];
+            /**
+             * @description link: through a tracked link; direct: share-page views without one; unattributed: votes, reservations and orders without a code of this product.
+             * @enum {string}
+             */
+            source: "link" | "direct" | "unattributed";
+            /** @description The stage of the update whose link (or page) it was; null when unattributed. */
+            stage: string | null;
+            /** @description The channel's name, `direct`, `unattributed`, or `deleted channel`. */
+            channel: string;
+            channelId: string | null;
+        };
+        FunnelCountsDto: {
+            /** @description Counted share-page views (bots and repeats within the window left out). */
+            views: number;
+            /** @description Counted clicks on tracked links. */
+            clicks: number;
+            votes: number;
+            /** @description Reservations made (whatever became of them). */
+            reservations: number;
+            reservedUnits: number;
+            /** @description Orders not cancelled (in totals each order once, even when its lines came through different links). */
+            orders: number;
+            /** @description Units on order lines of orders not cancelled. */
+            orderedUnits: number;
+            revenue: components["schemas"]["RevenueDto"][];
+        };
+        ConversionDto: {
+            numerator: number;
+            denominator: number;
+            /** @description numerator ÷ denominator (null when the denominator is 0). */
+            rate: number | null;
+        };
+        FunnelConversionsDto: {
+            /** @description Fans (platform and normalised user id) who voted and reserved ÷ fans who voted. */
+            voterToReserver: components["schemas"]["ConversionDto"];
+            /** @description Reservations whose code is on an order line of an order not cancelled ÷ reservations. */
+            reserverToBuyer: components["schemas"]["ConversionDto"];
+        };
+        FunnelDto: {
+            productId: string;
+            rows: components["schemas"]["FunnelRowDto"][];
+            totals: components["schemas"]["FunnelCountsDto"];
+            conversions: components["schemas"]["FunnelConversionsDto"];
+            asOf: string;
+        };
+        ReservingFanDto: {
+            /**
+             * @description Must be the platform the webhook source was registered for.
+             * @example weibo
+             * @enum {string}
+             */
+            platform: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
+             * @description The fan's user id or handle on that platform, compared after the same normalisation as votes: one reservation per fan and variant.
+             * @example 5829301147
+             */
+            userId: string;
+        };
+        ReservationDto: {
+            /** @example p-8f3k2m9q1z7x */
+            productId: string;
+            /**
+             * @description One of the product's variant ids.
+             * @example m-black
+             */
+            variantId: string;
+            /**
+             * @description Units; 0 or less is refused with 400.
+             * @example 1
+             */
+            quantity: number;
+            fan: components["schemas"]["ReservingFanDto"];
+            /**
+             * @description When the fan reserved on the platform (ISO-8601).
+             * @example 2026-11-24T10:15:30Z
+             */
+            occurredAt: string;
+            /**
+             * @description The tracked link's code (/r/<code>) the fan came through, when the connector knows it.
+             * @example r7k2m9q1
+             */
+            attributionCode?: string;
+        };
+        ReservationReceiptDto: {
+            /**
+             * @description reserved: stored and counted; duplicate: already had it, not counted again.
+             * @enum {string}
+             */
+            result: "reserved" | "duplicate";
+            /**
+             * @description Why a duplicate was not counted.
+             * @enum {string}
+             */
+            reason?: "redelivery" | "already-reserved";
+            /**
+             * @description The reservation code for the shop's checkout (of the stored reservation, for a duplicate).
+             * @example K7M2Q9X4TB
+             */
+            code: string;
+            productId: string;
+            variantId: string;
+            /** @description The webhook id of this delivery. */
+            webhookId: string;
+        };
+        VariantDemandDto: {
+            /** @example m-black */
+            variantId: string;
+            /** @example M / black */
+            label: string;
+            /**
+             * @description Units reserved (reservations held or converted into orders).
+             * @example 42
+             */
+            units: number;
+        };
+        LiveDemandDto: {
+            productId: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "MET" | "OVERRIDDEN" | "RELEASED";
+            /** @example 100 */
+            minimumUnits: number;
+            /** @example 64 */
+            reservedUnits: number;
+            /**
+             * @description Reservations (a fan may reserve several units of a variant).
+             * @example 51
+             */
+            reservations: number;
+            /**
+             * @description reservedUnits ÷ minimumUnits (may pass 1).
+             * @example 0.64
+             */
+            shareOfGoal: number;
+            closesAt: string;
+            /** @description Until reservations close; 0 once the window is not open. */
+            timeLeftMs: number;
+            variants: components["schemas"]["VariantDemandDto"][];
+            /** @description When these figures were read; at most LIVE_RESULTS_TTL old. */
+            asOf: string;
+        };
+        CreateShopDto: {
+            /** @example Mia's store */
+            name: string;
+            /**
+             * @description standard: the shop's connector posts Standard Webhooks envelopes to /webhooks/shops/{id}, signed with the inbound secret this answer shows once; shopify: Shopify posts its own order webhooks to /webhooks/shopify/{id}, signed with the app's client secret, which you give as inboundSecret.
+             * @enum {string}
+             */
+            kind: "standard" | "shopify";
+            /** @description shopify only, and required there: the Shopify app's client secret (Shopify signs its webhooks with it). Stored encrypted, never shown again. */
+            inboundSecret?: string;
+            /**
+             * @description Where reservation events are delivered (signed with the outbound secret). Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows).
+             * @example https://shop.example.com/hooks/incubator
+             */
+            outboundUrl?: string;
+        };
+        IssuedShopDto: {
+            /** @example shop-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "standard" | "shopify";
+            /**
+             * @description Where the shop posts its webhooks, on this API's base URL.
+             * @example /webhooks/shops/shop-4k2m9q1z7x3b
+             */
+            deliveryPath: string;
+            /** @description Scheme and host only: the path and query often carry a token. */
+            outboundUrl: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+            /** @description standard shops: the `whsec_` secret its connector signs with. Shown only in this response. */
+            inboundSecret?: string;
+            /** @description With an outboundUrl: the `whsec_` secret reservation events are signed with. Shown only in this response. */
+            outboundSecret?: string;
+        };
+        ShopDto: {
+            /** @example shop-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "standard" | "shopify";
+            /**
+             * @description Where the shop posts its webhooks, on this API's base URL.
+             * @example /webhooks/shops/shop-4k2m9q1z7x3b
+             */
+            deliveryPath: string;
+            /** @description Scheme and host only: the path and query often carry a token. */
+            outboundUrl: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: string;
+        };
+        OrderLineDataDto: {
+            /** @example line-1 */
+            lineId: string;
+            /** @description With variantId; or give sku instead. */
+            productId?: string;
+            variantId?: string;
+            /** @description The variant's SKU, instead of productId and variantId. */
+            sku?: string;
+            /** @example 2 */
+            quantity: number;
+            /**
+             * @description Price of one unit in minor units of currency (cents).
+             * @example 4990
+             */
+            unitPriceMinor: number;
+            /** @description The reservation code the customer gave at checkout. */
+            reservationCode?: string;
+            /** @description The tracked link's code the customer came through. */
+            attributionCode?: string;
+        };
+        OrderCreatedDataDto: {
+            /** @example order-1001 */
+            orderId: string;
+            createdAt: string;
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["OrderLineDataDto"][];
+        };
+        OrderCancelledDataDto: {
+            orderId: string;
+            cancelledAt: string;
+        };
+        RefundLineDataDto: {
+            /** @description The refunded order line. */
+            lineId: string;
+            quantity: number;
+            /** @description Refunded amount in minor units. */
+            amountMinor: number;
+        };
+        RefundCreatedDataDto: {
+            refundId: string;
+            orderId: string;
+            createdAt: string;
+            lines: components["schemas"]["RefundLineDataDto"][];
+        };
+        ReservationCreatedDataDto: {
+            productId: string;
+            variantId: string;
+            quantity: number;
+            /** @description The shop's customer id: one reservation per customer and variant. */
+            customerId: string;
+            attributionCode?: string;
+        };
+        ShopWebhookDto: {
+            /** @enum {string} */
+            type: "order.created" | "order.cancelled" | "refund.created" | "reservation.created";
+            /** @description The order, cancellation, refund or reservation: order.created → OrderCreatedDataDto, order.cancelled → OrderCancelledDataDto, refund.created → RefundCreatedDataDto, reservation.created → ReservationCreatedDataDto. */
+            data: components["schemas"]["OrderCreatedDataDto"] | components["schemas"]["OrderCancelledDataDto"] | components["schemas"]["RefundCreatedDataDto"] | components["schemas"]["ReservationCreatedDataDto"];
+        };
+        ShopWebhookReceiptDto: {
+            /**
+             * @description recorded: stored with its effect on stock; reserved: a reservation (code given); duplicate: already had it; ignored: a Shopify order with none of our SKUs.
+             * @enum {string}
+             */
+            result: "recorded" | "reserved" | "duplicate" | "ignored";
+            /** @enum {string} */
+            reason?: "redelivery" | "already-recorded" | "already-reserved";
+            /** @example order.created */
+            type: string;
+            /** @description The webhook id of this delivery. */
+            webhookId: string;
+            orderId?: string;
+            refundId?: string;
+            /** @description Order lines stored (Shopify: only lines with our SKUs). */
+            lines?: number;
+            /** @description Reservations this order converted. */
+            reservationsConverted?: number;
+            /** @description An order that arrived after its cancellation: stored, counted as cancelled. */
+            cancelled?: boolean;
+            /** @description Cancellations and refunds: whether the order was already received (else kept until it arrives). */
+            orderKnown?: boolean;
+            /** @description reservation.created: the reservation code. */
+            code?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKeyDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (within API_KEY_CACHE_TTL on every API instance). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PostgreSQL and Temporal both answer: {"status":"ok","database":"up","temporal":"up"}. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description At least one dependency is down: {"status":"degraded","database":"down","temporal":"up"}. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    InfluencersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluencerDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InfluencersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInfluencerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluencerDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InfluencersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfluencerDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductsController_list: {
+        parameters: {
+            query?: {
+                stage?: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
+                /** @description Staff only; influencer keys always see their own products. */
+                influencerId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductsController_timeline: {
+        parameters: {
+            query?: {
+                /** @description Only events after this sequence number. */
+                afterSeq?: number;
+                /** @description Most events in one answer. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_closePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_extendPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendPollDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_submitDesign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitDesignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_recordSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSampleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_startProduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartProductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_recordMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_scheduleLaunch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleLaunchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_closeDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_extendDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDemandDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_overrideDemand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_approveRestock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRestockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_declineRestock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_cancelRestock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_recordRestockMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRestockMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_endSales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReviewsController_reviewDesign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round: number;
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReviewsController_reviewSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round: number;
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSourceDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedWebhookSourceDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSourceDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedWebhookSourceDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSourceDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookSourcesController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSourceDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VotesController_vote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `v1,<base64 signature>`, several separated by spaces. */
+                "webhook-signature": string;
+                /** @description Unix seconds; at most five minutes off. */
+                "webhook-timestamp": string;
+                /** @description Unique per vote; a redelivery repeats it. */
+                "webhook-id": string;
+            };
+            path: {
+                /** @description The webhook source id (deliveryPath of the source). */
+                sourceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteDto"];
+            };
+        };
+        responses: {
+            /** @description Already had it: committed before, not counted again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteReceiptDto"];
+                };
+            };
+            /** @description Committed and counted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteReceiptDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The source is over its rate limit; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VotesController_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveResultsDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSettingsDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocialSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSettingsDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedChannelDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_rotateChannelSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedChannelDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_disableChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_updates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialUpdatesDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_announcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchAnnouncementDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveAnnouncementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchAnnouncementDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_deliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveriesDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SocialController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShareController_page: {
+        parameters: {
+            query?: {
+                /** @description The tracked link the visitor came through (set by /r/<code>). */
+                c?: unknown;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShareController_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopEventsController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "failed";
+                kind?: "reservation.ready" | "reservation.released" | "reservation.expired";
+                /** @description Most events in one answer. */
+                limit?: number;
+                /** @description nextOffset of the previous page. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEventsDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LinksController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code in the posted link. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/s/<slug>?c=<code>` on this site. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An HTML page: no published update has this link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FunnelController_get: {
+        parameters: {
+            query?: {
+                /** @description csv: the rows and a total line as text/csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                    "text/csv": components["schemas"]["FunnelDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FunnelController_svg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SVG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReservationsController_reserve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `v1,<base64 signature>`, several separated by spaces. */
+                "webhook-signature": string;
+                /** @description Unix seconds; at most five minutes off. */
+                "webhook-timestamp": string;
+                /** @description Unique per reservation; a redelivery repeats it. */
+                "webhook-id": string;
+            };
+            path: {
+                /** @description The webhook source id (the same sources deliver votes). */
+                sourceId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReservationDto"];
+            };
+        };
+        responses: {
+            /** @description Already had it: committed before, not counted again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationReceiptDto"];
+                };
+            };
+            /** @description Committed and counted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationReceiptDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over 16 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The source is over its rate limit; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReservationsController_demand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDemandDto"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShopDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedShopDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopWebhooksController_standard: {
+        parameters: {
+            query?: never;
+            header: {
+                "webhook-signature": string;
+                "webhook-timestamp": string;
+                "webhook-id": string;
+            };
+            path: {
+                shopId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShopWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description Already had it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopWebhookReceiptDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopWebhookReceiptDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShopWebhooksController_shopify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Logged only; the shop is the one in the path. */
+                "X-Shopify-Shop-Domain"?: string;
+                "X-Shopify-Webhook-Id": string;
+                "X-Shopify-Hmac-Sha256": string;
+                /** @description orders/create, orders/cancelled, refunds/create */
+                "X-Shopify-Topic": string;
+            };
+            path: {
+                shopId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Already had it, or ignored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopWebhookReceiptDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopWebhookReceiptDto"];
+                };
+            };
+            /** @description The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+}

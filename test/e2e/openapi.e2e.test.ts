@@ -1,0 +1,142 @@
+// The OpenAPI document is the contract every client is generated from, so it must be exactly right:
+// Redocly's recommended lint passes (three warnings accepted below, each with its reason); the typed client
+// in libs/api-client/openapi.ts is what the served document generates (`npm run api-client` writes it);
+// and a product goes from poll to ENDED through that generated client alone.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { createEngineClient } from '../../libs/api-client';
+import { PRODUCTION_MILESTONES } from '../support/product-flow';
+import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import { inFuture } from './e2e-helpers';
+
+jest.setTimeout(120_000);
+
+const CLIENT_TYPES = path.join(__dirname, '../../libs/api-client/openapi.ts');
+const HEADER = '// Generated from the engine\'s OpenAPI document by `npm run api-client` (openapi-typescript). Do not edit.\n\n';
+
+interface Problem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  pointer: string;
+  message: string;
+}
+
+/** Warnings of the recommended rules that the engine's document keeps on purpose. */
+const ACCEPTED: (Pick<Problem, 'ruleId' | 'pointer'> & { reason: string })[] = [
+  { ruleId: 'info-license-strict', pointer: '#/info/license/url', reason: 'the engine is proprietary (UNLICENSED): there is no licence text to link to' },
+  { ruleId: 'operation-4xx-response', pointer: '#/paths/~1health/get/responses', reason: 'the health check takes no input and no key: it answers 200 or 503, never a 4xx' },
+  { ruleId: 'operation-2xx-response', pointer: '#/paths/~1r~1{code}/get/responses', reason: 'a tracked link is a redirect (302) to the share page, never a 2xx' },
+];
+
+describe('the OpenAPI document and the client generated from it', () => {
+  let t: TestEngine;
+  let document: Record<string, unknown>;
+
+  beforeAll(async () => {
+    t = await startTestEngine();
+    const res = await fetch(`${t.engine.apiUrl}/docs/openapi.json`);
+    expect(res.status).toBe(200);
+    document = (await res.json()) as Record<string, unknown>;
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  /** Runs test/support/openapi-tools.mjs on the served document. */
+  async function tool(command: 'lint' | 'types'): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'openapi-'));
+    try {
+      const file = path.join(dir, 'openapi.json');
+      await writeFile(file, JSON.stringify(document));
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '../support/openapi-tools.mjs'), command, file], { maxBuffer: 16 * 1024 * 1024 });
+      return stdout;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('passes Redocly\'s recommended lint: no errors, and only the warnings accepted with a reason', async () => {
+    const problems = JSON.parse(await tool('lint')) as Problem[];
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const warnings = problems.map(({ ruleId, pointer }) => ({ ruleId, pointer }));
+    expect(warnings).toEqual(ACCEPTED.map(({ ruleId, pointer }) => ({ ruleId, pointer })));
+  });
+
+  it('declares every path parameter, and an API key on every route that is not public', () => {
+    const paths = document.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[]; security?: unknown[] }>>;
+    expect(document.security).toEqual([{ bearer: [] }]);
+    for (const [route, operations] of Object.entries(paths)) {
+      const templated = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [method, op] of Object.entries(operations)) {
+        const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
+        expect({ route, method, declared }).toEqual({ route, method, declared: templated });
+      }
+    }
+    // Product routes need a key; a signed webhook and a share page do not.
+    expect(paths['/products/{id}'].get.security).toEqual([{ bearer: [] }]);
+    expect(paths['/webhooks/votes/{sourceId}'].post.security).toEqual([{}]);
+    expect(paths['/s/{slug}'].get.security).toEqual([{}]);
+  });
+
+  it('generates the checked-in client types (npm run api-client writes them)', async () => {
+    const generated = HEADER + (await tool('types'));
+    if (process.env.API_CLIENT_WRITE === '1') await writeFile(CLIENT_TYPES, generated);
+    const checkedIn = await readFile(CLIENT_TYPES, 'utf8').catch(() => '');
+    if (checkedIn !== generated) throw new Error('libs/api-client/openapi.ts differs from what the engine\'s OpenAPI document generates: run `npm run api-client` and commit the result');
+  });
+
+  it('drives a product from its poll to ENDED through the generated client, and shows a refusal as the API words it', async () => {
+    const staff = createEngineClient(t.engine.apiUrl, t.staffKey);
+    const influencer = await must(staff.POST('/influencers', { body: { handle: 'ava', displayName: 'Ava' } }));
+    const key = await must(staff.POST('/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'Ava\'s phone' } }));
+    const ava = createEngineClient(t.engine.apiUrl, key.key);
+
+    const created = await must(
+      staff.POST('/products', {
+        body: {
+          name: 'Linen shirt',
+          influencerId: influencer.id,
+          targetKeyword: 'linen shirt',
+          poll: { question: 'Which collar?', options: [{ id: 'camp', label: 'Camp collar' }, { id: 'band', label: 'Band collar' }], durationMinutes: 60, minVotes: 0 },
+        },
+      }),
+    );
+    expect(created.stage).toBe('POLL');
+    const id = { params: { path: { id: created.id } } };
+
+    // The influencer cannot close the poll: the refusal comes back typed, with the API's own message.
+    const refused = await ava.POST('/products/{id}/poll/close', id);
+    expect(refused.response.status).toBe(403);
+    expect(refused.data).toBeUndefined();
+    expect((refused.error as { message?: unknown }).message).toEqual(expect.stringMatching(/staff/));
+
+    expect((await must(staff.POST('/products/{id}/poll/close', id))).stage).toBe('DESIGN');
+    await must(staff.POST('/products/{id}/designs', { ...id, body: { title: 'v1', description: 'Camp collar, boxy fit' } }));
+    const round = (n: number) => ({ params: { path: { id: created.id, round: n } } });
+    expect((await must(ava.POST('/products/{id}/designs/{round}/review', { ...round(1), body: { decision: 'APPROVE' } }))).stage).toBe('SAMPLING');
+    await must(staff.POST('/products/{id}/samples', { ...id, body: { supplier: 'Hangzhou Linen Co', notes: 'Good drape' } }));
+    expect((await must(ava.POST('/products/{id}/samples/{round}/review', { ...round(1), body: { decision: 'APPROVE' } }))).stage).toBe('PRODUCTION');
+    await must(staff.POST('/products/{id}/production', { ...id, body: { quantity: 30, supplier: 'Hangzhou Linen Co', dueDate: inFuture(30 * 86_400_000) } }));
+    for (const milestone of PRODUCTION_MILESTONES) await must(staff.POST('/products/{id}/production/milestones', { ...id, body: { milestone } }));
+    const scheduled = await must(staff.POST('/products/{id}/launch', { ...id, body: { launchAt: inFuture(1_500) } }));
+    expect(scheduled.pendingAction).toMatchObject({ by: 'influencer', action: 'APPROVE_LAUNCH_ANNOUNCEMENT' });
+    await must(ava.POST('/products/{id}/launch-announcement/approve', { ...id, body: {} }));
+
+    await eventually('the product on sale', async () => (await must(staff.GET('/products/{id}', id))).stage === 'ON_SALE', 30_000);
+    const ended = await must(staff.POST('/products/{id}/end', { ...id, body: { reason: 'season over' } }));
+    expect(ended.stage).toBe('ENDED');
+    const timeline = await must(staff.GET('/products/{id}/timeline', id));
+    expect(timeline.events.length).toBeGreaterThan(10);
+  });
+});
+
+/** The answer's body, or a failure naming the status and the API's error. */
+async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (data === undefined) throw new Error(`${response.status} ${response.url}: ${JSON.stringify(error)}`);
+  return data;
+}
