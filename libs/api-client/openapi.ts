@@ -1149,12 +1149,281 @@ export interface components {
             sales?: components["schemas"]["SalesRulesInputDto"];
         };
         PendingActionDto: {
-            /** @enum {string|null} */
+            /**
+             * @description Who acts next; null once the product is final.
+             * @enum {string|null}
+             */
             by: "fans" | "staff" | "influencer" | "engine" | null;
             /** @example REVIEW_DESIGN */
             action: string;
             /** @example review design round 1 */
             description: string;
+        };
+        PollOptionDto: {
+            id: string;
+            label: string;
+            description?: string;
+        };
+        OptionCountDto: {
+            optionId: string;
+            votes: number;
+            /**
+             * Format: date-time
+             * @description When its last counted vote arrived (breaks ties); null with no votes.
+             */
+            lastVoteAt: string | null;
+        };
+        PollTallyDto: {
+            counts: components["schemas"]["OptionCountDto"][];
+            totalVotes: number;
+            /** Format: date-time */
+            at: string;
+        };
+        PollResultDto: {
+            counts: components["schemas"]["OptionCountDto"][];
+            totalVotes: number;
+            winningOptionId: string;
+            /** @description The winner shared the top count and the tie-break rule decided. */
+            tieBroken: boolean;
+            /** Format: date-time */
+            closedAt: string;
+        };
+        VoteMilestoneDto: {
+            /** @example 1000 */
+            milestone: number;
+            /** @description The total when intake noticed the crossing. */
+            totalVotes: number;
+            /** Format: date-time */
+            at: string;
+        };
+        PollDto: {
+            question: string;
+            options: components["schemas"]["PollOptionDto"][];
+            /** Format: date-time */
+            closesAt: string;
+            minVotes: number;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            /** @description The last tally, also when it fell short of minVotes. */
+            lastTally?: components["schemas"]["PollTallyDto"];
+            result?: components["schemas"]["PollResultDto"];
+            /** @description Vote-count milestones announced so far. */
+            milestones?: components["schemas"]["VoteMilestoneDto"][];
+        };
+        ActorDto: {
+            /** @enum {string} */
+            kind: "staff" | "influencer" | "system";
+            /** @description API key id for staff, influencer id for influencers, the timer's name for system. */
+            id: string;
+            /** @description A staff key's label, in staff keys' answers only. */
+            label?: string;
+        };
+        DesignRoundDto: {
+            round: number;
+            /** @enum {string} */
+            status: "PENDING_REVIEW" | "APPROVED" | "CHANGES_REQUESTED";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["ActorDto"];
+            feedback?: string;
+            /** Format: date-time */
+            reviewedAt?: string;
+            reviewedBy?: components["schemas"]["ActorDto"];
+            /**
+             * Format: date-time
+             * @description When the influencer was reminded that it waits for her.
+             */
+            remindedAt?: string;
+            title: string;
+            description: string;
+            imageUrls: string[];
+        };
+        SampleRoundDto: {
+            round: number;
+            /** @enum {string} */
+            status: "PENDING_REVIEW" | "APPROVED" | "CHANGES_REQUESTED";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["ActorDto"];
+            feedback?: string;
+            /** Format: date-time */
+            reviewedAt?: string;
+            reviewedBy?: components["schemas"]["ActorDto"];
+            /**
+             * Format: date-time
+             * @description When the influencer was reminded that it waits for her.
+             */
+            remindedAt?: string;
+            supplier: string;
+            notes: string;
+            photoUrls: string[];
+        };
+        VariantUnitsDto: {
+            variantId: string;
+            units: number;
+        };
+        ProductionRunDto: {
+            quantity: number;
+            /** @description Units per variant (they add up to quantity). */
+            quantities?: components["schemas"]["VariantUnitsDto"][];
+            suggestedQuantity: number;
+            supplier: string;
+            /** Format: date-time */
+            dueDate: string;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        MilestoneRecordDto: {
+            /** @enum {string} */
+            milestone: "MATERIALS" | "CUTTING" | "SEWING" | "QUALITY_CHECK" | "SHIPPED";
+            note?: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ProductionDto: {
+            /** @description Absent until staff start production. */
+            run?: components["schemas"]["ProductionRunDto"];
+            milestones: components["schemas"]["MilestoneRecordDto"][];
+        };
+        LaunchCountdownDto: {
+            /** @description How long before the launch it goes out. */
+            offsetMs: number;
+            /** Format: date-time */
+            at: string;
+            sent: boolean;
+        };
+        LaunchAnnouncementTextDto: {
+            title: string;
+            body: string;
+            /** Format: date-time */
+            approvedAt: string;
+            approvedBy: components["schemas"]["ActorDto"];
+        };
+        LaunchDto: {
+            /** Format: date-time */
+            launchAt?: string;
+            countdowns: components["schemas"]["LaunchCountdownDto"][];
+            /** Format: date-time */
+            launchedAt?: string;
+            /** @description The announcement as the influencer approved it. */
+            announcement?: components["schemas"]["LaunchAnnouncementTextDto"];
+            /**
+             * Format: date-time
+             * @description When staff were alerted that the announcement was still unapproved.
+             */
+            approvalOverdueAt?: string;
+        };
+        CancellationDto: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            /** @enum {string} */
+            fromStage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
+        };
+        VariantDto: {
+            /** @example m-black */
+            id: string;
+            /** @example M / black */
+            label: string;
+            /** @description The shop's SKU, unique across products. */
+            sku?: string;
+        };
+        DemandGoalDto: {
+            minimumUnits: number;
+            /** @description How long reservations are taken after the poll closes. */
+            windowMs: number;
+            /** @description Suggested production per variant: ceil(reserved units × (1 + safetyFactor)). */
+            safetyFactor: number;
+        };
+        ReservationTallyDto: {
+            variants: components["schemas"]["VariantUnitsDto"][];
+            totalUnits: number;
+            reservations: number;
+            /** Format: date-time */
+            at: string;
+        };
+        DecisionDto: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+        };
+        DemandDto: {
+            goal: components["schemas"]["DemandGoalDto"];
+            /** @enum {string} */
+            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "MET" | "OVERRIDDEN" | "RELEASED";
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description When intake first reported the goal reached.
+             */
+            goalReachedAt?: string;
+            lastTally?: components["schemas"]["ReservationTallyDto"];
+            /** @description Production per variant suggested from the reservations. */
+            suggested?: components["schemas"]["VariantUnitsDto"][];
+            /** @description Staff unlocked production although the goal was missed. */
+            override?: components["schemas"]["DecisionDto"];
+        };
+        VariantStockDto: {
+            variantId: string;
+            produced: number;
+            sold: number;
+            returned: number;
+            /** @description produced − sold + returned − stock still held for reservation holders. */
+            available: number;
+            /** @description Net units sold per day over the recent window. */
+            unitsPerDay: number;
+        };
+        SalesReportDto: {
+            /** Format: date-time */
+            at: string;
+            variants: components["schemas"]["VariantStockDto"][];
+        };
+        RestockDto: {
+            /** @description 1 for the first restock, and so on. */
+            number: number;
+            /** @enum {string} */
+            status: "PROPOSED" | "IN_PRODUCTION" | "SHIPPED" | "DECLINED" | "CANCELLED";
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description Sell-through (0–1) when it was proposed. */
+            sellThrough: number;
+            producedWhenProposed: number;
+            suggested: components["schemas"]["VariantUnitsDto"][];
+            quantities?: components["schemas"]["VariantUnitsDto"][];
+            supplier?: string;
+            /** Format: date-time */
+            dueDate?: string;
+            /** Format: date-time */
+            approvedAt?: string;
+            approvedBy?: components["schemas"]["ActorDto"];
+            milestones: components["schemas"]["MilestoneRecordDto"][];
+            /** Format: date-time */
+            closedAt?: string;
+            /** @description Why it was declined or cancelled. */
+            reason?: string;
+        };
+        SalesDto: {
+            /** Format: date-time */
+            onSaleAt: string;
+            /**
+             * Format: date-time
+             * @description Stock is held for reservation holders until then.
+             */
+            holdUntil?: string;
+            /** Format: date-time */
+            holdReleasedAt?: string;
+            /** @description Units produced per variant: the first run plus every shipped restock. */
+            produced: components["schemas"]["VariantUnitsDto"][];
+            /** @description Variants currently sold out. */
+            soldOut: string[];
+            lastReport?: components["schemas"]["SalesReportDto"];
+            restocks: components["schemas"]["RestockDto"][];
+            ended?: components["schemas"]["DecisionDto"];
         };
         ProductLinksDto: {
             self: string;
@@ -1177,27 +1446,27 @@ export interface components {
             /** @description Sequence number of the last event reflected here. */
             seq: number;
             /** @description Question, options, closing time, minimum votes, status and, once closed, the result. */
-            poll: Record<string, never>;
+            poll: components["schemas"]["PollDto"];
             /** @description Design rounds: proposal, status, feedback. */
-            designs: Record<string, never>[];
+            designs: components["schemas"]["DesignRoundDto"][];
             /** @description Sample rounds: supplier, notes, photos, status, feedback. */
-            samples: Record<string, never>[];
+            samples: components["schemas"]["SampleRoundDto"][];
             /** @description Suggested first run, derived from poll demand. */
             suggestedQuantity?: number;
             /** @description The run (quantity, supplier, due date) and milestones recorded. */
-            production: Record<string, never>;
+            production: components["schemas"]["ProductionDto"];
             /** @description Launch time, countdowns and launchedAt. */
-            launch: Record<string, never>;
+            launch: components["schemas"]["LaunchDto"];
             /** @description Reason, time, who, and the stage it was cancelled from. */
-            cancellation?: Record<string, never>;
+            cancellation?: components["schemas"]["CancellationDto"];
             /** @description What is sold: id, label and SKU of each variant (absent in products created before variants). */
-            variants?: Record<string, never>[];
+            variants?: components["schemas"]["VariantDto"][];
             /** @description The shop that sells the product. */
             shopId?: string;
             /** @description The demand gate: goal, status, closing time, last reservation tally, suggested production per variant, override. */
-            demand?: Record<string, never>;
+            demand?: components["schemas"]["DemandDto"];
             /** @description After the launch: stock produced per variant, sold-out variants, the reservation hold, the last stock report, restocks and the end of sales. */
-            sales?: Record<string, never>;
+            sales?: components["schemas"]["SalesDto"];
             links: components["schemas"]["ProductLinksDto"];
         };
         ProductSummaryDto: {
@@ -1236,9 +1505,12 @@ export interface components {
              *       "id": "inf-4k2m9q1z7x"
              *     }
              */
-            actor: Record<string, never>;
+            actor: components["schemas"]["ActorDto"];
             at: string;
-            data: Record<string, never>;
+            /** @description What the event records; its fields depend on type. */
+            data: {
+                [key: string]: unknown;
+            };
         };
         TimelineDto: {
             productId: string;
@@ -1271,12 +1543,6 @@ export interface components {
             /** @example Seams good; colour slightly dark. */
             notes?: string;
             photoUrls?: string[];
-        };
-        VariantUnitsDto: {
-            /** @example m-black */
-            variantId: string;
-            /** @example 120 */
-            units: number;
         };
         StartProductionDto: {
             /**
@@ -6067,7 +6333,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import Ajv from 'ajv';
 import { createEngineClient } from '../../libs/api-client';
 import { PRODUCTION_MILESTONES } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
@@ -89,7 +90,8 @@ describe('the OpenAPI document and the client generated from it', () => {
     if (checkedIn !== generated) throw new Error('libs/api-client/openapi.ts differs from what the engine\'s OpenAPI document generates: run `npm run api-client` and commit the result');
   });
 
-  it('drives a product from its poll to ENDED through the generated client, and shows a refusal as the API words it', async () => {
+  it('drives a product from its poll to ENDED through the generated client, and every answer is what the document says', async () => {
+    const conforms = conformance(document);
     const staff = createEngineClient(t.engine.apiUrl, t.staffKey);
     const influencer = await must(staff.POST('/influencers', { body: { handle: 'ava', displayName: 'Ava' } }));
     const key = await must(staff.POST('/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'Ava\'s phone' } }));
@@ -106,6 +108,7 @@ describe('the OpenAPI document and the client generated from it', () => {
       }),
     );
     expect(created.stage).toBe('POLL');
+    conforms('/products', 'post', created, '201');
     const id = { params: { path: { id: created.id } } };
 
     // The influencer cannot close the poll: the refusal comes back typed, with the API's own message.
@@ -124,13 +127,25 @@ describe('the OpenAPI document and the client generated from it', () => {
     for (const milestone of PRODUCTION_MILESTONES) await must(staff.POST('/products/{id}/production/milestones', { ...id, body: { milestone } }));
     const scheduled = await must(staff.POST('/products/{id}/launch', { ...id, body: { launchAt: inFuture(1_500) } }));
     expect(scheduled.pendingAction).toMatchObject({ by: 'influencer', action: 'APPROVE_LAUNCH_ANNOUNCEMENT' });
+    conforms('/products/{id}/launch', 'post', scheduled);
     await must(ava.POST('/products/{id}/launch-announcement/approve', { ...id, body: {} }));
 
     await eventually('the product on sale', async () => (await must(staff.GET('/products/{id}', id))).stage === 'ON_SALE', 30_000);
+    conforms('/products/{id}', 'get', await must(staff.GET('/products/{id}', id)));
     const ended = await must(staff.POST('/products/{id}/end', { ...id, body: { reason: 'season over' } }));
     expect(ended.stage).toBe('ENDED');
+    conforms('/products/{id}/end', 'post', ended);
     const timeline = await must(staff.GET('/products/{id}/timeline', id));
     expect(timeline.events.length).toBeGreaterThan(10);
+    conforms('/products/{id}/timeline', 'get', timeline);
+    // The reads around it, as the pages will call them.
+    conforms('/products', 'get', await must(staff.GET('/products', {})));
+    conforms('/products/{id}/poll/results', 'get', await must(createEngineClient(t.engine.apiUrl).GET('/products/{id}/poll/results', id)));
+    conforms('/products/{id}/social-updates', 'get', await must(staff.GET('/products/{id}/social-updates', id)));
+    conforms('/products/{id}/deliveries', 'get', await must(staff.GET('/products/{id}/deliveries', id)));
+    conforms('/products/{id}/funnel', 'get', await must(staff.GET('/products/{id}/funnel', id)));
+    conforms('/influencers', 'get', await must(staff.GET('/influencers', {})));
+    conforms('/api-keys', 'get', await must(staff.GET('/api-keys', {})));
   });
 });
 
@@ -139,4 +154,36 @@ async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Resp
   const { data, error, response } = await call;
   if (data === undefined) throw new Error(`${response.status} ${response.url}: ${JSON.stringify(error)}`);
   return data;
+}
+
+type SchemaObject = { $ref?: string; allOf?: SchemaObject[]; properties?: Record<string, SchemaObject>; items?: SchemaObject; additionalProperties?: unknown };
+
+/**
+ * Checks an answer against the served document's schema for the route's JSON answer: valid by it (Ajv:
+ * required fields, types, enums, nullables), and no field the schema does not name (a field the generated
+ * client's types would not know).
+ */
+function conformance(doc: Record<string, unknown>): (route: string, method: 'get' | 'post', answer: unknown, status?: string) => void {
+  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ ...doc, $id: 'openapi.json' });
+  const schemas = (doc.components as { schemas: Record<string, SchemaObject> }).schemas;
+  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: SchemaObject }> }> }>>;
+  const resolve = (s: SchemaObject): SchemaObject => (s.$ref ? resolve(schemas[s.$ref.replace('#/components/schemas/', '')]) : s);
+  const propertiesOf = (s: SchemaObject): Record<string, SchemaObject> =>
+    Object.assign({}, ...(s.allOf ?? []).map((part) => propertiesOf(resolve(part))), resolve(s).properties ?? {}) as Record<string, SchemaObject>;
+  const undocumented = (schema: SchemaObject, value: unknown, at: string): string[] => {
+    const s = resolve(schema);
+    if (Array.isArray(value)) return s.items ? value.flatMap((v, i) => undocumented(s.items!, v, `${at}[${i}]`)) : [];
+    if (value === null || typeof value !== 'object' || s.additionalProperties === true) return [];
+    const props = propertiesOf(s);
+    return Object.entries(value).flatMap(([k, v]) => (props[k] ? undocumented(props[k], v, `${at}.${k}`) : [`${at}.${k}`]));
+  };
+  return (route, method, answer, status = '200') => {
+    const schema = paths[route]?.[method]?.responses[status]?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`the document has no JSON answer ${status} for ${method.toUpperCase()} ${route}`);
+    const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/')) as object);
+    const what = `${method.toUpperCase()} ${route} ${status}`;
+    expect({ what, errors: validate(answer) ? [] : validate.errors }).toEqual({ what, errors: [] });
+    expect({ what, undocumented: undocumented(schema, answer, 'answer') }).toEqual({ what, undocumented: [] });
+  };
 }

@@ -131,7 +131,7 @@ export class ShopWebhooksController {
   @ApiHeader({ name: 'X-Shopify-Hmac-Sha256', required: true })
   @ApiHeader({ name: 'X-Shopify-Webhook-Id', required: true })
   @ApiHeader({ name: 'X-Shopify-Shop-Domain', required: false, description: 'Logged only; the shop is the one in the path.' })
-  @ApiBody({ schema: { type: 'object', description: 'Shopify\'s order or refund payload, as Shopify sends it.' } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'Shopify\'s order or refund payload, as Shopify sends it.' } })
   @ApiResponse({ status: 202, type: ShopWebhookReceiptDto })
   @ApiResponse({ status: 200, type: ShopWebhookReceiptDto, description: 'Already had it, or ignored.' })
   @ApiErrors(400, 401, 403, 404, 409, 422)

@@ -18,6 +18,7 @@ import {
   type Stage,
 } from '@app/domain';
 import { Type } from 'class-transformer';
+import { ActorDto, CancellationDto, DemandDto, DesignRoundDto, LaunchDto, PollDto, ProductionDto, SalesDto, SampleRoundDto, VariantDto } from './product-state.dto';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class ListProductsQueryDto {
@@ -71,7 +72,8 @@ export class TimelineQueryDto {
 }
 
 export class PendingActionDto {
-  @ApiProperty({ enum: PENDING_ACTION_BY, nullable: true }) by!: PendingAction['by'];
+  // OpenAPI 3.0: a nullable enum lists null among its values.
+  @ApiProperty({ enum: [...PENDING_ACTION_BY, null], nullable: true, description: 'Who acts next; null once the product is final.' }) by!: PendingAction['by'];
   @ApiProperty({ example: 'REVIEW_DESIGN' }) action!: string;
   @ApiProperty({ example: 'review design round 1' }) description!: string;
 }
@@ -101,17 +103,17 @@ export class ProductPageDto {
 
 export class ProductDto extends ProductSummaryDto {
   @ApiProperty({ description: 'Sequence number of the last event reflected here.' }) seq!: number;
-  @ApiProperty({ description: 'Question, options, closing time, minimum votes, status and, once closed, the result.' }) poll!: PollState;
-  @ApiProperty({ description: 'Design rounds: proposal, status, feedback.', type: [Object] }) designs!: DesignProposal[];
-  @ApiProperty({ description: 'Sample rounds: supplier, notes, photos, status, feedback.', type: [Object] }) samples!: SampleRound[];
+  @ApiProperty({ type: PollDto, description: 'Question, options, closing time, minimum votes, status and, once closed, the result.' }) poll!: PollState;
+  @ApiProperty({ description: 'Design rounds: proposal, status, feedback.', type: [DesignRoundDto] }) designs!: DesignProposal[];
+  @ApiProperty({ description: 'Sample rounds: supplier, notes, photos, status, feedback.', type: [SampleRoundDto] }) samples!: SampleRound[];
   @ApiPropertyOptional({ description: 'Suggested first run, derived from poll demand.' }) suggestedQuantity?: number;
-  @ApiProperty({ description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: ProductState['production'];
-  @ApiProperty({ description: 'Launch time, countdowns and launchedAt.' }) launch!: LaunchState;
-  @ApiPropertyOptional({ description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: ProductState['cancellation'];
-  @ApiPropertyOptional({ description: 'What is sold: id, label and SKU of each variant (absent in products created before variants).', type: [Object] }) variants?: ProductVariant[];
+  @ApiProperty({ type: ProductionDto, description: 'The run (quantity, supplier, due date) and milestones recorded.' }) production!: ProductState['production'];
+  @ApiProperty({ type: LaunchDto, description: 'Launch time, countdowns and launchedAt.' }) launch!: LaunchState;
+  @ApiPropertyOptional({ type: CancellationDto, description: 'Reason, time, who, and the stage it was cancelled from.' }) cancellation?: ProductState['cancellation'];
+  @ApiPropertyOptional({ description: 'What is sold: id, label and SKU of each variant (absent in products created before variants).', type: [VariantDto] }) variants?: ProductVariant[];
   @ApiPropertyOptional({ description: 'The shop that sells the product.' }) shopId?: string;
-  @ApiPropertyOptional({ description: 'The demand gate: goal, status, closing time, last reservation tally, suggested production per variant, override.' }) demand?: DemandState;
-  @ApiPropertyOptional({ description: 'After the launch: stock produced per variant, sold-out variants, the reservation hold, the last stock report, restocks and the end of sales.' }) sales?: SalesState;
+  @ApiPropertyOptional({ type: DemandDto, description: 'The demand gate: goal, status, closing time, last reservation tally, suggested production per variant, override.' }) demand?: DemandState;
+  @ApiPropertyOptional({ type: SalesDto, description: 'After the launch: stock produced per variant, sold-out variants, the reservation hold, the last stock report, restocks and the end of sales.' }) sales?: SalesState;
   @ApiProperty({ type: ProductLinksDto }) links!: ProductLinksDto;
 }
 
@@ -119,9 +121,9 @@ export class TimelineEventDto {
   @ApiProperty() seq!: number;
   @ApiProperty({ enum: EVENT_TYPES, enumName: 'LifecycleEventType', example: 'STAGE_CHANGED' }) type!: LifecycleEventType;
   @ApiProperty({ enum: STAGES, description: 'The stage after the event.' }) stage!: Stage;
-  @ApiProperty({ example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' }, description: "Who did it; a staff key's label only in staff keys' answers." }) actor!: Actor;
+  @ApiProperty({ type: ActorDto, example: { kind: 'influencer', id: 'inf-4k2m9q1z7x' }, description: "Who did it; a staff key's label only in staff keys' answers." }) actor!: Actor;
   @ApiProperty() at!: string;
-  @ApiProperty() data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event records; its fields depend on type.' }) data!: Record<string, unknown>;
 }
 
 export class TimelineDto {
