@@ -3,8 +3,8 @@
 
 import { parseNetwork } from '../outbound/networks';
 
-/** false: trust nobody; true: trust every hop; n: trust n hops; a list: trust peers at these addresses or ranges. */
-export type TrustProxy = boolean | number | string[];
+/** false: trust nobody; true: trust every hop; a list: trust peers at these addresses or ranges. */
+export type TrustProxy = boolean | string[];
 
 // proxy-addr's (and so Fastify's) names for address ranges.
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -26,16 +26,19 @@ export function parseTrustProxy(value: string): { ok: true; value: TrustProxy } 
   if (text === '' || text === 'false') return { ok: true, value: false };
   if (text === 'true') return { ok: true, value: true };
   if (/^\d+$/.test(text)) {
-    const hops = Number(text);
-    if (hops >= 1 && hops <= 100) return { ok: true, value: hops };
-    return { ok: false, message: `TRUST_PROXY as a hop count must be between 1 and 100, got ${text}` };
+    // Fastify (5.12 on) trusts nobody for a hop count: it cannot tell the proxy from a client that sends its
+    // own X-Forwarded-For. Refused here rather than silently meaning "nobody".
+    return {
+      ok: false,
+      message: `TRUST_PROXY does not take a hop count (${text}): a count cannot tell your proxy from a client that writes X-Forwarded-For itself; name your proxies' addresses or CIDR ranges (e.g. 10.0.0.0/8, loopback)`,
+    };
   }
   const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
   const wrong = entries.find((e) => !isAddressOrRange(e));
   if (wrong !== undefined) {
     return {
       ok: false,
-      message: `TRUST_PROXY must be false, true, a hop count, or a comma-separated list of addresses or CIDR ranges (e.g. 10.0.0.0/8, loopback), got "${wrong}"`,
+      message: `TRUST_PROXY must be false, true, or a comma-separated list of addresses or CIDR ranges (e.g. 10.0.0.0/8, loopback), got "${wrong}"`,
     };
   }
   return { ok: true, value: entries };

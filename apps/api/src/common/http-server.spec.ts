@@ -25,8 +25,8 @@ describe('fastifyOptions', () => {
 
   it('believes X-Forwarded-For only as far as TRUST_PROXY says', async () => {
     expect(await clientAddress('true', forwarded)).toBe('203.0.113.7');
-    // One hop: the proxy in front of us (the peer) reported 10.0.0.5.
-    expect(await clientAddress('1', forwarded)).toBe('10.0.0.5');
+    // The compose deployment: the proxy's address is one Docker picks from the private ranges.
+    expect(await clientAddress('10.0.0.0/8,172.16.0.0/12,192.168.0.0/16', { 'x-forwarded-for': '203.0.113.7' }, '172.18.0.5')).toBe('203.0.113.7');
     // A trusted proxy at the peer's address, and 10.0.0.0/8 inside: the first untrusted address is the client.
     expect(await clientAddress('127.0.0.1, 10.0.0.0/8', forwarded)).toBe('203.0.113.7');
     // A peer that is not the trusted proxy cannot name the client.
