@@ -13,6 +13,7 @@ import { productWorkflowId, TRACED_MEMO_KEY } from '../../libs/domain';
 import type { ProductDto } from '../support/api-types';
 import { castInfluencer, createProduct, driveToLaunch } from '../support/product-flow';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
+import { settledHistory } from '../support/workflow-harness';
 import { expectOk } from './e2e-helpers';
 
 jest.setTimeout(60_000);
@@ -99,13 +100,7 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     await driveToLaunch(t, mia, productId, 1_000, 'DESIGN');
     await eventually('the product on sale', async () => (await t.http<ProductDto>('GET', `/products/${productId}`)).body.stage === 'ON_SALE');
     // Replayed from a settled point: a history that ends inside a workflow task would run that task's rest as new work.
-    const history = await eventually('no workflow task in flight', async () => {
-      const h = await handle.fetchHistory();
-      const events = h.events ?? [];
-      const lastScheduled = events.map((e) => Boolean(e.workflowTaskScheduledEventAttributes)).lastIndexOf(true);
-      const lastCompleted = events.map((e) => Boolean(e.workflowTaskCompletedEventAttributes)).lastIndexOf(true);
-      return lastCompleted > lastScheduled ? h : undefined;
-    });
+    const history = await settledHistory(handle);
     // The production bundle replays it on a worker with tracing off (its spans are dropped); untraced histories
     // (test/replay's fixtures, recorded before tracing existed) replay on the same bundle there.
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, sinks: { exporter: makeWorkflowExporter(new NoopSpanProcessor(), Resource.empty()) } }, history);

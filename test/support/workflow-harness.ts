@@ -110,3 +110,18 @@ export async function timelineTypes(ds: DataSource, productId: string): Promise<
   const rows: { type: string }[] = await ds.query('SELECT type FROM timeline_events WHERE product_id = $1 ORDER BY seq', [productId]);
   return rows.map((r) => r.type);
 }
+
+/**
+ * The workflow's history at a settled point, for replaying a running workflow: one whose last workflow task
+ * completed. A history fetched inside a task (a local activity still retrying, say) replays the task's rest
+ * as new work, which a replay worker cannot run ("Local activity … not registered on worker").
+ */
+export async function settledHistory(handle: Pick<WorkflowHandle, 'fetchHistory'>): ReturnType<WorkflowHandle['fetchHistory']> {
+  return eventually('no workflow task in flight', async () => {
+    const history = await handle.fetchHistory();
+    const events = history.events ?? [];
+    const lastScheduled = events.map((e) => Boolean(e.workflowTaskScheduledEventAttributes)).lastIndexOf(true);
+    const lastCompleted = events.map((e) => Boolean(e.workflowTaskCompletedEventAttributes)).lastIndexOf(true);
+    return lastCompleted > lastScheduled ? history : undefined;
+  });
+}

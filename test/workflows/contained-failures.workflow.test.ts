@@ -6,7 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { eventually } from '../support/stack';
 import { workflowSuite } from './workflow-suite';
-import { startProduct } from '../support/workflow-harness';
+import { settledHistory, startProduct } from '../support/workflow-harness';
 
 jest.setTimeout(90_000);
 
@@ -21,7 +21,7 @@ describe('product workflow with failing local writes', () => {
 
   /** The run as it happened replays on the same code: failures, pauses and skipped batches are deterministic. */
   const replays = async (handle: WorkflowHandle): Promise<void> => {
-    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE ?? '' } }, await handle.fetchHistory(), handle.workflowId);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE ?? '' } }, await settledHistory(handle), handle.workflowId);
   };
 
 
