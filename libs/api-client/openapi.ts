@@ -1259,7 +1259,9 @@ export interface components {
             photoUrls: string[];
         };
         VariantUnitsDto: {
+            /** @example m-black */
             variantId: string;
+            /** @example 120 */
             units: number;
         };
         ProductionRunDto: {

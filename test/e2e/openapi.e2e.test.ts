@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import { createEngineClient } from '../../libs/api-client';
 import { PRODUCTION_MILESTONES } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
-import { inFuture } from './e2e-helpers';
+import { expectOk, inFuture } from './e2e-helpers';
 
 jest.setTimeout(120_000);
 
@@ -35,29 +35,27 @@ const ACCEPTED: (Pick<Problem, 'ruleId' | 'pointer'> & { reason: string })[] = [
 describe('the OpenAPI document and the client generated from it', () => {
   let t: TestEngine;
   let document: Record<string, unknown>;
+  /** The served document, written once for test/support/openapi-tools.mjs. */
+  let dir: string;
+  let documentFile: string;
 
   beforeAll(async () => {
     t = await startTestEngine();
-    const res = await fetch(`${t.engine.apiUrl}/docs/openapi.json`);
-    expect(res.status).toBe(200);
-    document = (await res.json()) as Record<string, unknown>;
+    document = expectOk(await t.http<Record<string, unknown>>('GET', '/docs/openapi.json', { key: null }));
+    dir = await mkdtemp(path.join(tmpdir(), 'openapi-'));
+    documentFile = path.join(dir, 'openapi.json');
+    await writeFile(documentFile, JSON.stringify(document));
   });
 
   afterAll(async () => {
     await t?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Runs test/support/openapi-tools.mjs on the served document. */
   async function tool(command: 'lint' | 'types'): Promise<string> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'openapi-'));
-    try {
-      const file = path.join(dir, 'openapi.json');
-      await writeFile(file, JSON.stringify(document));
-      const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '../support/openapi-tools.mjs'), command, file], { maxBuffer: 16 * 1024 * 1024 });
-      return stdout;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '../support/openapi-tools.mjs'), command, documentFile], { maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
   }
 
   it('passes Redocly\'s recommended lint: no errors, and only the warnings accepted with a reason', async () => {

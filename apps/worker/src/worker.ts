@@ -100,8 +100,9 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       ? { workflowBundle: { codePath: loudlyExisting(opts.workflowBundlePath) } }
       : { workflowsPath: require.resolve(WORKFLOWS_SOURCE) }),
     interceptors: {
-      // Bundled from source (tests, dev): the same interceptor module a prebuilt bundle has.
-      workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
+      // Bundled from source (tests, dev): the same interceptor module a prebuilt bundle has built in (given with
+      // a prebuilt bundle, the SDK ignores it and warns at every start).
+      ...(opts.workflowBundlePath ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
       ...(tracing
         ? { activity: [(ctx: ActivityContext) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })] }
         : {}),

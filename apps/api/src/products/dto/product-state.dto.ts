@@ -3,6 +3,9 @@
 // Answers only: nothing here is validated input. test/e2e/openapi.e2e.test.ts checks real answers against them.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_KINDS, DEMAND_STATUSES, POLL_STATUSES, PRODUCTION_MILESTONES, RESTOCK_STATUSES, REVIEW_STATUSES, STAGES } from '@app/domain';
+// Units per variant, as staff give them to production and restocks: one schema for both directions (two
+// classes of one name would be one schema in the document, whichever Swagger met last).
+import { VariantUnitsDto } from './actions.dto';
 
 const INSTANT = { type: String, format: 'date-time' } as const;
 
@@ -76,11 +79,6 @@ export class SampleRoundDto extends ReviewedRoundDto {
   @ApiProperty() supplier!: string;
   @ApiProperty() notes!: string;
   @ApiProperty({ type: [String] }) photoUrls!: string[];
-}
-
-export class VariantUnitsDto {
-  @ApiProperty() variantId!: string;
-  @ApiProperty() units!: number;
 }
 
 export class ProductionRunDto {
