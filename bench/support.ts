@@ -18,13 +18,16 @@ export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** CPU seconds used so far by this process, its API and load-generator processes, the Temporal dev server and the embedded PostgreSQL (Linux /proc). */
 export function cpuSeconds(dataDir: string): Record<string, number> {
-  const procs: { pid: number; ppid: number; cmd: string; cpu: number }[] = [];
+  const procs: { pid: number; ppid: number; cmd: string; cpu: number; endedChildren: number }[] = [];
   for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
       const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in USER_HZ ticks
-      procs.push({ pid: Number(entry), ppid: Number(fields[1]), cmd: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'), cpu });
+      // cutime + cstime: children that ended and were waited for (PostgreSQL's autovacuum workers and closed
+      // connections' backends), whose CPU would otherwise vanish from the sum between two readings.
+      const endedChildren = (Number(fields[13]) + Number(fields[14])) / 100;
+      procs.push({ pid: Number(entry), ppid: Number(fields[1]), cmd: fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'), cpu, endedChildren });
     } catch {
       // the process ended meanwhile
     }
@@ -35,7 +38,7 @@ export function cpuSeconds(dataDir: string): Record<string, number> {
     engine: sum((p) => p.pid === process.pid),
     'api processes': sum((p) => p.ppid === process.pid && /api-process\.js|api\/src\/main\.js/.test(p.cmd)),
     temporal: sum((p) => p.cmd.includes(dataDir) && p.cmd.includes('temporal')),
-    postgres: sum((p) => p.pid === postmaster || p.ppid === postmaster),
+    postgres: sum((p) => p.pid === postmaster || p.ppid === postmaster) + (procs.find((p) => p.pid === postmaster)?.endedChildren ?? 0),
   };
 }
 

@@ -1,12 +1,12 @@
-// The vote and reservation batch statements, prepared once per connection and reused by name. Planning one
+// The vote, reservation and new-order batch statements, prepared once per connection and reused by name. Planning one
 // of these CTE statements costs about as much as running it for a batch (0.5 to 1 ms each, measured with
 // pg_stat_statements.track_planning under the votes benchmark), and an unnamed statement is planned again on
 // every batch. After five runs PostgreSQL keeps a generic plan when it costs no more than the custom ones,
 // made on the table statistics of that moment and kept until the tables are analysed again. So only for
 // statements that read no table growing with the intake itself except through ON CONFLICT's unique-index
 // probe: a generic plan made while such a table held a few dozen rows reads all of it on every batch once it
-// holds millions (test/database/prepared-plans.test.ts). The duplicate look-ups and the new-order batch,
-// which reads the webhook receipts, are planned on every run for that reason.
+// holds millions (test/database/prepared-plans.test.ts). The duplicate look-ups, which read the votes,
+// reservations and webhook receipts, are planned on every run for that reason.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';

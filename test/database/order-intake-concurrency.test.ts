@@ -124,4 +124,27 @@ describe('order intake under concurrent batches from several processes', () => {
     expect(await db.dataSource.query(`SELECT 1 FROM order_lines WHERE order_id = 'o-early'`)).toEqual([]);
     expect(await db.dataSource.query(`SELECT 1 FROM shop_webhook_receipts WHERE webhook_id LIKE 'w-early-%'`)).toEqual([]);
   });
+  it('answers a redelivery from its receipt, while on sale and after sales ended, recording nothing again', async () => {
+    await db.dataSource.query(`INSERT INTO products (id, influencer_id, name, target_keyword, stage, workflow_id) VALUES ('p-late', 'inf-c', 'Scarf', 'wool scarf', 'ON_SALE', 'product-p-late')`);
+    const order: NewOrder = {
+      orderId: 'o-late',
+      orderedAt: new Date().toISOString(),
+      currency: 'USD',
+      lines: [{ lineId: '1', productId: 'p-late', variantId: 'one', quantity: 2, unitPriceMinor: 500, reservationCode: null, attributionCode: null }],
+    };
+    const delivery: ShopDelivery = { shopId: SHOP, orderId: order.orderId, webhookId: 'w-late', topic: 'order.created', order, effect: (r) => r.recordOrder(SHOP, order) };
+    const orders = new OrderRepository(db.dataSource);
+    const [first] = await orders.recordBatch([delivery]);
+    expect(first).toMatchObject({ duplicate: false, effect: { kind: 'order', orderId: 'o-late', lines: 1 } });
+    const effect = (first as { effect: unknown }).effect;
+
+    expect(await orders.recordBatch([delivery])).toEqual([{ duplicate: true, effect }]);
+    await db.dataSource.query(`UPDATE products SET stage = 'ENDED' WHERE id = 'p-late'`);
+    expect(await orders.recordBatch([delivery, delivery])).toEqual([
+      { duplicate: true, effect },
+      { duplicate: true, effect },
+    ]);
+    expect(await db.dataSource.query(`SELECT quantity FROM order_lines WHERE order_id = 'o-late'`)).toEqual([{ quantity: 2 }]);
+    expect(await db.dataSource.query(`SELECT sold FROM variant_stock WHERE product_id = 'p-late'`)).toEqual([{ sold: 2 }]);
+  });
 });

@@ -5,7 +5,8 @@
 // the whole table (seen under bench:votes: 6 ms per look-up and growing). Reproduced here on one connection:
 // the look-ups run while the table is small and freshly analysed, then it grows, and the rows the next
 // look-up reads are counted by PostgreSQL itself (pg_stat_xact_user_tables, this transaction's own reads).
-// The look-ups are therefore not prepared: an unnamed statement is planned for its values every time.
+// The look-ups are therefore not prepared: an unnamed statement is planned for its values every time. The
+// new-order batch is prepared, and must touch the receipts only through its claim's unique-index probe.
 import { OrderRepository, ReservationRepository, VoteRepository, type ShopDelivery } from '@app/database';
 import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/stack';

@@ -11,7 +11,7 @@
 //   by one in a transaction that first locks all its orders' rows (lockOrders), then reads each order's
 //   state in later statements, whose snapshots see everything committed before the lock was granted.
 import type { DataSource, EntityManager } from 'typeorm';
-import { ShopWebhookReceiptEntity } from '../entities/order.entity';
+import { queryPrepared, type PreparedStatement } from '../prepared';
 import type { BatchOutcome, ShopDelivery, ShopEffect } from './order.types';
 
 /** The key that orders deliveries about one order within a batch. */
@@ -57,34 +57,36 @@ export function newOrderRounds(items: ShopDelivery[]): number[][] {
 
 // Orders are taken only for products ON_SALE from the shop that sells them (when the product names one),
 // checked here: one that fails creates nothing (on_sale false) and order intake answers it with the reason
-// (OrderIntakeService.checkOnSale). Each product's stage and shop is read once per batch: the shop is in the
-// snapshot, a large JSONB value that costs a detoast every time it is read.
-// A redelivery (its webhook id's receipt committed) is answered from the receipt, whatever the product's
-// stage now, and changes nothing. An order whose row this statement created (first) has nothing stored
-// about it, no cancellation and no refund: its receipt is claimed, its lines and units sold written, and its
-// effect is the one the caller computed. A claim that finds its webhook id taken meanwhile (the same id for
-// another order) stores nothing more and is answered from that receipt. An order whose row existed is not
-// claimed (first false): the other path records it.
-// Not prepared (libs/database/prepared.ts): its look-up of the receipts must stay a probe per delivery however
-// fast the receipts grow, which a generic plan made on a small table's statistics does not (planning costs
-// about 0.5 ms per batch under bench:votes).
-const RECORD_NEW_ORDERS = `
+// (OrderIntakeService.checkOnSale), unless it is a redelivery (recordNewOrders looks its receipt up). Each
+// product's stage and shop is read once per batch: the shop is in the snapshot, a large JSONB value that
+// costs a detoast every time it is read.
+// An order whose row this statement created (first) has nothing stored about it, no cancellation, no refund
+// and no receipt under another webhook id: its receipt is claimed, its lines and units sold written, and its
+// effect is the one the caller computed. A claim that finds its webhook id taken meanwhile (a redelivery
+// racing its original, or the same id for another order) stores nothing more and is answered from that
+// receipt. An order whose row existed (first false) is not claimed either: a redelivery is answered from its
+// receipt, and anything else (something about the order came before) is left to the other path.
+// Prepared (libs/database/prepared.ts): it reads no table growing with the intake except through ON
+// CONFLICT's unique-index probes (the products it reads are the batch's own, by primary key), so a generic
+// plan stays right however the orders and receipts grow (test/database/prepared-plans.test.ts); planning it
+// cost about 0.5 ms per batch, nearly half of its run, under bench:votes.
+const RECORD_NEW_ORDERS: PreparedStatement = {
+  name: 'new-order-batch',
+  text: `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb)
     AS t(idx int, shop_id text, webhook_id text, topic text, order_id text, currency text, ordered_at timestamptz, product_ids jsonb, lines jsonb, result jsonb)
 ), sale AS MATERIALIZED (
-  SELECT p.id, p.stage, p.snapshot ->> 'shopId' AS shop_id FROM products p
-  WHERE p.id IN (SELECT jsonb_array_elements_text(i.product_ids) FROM input i)
+  SELECT p.id, p.stage, p.snapshot ->> 'shopId' AS shop_id FROM products p WHERE p.id = ANY($2::text[])
 ), checked AS MATERIALIZED (
   SELECT i.*,
-    (SELECT r.result FROM shop_webhook_receipts r WHERE r.shop_id = i.shop_id AND r.webhook_id = i.webhook_id) AS prior,
     NOT EXISTS (
       SELECT 1 FROM jsonb_array_elements_text(i.product_ids) AS pid(id) LEFT JOIN sale p ON p.id = pid.id
       WHERE p.id IS NULL OR p.stage <> 'ON_SALE' OR coalesce(p.shop_id, i.shop_id) <> i.shop_id) AS on_sale
   FROM input i
 ), heads AS (
   INSERT INTO shop_orders (shop_id, order_id)
-  SELECT c.shop_id, c.order_id FROM checked c WHERE c.prior IS NULL AND c.on_sale ORDER BY c.shop_id COLLATE "C", c.order_id COLLATE "C"
+  SELECT c.shop_id, c.order_id FROM checked c WHERE c.on_sale ORDER BY c.shop_id COLLATE "C", c.order_id COLLATE "C"
   ON CONFLICT (shop_id, order_id) DO UPDATE SET deliveries = shop_orders.deliveries + 1
   RETURNING shop_id, order_id, deliveries = 1 AS first
 ), claimed AS (
@@ -110,15 +112,15 @@ WITH input AS (
   ORDER BY l.product_id, l.variant_id
   ON CONFLICT (product_id, variant_id) DO UPDATE SET sold = variant_stock.sold + EXCLUDED.sold, updated_at = now()
 )
-SELECT c.idx, c.prior, c.on_sale, coalesce(h.first, false) AS first, cl.webhook_id IS NOT NULL AS claimed
+SELECT c.idx, c.on_sale, coalesce(h.first, false) AS first, cl.webhook_id IS NOT NULL AS claimed
 FROM checked c
 LEFT JOIN heads h ON h.shop_id = c.shop_id AND h.order_id = c.order_id
 LEFT JOIN claimed cl ON cl.shop_id = c.shop_id AND cl.webhook_id = c.webhook_id
-ORDER BY c.idx`;
+ORDER BY c.idx`,
+};
 
 interface NewOrderRow {
   idx: number;
-  prior: ShopEffect | null;
   on_sale: boolean;
   first: boolean;
   claimed: boolean;
@@ -157,17 +159,33 @@ export async function recordNewOrders(db: DataSource | EntityManager, items: Sho
       result: effect,
     };
   });
-  const rows: NewOrderRow[] = await db.query(RECORD_NEW_ORDERS, [JSON.stringify(input)]);
+  const productIds = [...new Set(input.flatMap((i) => i.product_ids))];
+  const rows = await queryPrepared<NewOrderRow>(db, RECORD_NEW_ORDERS, [JSON.stringify(input), productIds]);
+  // Whatever this statement did not record is answered from its receipt when there is one (a redelivery, or
+  // a claim that found its webhook id taken: committed by now, the claim waited for it); else it is not on
+  // sale, or something about its order came before (the other path).
+  const unsettled = rows.filter((r) => !r.claimed).map((r) => items[r.idx]);
+  const receipts = await findReceipts(db, unsettled);
   for (const r of rows) {
-    if (r.prior) out[r.idx] = { duplicate: true, effect: r.prior };
-    else if (!r.on_sale) out[r.idx] = { notOnSale: true };
-    else if (!r.first) continue;
-    else if (r.claimed) out[r.idx] = { duplicate: false, effect: effects.get(r.idx)! };
-    else {
-      // The webhook id was claimed by another delivery: answered from its receipt, committed by now.
-      const d = items[r.idx];
-      const prior = await db.getRepository(ShopWebhookReceiptEntity).findOneByOrFail({ shopId: d.shopId, webhookId: d.webhookId });
-      out[r.idx] = { duplicate: true, effect: prior.result as ShopEffect };
+    if (r.claimed) {
+      out[r.idx] = { duplicate: false, effect: effects.get(r.idx)! };
+      continue;
     }
+    const d = items[r.idx];
+    const prior = receipts.get(`${d.shopId}/${d.webhookId}`);
+    if (prior) out[r.idx] = { duplicate: true, effect: prior };
+    else if (!r.on_sale) out[r.idx] = { notOnSale: true };
+    else if (r.first) throw new Error(`The receipt of shop ${d.shopId}'s delivery ${d.webhookId} was claimed by another delivery but cannot be found`);
   }
+}
+
+/** The stored effects of deliveries already received, by `shop/webhook id`; one probe of the receipts' key each. */
+async function findReceipts(db: DataSource | EntityManager, items: Pick<ShopDelivery, 'shopId' | 'webhookId'>[]): Promise<Map<string, ShopEffect>> {
+  if (items.length === 0) return new Map();
+  const rows: { shop_id: string; webhook_id: string; result: ShopEffect }[] = await db.query(
+    `SELECT r.shop_id, r.webhook_id, r.result FROM unnest($1::text[], $2::text[]) AS i(shop_id, webhook_id)
+     JOIN shop_webhook_receipts r ON r.shop_id = i.shop_id AND r.webhook_id = i.webhook_id`,
+    [items.map((d) => d.shopId), items.map((d) => d.webhookId)],
+  );
+  return new Map(rows.map((r) => [`${r.shop_id}/${r.webhook_id}`, r.result]));
 }
