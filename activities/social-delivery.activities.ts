@@ -3,14 +3,14 @@
 // external side effect per attempt, nothing after it that can fail.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { DeliveryErrorType, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities } from '@app/domain';
+import { DeliveryErrorType, deliveryWorkflowId, resendWorkflowId, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities, type WithdrawDeliveriesInput, type WithdrawnDeliveries } from '@app/domain';
 import { DeliveryRepository } from '@app/database';
 import { channelSecretContext } from '@app/webhooks';
 import { signedGuardedPost } from './signed-post';
 import type { SocialActivityDeps } from './social.activities';
 import { activityLogFields } from './log-context';
 
-export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSource' | 'secretBox' | 'log' | 'outbound'>): Pick<SocialActivities, 'sendDelivery' | 'recordDeliveryOutcome'> {
+export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSource' | 'secretBox' | 'log' | 'outbound'>): Pick<SocialActivities, 'sendDelivery' | 'recordDeliveryOutcome' | 'withdrawDeliveries'> {
   const deliveries = new DeliveryRepository(deps.dataSource);
 
   return {
@@ -18,6 +18,8 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
       const row = await deliveries.startAttempt(deliveryId);
       if (!row) throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} or its channel no longer exists`, DeliveryErrorType.Refused);
       if (row.status === 'delivered') return { httpStatus: row.responseStatus, body: 'already delivered' };
+      // Withdrawn by its product's cancellation: an attempt that began before the delivery workflow was told to stop.
+      if (row.status === 'cancelled') throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} was withdrawn when product ${row.productId} was cancelled`, DeliveryErrorType.Refused);
       if (row.disabledAt) throw ApplicationFailure.nonRetryable(`channel ${row.channelId} is disabled`, DeliveryErrorType.Refused);
 
       if (row.kind === 'log') {
@@ -62,6 +64,18 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
       }
       await deliveries.markFailed(deliveryId, outcome.error);
       deps.log.warn({ ...activityLogFields(), deliveryId, error: outcome.error }, 'social update delivery failed');
+    },
+
+    async withdrawDeliveries({ productId, beforeSeq }: WithdrawDeliveriesInput): Promise<WithdrawnDeliveries> {
+      const withdrawn = await deliveries.withdrawPending(productId, beforeSeq);
+      // The update's workflow attempts its deliveries; a re-send's own workflow attempts the one it re-sends.
+      const workflowIds = new Set<string>();
+      for (const d of withdrawn) {
+        workflowIds.add(deliveryWorkflowId(d.updateId));
+        if (d.resends > 0) workflowIds.add(resendWorkflowId(d.id, d.resends));
+      }
+      if (withdrawn.length > 0) deps.log.info({ ...activityLogFields(), productId, deliveries: withdrawn.length }, 'deliveries withdrawn: the product was cancelled');
+      return { deliveries: withdrawn.length, workflowIds: [...workflowIds].sort() };
     },
   };
 }

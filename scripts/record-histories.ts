@@ -5,7 +5,9 @@
 // approval (the overdue alert), plus one delivery workflow whose first attempt the receiver refuses, and,
 // from v5, one whose poll is extended until its run continues as new (both runs are written), from v6 the
 // launched products go ON_SALE and are ended, plus the demand gate and sales loop and one delivery of
-// reservation events to a shop, its page retried (record-sales-histories.ts), and writes their histories to
+// reservation events to a shop, its page retried (record-sales-histories.ts), from v7 the cancelled product
+// with its deliveries still retrying when it is cancelled (its compensation) and the delivery workflow it
+// stopped, and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
@@ -55,17 +57,28 @@ async function main(): Promise<void> {
   const outDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'histories');
   // Short delivery retries, so the refused first attempt is retried at once.
   // The receiver below listens on loopback, which channels may not reach by default.
-  const engine = await startPrivateEngine('record', { DELIVERY_RETRY_INITIAL: '100ms', DELIVERY_RETRY_MAX_INTERVAL: '200ms', OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8' }, { api: false });
+  // Many attempts, so the cancelled product's deliveries are still retrying when it is cancelled.
+  const engine = await startPrivateEngine(
+    'record',
+    { DELIVERY_RETRY_INITIAL: '100ms', DELIVERY_RETRY_MAX_INTERVAL: '200ms', DELIVERY_MAX_ATTEMPTS: '100', OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8' },
+    { api: false },
+  );
   const { config } = engine;
   const connection = await Connection.connect({ address: engine.temporalAddress });
   const client = new Client({ connection });
-  // A receiver that refuses each message's first attempt, so a delivery history holds a retry.
+  // A receiver that refuses each message's first attempt, so a delivery history holds a retry, and every
+  // attempt for the product to be cancelled (from v7), so its deliveries are still retrying when it is.
   const attempts = new Map<string, number>();
+  const refusedProduct = `p-recorded-cancelled-${label}`;
   const receiver = createServer((req, res) => {
     const id = String(req.headers['webhook-id']);
     attempts.set(id, (attempts.get(id) ?? 0) + 1);
-    req.resume();
-    req.on('end', () => res.writeHead(attempts.get(id)! > 1 ? 200 : 503).end());
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const refused = Buffer.concat(chunks).toString('utf8').includes(`"productId":"${refusedProduct}"`);
+      res.writeHead(!refused && attempts.get(id)! > 1 ? 200 : 503).end();
+    });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   try {
@@ -167,8 +180,15 @@ async function main(): Promise<void> {
     await insertVotes(`p-recorded-cancelled-${label}`, 'a', ['fan-1']);
     await act(cancelled, closePoll, {});
     await act(cancelled, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    // From v7 its deliveries are retrying now; the cancellation withdraws them and stops their workflows.
+    const retriedSql = `SELECT u.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id WHERE u.product_id = $1 AND d.attempts >= 2 ORDER BY u.seq LIMIT 1`;
+    await waitFor('a retried delivery of the product to cancel', retriedSql, [refusedProduct]);
+    const [retrying] = await engine.dataSource.query<{ id: string }[]>(retriedSql, [refusedProduct]);
     await act(cancelled, cancelProduct, { reason: 'supplier fell through' });
     await cancelled.result();
+    // It ends cancelled: its result is that failure.
+    const withdrawnDelivery = client.workflow.getHandle(deliveryWorkflowId(retrying.id));
+    await withdrawnDelivery.result().catch(() => undefined);
 
     // A run that grows past its product's event limit continues as new; the next run closes the poll
     // (a tally in the new run) and the product is cancelled there.
@@ -204,6 +224,7 @@ async function main(): Promise<void> {
       ['product-lifecycle-cancelled', cancelled],
       ['product-lifecycle-unapproved', unapproved],
       ['social-delivery-retried', delivery],
+      ['social-delivery-withdrawn', withdrawnDelivery],
       ['product-lifecycle-continued-run1', client.workflow.getHandle(continued.workflowId, firstRun)],
       ['product-lifecycle-continued-run2', client.workflow.getHandle(continued.workflowId, secondRun)],
       ...salesRecorded,

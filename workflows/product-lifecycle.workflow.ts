@@ -6,10 +6,13 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
+  log,
   makeContinueAsNewFunc,
   ParentClosePolicy,
   patched,
   setHandler,
+  proxyActivities,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
@@ -54,6 +57,7 @@ import {
   type ProductLifecycleWorkflow,
   type ProductState,
   type ProductWorkflowInput,
+  type SocialActivities,
 } from '../libs/domain';
 import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
 import { runIsLong } from './run-length';
@@ -74,6 +78,19 @@ export const CONTINUE_AS_NEW_PATCH = 'continue-as-new';
  * through DEMAND when they have a demand goal; products started before end at LAUNCHED, as they did.
  */
 export const ON_SALE_PATCH = 'on-sale';
+
+/**
+ * Products cancelled from this patch on run their compensation once the cancellation's own updates are
+ * written: the deliveries of earlier updates that have not gone out are withdrawn and their delivery
+ * workflows asked to stop, so nothing of a cancelled product posts or retries afterwards.
+ */
+export const CANCEL_COMPENSATION_PATCH = 'cancel-compensation';
+
+// The compensation's write is a regular activity: durable, retried until the database answers, idempotent.
+const { withdrawDeliveries } = proxyActivities<SocialActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
@@ -102,6 +119,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   let projectedSeq = continued ? state.seq : 0;
   /** Updates this run accepted: Temporal refuses more than 2,000 per run. */
   let acceptedUpdates = 0;
+  /** The first seq of the cancellation's events, once cancelled: the compensation's boundary. */
+  let cancelledFromSeq: number | null = null;
 
   const refuseAsFailure = (run: () => void): void => {
     try {
@@ -117,6 +136,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const publish = (events: LifecycleEvent[]): void => {
     if (events.length === 0) return;
     const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED' || e.type === 'SALES_ENDED');
+    if (events.some((e) => e.type === 'CANCELLED')) cancelledFromSeq = events[0].seq;
     outbox.push(...events);
     if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
@@ -296,5 +316,23 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Ends once every social update is written and its deliveries started, and every shop notification sent off.
   await socialProjector;
   await shopLoop;
+  if (cancelledFromSeq !== null && patched(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);
   return toView(state);
 };
+
+/** Withdraws a cancelled product's earlier deliveries that have not gone out and stops the workflows attempting them. */
+async function compensate(productId: string, beforeSeq: number): Promise<void> {
+  const withdrawn = await withdrawDeliveries({ productId, beforeSeq });
+  await Promise.all(
+    withdrawn.workflowIds.map(async (workflowId) => {
+      try {
+        await getExternalWorkflowHandle(workflowId).cancel();
+      } catch (err) {
+        // Already finished (its last attempt ended meanwhile): nothing to stop. A delivery it had not made is
+        // cancelled in the database, so a late attempt refuses to send it.
+        if (!(err instanceof ApplicationFailure)) throw err;
+        log.info('delivery workflow already finished', { productId, workflowId, error: err.message });
+      }
+    }),
+  );
+}

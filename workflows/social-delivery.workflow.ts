@@ -1,10 +1,12 @@
 // Delivers one social update to its channels: per channel, the signed POST (or log line) retried with
 // backoff up to the configured attempts, then the outcome recorded. Channels go in parallel, each on its
 // own retries. Runs apart from the product's workflow, which starts it and moves on, so a failing channel
-// never delays the lifecycle.
+// never delays the lifecycle. When its product is cancelled, the product's compensation withdraws the
+// deliveries still pending and asks this workflow to stop: an attempt in backoff is not made, and the
+// workflow ends cancelled; an attempt already in flight may still land, and is then recorded delivered.
 
-import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { DeliveryErrorType, type DeliveryWorkflowInput, type SocialActivities, type SocialDeliveryWorkflow } from '../libs/domain';
+import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { DeliveryErrorType, type DeliveryOutcome, type DeliveryWorkflowInput, type SocialActivities, type SocialDeliveryWorkflow } from '../libs/domain';
 
 // Recording the outcome is one short database write, so it runs as a local activity in the workflow task
 // that learns the outcome (no task round trip through the server); retried until the database answers.
@@ -28,19 +30,25 @@ export const socialDelivery: SocialDeliveryWorkflow = async function socialDeliv
       nonRetryableErrorTypes: [DeliveryErrorType.Refused],
     },
   });
-  const deliver = async (deliveryId: string): Promise<'delivered' | 'failed'> => {
+  // An outcome is recorded even once the workflow is asked to stop: a post that went out is delivered.
+  const record = (deliveryId: string, outcome: DeliveryOutcome) => CancellationScope.nonCancellable(() => recordDeliveryOutcome({ deliveryId, outcome }));
+  const deliver = async (deliveryId: string): Promise<'delivered' | 'failed' | 'withdrawn'> => {
     try {
       const answer = await sendDelivery({ deliveryId, timeoutMs: retry.timeoutMs });
-      await recordDeliveryOutcome({ deliveryId, outcome: { status: 'delivered', ...answer } });
+      await record(deliveryId, { status: 'delivered', ...answer });
       return 'delivered';
     } catch (err) {
+      // Stopped by the product's cancellation, which marked the delivery cancelled: nothing more to record.
+      if (isCancellation(err)) return 'withdrawn';
       if (!(err instanceof ActivityFailure)) throw err;
       const cause = err.cause;
       const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
-      await recordDeliveryOutcome({ deliveryId, outcome: { status: 'failed', error } });
+      await record(deliveryId, { status: 'failed', error });
       return 'failed';
     }
   };
   const outcomes = await Promise.all(input.deliveryIds.map(deliver));
+  const withdrawn = outcomes.filter((o) => o === 'withdrawn').length;
+  if (withdrawn > 0) throw new CancelledFailure(`${withdrawn} of ${outcomes.length} deliveries withdrawn: the product was cancelled`);
   return { delivered: outcomes.filter((o) => o === 'delivered').length, failed: outcomes.filter((o) => o === 'failed').length };
 };

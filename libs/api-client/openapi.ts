@@ -1965,8 +1965,11 @@ export interface components {
             channelId: string;
             /** @enum {string} */
             channelKind: "webhook" | "log";
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
+            /**
+             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed" | "cancelled";
             attempts: number;
             lastError: string | null;
             /** @description The receiver's HTTP status when delivered. */
@@ -1977,6 +1980,7 @@ export interface components {
             createdAt: string;
             deliveredAt: string | null;
             failedAt: string | null;
+            cancelledAt: string | null;
             /**
              * @description The tracked link this delivery posted (on the public base URL): its clicks, and the votes, reservations and orders carrying its code, count for this update and channel in the funnel. null for internal updates.
              * @example /r/k3v9q2m7xa
@@ -5441,7 +5445,7 @@ export interface operations {
     SocialController_deliveries: {
         parameters: {
             query?: {
-                status?: "pending" | "delivered" | "failed";
+                status?: "pending" | "delivered" | "failed" | "cancelled";
             };
             header?: never;
             path: {

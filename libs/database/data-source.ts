@@ -27,6 +27,7 @@ import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events'
 import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopOrderEntity, ShopWebhookReceiptEntity } from './entities/order.entity';
 import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
 import { ShopOrders1764540000000 } from './migrations/1764540000000-shop-orders';
+import { CancelledDeliveries1764550000000 } from './migrations/1764550000000-cancelled-deliveries';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   ShopEvents1764520000000,
   Attribution1764530000000,
   ShopOrders1764540000000,
+  CancelledDeliveries1764550000000,
 ];
 
 export interface DataSourceSettings {

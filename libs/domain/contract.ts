@@ -200,6 +200,19 @@ export interface DeliveryCounts {
   failed: number;
 }
 
+export interface WithdrawDeliveriesInput {
+  productId: string;
+  /** The first seq of the cancellation's own events: updates before it are withdrawn, its own still go out. */
+  beforeSeq: number;
+}
+
+export interface WithdrawnDeliveries {
+  /** Deliveries cancelled (now or by an earlier try of the same compensation). */
+  deliveries: number;
+  /** The delivery workflows that may still be attempting them: each is asked to stop. */
+  workflowIds: string[];
+}
+
 export interface RecordSocialUpdatesInput {
   productId: string;
   events: LifecycleEvent[];
@@ -228,6 +241,8 @@ export interface SocialActivities {
   sendDelivery(input: { deliveryId: string; timeoutMs: number }): Promise<DeliveryAnswer>;
   /** Records how the delivery ended. */
   recordDeliveryOutcome(input: { deliveryId: string; outcome: DeliveryOutcome }): Promise<void>;
+  /** A cancelled product's compensation: its updates' deliveries that have not gone out become cancelled; idempotent. */
+  withdrawDeliveries(input: WithdrawDeliveriesInput): Promise<WithdrawnDeliveries>;
 }
 
 /**

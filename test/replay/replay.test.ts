@@ -158,6 +158,27 @@ describe('recorded histories', () => {
     expect(updatesOf(load('product-lifecycle-launched-v6.json'))).toContain('endSales');
   });
 
+  it('cover products from the cancel-compensation patch (v7): deliveries withdrawn and their workflows stopped, once', () => {
+    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
+      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
+    const cancelled = load('product-lifecycle-cancelled-v7.json');
+    const patches = cancelled
+      .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
+      .filter((data): data is Uint8Array => data instanceof Uint8Array)
+      .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
+    expect(patches).toContain('cancel-compensation');
+    expect(cancelled.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean)).toEqual(['withdrawDeliveries']);
+    const stopped = cancelled.map((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes?.workflowExecution?.workflowId).filter(Boolean);
+    expect(stopped.length).toBeGreaterThan(0);
+    // The delivery workflow it stopped: retrying when asked to stop, then ended cancelled without recording a failure.
+    const withdrawn = load('social-delivery-withdrawn-v7.json');
+    expect(stopped).toContain(withdrawn[0].workflowExecutionStartedEventAttributes?.workflowId);
+    expect(withdrawn.some((e) => e.workflowExecutionCancelRequestedEventAttributes)).toBe(true);
+    expect(withdrawn[withdrawn.length - 1].workflowExecutionCanceledEventAttributes).toBeTruthy();
+    // A product cancelled before the patch ran no compensation.
+    expect(load('product-lifecycle-cancelled-v6.json').some((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes)).toBe(false);
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

@@ -1,14 +1,16 @@
 // One social update sent to one channel: the exact body every attempt sends (so a retry is byte for byte
-// the same message under the same webhook-id), and what happened: pending, delivered or failed.
+// the same message under the same webhook-id), and what happened: pending, delivered, failed, or cancelled
+// (its product was cancelled before it went out: withdrawn, never sent again).
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { ChannelEntity } from './channel.entity';
 import { SocialUpdateEntity } from './social-update.entity';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 @Entity({ name: 'deliveries' })
 @Unique('deliveries_one_per_channel', ['updateId', 'channelId'])
-@Check('deliveries_status_check', `"status" IN ('pending', 'delivered', 'failed')`)
+@Check('deliveries_status_check', `"status" IN ('pending', 'delivered', 'failed', 'cancelled')`)
 export class DeliveryEntity {
   /** Also the `webhook-id` receivers deduplicate on. */
   @PrimaryColumn({ type: 'varchar', length: 32 })
@@ -62,4 +64,8 @@ export class DeliveryEntity {
 
   @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
   failedAt!: Date | null;
+
+  /** When its product's cancellation withdrew it. */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
 }

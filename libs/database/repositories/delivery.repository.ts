@@ -16,6 +16,13 @@ export type DeliveryAttempt = Pick<DeliveryEntity, 'status' | 'payload' | 'respo
 export type DeliveryListing = Omit<DeliveryEntity, 'update' | 'channel' | 'productId' | 'payload'> &
   Pick<SocialUpdateEntity, 'event'> & { channelKind: ChannelEntity['kind']; linkCode: string | null };
 
+/** A delivery its product's cancellation withdrew, and the workflows that may still be attempting it. */
+export interface WithdrawnDelivery {
+  id: string;
+  updateId: string;
+  resends: number;
+}
+
 /** Error texts and receivers' answers are kept this long. */
 export const DELIVERY_TEXT_KEPT = 2_000;
 
@@ -52,9 +59,9 @@ export class DeliveryRepository {
     );
   }
 
-  /** A delivered one stays delivered (a late failure of a re-send changes nothing). */
+  /** A delivered one stays delivered (a late failure of a re-send changes nothing), and a withdrawn one cancelled. */
   async markFailed(deliveryId: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status <> 'delivered'`, [
+    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status NOT IN ('delivered', 'cancelled')`, [
       deliveryId,
       error.slice(0, DELIVERY_TEXT_KEPT),
     ]);
@@ -65,7 +72,7 @@ export class DeliveryRepository {
     return this.db.query(
       `SELECT d.id, d.update_id AS "updateId", d.channel_id AS "channelId", d.status, d.attempts, d.last_error AS "lastError",
               d.response_status AS "responseStatus", d.response_body AS "responseBody", d.resends, d.created_at AS "createdAt",
-              d.delivered_at AS "deliveredAt", d.failed_at AS "failedAt", u.event, c.kind AS "channelKind", l.code AS "linkCode"
+              d.delivered_at AS "deliveredAt", d.failed_at AS "failedAt", d.cancelled_at AS "cancelledAt", u.event, c.kind AS "channelKind", l.code AS "linkCode"
        FROM deliveries d
        JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
        LEFT JOIN tracked_links l ON l.update_id = d.update_id AND l.channel_id = d.channel_id
@@ -80,12 +87,37 @@ export class DeliveryRepository {
   }
 
   /**
+   * Withdraws a cancelled product's deliveries that have not gone out, of its updates before `beforeSeq` (the
+   * cancellation's own updates still go out): pending ones become cancelled. Returns every delivery of those
+   * updates cancelled so far, withdrawn now or by an earlier try, so a retried compensation finds the same
+   * delivery workflows to stop.
+   */
+  async withdrawPending(productId: string, beforeSeq: number): Promise<WithdrawnDelivery[]> {
+    return this.db.query(
+      `WITH withdrawn AS (
+         UPDATE deliveries d SET status = 'cancelled', cancelled_at = now()
+         FROM social_updates u WHERE u.id = d.update_id AND d.product_id = $1 AND u.seq < $2 AND d.status = 'pending'
+         RETURNING d.id, d.update_id, d.resends
+       )
+       SELECT id, update_id AS "updateId", resends FROM withdrawn
+       UNION
+       SELECT d.id, d.update_id, d.resends FROM deliveries d JOIN social_updates u ON u.id = d.update_id
+       WHERE d.product_id = $1 AND u.seq < $2 AND d.status = 'cancelled'
+       ORDER BY 1`,
+      [productId, beforeSeq],
+    );
+  }
+
+  /**
    * Claims a failed delivery for a re-send (pending again, one more re-send): the conditional update is the
    * lock, so two requests cannot both claim it. The re-send's number, or null when it is not failed.
    */
   async claimResend(deliveryId: string): Promise<number | null> {
+    // Never for a cancelled product: nothing of it is sent after its cancellation's own updates.
     const [claimed] = await this.db.query<[{ resends: number }[], number]>(
-      `UPDATE deliveries SET status = 'pending', resends = resends + 1, failed_at = NULL WHERE id = $1 AND status = 'failed' RETURNING resends`,
+      `UPDATE deliveries d SET status = 'pending', resends = d.resends + 1, failed_at = NULL
+       FROM products p WHERE d.id = $1 AND d.status = 'failed' AND p.id = d.product_id AND p.stage <> 'CANCELLED'
+       RETURNING d.resends`,
       [deliveryId],
     );
     return claimed[0]?.resends ?? null;

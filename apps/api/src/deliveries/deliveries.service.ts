@@ -3,7 +3,7 @@
 
 import { Inject, Injectable } from '@nestjs/common';
 import { deliveryRetry, type AppConfig } from '@app/config';
-import { DeliveryRepository, isEntityId, type DeliveryEntity, type DeliveryListing } from '@app/database';
+import { DeliveryRepository, isEntityId, ProductRepository, type DeliveryEntity, type DeliveryListing } from '@app/database';
 import { DomainError, DomainErrorCode, resendWorkflowId, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput, type SocialDeliveryWorkflow } from '@app/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,7 @@ import type { DeliveriesDto, DeliveryDto } from './dto/delivery.dto';
 @Injectable()
 export class DeliveriesService {
   private readonly deliveries: DeliveryRepository;
+  private readonly products: ProductRepository;
 
   constructor(
     db: DataSource,
@@ -21,6 +22,7 @@ export class DeliveriesService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {
     this.deliveries = new DeliveryRepository(db);
+    this.products = new ProductRepository(db);
   }
 
   async list(ref: ProductRef, status?: string): Promise<DeliveriesDto> {
@@ -36,6 +38,9 @@ export class DeliveriesService {
     if (resends === null) {
       // Its status as it is now, not as it was read above: another request or an attempt may have changed it.
       const current = (await this.deliveries.findOfProduct(deliveryId, ref.id)) ?? existing;
+      if (current.status === 'failed' && (await this.products.findById(ref.id))?.stage === 'CANCELLED') {
+        throw new DomainError(DomainErrorCode.InvalidState, `product ${ref.id} was cancelled; its deliveries are not sent again`);
+      }
       throw new DomainError(DomainErrorCode.InvalidState, resendRefusal(current));
     }
     const input: DeliveryWorkflowInput = { deliveryIds: [deliveryId], retry: deliveryRetry(this.config) };
@@ -69,6 +74,8 @@ function resendRefusal(d: Pick<DeliveryEntity, 'id' | 'status' | 'deliveredAt' |
       return `delivery ${d.id} is still being attempted; only a failed delivery can be re-sent`;
     case 'failed':
       return `delivery ${d.id} is being re-sent by another request; only a failed delivery can be re-sent, once at a time`;
+    case 'cancelled':
+      return `delivery ${d.id} was withdrawn when its product was cancelled; it is not sent`;
   }
 }
 
@@ -88,6 +95,7 @@ function deliveryDto(d: DeliveryListing): DeliveryDto {
     createdAt: d.createdAt.toISOString(),
     deliveredAt: d.deliveredAt ? d.deliveredAt.toISOString() : null,
     failedAt: d.failedAt ? d.failedAt.toISOString() : null,
+    cancelledAt: d.cancelledAt ? d.cancelledAt.toISOString() : null,
     trackedLink: d.linkCode ? `/r/${d.linkCode}` : null,
   };
 }

@@ -1,5 +1,6 @@
 // Request and response shapes of a product's deliveries (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@app/database';
 import { SOCIAL_EVENTS } from '@app/social';
 import { IsIn, IsOptional } from 'class-validator';
 
@@ -9,7 +10,7 @@ export class DeliveryDto {
   @ApiProperty({ enum: SOCIAL_EVENTS }) event!: string;
   @ApiProperty() channelId!: string;
   @ApiProperty({ enum: ['webhook', 'log'] }) channelKind!: string;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'cancelled: its product was cancelled before it went out; withdrawn, never sent again.' }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "The receiver's HTTP status when delivered." }) responseStatus!: number | null;
@@ -18,6 +19,7 @@ export class DeliveryDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) failedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt!: string | null;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -28,10 +30,10 @@ export class DeliveryDto {
 }
 
 export class DeliveriesQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
-  @IsIn(['pending', 'delivered', 'failed'])
-  status?: 'pending' | 'delivered' | 'failed';
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
 }
 
 export class DeliveriesDto {
