@@ -39,6 +39,20 @@ function deliveriesOf(o: Plan): ShopDelivery[] {
   return out;
 }
 
+/** An order of one line, `quantity` units of the product's variant "one". */
+function oneLineOrder(orderId: string, productId: string, quantity: number): NewOrder {
+  return {
+    orderId,
+    orderedAt: new Date().toISOString(),
+    currency: 'USD',
+    lines: [{ lineId: '1', productId, variantId: 'one', quantity, unitPriceMinor: 500, reservationCode: null, attributionCode: null }],
+  };
+}
+
+function orderDelivery(order: NewOrder, webhookId: string): ShopDelivery {
+  return { shopId: SHOP, orderId: order.orderId, webhookId, topic: 'order.created', order, effect: (r) => r.recordOrder(SHOP, order) };
+}
+
 function shuffled<T>(xs: T[]): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
@@ -112,27 +126,16 @@ describe('order intake under concurrent batches from several processes', () => {
 
   it('refuses, storing nothing, a new order for a product not on sale, even as a second delivery in its batch', async () => {
     await db.dataSource.query(`INSERT INTO products (id, influencer_id, name, target_keyword, stage, workflow_id) VALUES ('p-poll', 'inf-c', 'Hat', 'straw hat', 'POLL', 'product-p-poll')`);
-    const order: NewOrder = {
-      orderId: 'o-early',
-      orderedAt: new Date().toISOString(),
-      currency: 'USD',
-      lines: [{ lineId: '1', productId: 'p-poll', variantId: 'one', quantity: 1, unitPriceMinor: 1, reservationCode: null, attributionCode: null }],
-    };
-    const delivery = (webhookId: string): ShopDelivery => ({ shopId: SHOP, orderId: order.orderId, webhookId, topic: 'order.created', order, effect: (r) => r.recordOrder(SHOP, order) });
+    const delivery = (webhookId: string) => orderDelivery(oneLineOrder('o-early', 'p-poll', 1), webhookId);
     const outcomes = await new OrderRepository(db.dataSource).recordBatch([delivery('w-early-1'), delivery('w-early-2'), delivery('w-early-1')]);
     expect(outcomes).toEqual([{ notOnSale: true }, { notOnSale: true }, { notOnSale: true }]);
     expect(await db.dataSource.query(`SELECT 1 FROM order_lines WHERE order_id = 'o-early'`)).toEqual([]);
     expect(await db.dataSource.query(`SELECT 1 FROM shop_webhook_receipts WHERE webhook_id LIKE 'w-early-%'`)).toEqual([]);
   });
+
   it('answers a redelivery from its receipt, while on sale and after sales ended, recording nothing again', async () => {
     await db.dataSource.query(`INSERT INTO products (id, influencer_id, name, target_keyword, stage, workflow_id) VALUES ('p-late', 'inf-c', 'Scarf', 'wool scarf', 'ON_SALE', 'product-p-late')`);
-    const order: NewOrder = {
-      orderId: 'o-late',
-      orderedAt: new Date().toISOString(),
-      currency: 'USD',
-      lines: [{ lineId: '1', productId: 'p-late', variantId: 'one', quantity: 2, unitPriceMinor: 500, reservationCode: null, attributionCode: null }],
-    };
-    const delivery: ShopDelivery = { shopId: SHOP, orderId: order.orderId, webhookId: 'w-late', topic: 'order.created', order, effect: (r) => r.recordOrder(SHOP, order) };
+    const delivery = orderDelivery(oneLineOrder('o-late', 'p-late', 2), 'w-late');
     const orders = new OrderRepository(db.dataSource);
     const [first] = await orders.recordBatch([delivery]);
     expect(first).toMatchObject({ duplicate: false, effect: { kind: 'order', orderId: 'o-late', lines: 1 } });
