@@ -19,7 +19,7 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
       if (!row) throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} or its channel no longer exists`, DeliveryErrorType.Refused);
       if (row.status === 'delivered') return { httpStatus: row.responseStatus, body: 'already delivered' };
       // Withdrawn by its product's cancellation: an attempt that began before the delivery workflow was told to stop.
-      if (row.status === 'cancelled') throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} was withdrawn when product ${row.productId} was cancelled`, DeliveryErrorType.Refused);
+      if (row.status === 'cancelled') throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} was withdrawn when product ${row.productId} was cancelled`, DeliveryErrorType.Withdrawn);
       if (row.disabledAt) throw ApplicationFailure.nonRetryable(`channel ${row.channelId} is disabled`, DeliveryErrorType.Refused);
 
       if (row.kind === 'log') {

@@ -43,6 +43,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
       const targets = await channels.activeTargets(snapshot.influencerId);
       // A milestone's card shows the standings when the update is made: the live counts vote intake keeps.
       const liveCounts = events.some((e) => e.type === 'POLL_MILESTONE') ? await voteCounts.liveCounts(productId) : [];
+      // A cancellation is told to fans who saw the product (planSocialUpdates).
+      const announced = events.some((e) => e.type === 'CANCELLED') && (await socialUpdates.publishedBefore(productId, events[0].seq));
 
       const plan = planSocialUpdates({
         productId,
@@ -51,6 +53,7 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         influencer: { handle: influencer.handle, settings: socialSettings(influencer.socialSettings) },
         channels: targets,
         liveCounts,
+        announced,
         publicBaseUrl: deps.publicBaseUrl(),
         platformLimits: deps.platformLimits,
       });

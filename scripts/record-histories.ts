@@ -7,7 +7,7 @@
 // launched products go ON_SALE and are ended, plus the demand gate and sales loop and one delivery of
 // reservation events to a shop, its page retried (record-sales-histories.ts), from v7 the cancelled product
 // with its deliveries still retrying when it is cancelled (its compensation) and the delivery workflow it
-// stopped, and writes their histories to
+// stopped, from v8 one cancelled after its goal was met (record-sales-histories.ts), and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)

@@ -1,7 +1,8 @@
 // The history recorder's products of the demand gate and the sales loop (from v6): one through DEMAND (the
 // goal-reached signal, reservations counted at the close) to ON_SALE (the reservation hold, stock reports,
 // a restock approved and shipped, a second one proposed) and ended; one parked below its goal, extended and
-// cancelled while the window is open (its reservations released). Used by record-histories.ts.
+// cancelled while the window is open (its reservations released); from v8, one whose goal was met, cancelled
+// in SAMPLING (the reservations held for its launch released). Used by record-histories.ts.
 //
 // They run on a worker of their own with the engine's activities, and sell through a shop whose outbound
 // endpoint is a loopback receiver started here: the histories hold real batches of reservation events and
@@ -165,13 +166,25 @@ export async function recordSalesProducts(r: SalesRecording): Promise<[string, W
     await act(released, cancelProduct, { reason: 'not enough fans' });
     await released.result();
 
+    // Its goal met, then cancelled in SAMPLING: the reservations held for its launch are released.
+    const heldId = `p-recorded-held-released-${r.label}`;
+    const held = await r.start(heldId, selling, variants, taskQueue);
+    await closeWithAVote(held, heldId);
+    await reserve(heldId, 's', ['fan-1', 'fan-2'], 2);
+    await act(held, closeDemand, {});
+    await act(held, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(held, reviewDesign, { round: 1, decision: 'APPROVE' }, r.influencer);
+    await act(held, cancelProduct, { reason: 'the mill closed' });
+    await held.result();
+
     // Every batch delivered in full before the worker stops (the product workflows do not wait for them).
     const batches = await r.dataSource.query<{ batch_id: string; kind: string; product_id: string; events: number }[]>(
-      `SELECT batch_id, kind, product_id, count(*)::int AS events FROM shop_events WHERE product_id IN ($1, $2) GROUP BY batch_id, kind, product_id ORDER BY min(created_at)`,
-      [salesId, releasedId],
+      `SELECT batch_id, kind, product_id, count(*)::int AS events FROM shop_events WHERE product_id IN ($1, $2, $3) GROUP BY batch_id, kind, product_id ORDER BY min(created_at)`,
+      [salesId, releasedId, heldId],
     );
-    const kinds = batches.map((b) => `${b.product_id === salesId ? 'sales' : 'released'}:${b.kind}`).join();
-    if (kinds !== 'sales:reservation.ready,sales:reservation.expired,released:reservation.released') throw new Error(`unexpected shop event batches: ${kinds}`);
+    const names = { [salesId]: 'sales', [releasedId]: 'released', [heldId]: 'held' };
+    const kinds = batches.map((b) => `${names[b.product_id]}:${b.kind}`).join();
+    if (kinds !== 'sales:reservation.ready,sales:reservation.expired,released:reservation.released,held:reservation.released') throw new Error(`unexpected shop event batches: ${kinds}`);
     for (const batch of batches) {
       const counts = await r.client.workflow.getHandle<ShopEventDeliveryWorkflow>(shopEventsWorkflowId(batch.batch_id)).result();
       if (counts.delivered !== batch.events) throw new Error(`batch ${batch.batch_id}: ${JSON.stringify(counts)} of ${batch.events} events`);
@@ -179,6 +192,7 @@ export async function recordSalesProducts(r: SalesRecording): Promise<[string, W
     return [
       ['product-lifecycle-sales', sales],
       ['product-lifecycle-released', released],
+      ['product-lifecycle-held-released', held],
       // The launch's batch (three reservations), its page refused once and retried.
       ['shop-event-delivery-retried', r.client.workflow.getHandle(shopEventsWorkflowId(batches[0].batch_id))],
     ];

@@ -80,15 +80,17 @@ export const CONTINUE_AS_NEW_PATCH = 'continue-as-new';
 export const ON_SALE_PATCH = 'on-sale';
 
 /**
- * Products cancelled from this patch on run their compensation once the cancellation's own updates are
- * written: the deliveries of earlier updates that have not gone out are withdrawn and their delivery
- * workflows asked to stop, so nothing of a cancelled product posts or retries afterwards.
+ * Products cancelled from this patch on release the reservations held after a met goal (as one cancelled in
+ * DEMAND always did), and run their compensation once the cancellation's own updates are written: the
+ * deliveries of earlier updates that have not gone out are withdrawn and their delivery workflows asked to
+ * stop, so nothing of a cancelled product posts or retries afterwards.
  */
 export const CANCEL_COMPENSATION_PATCH = 'cancel-compensation';
 
 // The compensation's write is a regular activity: durable, retried until the database answers, idempotent.
+// One UPDATE: an attempt lost with its worker is tried again by another after 10 s.
 const { withdrawDeliveries } = proxyActivities<SocialActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -172,17 +174,19 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   // Cancelling an open demand window counts its reservations first (closing intake), so every reservation
   // taken is released and none is taken after; everywhere else it is applied at once, as it always was.
+  // From the cancel-compensation patch on, reservations held after a met goal are released too.
   setHandler(
     COMMAND_UPDATES.CANCEL,
     (req) => {
+      const input = { ...req.input, releaseHeld: patched(CANCEL_COMPENSATION_PATCH) };
       if (state.stage !== 'DEMAND' || state.demand?.status !== 'OPEN') {
-        publish(applyCommandInput(state, 'CANCEL', req.input, req.actor, Date.now()));
+        publish(applyCommandInput(state, 'CANCEL', input, req.actor, Date.now()));
         return answer();
       }
       return (async () => {
         beginDemandClose(state);
         recordDemandTally(state, await tallyReservations({ productId: state.productId, closeIntakeAtSeq: state.seq }), Date.now());
-        publish(applyCommandInput(state, 'CANCEL', req.input, req.actor, Date.now()));
+        publish(applyCommandInput(state, 'CANCEL', input, req.actor, Date.now()));
         return answer();
       })();
     },

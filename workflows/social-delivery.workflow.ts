@@ -38,10 +38,12 @@ export const socialDelivery: SocialDeliveryWorkflow = async function socialDeliv
       await record(deliveryId, { status: 'delivered', ...answer });
       return 'delivered';
     } catch (err) {
-      // Stopped by the product's cancellation, which marked the delivery cancelled: nothing more to record.
+      // Stopped by the product's cancellation, which marked the delivery cancelled: nothing more to record. An
+      // attempt that began after the withdrawal (before the stop request arrived) refuses to send, the same way.
       if (isCancellation(err)) return 'withdrawn';
       if (!(err instanceof ActivityFailure)) throw err;
       const cause = err.cause;
+      if (cause instanceof ApplicationFailure && cause.type === DeliveryErrorType.Withdrawn) return 'withdrawn';
       const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
       await record(deliveryId, { status: 'failed', error });
       return 'failed';
@@ -49,6 +51,8 @@ export const socialDelivery: SocialDeliveryWorkflow = async function socialDeliv
   };
   const outcomes = await Promise.all(input.deliveryIds.map(deliver));
   const withdrawn = outcomes.filter((o) => o === 'withdrawn').length;
-  if (withdrawn > 0) throw new CancelledFailure(`${withdrawn} of ${outcomes.length} deliveries withdrawn: the product was cancelled`);
-  return { delivered: outcomes.filter((o) => o === 'delivered').length, failed: outcomes.filter((o) => o === 'failed').length };
+  // Asked to stop: it ends cancelled. Withdrawn before the request came (it may never come, or come late): it completes.
+  if (withdrawn > 0 && CancellationScope.current().consideredCancelled) throw new CancelledFailure(`${withdrawn} of ${outcomes.length} deliveries withdrawn: the product was cancelled`);
+  const counts = { delivered: outcomes.filter((o) => o === 'delivered').length, failed: outcomes.filter((o) => o === 'failed').length };
+  return withdrawn > 0 ? { ...counts, withdrawn } : counts;
 };

@@ -198,6 +198,8 @@ export interface DeliveryWorkflowInput {
 export interface DeliveryCounts {
   delivered: number;
   failed: number;
+  /** Withdrawn by the product's cancellation (an attempt that found it withdrawn before the stop request came). */
+  withdrawn?: number;
 }
 
 export interface WithdrawDeliveriesInput {

@@ -31,6 +31,8 @@ export const DeliveryErrorType = {
   Refused: 'DELIVERY_REFUSED',
   Unreachable: 'DELIVERY_UNREACHABLE',
   Rejected: 'DELIVERY_REJECTED',
+  /** Its product was cancelled and the delivery withdrawn: not sent, nothing to record. */
+  Withdrawn: 'DELIVERY_WITHDRAWN',
 } as const;
 export type DeliveryErrorType = (typeof DeliveryErrorType)[keyof typeof DeliveryErrorType];
 

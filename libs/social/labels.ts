@@ -42,6 +42,7 @@ const EVENT_WORDS: Record<Language, Record<SocialEvent, string>> = {
     RESTOCK_APPROVED: 'Restock coming',
     BACK_IN_STOCK: 'Back in stock',
     SALES_ENDED: 'Sales ended',
+    PRODUCT_CANCELLED: 'Not going ahead',
   },
   'zh-CN': {
     POLL_OPENED: '粉丝投票开启',
@@ -66,6 +67,7 @@ const EVENT_WORDS: Record<Language, Record<SocialEvent, string>> = {
     RESTOCK_APPROVED: '补货在路上',
     BACK_IN_STOCK: '补货到货',
     SALES_ENDED: '已停售',
+    PRODUCT_CANCELLED: '项目终止',
   },
 };
 

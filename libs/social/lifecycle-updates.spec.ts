@@ -40,7 +40,8 @@ describe('lifecycle updates', () => {
     const mapped = EVENT_TYPES.filter((t) => socialEventFor(t) !== null);
     expect(mapped).toEqual(expect.arrayContaining([...SOCIAL_EVENT_SOURCES]));
     expect(mapped).toHaveLength(SOCIAL_EVENT_SOURCES.length);
-    expect(new Set(mapped.map((t) => socialEventFor(t)))).toEqual(new Set(SOCIAL_EVENTS));
+    // Every shipped event is a source's own, but for a cancellation told to fans who saw the product (plan.spec).
+    expect(new Set([...mapped.map((t) => socialEventFor(t)), 'PRODUCT_CANCELLED'])).toEqual(new Set(SOCIAL_EVENTS));
     expect(socialEventFor('DESIGN_SUBMITTED')).toBeNull();
     expect(socialEventFor('POLL_CLOSED')).toBe('POLL_RESULT');
   });
@@ -114,7 +115,7 @@ describe('lifecycle updates', () => {
       expect(draft(event('DEMAND_GOAL_REACHED', { totalUnits: 120, minimumUnits: 100 })).body).toContain('120 units of our linen dress (Summer Linen Midi) are reserved, the goal was 100');
       expect(draft(event('DEMAND_MET', { totalUnits: 130, minimumUnits: 100, reservations: 90, variants: [], suggested: [] })).body).toContain('90 of you reserved 130 units');
       const released = draft(event('RESERVATIONS_RELEASED', { reservations: 12, totalUnits: 15, reason: 'too few' }));
-      expect(released.body).toContain("We didn't reach the goal for our linen dress (Summer Linen Midi); the 12 reservations are released");
+      expect(released.body).toContain('Our linen dress (Summer Linen Midi) will not be made this time: the 12 reservations are released');
       expect(released.body).not.toContain('too few');
     });
 

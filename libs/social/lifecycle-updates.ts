@@ -235,6 +235,8 @@ export interface DraftInput {
   handle: string;
   platform: Platform;
   limits: PlatformLimits;
+  /** Whether fans already saw an update of the product (a cancellation is then told to them). */
+  announced?: boolean;
 }
 
 const HOLD_NOTE: Record<Language, (reservations: string, holdUntil: string) => string> = {
@@ -253,8 +255,11 @@ function reservationNote(event: LifecycleEvent, settings: SocialSettings): strin
 
 /** One event's update for one platform, or null when the event produces none. */
 export function draftUpdate(input: DraftInput): (ComposedUpdate & { event: SocialEvent }) | null {
-  const event = socialEventFor(input.event.type);
+  let event = socialEventFor(input.event.type);
   if (!event) return null;
+  // Fans who saw the product are told it is not going ahead, once: by the release of their reservations
+  // when the cancellation released some, else by this update (without staff's reason).
+  if (event === 'CANCELLED' && input.announced === true && !(Number(input.event.data.reservationsReleased) > 0)) event = 'PRODUCT_CANCELLED';
   const announcement = event === 'LAUNCHED' ? input.product.launch.announcement : undefined;
   const composed = composeUpdate({
     event,

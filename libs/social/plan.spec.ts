@@ -67,10 +67,28 @@ describe('planning social updates', () => {
     expect(plan({ events: [event(9, 'LAUNCHED', { announcementApproved: true }, 'LAUNCHED')] }).updates[0].status).toBe('published');
   });
 
-  it('keeps internal events (a cancellation) off the public channels', () => {
+  it('keeps internal events (a cancellation fans never saw anything of) off the public channels', () => {
     const { updates, deliveries } = plan({ events: [event(4, 'CANCELLED', { reason: 'fabric' }, 'CANCELLED')] });
     expect(updates[0]).toMatchObject({ event: 'CANCELLED', status: 'internal' });
+    expect(updates[0].body).toContain('fabric');
     expect(deliveries.map((d) => d.channelId)).toEqual(['ch-log']);
+  });
+
+  it('tells fans who saw the product that it is not going ahead, once and without staff\'s reason', () => {
+    const cancelled = event(4, 'CANCELLED', { reason: 'the supplier cheated' }, 'CANCELLED');
+    const { updates, deliveries } = plan({ events: [cancelled], announced: true });
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ event: 'PRODUCT_CANCELLED', status: 'published', title: 'Our linen dress is not going ahead 💛' });
+    expect(`${updates[0].title} ${updates[0].body}`).not.toContain('cheated');
+    expect(deliveries.map((d) => d.channelId)).toEqual(['ch-log', 'ch-hook']);
+    // Fans saw an update earlier in the same batch.
+    expect(plan({ events: [event(3, 'DESIGN_APPROVED'), cancelled] }).updates.map((u) => u.event)).toEqual(['DESIGN_APPROVED', 'PRODUCT_CANCELLED']);
+    // The release of their reservations tells them instead: the cancellation stays staff's.
+    const released = plan({ events: [event(4, 'RESERVATIONS_RELEASED', { reservations: 3, totalUnits: 5, reason: 'x' }), event(5, 'CANCELLED', { reason: 'x', reservationsReleased: 3 }, 'CANCELLED')], announced: true });
+    expect(released.updates.map((u) => [u.event, u.status])).toEqual([
+      ['RESERVATIONS_RELEASED', 'published'],
+      ['CANCELLED', 'internal'],
+    ]);
   });
 
   it('shows a milestone’s live standings on its card, options without votes at zero', () => {
@@ -118,7 +136,7 @@ describe('planning social updates', () => {
   });
 
   it('lists each update’s deliveries for the delivery workflows, leaving out updates that go nowhere', () => {
-    const events = [event(3, 'DESIGN_APPROVED'), event(4, 'CANCELLED', { reason: 'x' }, 'CANCELLED')];
+    const events = [event(3, 'DESIGN_APPROVED'), event(4, 'LAUNCH_APPROVAL_OVERDUE', { launchAt: '2026-12-01T10:00:00.000Z' })];
     const withLog = plan({ events });
     expect(withLog.deliveriesByUpdate).toEqual(withLog.updates.map((u) => ({ updateId: u.id, deliveryIds: withLog.deliveries.filter((d) => d.updateId === u.id).map((d) => d.id) })));
     const hookOnly = plan({ events, channels: [HOOK] });
@@ -138,9 +156,9 @@ describe('planning social updates', () => {
   });
 
   it('makes one stable tracked link per published update and channel, with the update’s stage and event; none for internal updates', () => {
-    const events = [event(3, 'DESIGN_APPROVED', {}, 'SAMPLING'), event(4, 'CANCELLED', { reason: 'x' }, 'CANCELLED')];
+    const events = [event(3, 'DESIGN_APPROVED', {}, 'SAMPLING'), event(4, 'LAUNCH_APPROVAL_OVERDUE', { launchAt: '2026-12-01T10:00:00.000Z' })];
     const first = plan({ events });
-    const [approved, cancelled] = first.updates;
+    const [approved, internal] = first.updates;
     expect(first.links).toEqual([
       { code: trackedLinkCode(approved.id, 'ch-log'), updateId: approved.id, channelId: 'ch-log', stage: 'SAMPLING', event: 'DESIGN_APPROVED' },
       { code: trackedLinkCode(approved.id, 'ch-hook'), updateId: approved.id, channelId: 'ch-hook', stage: 'SAMPLING', event: 'DESIGN_APPROVED' },
@@ -148,8 +166,8 @@ describe('planning social updates', () => {
     for (const link of first.links) expect(link.code).toMatch(/^[0-9a-z]{10}$/);
     expect(plan({ events }).links).toEqual(first.links);
     // The internal update's log copy keeps the share page's URL (staff's view), and the stored update keeps it too.
-    const internal = first.deliveries.filter((d) => d.updateId === cancelled.id).map((d) => payload(d.payload));
-    expect(internal.map((p) => p.data.shareUrl)).toEqual([cancelled.shareUrl]);
+    const staffCopies = first.deliveries.filter((d) => d.updateId === internal.id).map((d) => payload(d.payload));
+    expect(staffCopies.map((p) => p.data.shareUrl)).toEqual([internal.shareUrl]);
     expect(approved.shareUrl).toBe(`https://made.example/s/${approved.slug}`);
   });
 });

@@ -24,6 +24,8 @@ export interface SocialPlanInput {
   liveCounts: LiveOptionCount[];
   /** Where share pages are served (`${publicBaseUrl}/s/:slug`). */
   publicBaseUrl: string;
+  /** Whether an update of the product before this batch was published: fans saw it (a cancellation is told to them). */
+  announced?: boolean;
   platformLimits: Record<Platform, PlatformLimits>;
 }
 
@@ -57,7 +59,8 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   // An override that cannot be filled (the API checks placeholders, but templates outlive releases) falls
   // back to the shipped template rather than holding the product's updates back.
   const draft = (event: LifecycleEvent, platform: Platform) => {
-    const draftInput = { event, product, settings, handle, platform, limits: input.platformLimits[platform] };
+    const announced = input.announced === true || planned.some((p) => p.row.status === 'published');
+    const draftInput = { event, product, settings, handle, platform, limits: input.platformLimits[platform], announced };
     try {
       return draftUpdate(draftInput);
     } catch (err) {

@@ -28,6 +28,7 @@ export const EVENT_PLACEHOLDERS: Record<SocialEvent, string[]> = {
   RESTOCK_APPROVED: ['number', 'quantity', 'dueDate'],
   BACK_IN_STOCK: ['number', 'variants'],
   SALES_ENDED: [],
+  PRODUCT_CANCELLED: [],
 };
 
 /** Longest override texts an influencer's templates may have. */

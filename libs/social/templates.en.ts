@@ -84,7 +84,7 @@ export const EN: Catalogue = {
   },
   RESERVATIONS_RELEASED: {
     title: 'Our {keyword} will not be made this time',
-    body: 'We didn\'t reach the goal for our {keyword} ({product}); the {reservations} reservations are released and nobody is charged.\n\nThank you for reserving: your votes and reservations shape what we try next.',
+    body: 'Our {keyword} ({product}) will not be made this time: the {reservations} reservations are released and nobody is charged.\n\nThank you for reserving: your votes and reservations shape what we try next.',
     hashtags: ['thankyou'],
   },
   SOLD_OUT: {
@@ -111,5 +111,10 @@ export const EN: Catalogue = {
     title: 'Our {keyword} is no longer on sale',
     body: 'Sales of our {keyword} ({product}) have ended.\n\nThank you to everyone who voted, reserved and bought: this one was ours.',
     hashtags: ['thankyou'],
+  },
+  PRODUCT_CANCELLED: {
+    title: 'Our {keyword} is not going ahead',
+    body: 'We have stopped work on our {keyword} ({product}); it will not be made.\n\nThank you for following along: your votes shape what we try next.',
+    hashtags: ['update'],
   },
 };

@@ -31,8 +31,13 @@ export const SOCIAL_EVENT_OF = {
   BACK_IN_STOCK: 'BACK_IN_STOCK',
   SALES_ENDED: 'SALES_ENDED',
 } as const satisfies Record<SocialSourceEventType, string>;
-export type SocialEvent = (typeof SOCIAL_EVENT_OF)[SocialSourceEventType];
-export const SOCIAL_EVENTS: readonly SocialEvent[] = Object.values(SOCIAL_EVENT_OF);
+/**
+ * A cancellation is staff's (CANCELLED, internal, with the reason) unless fans already saw the product: then
+ * it is told to them once, without the reason (PRODUCT_CANCELLED), unless a release of their reservations
+ * already tells them (lifecycle-updates draftUpdate).
+ */
+export type SocialEvent = (typeof SOCIAL_EVENT_OF)[SocialSourceEventType] | 'PRODUCT_CANCELLED';
+export const SOCIAL_EVENTS: readonly SocialEvent[] = [...Object.values(SOCIAL_EVENT_OF), 'PRODUCT_CANCELLED'];
 
 /** Recorded for staff (timeline, log channels) but never published: decisions that are staff's to make or announce. */
 const INTERNAL: readonly SocialEvent[] = ['CANCELLED', 'LAUNCH_APPROVAL_OVERDUE', 'DEMAND_BELOW_GOAL', 'RESTOCK_PROPOSED'];

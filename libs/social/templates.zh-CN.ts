@@ -84,7 +84,7 @@ export const ZH: Catalogue = {
   },
   RESERVATIONS_RELEASED: {
     title: '{keyword}这次未能开工',
-    body: '很遗憾，我们的{keyword}（{product}）没有达到预订目标；{reservations}份预订已全部释放，不会收取任何费用。\n\n谢谢你的预订，你们的投票和预订决定我们的下一款。',
+    body: '很遗憾，我们的{keyword}（{product}）这次不会制作；{reservations}份预订已全部释放，不会收取任何费用。\n\n谢谢你的预订，你们的投票和预订决定我们的下一款。',
     hashtags: ['感谢'],
   },
   SOLD_OUT: {
@@ -111,5 +111,10 @@ export const ZH: Catalogue = {
     title: '{keyword}已停售',
     body: '我们的{keyword}（{product}）已停止销售。\n\n谢谢每一位投票、预订和购买的你，这是我们一起完成的作品。',
     hashtags: ['感谢'],
+  },
+  PRODUCT_CANCELLED: {
+    title: '{keyword}这次不做了',
+    body: '我们的{keyword}（{product}）已停止制作，这一款不会推出。\n\n谢谢一路关注，你们的投票决定我们的下一款。',
+    hashtags: ['近况'],
   },
 };

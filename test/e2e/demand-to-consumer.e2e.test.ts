@@ -256,4 +256,43 @@ describe('from fan demand to the consumer', () => {
     // Fans who followed the product hear it too: the release is a published social update.
     await linkOf(id, 'RESERVATIONS_RELEASED');
   });
+  it('releases the reservations held for launch when a product that met its goal is cancelled in production, telling fans once', async () => {
+    const created = expectOk(
+      await t.http<ProductDto>('POST', '/products', {
+        body: productBody(cast.influencerId, { name: 'Cable beanie', variants: variantsWithSkus(['one']), demandGoal: { minimumUnits: 3, windowHours: 24 }, shopId: shop.id }),
+      }),
+      201,
+    );
+    const id = created.id;
+    await act(t, `/products/${id}/poll/close`, {});
+    const a = await reserve(id, 'one', `beanie-fan-a-${randomUUID().slice(0, 6)}`, 2);
+    const b = await reserve(id, 'one', `beanie-fan-b-${randomUUID().slice(0, 6)}`, 2);
+    expect(await act(t, `/products/${id}/demand/close`, {})).toMatchObject({ stage: 'DESIGN', demand: { status: 'MET' } });
+    await advanceTo(t, cast, id, 'PRODUCTION', 'DESIGN');
+
+    const cancelled = await act(t, `/products/${id}/cancel`, { reason: 'the mill closed' });
+    expect(cancelled).toMatchObject({ stage: 'CANCELLED', demand: { status: 'RELEASED' } });
+    const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${id}/timeline`)).events;
+    expect(timeline.slice(-2).map((e) => [e.type, e.data])).toEqual([
+      ['RESERVATIONS_RELEASED', { reservations: 2, totalUnits: 4, reason: 'the mill closed' }],
+      ['CANCELLED', { reason: 'the mill closed', from: 'PRODUCTION', reservationsReleased: 2 }],
+    ]);
+    const released = await eventually('two reservation.released events', () => {
+      const events = shopEvents(id, 'reservation.released');
+      return events.length === 2 ? events : undefined;
+    });
+    expect(released.map((e) => e.reservationCode).sort()).toEqual([a.code, b.code].sort());
+    const rows: { status: string }[] = await t.db.dataSource.query('SELECT status FROM reservations WHERE product_id = $1', [id]);
+    expect(rows.map((r) => r.status)).toEqual(['released', 'released']);
+    // One public word to fans, the release; the cancellation itself (with staff's reason) stays staff's.
+    await linkOf(id, 'RESERVATIONS_RELEASED');
+    const updates = await eventually('the cancellation update', async () => {
+      const list = expectOk(await t.http<{ updates: { event: string; status: string }[] }>('GET', `/products/${id}/social-updates`)).updates;
+      return list.some((u) => u.event === 'CANCELLED') ? list : undefined;
+    });
+    expect(updates.filter((u) => u.event === 'CANCELLED' || u.event === 'PRODUCT_CANCELLED' || u.event === 'RESERVATIONS_RELEASED').map((u) => [u.event, u.status])).toEqual([
+      ['RESERVATIONS_RELEASED', 'published'],
+      ['CANCELLED', 'internal'],
+    ]);
+  });
 });

@@ -232,24 +232,27 @@ describe('social updates', () => {
     expect([...cast.receiver.accepted().values()].map((r) => (JSON.parse(r.body) as DeliveredMessage).data.event)).not.toContain('LAUNCHED');
   });
 
-  it('keeps a cancellation internal: staff log only, never the webhook or a share page', async () => {
+  it('tells fans who saw the product that it is not going ahead, once, without staff\'s reason (which stays on the timeline)', async () => {
     const cast = await influencerWithChannels('cancel.me', { language: 'zh-CN' });
     const productId = await createProduct(t, cast.influencerId, { targetKeyword: '亚麻连衣裙' });
     expectOk(await t.http('POST', `/products/${productId}/cancel`, { body: { reason: 'fabric unavailable' } }));
     const updates = await eventually('the cancellation update', async () => {
       const list = await updatesOf(productId);
-      return list.some((u) => u.event === 'CANCELLED') ? list : undefined;
+      return list.some((u) => u.event === 'PRODUCT_CANCELLED') ? list : undefined;
     });
-    const cancelled = findOne(updates, 'CANCELLED update', (u) => u.event === 'CANCELLED');
-    expect(cancelled).toMatchObject({ status: 'internal', language: 'zh-CN' });
-    expect(cancelled.body).toContain('fabric unavailable');
-    expect(findOne(updates, 'POLL_OPENED update', (u) => u.event === 'POLL_OPENED').title).toContain('亚麻连衣裙');
-    const deliveries = await eventually('the cancellation on the log channel', async () => {
+    expect(updates.map((u) => u.event)).toEqual(['POLL_OPENED', 'PRODUCT_CANCELLED']);
+    const cancelled = findOne(updates, 'PRODUCT_CANCELLED update', (u) => u.event === 'PRODUCT_CANCELLED');
+    expect(cancelled).toMatchObject({ status: 'published', language: 'zh-CN' });
+    expect(cancelled.title).toContain('亚麻连衣裙');
+    expect(`${cancelled.title}${cancelled.body}`).not.toContain('fabric unavailable');
+    const deliveries = await eventually('the cancellation on both channels', async () => {
       const list = await deliveriesOf(productId);
-      return list.some((d) => d.event === 'CANCELLED' && d.status === 'delivered') ? list : undefined;
+      return list.filter((d) => d.event === 'PRODUCT_CANCELLED' && d.status === 'delivered').length === 2 ? list : undefined;
     });
-    expect(deliveries.filter((d) => d.event === 'CANCELLED').map((d) => d.channelKind)).toEqual(['log']);
-    expectError(await t.http('GET', new URL(cancelled.shareUrl).pathname, { key: null }), 404);
+    expect(deliveries.filter((d) => d.event === 'PRODUCT_CANCELLED').map((d) => d.channelKind).sort()).toEqual(['log', 'webhook']);
+    expect((await t.http('GET', new URL(cancelled.shareUrl).pathname, { key: null })).status).toBe(200);
+    const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`));
+    expect(timeline.events.find((e) => e.type === 'CANCELLED')?.data).toMatchObject({ reason: 'fabric unavailable' });
   });
 
   it('serves a share page with Open Graph and Twitter tags and a 1200×630 card, rendered once', async () => {

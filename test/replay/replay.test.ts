@@ -158,7 +158,7 @@ describe('recorded histories', () => {
     expect(updatesOf(load('product-lifecycle-launched-v6.json'))).toContain('endSales');
   });
 
-  it('cover products from the cancel-compensation patch (v7): deliveries withdrawn and their workflows stopped, once', () => {
+  it('cover products from the cancel-compensation patch (v7, v8): deliveries withdrawn and their workflows stopped, once; held reservations released', () => {
     const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
       temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
     const cancelled = load('product-lifecycle-cancelled-v7.json');
@@ -177,6 +177,17 @@ describe('recorded histories', () => {
     expect(withdrawn[withdrawn.length - 1].workflowExecutionCanceledEventAttributes).toBeTruthy();
     // A product cancelled before the patch ran no compensation.
     expect(load('product-lifecycle-cancelled-v6.json').some((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes)).toBe(false);
+    // From v8: a product cancelled in SAMPLING after its goal was met releases the reservations held for its
+    // launch (the shop told), then withdraws its deliveries.
+    const held = load('product-lifecycle-held-released-v8.json');
+    expect(held.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean)).toEqual([
+      'closePoll',
+      'closeDemand',
+      'submitDesign',
+      'reviewDesign',
+      'cancelProduct',
+    ]);
+    expect(held.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean)).toEqual(['notifyReservationHolders', 'withdrawDeliveries']);
   });
 
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {

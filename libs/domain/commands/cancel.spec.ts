@@ -10,6 +10,7 @@ import {
   MINUTE,
   Product,
   reserved,
+  sellingInput,
   staff,
   votes,
   type ActiveStage,
@@ -63,9 +64,30 @@ describe('cancelling', () => {
     const events = p.advance(MINUTE).act({ type: 'CANCEL', reason: 'not enough fans' });
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ['RESERVATIONS_RELEASED', { reservations: 3, totalUnits: 6, reason: 'not enough fans' }],
-      ['CANCELLED', { reason: 'not enough fans', from: 'DEMAND' }],
+      ['CANCELLED', { reason: 'not enough fans', from: 'DEMAND', reservationsReleased: 3 }],
     ]);
     expect(p.state.demand?.status).toBe('RELEASED');
+  });
+
+  it.each(['DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH'] as const)(
+    'releases the reservations held for launch when cancelled in %s after the goal was met, and says so on CANCELLED',
+    (stage) => {
+      // A selling product's demand window met its goal with 10 S and 14 M reserved on the way.
+      const q = driveTo(stage, sellingInput());
+      expect(q.state.demand?.status).toBe('MET');
+      const events = q.advance(MINUTE).act({ type: 'CANCEL', reason: 'the mill closed', releaseHeld: true });
+      expect(events.map((e) => [e.type, e.data])).toEqual([
+        ['RESERVATIONS_RELEASED', { reservations: 12, totalUnits: 24, reason: 'the mill closed' }],
+        ['CANCELLED', { reason: 'the mill closed', from: stage, reservationsReleased: 12 }],
+      ]);
+      expect(q.state.demand?.status).toBe('RELEASED');
+    },
+  );
+
+  it('keeps held reservations when the workflow does not ask for their release (products cancelled before the patch)', () => {
+    const p = driveTo('SAMPLING', sellingInput());
+    expect(p.advance(MINUTE).act({ type: 'CANCEL', reason: 'old worker' }).map((e) => e.type)).toEqual(['CANCELLED']);
+    expect(p.state.demand?.status).toBe('MET');
   });
 
   it('releases nothing when nobody reserved, and refuses while the window is being tallied', () => {

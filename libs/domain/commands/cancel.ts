@@ -1,6 +1,8 @@
 // Cancelling the product (staff), accepted in every stage it can still leave before it goes on sale; it needs
 // a reason. A product cancelled in DEMAND releases the reservations counted (the workflow tallies an open
-// window first, so none is taken after the release).
+// window first, so none is taken after the release); from the cancel-compensation patch on (the workflow
+// sets releaseHeld), so does one cancelled later, while the reservations of its met (or overridden) goal are
+// held for its launch.
 
 import { DomainErrorCode, refuse } from '../errors';
 import { emit, iso } from '../events';
@@ -9,6 +11,11 @@ import type { CommandHandler } from './command';
 
 export interface CancelInput {
   reason: string;
+  /**
+   * Set by the product workflow, never by a caller: release the reservations held after the demand goal was
+   * met or overridden (products cancelled from the cancel-compensation patch on).
+   */
+  releaseHeld?: boolean;
 }
 
 export const cancelCommand: CommandHandler<CancelInput> = {
@@ -27,12 +34,15 @@ export const cancelCommand: CommandHandler<CancelInput> = {
     const fromStage = state.stage;
     const reason = input.reason.trim();
     const events: LifecycleEvent[] = [];
-    const demand = fromStage === 'DEMAND' ? state.demand : undefined;
+    const held = state.demand && (state.demand.status === 'MET' || state.demand.status === 'OVERRIDDEN') && input.releaseHeld === true;
+    const demand = fromStage === 'DEMAND' || held ? state.demand : undefined;
+    let released = 0;
     if (demand) {
       // Reservation intake reads the window's status: a released window takes no more reservations.
       demand.status = 'RELEASED';
       const tally = demand.lastTally;
       if (tally && tally.reservations > 0) {
+        released = tally.reservations;
         events.push(emit(state, 'RESERVATIONS_RELEASED', actor, at, { reservations: tally.reservations, totalUnits: tally.totalUnits, reason }));
       }
     }
@@ -40,7 +50,8 @@ export const cancelCommand: CommandHandler<CancelInput> = {
     state.stage = 'CANCELLED';
     // Vote intake reads the poll's status: a cancelled product's poll takes no more votes.
     if (state.poll.status !== 'CLOSED') state.poll.status = 'CANCELLED';
-    events.push(emit(state, 'CANCELLED', actor, at, { reason, from: fromStage }));
+    // reservationsReleased: the release's own update tells fans, so the cancellation's stays staff's.
+    events.push(emit(state, 'CANCELLED', actor, at, { reason, from: fromStage, ...(released > 0 ? { reservationsReleased: released } : {}) }));
     return events;
   },
 };
