@@ -2,9 +2,14 @@
 // lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
 // same run measures the floor: a bare Temporal update on an empty workflow (bench/workflows, run by a
 // worker of its own on the engine's Temporal server), at the same concurrency.
-// Prints lifecycles/s and p50/p99 of the API's update calls next to the floor; the last line is JSON.
+// Prints lifecycles/s and p50/p99 of the API's update calls next to the floor, actions/s and CPU-ms per action
+// (all processes: the engine's, Temporal's, PostgreSQL's) next to the floor's per update; the last line is JSON.
+// With `-- --profile`: a CPU profile of the engine's process over the lifecycles (bench/profiles/), its time
+// by part of the stack and top functions per action, PostgreSQL's statements per action and the workflow
+// tasks, activities and local activities per action (bench/profile.ts).
 
 import 'reflect-metadata';
+import * as path from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ApiError, apiClient, ok } from '../test/support/api-client';
@@ -12,15 +17,21 @@ import { advanceTo, castInfluencer, createProductAnswer } from '../test/support/
 import { eventually } from '../test/support/wait';
 import { getProduct } from '../libs/domain';
 import { startFloorWorker } from './floor-worker';
+import { PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
 const LAUNCH_AHEAD_MS = 1_000;
+const PROFILE = process.argv.includes('--profile');
+/** How many products' histories the profile reads for workflow tasks per action. */
+const HISTORIES_READ = 20;
+
+const cpuTotal = (a: Record<string, number>, b: Record<string, number>) => Object.keys(b).reduce((t, k) => t + b[k] - (a[k] ?? 0), 0);
 
 async function main(): Promise<void> {
   // One client drives every product with one staff key: its per-key rate limit is lifted.
-  const engine = await startBenchEngine('bench', { LAUNCH_COUNTDOWNS: '500ms', API_KEY_RATE_LIMIT: '1000000' });
+  const engine = await startBenchEngine('bench', { LAUNCH_COUNTDOWNS: '500ms', API_KEY_RATE_LIMIT: '1000000', ...(PROFILE ? { EMBEDDED_PG_SETTINGS: PROFILE_PG_SETTINGS } : {}) });
   const { config, dataDir } = engine;
   // The same kind of connection the API uses, so the floor and the API pay the same client cost.
   const connection = await NativeConnection.connect({ address: engine.temporalAddress });
@@ -63,6 +74,9 @@ async function main(): Promise<void> {
         byAction.set(action, [...(byAction.get(action) ?? []), ms]);
       },
     });
+    const workflowIds: string[] = [];
+    if (PROFILE) await resetStatements(engine.dataSource);
+    const profiler = PROFILE ? await startCpuProfile() : undefined;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: PRODUCTS }, async (_, i) => {
@@ -72,6 +86,7 @@ async function main(): Promise<void> {
           poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
         });
         const p = `/products/${product.id}`;
+        workflowIds.push(product.workflowId);
         await advanceTo(timed, cast, product.id, 'LAUNCH');
         // The influencer approves the launch announcement as drafted, then staff schedule the launch.
         await ok(timed.http('POST', `${p}/launch-announcement/approve`, { key: cast.influencerKey, body: {} }));
@@ -93,18 +108,40 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu2 = cpuSeconds(dataDir);
+    const profileFile = path.resolve(__dirname, '..', '..', 'bench', 'profiles', `lifecycle-${PRODUCTS}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    const profile = profiler ? await profiler.stop(profileFile) : undefined;
     const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'ENDED'`))[0].n);
     const api = summary(updateSamples);
     const lifecyclesPerSec = PRODUCTS / seconds;
     const ratio = api.p50 / floor.p50;
+    const floorUpdatesPerSec = floor.n / floorSeconds;
+    const actionsPerSec = api.n / seconds;
+    const floorCpuMsPerUpdate = (cpuTotal(cpu0, cpu1) * 1000) / floor.n;
+    const cpuMsPerAction = (cpuTotal(cpu1, cpu2) * 1000) / api.n;
     console.log('');
     console.log(`Products launched:      ${launched} of ${PRODUCTS} in ${round(seconds)} s (each waits ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
     console.log(`Lifecycles per second:  ${round(lifecyclesPerSec)}`);
     console.log(`API update calls:       ${api.n}, p50 ${round(api.p50)} ms, p99 ${round(api.p99)} ms`);
     console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
     console.log(`Ratio p50 / floor p50:  ${round(ratio)} (target ≤ 1.5)`);
+    console.log(`Actions per second:     ${round(actionsPerSec)} against the floor's ${round(floorUpdatesPerSec)} updates/s: ${round(actionsPerSec / floorUpdatesPerSec)} (target ≥ 0.6 at 200)`);
+    console.log(`CPU-ms per action:      ${round(cpuMsPerAction)} against the floor's ${round(floorCpuMsPerUpdate)} per update: ${round(cpuMsPerAction / floorCpuMsPerUpdate)} (target ≤ 2)`);
     console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}`);
     console.log(`p50 by action: ${[...byAction].map(([a, ms]) => `${a} ${round(summary(ms).p50, 0)} ms`).join(', ')}`);
+    if (profile) {
+      const cpu = summarizeCpuProfile(profile, api.n);
+      console.log('');
+      console.log(`Profile of the engine's process (API, worker, and this benchmark's driver): ${cpu.totalMs} CPU-ms sampled, written to ${profileFile}`);
+      console.log('  CPU-µs per action by part of the stack (self time):');
+      for (const [part, us] of cpu.parts) console.log(`    ${String(us).padStart(8)}  ${part}`);
+      console.log('  Top functions, CPU-µs per action (self time):');
+      for (const [fn, us] of cpu.functions) console.log(`    ${String(us).padStart(8)}  ${fn}`);
+      const statements = await statementSummary(engine.dataSource, api.n);
+      console.log(`  PostgreSQL: ${statements.perAction} statements and ${statements.msPerAction} ms (planning + execution) per action; the costliest:`);
+      for (const s of statements.statements) console.log(`    ${String(s.perAction).padStart(6)}/action  ${String(s.msPerCall).padStart(7)} ms  plan ${String(s.planMsPerCall).padStart(6)} ms  ${s.query}`);
+      const work = await workflowWorkSummary(client, workflowIds.slice(0, HISTORIES_READ));
+      console.log(`  Temporal, over ${work.products} products' histories: ${JSON.stringify(work)}`);
+    }
     console.log(
       JSON.stringify({
         products: PRODUCTS,
@@ -115,6 +152,10 @@ async function main(): Promise<void> {
         floorP50Ms: round(floor.p50),
         floorP99Ms: round(floor.p99),
         ratio: round(ratio),
+        floorUpdatesPerSec: round(floorUpdatesPerSec),
+        actionsPerSec: round(actionsPerSec),
+        cpuMsPerAction: round(cpuMsPerAction),
+        floorCpuMsPerUpdate: round(floorCpuMsPerUpdate),
       }),
     );
     if (launched < PRODUCTS) process.exitCode = 1;

@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads extra settings for the embedded PostgreSQL, refusing what is not name=value', () => {
+    expect(loadConfig({}).database.embeddedSettings).toEqual([]);
+    expect(loadConfig({ EMBEDDED_PG_SETTINGS: 'shared_preload_libraries=pg_stat_statements, work_mem=16MB' }).database.embeddedSettings).toEqual([
+      'shared_preload_libraries=pg_stat_statements',
+      'work_mem=16MB',
+    ]);
+    expect(() => loadConfig({ EMBEDDED_PG_SETTINGS: 'work_mem' })).toThrow(/EMBEDDED_PG_SETTINGS.*"work_mem" is not name=value/);
+    expect(() => loadConfig({ EMBEDDED_PG_SETTINGS: 'fsync=off; DROP' })).toThrow(/is not name=value/);
+  });
+
   it('reads the vote intake settings, milestones sorted and without repeats', () => {
     const c = loadConfig({ VOTE_MILESTONES: '1000, 100,1000', WEBHOOK_SECRET_GRACE: '1h', API_PROCESSES: '2' });
     expect(c.votes.milestones).toEqual([100, 1000]);

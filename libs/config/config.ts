@@ -39,6 +39,18 @@ const variables = z.object({
 
   DATABASE_URL: optionalString,
   EMBEDDED_PG_PORT: port.default(54329),
+  // Extra server settings for the embedded PostgreSQL, `name=value` separated by commas (e.g. for profiling:
+  // shared_preload_libraries=pg_stat_statements). A value cannot hold a comma.
+  EMBEDDED_PG_SETTINGS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const settings = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const s of settings) {
+        if (!/^[a-z][a-z0-9_.]*=[^=\s]+$/i.test(s)) ctx.addIssue({ code: 'custom', message: `"${s}" is not name=value (a PostgreSQL setting, e.g. work_mem=16MB)` });
+      }
+      return settings;
+    }),
 
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -227,7 +239,7 @@ const schema = variables.transform((c) => {
     env: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir: path.resolve(c.DATA_DIR),
-    database: { url: c.DATABASE_URL, embeddedPort: c.EMBEDDED_PG_PORT },
+    database: { url: c.DATABASE_URL, embeddedPort: c.EMBEDDED_PG_PORT, embeddedSettings: c.EMBEDDED_PG_SETTINGS },
     temporal: {
       address: c.TEMPORAL_ADDRESS,
       namespace: c.TEMPORAL_NAMESPACE,

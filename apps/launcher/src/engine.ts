@@ -112,6 +112,7 @@ async function startDatabase(config: AppConfig, log: (m: string) => void, stoppe
       dataDir: path.join(config.dataDir, 'postgres'),
       port: config.database.embeddedPort,
       database: 'incubator',
+      settings: config.database.embeddedSettings,
       log,
     });
     stoppers.push(() => pg.stop());
