@@ -50,7 +50,7 @@ export async function startCpuProfile(): Promise<{ stop(file: string): Promise<C
 const PARTS: [string, RegExp][] = [
   ['benchmark driver (not the engine)', /\/bench\/|\/test\/support\/|autocannon/],
   ['workflow code (the bundle, in its V8 context)', /workflow-bundle|\/workflows\//],
-  ['Temporal SDK (client, worker, native bridge)', /@temporalio\/|@grpc\/|protobufjs|\/long\//],
+  ['Temporal SDK (client, worker, native bridge)', /@temporalio\/|@grpc\/|protobufjs|\/long\/|\/rxjs\//],
   ['activities', /\/activities\//],
   ['social planning and cards', /\/libs\/social\/|@resvg|satori|yoga/],
   ['database (pg, TypeORM, repositories)', /\/pg\/|\/pg-protocol\/|\/pg-pool\/|\/typeorm\/|\/libs\/database\//],
@@ -60,12 +60,27 @@ const PARTS: [string, RegExp][] = [
   ['tracing and metrics', /@opentelemetry|prom-client|\/libs\/tracing\//],
 ];
 
-function partOf(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (functionName === '(garbage collector)') return 'garbage collection';
-  if (!url) return functionName === '(program)' ? 'V8 and native (program)' : `native: ${functionName || '(anonymous)'}`;
+function partOfUrl(url: string): string {
   for (const [name, pattern] of PARTS) if (pattern.test(url)) return name;
   return url.startsWith('node:') ? 'Node.js internals (streams, net, timers)' : 'other';
+}
+
+/**
+ * The part a sample's time goes to. Native code (a socket write, the Temporal core's Rust called through
+ * N-API, which V8 names custom_gc) and Node's own code count for the library that called them: the nearest
+ * caller outside Node; what no library called (socket reads, timers firing) stays Node's.
+ */
+function partOf(node: ProfileNode, parentOf: (n: ProfileNode) => ProfileNode | undefined): string {
+  const { url, functionName } = node.callFrame;
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (functionName === '(program)') return 'V8 and native (program)';
+  // Node's own code (streams, sockets, timers) counts for the library that called it too, when one did.
+  if (url && !url.startsWith('node:')) return partOfUrl(url);
+  for (let caller = parentOf(node); caller; caller = parentOf(caller)) {
+    const at = caller.callFrame.url;
+    if (at && !at.startsWith('node:')) return partOfUrl(at);
+  }
+  return url ? partOfUrl(url) : `native: ${functionName || '(anonymous)'}`;
 }
 
 function nameOf(node: ProfileNode): string {
@@ -77,6 +92,9 @@ function nameOf(node: ProfileNode): string {
 /** Self time by part of the stack and the top functions, in CPU-µs per action. */
 export function summarizeCpuProfile(profile: CpuProfile, actions: number, top = 15): { parts: [string, number][]; functions: [string, number][]; totalMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentIds = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentIds.set(c, n.id);
+  const parentOf = (n: ProfileNode) => byId.get(parentIds.get(n.id) ?? -1);
   const parts = new Map<string, number>();
   const functions = new Map<string, number>();
   let total = 0;
@@ -85,7 +103,7 @@ export function summarizeCpuProfile(profile: CpuProfile, actions: number, top = 
     if (node.callFrame.functionName === '(idle)') continue;
     const us = profile.timeDeltas[i + 1] ?? 0;
     total += us;
-    const part = partOf(node);
+    const part = partOf(node, parentOf);
     parts.set(part, (parts.get(part) ?? 0) + us);
     const fn = nameOf(node);
     functions.set(fn, (functions.get(fn) ?? 0) + us);
