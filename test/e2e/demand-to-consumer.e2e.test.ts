@@ -226,15 +226,31 @@ describe('from fan demand to the consumer', () => {
     expect(await timelineTypes(id)).toEqual(expect.arrayContaining(['DEMAND_MET', 'RESTOCK_APPROVED', 'BACK_IN_STOCK', 'SALES_ENDED']));
   });
 
-  it('parks a product that misses its goal; cancelling it releases every reservation at the shop', async () => {
+  /** A one-size product sold through the shop, its poll closed: reservations are open toward `minimumUnits`. */
+  async function inDemand(name: string, minimumUnits: number): Promise<string> {
     const created = expectOk(
       await t.http<ProductDto>('POST', '/products', {
-        body: productBody(cast.influencerId, { name: 'Mohair scarf', variants: variantsWithSkus(['one']), demandGoal: { minimumUnits: 10, windowHours: 24 }, shopId: shop.id }),
+        body: productBody(cast.influencerId, { name, variants: variantsWithSkus(['one']), demandGoal: { minimumUnits, windowHours: 24 }, shopId: shop.id }),
       }),
       201,
     );
-    const id = created.id;
-    await act(t, `/products/${id}/poll/close`, {});
+    await act(t, `/products/${created.id}/poll/close`, {});
+    return created.id;
+  }
+
+  /** Every reservation of the product released: one reservation.released event each at the shop, every row released. */
+  async function expectReleased(id: string, codes: string[]): Promise<void> {
+    const released = await eventually(`${codes.length} reservation.released events`, () => {
+      const events = shopEvents(id, 'reservation.released');
+      return events.length === codes.length ? events : undefined;
+    });
+    expect(released.map((e) => e.reservationCode).sort()).toEqual([...codes].sort());
+    const rows: { status: string }[] = await t.db.dataSource.query('SELECT status FROM reservations WHERE product_id = $1', [id]);
+    expect(rows.map((r) => r.status)).toEqual(codes.map(() => 'released'));
+  }
+
+  it('parks a product that misses its goal; cancelling it releases every reservation at the shop', async () => {
+    const id = await inDemand('Mohair scarf', 10);
     const a = await reserve(id, 'one', `scarf-fan-a-${randomUUID().slice(0, 6)}`, 2);
     const b = await reserve(id, 'one', `scarf-fan-b-${randomUUID().slice(0, 6)}`, 1);
 
@@ -246,25 +262,13 @@ describe('from fan demand to the consumer', () => {
     const cancelled = await act(t, `/products/${id}/cancel`, { reason: 'Not enough demand' });
     expect(cancelled.stage).toBe('CANCELLED');
     expect(await timelineTypes(id)).toEqual(expect.arrayContaining(['DEMAND_BELOW_GOAL', 'RESERVATIONS_RELEASED', 'CANCELLED']));
-    const released = await eventually('two reservation.released events', () => {
-      const events = shopEvents(id, 'reservation.released');
-      return events.length === 2 ? events : undefined;
-    });
-    expect(released.map((e) => e.reservationCode).sort()).toEqual([a.code, b.code].sort());
-    const rows: { status: string }[] = await t.db.dataSource.query('SELECT status FROM reservations WHERE product_id = $1', [id]);
-    expect(rows.map((r) => r.status)).toEqual(['released', 'released']);
+    await expectReleased(id, [a.code, b.code]);
     // Fans who followed the product hear it too: the release is a published social update.
     await linkOf(id, 'RESERVATIONS_RELEASED');
   });
+
   it('releases the reservations held for launch when a product that met its goal is cancelled in production, telling fans once', async () => {
-    const created = expectOk(
-      await t.http<ProductDto>('POST', '/products', {
-        body: productBody(cast.influencerId, { name: 'Cable beanie', variants: variantsWithSkus(['one']), demandGoal: { minimumUnits: 3, windowHours: 24 }, shopId: shop.id }),
-      }),
-      201,
-    );
-    const id = created.id;
-    await act(t, `/products/${id}/poll/close`, {});
+    const id = await inDemand('Cable beanie', 3);
     const a = await reserve(id, 'one', `beanie-fan-a-${randomUUID().slice(0, 6)}`, 2);
     const b = await reserve(id, 'one', `beanie-fan-b-${randomUUID().slice(0, 6)}`, 2);
     expect(await act(t, `/products/${id}/demand/close`, {})).toMatchObject({ stage: 'DESIGN', demand: { status: 'MET' } });
@@ -277,13 +281,7 @@ describe('from fan demand to the consumer', () => {
       ['RESERVATIONS_RELEASED', { reservations: 2, totalUnits: 4, reason: 'the mill closed' }],
       ['CANCELLED', { reason: 'the mill closed', from: 'PRODUCTION', reservationsReleased: 2 }],
     ]);
-    const released = await eventually('two reservation.released events', () => {
-      const events = shopEvents(id, 'reservation.released');
-      return events.length === 2 ? events : undefined;
-    });
-    expect(released.map((e) => e.reservationCode).sort()).toEqual([a.code, b.code].sort());
-    const rows: { status: string }[] = await t.db.dataSource.query('SELECT status FROM reservations WHERE product_id = $1', [id]);
-    expect(rows.map((r) => r.status)).toEqual(['released', 'released']);
+    await expectReleased(id, [a.code, b.code]);
     // One public word to fans, the release; the cancellation itself (with staff's reason) stays staff's.
     await linkOf(id, 'RESERVATIONS_RELEASED');
     const updates = await eventually('the cancellation update', async () => {
