@@ -75,13 +75,13 @@ export class SocialUpdateRepository {
     );
   }
 
-  /** A product's updates in timeline order. */
   /** Whether an update of the product made before `seq` was published (fans saw the product). */
   async publishedBefore(productId: string, seq: number): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM social_updates WHERE product_id = $1 AND seq < $2 AND status = 'published' LIMIT 1`, [productId, seq]);
     return rows.length > 0;
   }
 
+  /** A product's updates in timeline order. */
   async listForProduct(productId: string): Promise<SocialUpdateEntity[]> {
     return this.db.getRepository(SocialUpdateEntity).find({ where: { productId }, order: { seq: 'ASC' } });
   }
