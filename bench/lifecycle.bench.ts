@@ -18,7 +18,7 @@ import { eventually } from '../test/support/wait';
 import { getProduct } from '../libs/domain';
 import { startFloorWorker } from './floor-worker';
 import { PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
-import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
+import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
@@ -26,8 +26,6 @@ const LAUNCH_AHEAD_MS = 1_000;
 const PROFILE = process.argv.includes('--profile');
 /** How many products' histories the profile reads for workflow tasks per action. */
 const HISTORIES_READ = 20;
-
-const cpuTotal = (a: Record<string, number>, b: Record<string, number>) => Object.keys(b).reduce((t, k) => t + b[k] - (a[k] ?? 0), 0);
 
 async function main(): Promise<void> {
   // One client drives every product with one staff key: its per-key rate limit is lifted.

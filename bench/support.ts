@@ -42,6 +42,11 @@ export function cpuSeconds(dataDir: string): Record<string, number> {
   };
 }
 
+/** CPU seconds used between two readings, all parts together. */
+export function cpuTotal(a: Record<string, number>, b: Record<string, number>): number {
+  return Object.keys(b).reduce((t, k) => t + b[k] - (a[k] ?? 0), 0);
+}
+
 export function cpuDelta(a: Record<string, number>, b: Record<string, number>): string {
   return Object.keys(b)
     .map((k) => `${k} ${round(b[k] - (a[k] ?? 0), 1)} s`)

@@ -138,7 +138,6 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const publish = (events: LifecycleEvent[]): void => {
     if (events.length === 0) return;
     const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED' || e.type === 'SALES_ENDED');
-    if (events.some((e) => e.type === 'CANCELLED')) cancelledFromSeq = events[0].seq;
     outbox.push(...events);
     if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
@@ -175,19 +174,22 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Cancelling an open demand window counts its reservations first (closing intake), so every reservation
   // taken is released and none is taken after; everywhere else it is applied at once, as it always was.
   // From the cancel-compensation patch on, reservations held after a met goal are released too.
+  const cancel = (req: ActionRequest<CommandInput<'CANCEL'>>, releaseHeld: boolean): ActionResult => {
+    const events = applyCommandInput(state, 'CANCEL', { ...req.input, releaseHeld }, req.actor, Date.now());
+    cancelledFromSeq = events[0].seq;
+    publish(events);
+    return answer();
+  };
   setHandler(
     COMMAND_UPDATES.CANCEL,
     (req) => {
-      const input = { ...req.input, releaseHeld: patched(CANCEL_COMPENSATION_PATCH) };
-      if (state.stage !== 'DEMAND' || state.demand?.status !== 'OPEN') {
-        publish(applyCommandInput(state, 'CANCEL', input, req.actor, Date.now()));
-        return answer();
-      }
+      // Asked first, before any tally: where recorded histories hold the patch's marker.
+      const releaseHeld = patched(CANCEL_COMPENSATION_PATCH);
+      if (state.stage !== 'DEMAND' || state.demand?.status !== 'OPEN') return cancel(req, releaseHeld);
       return (async () => {
         beginDemandClose(state);
         recordDemandTally(state, await tallyReservations({ productId: state.productId, closeIntakeAtSeq: state.seq }), Date.now());
-        publish(applyCommandInput(state, 'CANCEL', input, req.actor, Date.now()));
-        return answer();
+        return cancel(req, releaseHeld);
       })();
     },
     { validator: (req: ActionRequest<CommandInput<'CANCEL'>>) => refuseAsFailure(() => validateCommandInput(state, 'CANCEL', req.input, Date.now())) },
@@ -320,6 +322,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Ends once every social update is written and its deliveries started, and every shop notification sent off.
   await socialProjector;
   await shopLoop;
+  // Asked again rather than remembered from the cancel's handler: the first histories of the patch (v7) hold
+  // its marker here, at the compensation, and replay it only if this call finds it.
   if (cancelledFromSeq !== null && patched(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);
   return toView(state);
 };

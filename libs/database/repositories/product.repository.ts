@@ -39,6 +39,11 @@ export class ProductRepository {
     return this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, influencerId: true, workflowId: true } });
   }
 
+  /** The product's stage alone (not its snapshot); null when there is no such product. */
+  async stageOf(id: string): Promise<ProductEntity['stage'] | null> {
+    return (await this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, stage: true } }))?.stage ?? null;
+  }
+
   findById(id: string): Promise<ProductEntity | null> {
     return this.db.getRepository(ProductEntity).findOneBy({ id });
   }

@@ -38,7 +38,7 @@ export class DeliveriesService {
     if (resends === null) {
       // Its status as it is now, not as it was read above: another request or an attempt may have changed it.
       const current = (await this.deliveries.findOfProduct(deliveryId, ref.id)) ?? existing;
-      if (current.status === 'failed' && (await this.products.findById(ref.id))?.stage === 'CANCELLED') {
+      if (current.status === 'failed' && (await this.products.stageOf(ref.id)) === 'CANCELLED') {
         throw new DomainError(DomainErrorCode.InvalidState, `product ${ref.id} was cancelled; its deliveries are not sent again`);
       }
       throw new DomainError(DomainErrorCode.InvalidState, resendRefusal(current));
