@@ -5,16 +5,14 @@
 // out, and the compensation ran exactly once (the product workflow's history).
 import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
 import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { expectError, expectOk } from './e2e-helpers';
 import type { DeliveriesDto, DeliveryDto, ProductDto } from '../support/api-types';
+import { compensationOf, deliveryWorkflowEnd, requestsWhileRetrying } from '../support/compensation';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast, type ForwardStage } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 
 jest.setTimeout(180_000);
-
-const EventType = temporal.api.enums.v1.EventType;
 
 describe('cancelling a product withdraws what it has not posted yet', () => {
   let t: TestEngine;
@@ -38,7 +36,6 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
   });
 
   const deliveriesOf = async (productId: string): Promise<DeliveryDto[]> => expectOk(await t.http<DeliveriesDto>('GET', `/products/${productId}/deliveries`)).deliveries;
-  const requestsFor = (ids: Set<string>) => receiver.received.filter((r) => ids.has(r.webhookId)).length;
 
   it.each<'POLL' | ForwardStage>(['POLL', 'DESIGN', 'SAMPLING', 'PRODUCTION', 'LAUNCH'])('in %s', async (stage) => {
     const productId = await createProduct(t, cast.influencerId);
@@ -61,20 +58,11 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     for (const d of withdrawn) expect(d.cancelledAt).not.toBeNull();
     // Every delivery workflow that was retrying them ended: stopped (cancelled), or, when an attempt found its
     // delivery withdrawn before the stop request came, completed; none failed, none attempts anything again.
-    for (const updateId of new Set(withdrawn.map((d) => d.updateId))) {
-      const handle = client.workflow.getHandle(deliveryWorkflowId(updateId));
-      await eventually(`delivery workflow of ${updateId} closed`, async () => (await handle.describe()).status.name !== 'RUNNING');
-      expect(['CANCELLED', 'COMPLETED']).toContain((await handle.describe()).status.name);
-    }
+    for (const updateId of new Set(withdrawn.map((d) => d.updateId))) expect(['CANCELLED', 'COMPLETED']).toContain(await deliveryWorkflowEnd(client, updateId));
     // Nothing more arrives for them while the cancellation's own webhook delivery (the receiver fails it too) is
     // tried twice more.
-    const ids = new Set(withdrawn.map((d) => d.id));
-    const seen = requestsFor(ids);
     const ownDelivery = await eventually('the cancellation\'s own webhook delivery', async () => (await deliveriesOf(productId)).find((d) => d.event === 'PRODUCT_CANCELLED' && d.channelKind === 'webhook'));
-    const triesOfTold = () => receiver.received.filter((r) => r.webhookId === ownDelivery.id).length;
-    const before = triesOfTold();
-    await eventually('two more tries of the cancellation\'s own delivery', () => triesOfTold() >= before + 2);
-    expect(requestsFor(ids)).toBe(seen);
+    expect(await requestsWhileRetrying(receiver, withdrawn.map((d) => d.id), ownDelivery.id)).toBe(0);
     // The cancellation's own update is not withdrawn: fans saw the product, so it is told to them, on every channel.
     const told = after.filter((d) => d.event === 'PRODUCT_CANCELLED');
     expect(told.map((d) => d.channelKind).sort()).toEqual(['log', 'webhook']);
@@ -82,14 +70,9 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     expect(after.some((d) => d.event === 'CANCELLED')).toBe(false);
 
     // The compensation ran once: one withdrawal, one stop request per delivery workflow.
-    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
-    const events = history.events ?? [];
-    const withdrawals = events.filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED && e.activityTaskScheduledEventAttributes?.activityType?.name === 'withdrawDeliveries');
-    expect(withdrawals).toHaveLength(1);
-    const stops = events.filter((e) => e.eventType === EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
-    expect(stops.map((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes?.workflowExecution?.workflowId).sort()).toEqual(
-      [...new Set(withdrawn.map((d) => deliveryWorkflowId(d.updateId)))].sort(),
-    );
+    const compensation = await compensationOf(client, productId);
+    expect(compensation.withdrawals).toBe(1);
+    expect(compensation.stopped.sort()).toEqual([...new Set(withdrawn.map((d) => deliveryWorkflowId(d.updateId)))].sort());
 
     // A withdrawn delivery is never re-sent.
     expectError(await t.http('POST', `/products/${productId}/deliveries/${withdrawn[0].id}/resend`), 409, { message: /withdrawn when its product was cancelled/ });

@@ -28,6 +28,19 @@ interface FixtureEvent {
   workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } };
 }
 
+/** A fixture's events as the SDK's History message (payload data as bytes). */
+function load(file: string): temporal.api.history.v1.IHistoryEvent[] {
+  return temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>).events;
+}
+
+/** The patch ids whose markers the history holds. */
+function patchesOf(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
+  return events
+    .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
+    .filter((data): data is Uint8Array => data instanceof Uint8Array)
+    .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
+}
+
 function loadEvents(file: string): FixtureEvent[] {
   return (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { events: FixtureEvent[] }).events;
 }
@@ -79,14 +92,7 @@ describe('recorded histories', () => {
   });
 
   it('cover products from the small-results and continue-as-new patches (v5): a run that continued as new, and the run after it', () => {
-    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
-      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
     const text = (data: Uint8Array | null | undefined): string => Buffer.from(data ?? []).toString('utf8');
-    const patchesOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
-      events
-        .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
-        .filter((data): data is Uint8Array => data instanceof Uint8Array)
-        .map((data) => (JSON.parse(text(data)) as { id: string }).id);
     expect(patchesOf(load('product-lifecycle-launched-v5.json'))).toEqual(expect.arrayContaining(['small-update-results', 'continue-as-new']));
     const first = load('product-lifecycle-continued-run1-v5.json');
     expect(first[first.length - 1].workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
@@ -99,24 +105,12 @@ describe('recorded histories', () => {
   });
 
   it('cover products from the bounded-local-activities patch (v5), its continued runs included', () => {
-    const patchesOf = (f: string): string[] =>
-      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>)
-        .events.map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
-        .filter((data): data is Uint8Array => data instanceof Uint8Array)
-        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
     for (const f of ['product-lifecycle-launched-v5.json', 'product-lifecycle-cancelled-v5.json', 'product-lifecycle-continued-run2-v5.json']) {
-      expect({ f, patches: patchesOf(f) }).toEqual({ f, patches: expect.arrayContaining(['bounded-local-activities']) as string[] });
+      expect({ f, patches: patchesOf(load(f)) }).toEqual({ f, patches: expect.arrayContaining(['bounded-local-activities']) as string[] });
     }
   });
 
   it('cover products from the on-sale patch (v6): the demand gate, ON_SALE with a restock shipped, ENDED, and reservations released', () => {
-    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
-      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
-    const patchesOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
-      events
-        .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
-        .filter((data): data is Uint8Array => data instanceof Uint8Array)
-        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
     const updatesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean);
     const signalsOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).filter(Boolean);
     const activitiesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
@@ -159,14 +153,8 @@ describe('recorded histories', () => {
   });
 
   it('cover products from the cancel-compensation patch (v7, v8): deliveries withdrawn and their workflows stopped, once; held reservations released', () => {
-    const load = (f: string): temporal.api.history.v1.IHistoryEvent[] =>
-      temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).events;
     const cancelled = load('product-lifecycle-cancelled-v7.json');
-    const patches = cancelled
-      .map((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data)
-      .filter((data): data is Uint8Array => data instanceof Uint8Array)
-      .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
-    expect(patches).toContain('cancel-compensation');
+    expect(patchesOf(cancelled)).toContain('cancel-compensation');
     expect(cancelled.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean)).toEqual(['withdrawDeliveries']);
     const stopped = cancelled.map((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes?.workflowExecution?.workflowId).filter(Boolean);
     expect(stopped.length).toBeGreaterThan(0);

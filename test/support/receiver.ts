@@ -26,6 +26,8 @@ export interface Receiver {
   received: Received[];
   /** Requests answered 2xx, at most one per webhook-id (what a deduplicating receiver keeps). */
   accepted(): Map<string, Received>;
+  /** How many requests arrived under these webhook-ids, retries included. */
+  requestsFor(webhookIds: Iterable<string>): number;
   /** Verify requests to `path` with this secret; without a path, every request whose path has none of its own. */
   setSecret(secret: string, path?: string): void;
   /** Answer the first `n` requests of each webhook-id with `status` (then 200). */
@@ -119,6 +121,10 @@ export async function startReceiver(): Promise<Receiver> {
       parked.splice(0).forEach((resume) => resume());
     },
     held: () => parked.length,
+    requestsFor(webhookIds) {
+      const ids = new Set(webhookIds);
+      return received.filter((r) => ids.has(r.webhookId)).length;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
