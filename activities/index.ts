@@ -3,3 +3,4 @@ export * from './product.activities';
 export * from './social.activities';
 export * from './sales.activities';
 export * from './shop-events.activities';
+export * from './supplier-events.activities';

@@ -2,3 +2,4 @@
 export { productLifecycle } from './product-lifecycle.workflow';
 export { socialDelivery } from './social-delivery.workflow';
 export { shopEventDelivery } from './shop-event-delivery.workflow';
+export { supplierEventDelivery } from './supplier-event-delivery.workflow';

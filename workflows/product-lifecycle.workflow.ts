@@ -63,6 +63,7 @@ import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
 import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
+import { supplierNotifier } from './supplier-notifications';
 
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
@@ -115,6 +116,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
   const { writeReadModel, writeSocialUpdates, tally, tallyReservations } = localWrites(state.productId, boundedAttempts);
   const shop = shopNotifier();
+  // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
+  const suppliers = supplierNotifier();
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
@@ -141,6 +144,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     outbox.push(...events);
     if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
+    suppliers.add(state, events);
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
@@ -280,11 +284,12 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   // Reservation holders are told through the shop once the event is in the read model.
   const shopLoop = shop.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
+  const supplierLoop = suppliers.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
 
   // A long run hands the product to a new run of the same workflow id: once no handler is running and
   // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
-    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle());
+    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle() && suppliers.idle());
     const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1 } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
@@ -319,9 +324,10 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   await condition(() => allHandlersFinished() && projectedAll());
   await projector;
-  // Ends once every social update is written and its deliveries started, and every shop notification sent off.
+  // Ends once every social update is written and its deliveries started, and every shop and supplier notice sent off.
   await socialProjector;
   await shopLoop;
+  await supplierLoop;
   // Asked again rather than remembered from the cancel's handler: the first histories of the patch (v7) hold
   // its marker here, at the compensation, and replay it only if this call finds it.
   if (cancelledFromSeq !== null && patched(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);

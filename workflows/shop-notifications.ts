@@ -4,7 +4,7 @@
 // retried until the database answers) and starts the delivery workflow for it, abandoned on purpose like
 // social deliveries.
 
-import { condition, ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   SHOP_EVENTS_WORKFLOW_TYPE,
@@ -15,6 +15,7 @@ import {
   type SalesActivities,
   type ShopEventDeliveryWorkflow,
 } from '../libs/domain';
+import { noticeQueue, type NoticeQueue } from './notice-queue';
 
 const { notifyReservationHolders } = proxyActivities<SalesActivities>({
   startToCloseTimeout: '1 minute',
@@ -33,44 +34,34 @@ export function notificationsFor(state: ProductState, event: LifecycleEvent): No
   return [];
 }
 
-export interface ShopNotifier {
+export interface ShopNotifier extends Omit<NoticeQueue<NotifyReservationHoldersInput>, 'push'> {
   /** Queues the notifications of these events. */
   add(state: ProductState, events: LifecycleEvent[]): void;
-  /** Nothing queued and nothing in flight (the workflow may complete or continue as new). */
-  idle(): boolean;
-  /** Runs until the product is final, everything is projected and nothing is left; `done` says when. */
-  run(projectedSeq: () => number, done: () => boolean): Promise<void>;
+}
+
+/** Writes a notification's batch of shop events and starts its delivery workflow (abandoned, like social deliveries'). */
+async function notify(next: NotifyReservationHoldersInput): Promise<void> {
+  const batch = await notifyReservationHolders(next);
+  if (batch.events === 0) return;
+  try {
+    await startChild<ShopEventDeliveryWorkflow>(SHOP_EVENTS_WORKFLOW_TYPE, {
+      workflowId: shopEventsWorkflowId(batch.batchId),
+      args: [{ batchId: batch.batchId, retry: batch.retry }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  } catch (err) {
+    // Already started (the product's workflow was reset past this batch): nothing to do.
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
 }
 
 export function shopNotifier(): ShopNotifier {
-  const queue: NotifyReservationHoldersInput[] = [];
-  let inFlight = false;
+  const queue = noticeQueue(notify);
   return {
     add(state, events) {
-      for (const event of events) queue.push(...notificationsFor(state, event));
+      for (const event of events) queue.push(notificationsFor(state, event));
     },
-    idle: () => queue.length === 0 && !inFlight,
-    async run(projectedSeq, done) {
-      for (;;) {
-        await condition(() => (queue.length > 0 && queue[0].seq <= projectedSeq()) || (queue.length === 0 && done()));
-        if (queue.length === 0) return;
-        inFlight = true;
-        const next = queue.shift()!;
-        const batch = await notifyReservationHolders(next);
-        if (batch.events > 0) {
-          try {
-            await startChild<ShopEventDeliveryWorkflow>(SHOP_EVENTS_WORKFLOW_TYPE, {
-              workflowId: shopEventsWorkflowId(batch.batchId),
-              args: [{ batchId: batch.batchId, retry: batch.retry }],
-              parentClosePolicy: ParentClosePolicy.ABANDON,
-            });
-          } catch (err) {
-            // Already started (the product's workflow was reset past this batch): nothing to do.
-            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          }
-        }
-        inFlight = false;
-      }
-    },
+    idle: queue.idle,
+    run: queue.run,
   };
 }

@@ -28,6 +28,9 @@ import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopOrderEn
 import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
 import { ShopOrders1764540000000 } from './migrations/1764540000000-shop-orders';
 import { CancelledDeliveries1764550000000 } from './migrations/1764550000000-cancelled-deliveries';
+import { SupplierEntity } from './entities/supplier.entity';
+import { SupplierEventEntity } from './entities/supplier-event.entity';
+import { Suppliers1764570000000 } from './migrations/1764570000000-suppliers';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -62,6 +65,8 @@ export const ENTITIES = [
   RefundLineEntity,
   ShopWebhookReceiptEntity,
   ShopOrderEntity,
+  SupplierEntity,
+  SupplierEventEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -75,6 +80,7 @@ export const MIGRATIONS = [
   Attribution1764530000000,
   ShopOrders1764540000000,
   CancelledDeliveries1764550000000,
+  Suppliers1764570000000,
 ];
 
 export interface DataSourceSettings {

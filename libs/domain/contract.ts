@@ -57,6 +57,7 @@ export const cancelProduct = commandUpdate('CANCEL');
 export const submitDesign = commandUpdate('SUBMIT_DESIGN');
 export const reviewDesign = commandUpdate('REVIEW_DESIGN');
 export const recordSample = commandUpdate('RECORD_SAMPLE');
+export const requestSample = commandUpdate('REQUEST_SAMPLE');
 export const reviewSample = commandUpdate('REVIEW_SAMPLE');
 export const startProduction = commandUpdate('START_PRODUCTION');
 export const recordMilestone = commandUpdate('RECORD_MILESTONE');
@@ -92,6 +93,7 @@ export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
   CANCEL_RESTOCK: cancelRestock,
   RECORD_RESTOCK_MILESTONE: recordRestockMilestone,
   END_SALES: endSales,
+  REQUEST_SAMPLE: requestSample,
 };
 
 /**

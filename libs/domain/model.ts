@@ -174,8 +174,29 @@ export interface DesignProposal extends ReviewedRound {
 
 export interface SampleRound extends ReviewedRound {
   supplier: string;
+  /** The registered supplier (suppliers registered through the API); absent for a supplier named in free text. */
+  supplierId?: string;
+  /** The sample request this round answers, when it was requested through the engine. */
+  request?: number;
   notes: string;
   photoUrls: string[];
+}
+
+export const SAMPLE_REQUEST_STATUSES = ['OPEN', 'RECEIVED', 'CANCELLED'] as const;
+export type SampleRequestStatus = (typeof SAMPLE_REQUEST_STATUSES)[number];
+
+/** A sample asked of a registered supplier (sent to its outbound channel); the round recorded from it closes it. */
+export interface SampleRequest {
+  number: number;
+  supplierId: string;
+  supplier: string;
+  notes: string;
+  dueDate?: string;
+  requestedAt: string;
+  requestedBy: Actor;
+  status: SampleRequestStatus;
+  /** When it was received (its round recorded) or cancelled with the product. */
+  closedAt?: string;
 }
 
 export interface ProductionRun {
@@ -184,6 +205,8 @@ export interface ProductionRun {
   quantities?: VariantUnits[];
   suggestedQuantity: number;
   supplier: string;
+  /** The registered supplier, told of the run (and of its cancellation); absent for a supplier named in free text. */
+  supplierId?: string;
   dueDate: string;
   startedAt: string;
 }
@@ -231,6 +254,8 @@ export interface ProductState {
   poll: PollState;
   designs: DesignProposal[];
   samples: SampleRound[];
+  /** Samples requested of registered suppliers; absent until the first request. */
+  sampleRequests?: SampleRequest[];
   suggestedQuantity?: number;
   production: { run?: ProductionRun; milestones: MilestoneRecord[] };
   launch: LaunchState;

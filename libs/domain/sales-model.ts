@@ -110,6 +110,8 @@ export interface RestockRun {
   suggested: VariantUnits[];
   quantities?: VariantUnits[];
   supplier?: string;
+  /** The registered supplier, told of the restock (and of its cancellation); absent for a supplier named in free text. */
+  supplierId?: string;
   dueDate?: string;
   approvedAt?: string;
   approvedBy?: Actor;

@@ -108,6 +108,11 @@ function roundAction(state: ProductState, what: RoundKind, limit: number, submit
   if (last?.status === 'PENDING_REVIEW') {
     return { by: 'influencer', action: `REVIEW_${what.toUpperCase()}`, description: `review ${what} round ${last.round}` };
   }
+  const requested = what === 'sample' ? state.sampleRequests?.find((r) => r.status === 'OPEN') : undefined;
+  if (requested) {
+    const due = requested.dueDate ? `, due ${requested.dueDate}` : '';
+    return { by: 'staff', action: submit, description: `record sample round ${requested.number} when it arrives from ${requested.supplier} (requested ${requested.requestedAt}${due})` };
+  }
   if (rounds.length >= limit) {
     return { by: 'staff', action: 'CANCEL', description: `all ${limit} ${what} rounds are used; the product can only be cancelled` };
   }

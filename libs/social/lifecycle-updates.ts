@@ -182,6 +182,7 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
     case 'DESIGN_APPROVED':
     case 'DESIGN_CHANGES_REQUESTED':
     case 'DESIGN_REVIEW_REMINDER':
+    case 'SAMPLE_REQUESTED':
     case 'SAMPLE_RECORDED':
     case 'SAMPLE_APPROVED':
     case 'SAMPLE_CHANGES_REQUESTED':

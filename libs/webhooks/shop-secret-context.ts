@@ -1,4 +1,4 @@
-// The AADs a shop's secrets are sealed with (SecretBox): shop registration seals both, order intake opens
+// The AADs a shop's and a supplier's secrets are sealed with (SecretBox): shop registration seals both, order intake opens
 // the inbound one and the shop-events delivery the outbound one. A secret copied to another shop's row, or
 // to the other column, does not open.
 
@@ -8,4 +8,9 @@ export function shopSecretContext(shopId: string, direction: 'inbound' | 'outbou
 
 export function shopOutboundSecretContext(shopId: string): string {
   return shopSecretContext(shopId, 'outbound');
+}
+
+/** A supplier's outbound secret: sealed at registration, opened by the supplier-event delivery. */
+export function supplierSecretContext(supplierId: string): string {
+  return `supplier:${supplierId}:outbound`;
 }

@@ -16,3 +16,4 @@ export type { IssuedWebhookSourceDto, WebhookSourceDto } from '../../apps/api/sr
 export type { LiveDemandDto, ReservationReceiptDto } from '../../apps/api/src/reservations/dto/reservation.dto';
 export type { IssuedShopDto, ShopDto } from '../../apps/api/src/shops/dto/shop.dto';
 export type { ShopWebhookReceiptDto } from '../../apps/api/src/shops/dto/shop-webhook.dto';
+export type { IssuedSupplierDto, SupplierDto, SupplierEventDto } from '../../apps/api/src/suppliers/dto/supplier.dto';

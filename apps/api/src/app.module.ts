@@ -21,6 +21,8 @@ import { LinksModule } from './links/links.module';
 import { FunnelModule } from './funnel/funnel.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { ShopsModule } from './shops/shops.module';
+import { SuppliersModule } from './suppliers/suppliers.module';
+import { SupplierEventsModule } from './suppliers/supplier-events.module';
 
 export type { ApiInfrastructure };
 
@@ -48,6 +50,8 @@ export class AppModule {
         FunnelModule,
         ReservationsModule,
         ShopsModule,
+        SuppliersModule,
+        SupplierEventsModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -19,7 +19,14 @@ import { Resource } from '@opentelemetry/resources';
 import { NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import pino from 'pino';
 import { WORKFLOW_INTERCEPTOR_MODULES } from './bundles';
-import { createProductActivities, createSalesActivities, createShopEventActivities, createSocialActivities, type SocialActivityDeps } from '../../../activities';
+import {
+  createProductActivities,
+  createSalesActivities,
+  createShopEventActivities,
+  createSocialActivities,
+  createSupplierActivities,
+  type SocialActivityDeps,
+} from '../../../activities';
 
 export const WORKFLOWS_SOURCE = path.resolve(__dirname, '..', '..', '..', 'workflows', 'index');
 
@@ -116,6 +123,8 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       ...createSalesActivities({ dataSource: opts.dataSource }),
       // Shop events share the social deliveries' secret box, guard, retry policy and log.
       ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
+      // So do suppliers' order events.
+      ...createSupplierActivities({ dataSource: opts.dataSource, ...opts.social }),
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,

@@ -13,6 +13,8 @@ export interface ApproveRestockInput {
   /** Units per variant; defaults to the suggestion. */
   quantities?: VariantUnits[];
   supplier: string;
+  /** A registered supplier (the API checks it and fills in `supplier`): it is sent the restock, and its cancellation. */
+  supplierId?: string;
   dueDate: string;
 }
 
@@ -32,9 +34,10 @@ export const approveRestockCommand: CommandHandler<ApproveRestockInput> = {
     const at = iso(nowMs);
     const run = openRestock(state)!;
     const quantities = input.quantities ? inVariantOrder(state, input.quantities) : run.suggested;
-    Object.assign(run, { status: 'IN_PRODUCTION', quantities, supplier: input.supplier.trim(), dueDate: iso(Date.parse(input.dueDate)), approvedAt: at, approvedBy: actor });
+    const supplierId = input.supplierId ? { supplierId: input.supplierId } : {};
+    Object.assign(run, { status: 'IN_PRODUCTION', quantities, supplier: input.supplier.trim(), ...supplierId, dueDate: iso(Date.parse(input.dueDate)), approvedAt: at, approvedBy: actor });
     return [
-      emit(state, 'RESTOCK_APPROVED', actor, at, { number: run.number, quantities, quantity: totalUnits(quantities), supplier: run.supplier, dueDate: run.dueDate }),
+      emit(state, 'RESTOCK_APPROVED', actor, at, { number: run.number, quantities, quantity: totalUnits(quantities), supplier: run.supplier, ...supplierId, dueDate: run.dueDate }),
     ];
   },
 };

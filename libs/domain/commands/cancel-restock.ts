@@ -14,8 +14,10 @@ export interface CancelRestockInput {
 export function cancelOpenRestock(state: ProductState, reason: string, actor: Actor, at: string): LifecycleEvent[] {
   const run = openRestock(state);
   if (!run) return [];
+  // A registered supplier that was given the restock is told it is cancelled (only one in production was given it).
+  const told = run.status === 'IN_PRODUCTION' && run.supplierId ? { supplierId: run.supplierId } : {};
   Object.assign(run, { status: 'CANCELLED', closedAt: at, reason });
-  return [emit(state, 'RESTOCK_CANCELLED', actor, at, { number: run.number, reason })];
+  return [emit(state, 'RESTOCK_CANCELLED', actor, at, { number: run.number, reason, ...told })];
 }
 
 export const cancelRestockCommand: CommandHandler<CancelRestockInput> = {

@@ -7,6 +7,7 @@
 import { DomainErrorCode, refuse } from '../errors';
 import { emit, iso } from '../events';
 import type { LifecycleEvent } from '../model';
+import { openSupplierOrders } from '../supplier-events';
 import type { CommandHandler } from './command';
 
 export interface CancelInput {
@@ -33,6 +34,9 @@ export const cancelCommand: CommandHandler<CancelInput> = {
     const at = iso(nowMs);
     const fromStage = state.stage;
     const reason = input.reason.trim();
+    // Registered suppliers with an open order are sent its cancellation (supplierNoticesFor reads the list).
+    const supplierOrders = openSupplierOrders(state);
+    for (const r of state.sampleRequests ?? []) if (r.status === 'OPEN') Object.assign(r, { status: 'CANCELLED', closedAt: at });
     const events: LifecycleEvent[] = [];
     const held = state.demand && (state.demand.status === 'MET' || state.demand.status === 'OVERRIDDEN') && input.releaseHeld === true;
     const demand = fromStage === 'DEMAND' || held ? state.demand : undefined;
@@ -51,7 +55,14 @@ export const cancelCommand: CommandHandler<CancelInput> = {
     // Vote intake reads the poll's status: a cancelled product's poll takes no more votes.
     if (state.poll.status !== 'CLOSED') state.poll.status = 'CANCELLED';
     // reservationsReleased: the release's own update tells fans, so the cancellation's stays staff's.
-    events.push(emit(state, 'CANCELLED', actor, at, { reason, from: fromStage, ...(released > 0 ? { reservationsReleased: released } : {}) }));
+    events.push(
+      emit(state, 'CANCELLED', actor, at, {
+        reason,
+        from: fromStage,
+        ...(released > 0 ? { reservationsReleased: released } : {}),
+        ...(supplierOrders.length > 0 ? { supplierOrders } : {}),
+      }),
+    );
     return events;
   },
 };

@@ -84,6 +84,7 @@ describe('the command record', () => {
       ['CANCEL_RESTOCK', 'cancelRestock'],
       ['RECORD_RESTOCK_MILESTONE', 'recordRestockMilestone'],
       ['END_SALES', 'endSales'],
+      ['REQUEST_SAMPLE', 'requestSample'],
     ]);
   });
 });

@@ -19,6 +19,7 @@ import { overrideDemandCommand } from './override-demand';
 import { recordRestockMilestoneCommand } from './record-restock-milestone';
 import { recordMilestoneCommand } from './record-milestone';
 import { recordSampleCommand } from './record-sample';
+import { requestSampleCommand } from './request-sample';
 import { reviewDesignCommand } from './review-design';
 import { reviewSampleCommand } from './review-sample';
 import { scheduleLaunchCommand } from './schedule-launch';
@@ -47,6 +48,8 @@ const COMMAND_RECORD = {
   CANCEL_RESTOCK: cancelRestockCommand,
   RECORD_RESTOCK_MILESTONE: recordRestockMilestoneCommand,
   END_SALES: endSalesCommand,
+  // Registered suppliers.
+  REQUEST_SAMPLE: requestSampleCommand,
 };
 
 export type CommandType = keyof typeof COMMAND_RECORD;

@@ -15,6 +15,8 @@ export interface StartProductionInput {
   /** Units per variant (every variant of the product); products that sell after launch only. */
   quantities?: VariantUnits[];
   supplier: string;
+  /** A registered supplier (the API checks it and fills in `supplier`): it is sent the run, and its cancellation. */
+  supplierId?: string;
   dueDate: string;
 }
 
@@ -43,7 +45,8 @@ export const startProductionCommand: CommandHandler<StartProductionInput> = {
     const dueDate = new Date(Date.parse(input.dueDate)).toISOString();
     if (!state.sellsAfterLaunch) {
       // Products from before variants record the run exactly as they did (their histories replay it).
-      state.production.run = { quantity: input.quantity ?? suggested, suggestedQuantity: suggested, supplier: input.supplier, dueDate, startedAt: at };
+      const supplierId = input.supplierId ? { supplierId: input.supplierId } : {};
+      state.production.run = { quantity: input.quantity ?? suggested, suggestedQuantity: suggested, supplier: input.supplier, ...supplierId, dueDate, startedAt: at };
       return [emit(state, 'PRODUCTION_STARTED', actor, at, { ...state.production.run })];
     }
     const ids = variantIdsOf(state);
@@ -52,7 +55,15 @@ export const startProductionCommand: CommandHandler<StartProductionInput> = {
       : input.quantity !== undefined
         ? splitAcrossVariants(ids, input.quantity)
         : (state.demand?.suggested ?? splitAcrossVariants(ids, suggested));
-    state.production.run = { quantity: totalUnits(quantities), quantities, suggestedQuantity: suggested, supplier: input.supplier, dueDate, startedAt: at };
+    state.production.run = {
+      quantity: totalUnits(quantities),
+      quantities,
+      suggestedQuantity: suggested,
+      supplier: input.supplier,
+      ...(input.supplierId ? { supplierId: input.supplierId } : {}),
+      dueDate,
+      startedAt: at,
+    };
     return [emit(state, 'PRODUCTION_STARTED', actor, at, { ...state.production.run })];
   },
 };

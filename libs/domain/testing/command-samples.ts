@@ -44,6 +44,8 @@ export function sampleCommand(type: LifecycleCommand['type'], now: number): Life
       return { type, milestone: 'MATERIALS' };
     case 'END_SALES':
       return { type, reason: 'season over' };
+    case 'REQUEST_SAMPLE':
+      return { type, supplierId: 'sup-1', supplier: 'Atelier Nord', notes: 'size M, the approved design' };
   }
 }
 
@@ -53,6 +55,7 @@ export const STAGE_BOUND: { type: Exclude<LifecycleCommand['type'], 'CANCEL'>; n
   { type: 'SUBMIT_DESIGN', name: 'design submission', stage: 'DESIGN' },
   { type: 'REVIEW_DESIGN', name: 'design review', stage: 'DESIGN' },
   { type: 'RECORD_SAMPLE', name: 'sample submission', stage: 'SAMPLING' },
+  { type: 'REQUEST_SAMPLE', name: 'a sample request', stage: 'SAMPLING' },
   { type: 'REVIEW_SAMPLE', name: 'sample review', stage: 'SAMPLING' },
   { type: 'START_PRODUCTION', name: 'starting production', stage: 'PRODUCTION' },
   { type: 'RECORD_MILESTONE', name: 'a production milestone', stage: 'PRODUCTION' },

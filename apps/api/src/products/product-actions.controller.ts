@@ -1,5 +1,5 @@
 // The staff's lifecycle actions on a product (/products/:id/…): poll close and extension, the demand window,
-// design and sample rounds, production, launch, cancellation, restocks and ending sales. Each is one
+// design and sample rounds (and sample requests to registered suppliers), production, launch, cancellation, restocks and ending sales. Each is one
 // Temporal Update of the product's workflow.
 
 import { Body, Controller } from '@nestjs/common';
@@ -18,6 +18,7 @@ import {
   recordMilestone,
   recordRestockMilestone,
   recordSample,
+  requestSample,
   scheduleLaunch,
   startProduction,
   submitDesign,
@@ -33,6 +34,7 @@ import {
   RecordRestockMilestoneDto,
   RecordMilestoneDto,
   RecordSampleDto,
+  RequestSampleDto,
   ScheduleLaunchDto,
   StartProductionDto,
   SubmitDesignDto,
@@ -42,12 +44,16 @@ import { CurrentProduct } from './current-product.decorator';
 import type { ProductRef } from './product-access.guard';
 import { ProductAction } from './product-action.decorator';
 import { ProductsService } from './products.service';
+import { SuppliersService } from '../suppliers/suppliers.service';
 
 @ApiTags('products')
 @ApiBearerAuth()
 @Controller('products')
 export class ProductActionsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly suppliers: SuppliersService,
+  ) {}
 
   @ProductAction(':id/poll/close', 'staff', 'Close the poll now and tally it. Below the minimum, the product waits for extend or cancel.', 401, 403, 404, 409)
   closePoll(@CurrentProduct() product: ProductRef, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
@@ -65,13 +71,21 @@ export class ProductActionsController {
   }
 
   @ProductAction(':id/samples', 'staff', 'Record the next physical sample round (SAMPLING).', 401, 403, 404, 409, 422)
-  recordSample(@CurrentProduct() product: ProductRef, @Body() dto: RecordSampleDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
-    return this.products.act(product, recordSample, { supplier: dto.supplier, notes: dto.notes ?? '', photoUrls: dto.photoUrls ?? [] }, principal);
+  async recordSample(@CurrentProduct() product: ProductRef, @Body() dto: RecordSampleDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const from = await this.suppliers.orderedFrom(dto, false);
+    return this.products.act(product, recordSample, { ...from, notes: dto.notes ?? '', photoUrls: dto.photoUrls ?? [] }, principal);
+  }
+
+  @ProductAction(':id/samples/requests', 'staff', 'Request the next sample of a registered supplier (SAMPLING): it is sent to the supplier, and the sample recorded when it arrives closes the request.', 401, 403, 404, 409, 422)
+  async requestSample(@CurrentProduct() product: ProductRef, @Body() dto: RequestSampleDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const { supplierId, supplier } = await this.suppliers.orderedFrom({ supplierId: dto.supplierId }, true);
+    return this.products.act(product, requestSample, { supplierId: supplierId!, supplier: supplier!, notes: dto.notes ?? '', dueDate: dto.dueDate }, principal);
   }
 
   @ProductAction(':id/production', 'staff', 'Start the production run; quantities per variant default to the demand suggestion (reservations, else poll votes).', 401, 403, 404, 409, 422)
-  startProduction(@CurrentProduct() product: ProductRef, @Body() dto: StartProductionDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
-    return this.products.act(product, startProduction, { quantity: dto.quantity, quantities: dto.quantities, supplier: dto.supplier, dueDate: dto.dueDate }, principal);
+  async startProduction(@CurrentProduct() product: ProductRef, @Body() dto: StartProductionDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const from = await this.suppliers.orderedFrom(dto, true);
+    return this.products.act(product, startProduction, { quantity: dto.quantity, quantities: dto.quantities, supplier: from.supplier!, supplierId: from.supplierId, dueDate: dto.dueDate }, principal);
   }
 
   @ProductAction(':id/production/milestones', 'staff', 'Record the next production milestone, in order: MATERIALS, CUTTING, SEWING, QUALITY_CHECK, SHIPPED (→ LAUNCH).', 401, 403, 404, 409, 422)
@@ -105,8 +119,9 @@ export class ProductActionsController {
   }
 
   @ProductAction(':id/restocks/approve', 'staff', 'Approve the proposed restock (quantities default to the proposal); it is produced with the usual milestones.', 401, 403, 404, 409, 422)
-  approveRestock(@CurrentProduct() product: ProductRef, @Body() dto: ApproveRestockDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
-    return this.products.act(product, approveRestock, { quantities: dto.quantities, supplier: dto.supplier, dueDate: dto.dueDate }, principal);
+  async approveRestock(@CurrentProduct() product: ProductRef, @Body() dto: ApproveRestockDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const from = await this.suppliers.orderedFrom(dto, true);
+    return this.products.act(product, approveRestock, { quantities: dto.quantities, supplier: from.supplier!, supplierId: from.supplierId, dueDate: dto.dueDate }, principal);
   }
 
   @ProductAction(':id/restocks/decline', 'staff', 'Decline the proposed restock with a reason; none is proposed again until more stock ships.', 401, 403, 404, 409, 422)

@@ -8,8 +8,10 @@ import { ProductActionsController } from './product-actions.controller';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 import { ReviewsController } from './reviews.controller';
+import { SuppliersModule } from '../suppliers/suppliers.module';
 
 @Module({
+  imports: [SuppliersModule],
   controllers: [ProductsController, ProductActionsController, ReviewsController],
   providers: [ProductsService, ProductAccessGuard, ...repositoryProviders(ProductRepository, InfluencerRepository, TimelineEventRepository, ShopRepository, ProductVariantRepository)],
   exports: [ProductsService, ProductAccessGuard, ProductRepository],

@@ -50,10 +50,16 @@ export class ReviewDto {
 }
 
 export class RecordSampleDto {
-  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @ApiPropertyOptional({ example: 'Hangzhou Silk Works', description: 'A supplier named only (nothing is sent to it). Leave both out when the sample answers an open sample request: it came from the requested supplier.' })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  supplier!: string;
+  supplier?: string;
+  @ApiPropertyOptional({ example: 'sup-4k2m9q1z7x3b', description: 'A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  supplierId?: string;
 
   @ApiPropertyOptional({ example: 'Seams good; colour slightly dark.' })
   @IsOptional()
@@ -99,14 +105,38 @@ export class StartProductionDto {
   @Type(() => VariantUnitsDto)
   quantities?: VariantUnitsDto[];
 
-  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @ApiPropertyOptional({ example: 'Hangzhou Silk Works', description: 'A supplier named only: nothing is sent to it. Give this or supplierId.' })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  supplier!: string;
+  supplier?: string;
+  @ApiPropertyOptional({ example: 'sup-4k2m9q1z7x3b', description: 'A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  supplierId?: string;
 
   @ApiProperty({ example: '2027-02-01T00:00:00Z' })
   @IsISO8601({ strict: true }, ISO)
   dueDate!: string;
+}
+
+export class RequestSampleDto {
+  @ApiProperty({ example: 'sup-4k2m9q1z7x3b', description: 'The registered supplier (POST /suppliers) the request is sent to.' })
+  @IsString()
+  @Length(1, 32)
+  supplierId!: string;
+
+  @ApiPropertyOptional({ example: 'Size M in the approved colourway; use the heavier silk.', description: 'What to make, for the supplier.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 5000)
+  notes?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-15T00:00:00Z', description: 'When the sample is wanted; in the future.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, ISO)
+  dueDate?: string;
 }
 
 export class RecordMilestoneDto {
@@ -149,10 +179,16 @@ export class ApproveRestockDto {
   @Type(() => VariantUnitsDto)
   quantities?: VariantUnitsDto[];
 
-  @ApiProperty({ example: 'Hangzhou Silk Works' })
+  @ApiPropertyOptional({ example: 'Hangzhou Silk Works', description: 'A supplier named only: nothing is sent to it. Give this or supplierId.' })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  supplier!: string;
+  supplier?: string;
+  @ApiPropertyOptional({ example: 'sup-4k2m9q1z7x3b', description: 'A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  supplierId?: string;
 
   @ApiProperty({ example: '2027-04-01T00:00:00Z' })
   @IsISO8601({ strict: true }, ISO)

@@ -1,0 +1,33 @@
+// A queue of notices a product workflow sends once their timeline event is in the read model, one at a
+// time in seq order, on a loop of its own so an Update's answer never waits for one. The shop's reservation
+// notices and the suppliers' order notices each run one.
+
+import { condition } from '@temporalio/workflow';
+
+export interface NoticeQueue<N extends { seq: number }> {
+  push: (notices: N[]) => void;
+  /** Nothing queued and nothing in flight (the workflow may complete or continue as new). */
+  idle: () => boolean;
+  /** Runs until the product is final, everything is projected and nothing is left; `done` says when. */
+  run: (projectedSeq: () => number, done: () => boolean) => Promise<void>;
+}
+
+export function noticeQueue<N extends { seq: number }>(send: (notice: N) => Promise<void>): NoticeQueue<N> {
+  const queue: N[] = [];
+  let inFlight = false;
+  return {
+    push: (notices) => {
+      queue.push(...notices);
+    },
+    idle: () => queue.length === 0 && !inFlight,
+    run: async (projectedSeq, done) => {
+      for (;;) {
+        await condition(() => (queue.length > 0 && queue[0].seq <= projectedSeq()) || (queue.length === 0 && done()));
+        if (queue.length === 0) return;
+        inFlight = true;
+        await send(queue.shift()!);
+        inFlight = false;
+      }
+    },
+  };
+}
