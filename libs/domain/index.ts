@@ -9,3 +9,4 @@ export * from './contract';
 export * from './platforms';
 export * from './fan-identity';
 export * from './shop-events';
+export * from './contact';
