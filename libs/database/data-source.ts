@@ -21,6 +21,7 @@ import { VariantStockEntity } from './entities/variant-stock.entity';
 import { ShopEventEntity } from './entities/shop-event.entity';
 import { TrackedLinkEntity } from './entities/tracked-link.entity';
 import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
+import { StaffMemberEntity } from './entities/staff-member.entity';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
@@ -28,6 +29,7 @@ import { OrderCancellationEntity, OrderLineEntity, RefundLineEntity, ShopOrderEn
 import { OrderIntake1764510000000 } from './migrations/1764510000000-order-intake';
 import { ShopOrders1764540000000 } from './migrations/1764540000000-shop-orders';
 import { CancelledDeliveries1764550000000 } from './migrations/1764550000000-cancelled-deliveries';
+import { PeopleContacts1764560000000 } from './migrations/1764560000000-people-contacts';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -62,6 +64,7 @@ export const ENTITIES = [
   RefundLineEntity,
   ShopWebhookReceiptEntity,
   ShopOrderEntity,
+  StaffMemberEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   Attribution1764530000000,
   ShopOrders1764540000000,
   CancelledDeliveries1764550000000,
+  PeopleContacts1764560000000,
 ];
 
 export interface DataSourceSettings {
