@@ -21,6 +21,7 @@ import { LinksModule } from './links/links.module';
 import { FunnelModule } from './funnel/funnel.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { ShopsModule } from './shops/shops.module';
+import { StaffMembersModule } from './staff-members/staff-members.module';
 
 export type { ApiInfrastructure };
 
@@ -48,6 +49,7 @@ export class AppModule {
         FunnelModule,
         ReservationsModule,
         ShopsModule,
+        StaffMembersModule,
         ...(infra.extraModules ?? []),
       ],
     };
