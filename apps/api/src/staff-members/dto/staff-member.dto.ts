@@ -24,7 +24,7 @@ export class CreateStaffMemberDto {
   @IsEmail({}, { message: EMAIL_MESSAGE })
   email!: string;
 
-  @ApiPropertyOptional({ enum: CONTACT_CHANNELS, default: 'email', description: 'How reminders reach her: `email` (SMTP) or `webhook` (needs webhookUrl).' })
+  @ApiPropertyOptional({ enum: CONTACT_CHANNELS, description: 'How reminders reach her: `email` (SMTP, the default) or `webhook` (needs webhookUrl).' })
   @ValidateIf((_o, v) => v !== undefined)
   @IsIn(CONTACT_CHANNELS)
   preferredChannel?: ContactChannel;
@@ -36,12 +36,12 @@ export class CreateStaffMemberDto {
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }, { message: WEBHOOK_URL_MESSAGE })
   webhookUrl?: string;
 
-  @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, default: 'en', description: 'The language messages to her are written in.' })
+  @ApiPropertyOptional({ enum: CONTACT_LANGUAGES, description: 'The language messages to her are written in (default en).' })
   @ValidateIf((_o, v) => v !== undefined)
   @IsIn(CONTACT_LANGUAGES)
   language?: ContactLanguage;
 
-  @ApiPropertyOptional({ default: 'UTC', example: 'Asia/Shanghai', maxLength: MAX_TIME_ZONE_LENGTH, description: TIME_ZONE_DESCRIPTION })
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', maxLength: MAX_TIME_ZONE_LENGTH, description: `${TIME_ZONE_DESCRIPTION} Default UTC.` })
   @ValidateIf((_o, v) => v !== undefined)
   @IsString()
   @MaxLength(MAX_TIME_ZONE_LENGTH)
