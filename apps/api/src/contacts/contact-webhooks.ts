@@ -66,3 +66,10 @@ export function contactDto(row: ContactDetails): ContactDto {
     timeZone: row.timeZone,
   };
 }
+
+/** The names of the fields a change gives (for the log: names only, never their values). */
+export function givenFields(change: object): string[] {
+  return Object.entries(change)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+}

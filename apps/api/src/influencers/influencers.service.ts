@@ -5,7 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InfluencerRepository, isEntityId, isUniqueViolation, newId, type InfluencerEntity, type NewInfluencer } from '@app/database';
 import { defaultContact, DomainError, DomainErrorCode, type ContactChange } from '@app/domain';
 import { influencerContactWebhookSecretContext } from '@app/webhooks';
-import { contactDto, ContactWebhooks, type ContactColumns } from '../contacts/contact-webhooks';
+import { contactDto, ContactWebhooks, givenFields, type ContactColumns } from '../contacts/contact-webhooks';
 import type { ContactDto, IssuedContactDto } from '../contacts/dto/contact.dto';
 import type { CreateInfluencerDto, InfluencerDto, IssuedInfluencerDto } from './dto/influencer.dto';
 
@@ -62,7 +62,7 @@ export class InfluencersService {
         })
       : null;
     if (!entity) throw noSuchInfluencer(id);
-    this.logger.log({ influencerId: id, fields: Object.keys(change) }, 'influencer contact changed');
+    this.logger.log({ influencerId: id, fields: givenFields(change) }, 'influencer contact changed');
     return { ...contactDto(entity), ...(webhookSecret ? { webhookSecret } : {}) };
   }
 

@@ -6,7 +6,7 @@ import { isEntityId, isUniqueViolation, newId, StaffMemberRepository, type NewSt
 import { defaultContact, DomainError, DomainErrorCode } from '@app/domain';
 import { staffMemberWebhookSecretContext } from '@app/webhooks';
 import { ApiKeyService } from '../auth/api-key.service';
-import { contactDto, ContactWebhooks } from '../contacts/contact-webhooks';
+import { contactDto, ContactWebhooks, givenFields } from '../contacts/contact-webhooks';
 import type { CreateStaffMemberDto, IssuedStaffMemberDto, StaffMemberDto, UpdateStaffMemberDto } from './dto/staff-member.dto';
 
 @Injectable()
@@ -51,7 +51,7 @@ export class StaffMembersService {
         )
       : null;
     if (!entity) throw noSuchMember(id);
-    this.logger.log({ staffMemberId: id, fields: Object.keys(dto) }, 'staff member changed');
+    this.logger.log({ staffMemberId: id, fields: givenFields(dto) }, 'staff member changed');
     return { ...staffMemberDto(entity), ...(webhookSecret ? { webhookSecret } : {}) };
   }
 
