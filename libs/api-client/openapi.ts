@@ -8,10 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the API keys issued (role, influencer, label, prefix; never the key). */
+        /** List the API keys issued (role, influencer or staff member, label, prefix; never the key). */
         get: operations["ApiKeysController_list"];
         put?: never;
-        /** Issue an API key for staff or for one influencer; the key is in the answer, shown only this once (stored hashed). */
+        /** Issue an API key for staff (optionally a staff member's own) or for one influencer; the key is in the answer, shown only this once (stored hashed). */
         post: operations["ApiKeysController_create"];
         delete?: never;
         options?: never;
@@ -60,15 +60,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the influencers. */
+        /** List the influencers with their contact details. */
         get: operations["InfluencersController_list"];
         put?: never;
-        /** Register an influencer (a unique handle and a display name). */
+        /** Register an influencer (a unique handle, a display name, optional contact details); a webhook's signing secret is in the answer, shown only this once. */
         post: operations["InfluencersController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/influencers/me/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling influencer's own contact details (influencer keys only; never the webhook secret). */
+        get: operations["InfluencersController_myContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the calling influencer's own contact details (influencer keys only; fields left out are kept); a new webhookUrl comes with a new secret, shown only in this answer. */
+        patch: operations["InfluencersController_changeMyContact"];
         trace?: never;
     };
     "/influencers/{id}": {
@@ -78,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One influencer. */
+        /** One influencer with her contact details. */
         get: operations["InfluencersController_get"];
         put?: never;
         post?: never;
@@ -86,6 +104,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/influencers/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an influencer's contact details (fields left out are kept); a new webhookUrl comes with a new secret, shown only in this answer. */
+        patch: operations["InfluencersController_changeContact"];
         trace?: never;
     };
     "/products": {
@@ -953,6 +988,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the staff members, disabled ones too (never a webhook secret). */
+        get: operations["StaffMembersController_list"];
+        put?: never;
+        /** Register a staff member (name, unique email, preferred channel, webhook, language, time zone); a webhook's signing secret is in the answer, shown only this once. */
+        post: operations["StaffMembersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One staff member (never her webhook secret). */
+        get: operations["StaffMembersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a staff member's name or contact details (fields left out are kept); a new webhookUrl comes with a new secret, shown only in this answer. */
+        patch: operations["StaffMembersController_update"];
+        trace?: never;
+    };
+    "/staff-members/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a staff member: her API keys are refused from now on (not revoked); idempotent. */
+        post: operations["StaffMembersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff-members/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled staff member again: her keys that were not revoked work again; idempotent. */
+        post: operations["StaffMembersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -962,6 +1067,11 @@ export interface components {
             role: "staff" | "influencer";
             /** @description Required for influencer keys: the influencer the key acts for. */
             influencerId?: string;
+            /**
+             * @description Staff keys only, optional: the staff member the key belongs to, so what it does is done by her. While she is disabled the key is refused.
+             * @example stf-4k2m9q1z7x3b
+             */
+            staffMemberId?: string;
             /** @example ops laptop */
             label: string;
         };
@@ -970,6 +1080,8 @@ export interface components {
             /** @enum {string} */
             role: "staff" | "influencer";
             influencerId: string | null;
+            /** @description The staff member a staff key belongs to; null for influencer keys and shared staff keys. */
+            staffMemberId: string | null;
             label: string;
             /** @description The first characters of the key, to recognise it; never the secret. */
             prefix: string;
@@ -1011,6 +1123,8 @@ export interface components {
             /** @enum {string} */
             role: "staff" | "influencer";
             influencerId: string | null;
+            /** @description The staff member a staff key belongs to; null for influencer keys and shared staff keys. */
+            staffMemberId: string | null;
             label: string;
             /** @description The first characters of the key, to recognise it; never the secret. */
             prefix: string;
@@ -1025,6 +1139,33 @@ export interface components {
             /** @enum {string} */
             temporal: "up" | "down";
         };
+        ContactChangeDto: {
+            /**
+             * @description Stored trimmed and in lower case. null removes it (an influencer only: a staff member always has one).
+             * @example mia@studio.example
+             */
+            email?: string | null;
+            /**
+             * @description How reminders reach the person: `email` (SMTP) or `webhook` (needs webhookUrl).
+             * @enum {string}
+             */
+            preferredChannel?: "email" | "webhook";
+            /**
+             * @description Where webhook messages are posted, signed (Standard Webhooks) with a `whsec_` secret the answer shows once; giving a URL (even the same one) issues a new secret. Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows). Shown afterwards as scheme and host only. null removes it (not while the preferred channel is webhook).
+             * @example https://hooks.example.com/incubator
+             */
+            webhookUrl?: string | null;
+            /**
+             * @description The language messages are written in.
+             * @enum {string}
+             */
+            language?: "en" | "zh-CN";
+            /**
+             * @description IANA time zone the dates in messages are written in, stored in its proper case (asia/shanghai → Asia/Shanghai); UTC offsets are refused.
+             * @example Asia/Shanghai
+             */
+            timeZone?: string;
+        };
         CreateInfluencerDto: {
             /**
              * @description Unique social handle: 2–64 letters, digits, dots, dashes or underscores.
@@ -1033,13 +1174,60 @@ export interface components {
             handle: string;
             /** @example Zhang Dayi */
             displayName: string;
+            /** @description How the engine reaches her when something waits for her; fields left out take the defaults (no email, the email channel, en, UTC). */
+            contact?: components["schemas"]["ContactChangeDto"];
+        };
+        ContactDto: {
+            /** @example mia@studio.example */
+            email: string | null;
+            /** @enum {string} */
+            preferredChannel: "email" | "webhook";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://hooks.example.com/…
+             */
+            webhookUrl: string | null;
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        IssuedInfluencerDto: {
+            /** @example inf-4k2m9q1z7x */
+            id: string;
+            handle: string;
+            displayName: string;
+            /** @description How reminders reach her (never the webhook secret). */
+            contact: components["schemas"]["ContactDto"];
+            createdAt: string;
+            /** @description When contact gave a webhookUrl: the `whsec_` secret her messages are signed with. Shown only in this response. */
+            webhookSecret?: string;
         };
         InfluencerDto: {
             /** @example inf-4k2m9q1z7x */
             id: string;
             handle: string;
             displayName: string;
+            /** @description How reminders reach her (never the webhook secret). */
+            contact: components["schemas"]["ContactDto"];
             createdAt: string;
+        };
+        IssuedContactDto: {
+            /** @example mia@studio.example */
+            email: string | null;
+            /** @enum {string} */
+            preferredChannel: "email" | "webhook";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://hooks.example.com/…
+             */
+            webhookUrl: string | null;
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /** @description When the change gave a webhookUrl: the `whsec_` secret its messages are signed with. Shown only in this response. */
+            webhookSecret?: string;
         };
         PollOptionInputDto: {
             /**
@@ -2329,6 +2517,118 @@ export interface components {
             /** @description reservation.created: the reservation code. */
             code?: string;
         };
+        CreateStaffMemberDto: {
+            /** @example Anna Li */
+            name: string;
+            /**
+             * @description Unique among staff members whatever its case; stored trimmed and in lower case.
+             * @example anna@incubator.example
+             */
+            email: string;
+            /**
+             * @description How reminders reach her: `email` (SMTP, the default) or `webhook` (needs webhookUrl).
+             * @enum {string}
+             */
+            preferredChannel?: "email" | "webhook";
+            /**
+             * @description Where webhook messages are posted, signed (Standard Webhooks) with a `whsec_` secret the answer shows once; giving a URL (even the same one) issues a new secret. Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows). Shown afterwards as scheme and host only.
+             * @example https://hooks.example.com/anna
+             */
+            webhookUrl?: string;
+            /**
+             * @description The language messages to her are written in (default en).
+             * @enum {string}
+             */
+            language?: "en" | "zh-CN";
+            /**
+             * @description IANA time zone the dates in messages are written in, stored in its proper case (asia/shanghai → Asia/Shanghai); UTC offsets are refused. Default UTC.
+             * @example Asia/Shanghai
+             */
+            timeZone?: string;
+        };
+        IssuedStaffMemberDto: {
+            /** @example stf-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @example anna@incubator.example */
+            email: string;
+            /** @enum {string} */
+            preferredChannel: "email" | "webhook";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://hooks.example.com/…
+             */
+            webhookUrl: string | null;
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /**
+             * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            createdAt: string;
+            updatedAt: string;
+            disabledAt: string | null;
+            /** @description When the request gave a webhookUrl: the `whsec_` secret her messages are signed with. Shown only in this response. */
+            webhookSecret?: string;
+        };
+        StaffMemberDto: {
+            /** @example stf-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            /** @example anna@incubator.example */
+            email: string;
+            /** @enum {string} */
+            preferredChannel: "email" | "webhook";
+            /**
+             * @description Scheme and host only: the path and query often carry a token.
+             * @example https://hooks.example.com/…
+             */
+            webhookUrl: string | null;
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            /**
+             * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            createdAt: string;
+            updatedAt: string;
+            disabledAt: string | null;
+        };
+        UpdateStaffMemberDto: {
+            /**
+             * @description Stored trimmed and in lower case. null removes it (an influencer only: a staff member always has one).
+             * @example mia@studio.example
+             */
+            email?: string | null;
+            /**
+             * @description How reminders reach the person: `email` (SMTP) or `webhook` (needs webhookUrl).
+             * @enum {string}
+             */
+            preferredChannel?: "email" | "webhook";
+            /**
+             * @description Where webhook messages are posted, signed (Standard Webhooks) with a `whsec_` secret the answer shows once; giving a URL (even the same one) issues a new secret. Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows). Shown afterwards as scheme and host only. null removes it (not while the preferred channel is webhook).
+             * @example https://hooks.example.com/incubator
+             */
+            webhookUrl?: string | null;
+            /**
+             * @description The language messages are written in.
+             * @enum {string}
+             */
+            language?: "en" | "zh-CN";
+            /**
+             * @description IANA time zone the dates in messages are written in, stored in its proper case (asia/shanghai → Asia/Shanghai); UTC offsets are refused.
+             * @example Asia/Shanghai
+             */
+            timeZone?: string;
+            /** @example Anna Li */
+            name?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2601,7 +2901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InfluencerDto"];
+                    "application/json": components["schemas"]["IssuedInfluencerDto"];
                 };
             };
             /** @description No API key, or the key is unknown or revoked. */
@@ -2622,8 +2922,113 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InfluencersController_myContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InfluencersController_changeMyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedContactDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2690,6 +3095,76 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InfluencersController_changeContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedContactDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2997,7 +3472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3068,7 +3543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3148,7 +3623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3388,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +3943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3548,7 +4023,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3624,7 +4099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,7 +4170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3775,7 +4250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3855,7 +4330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3935,7 +4410,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4015,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4095,7 +4570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,7 +4731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4574,7 +5049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4785,7 +5260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +5888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5559,7 +6034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +6451,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,7 +6767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6398,7 +6873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The product's stage or state does not accept this action now; the message says what is allowed. */
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6409,6 +6884,370 @@ export interface operations {
             };
             /** @description A value is invalid; `details` lists the fields. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedStaffMemberDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedStaffMemberDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffMembersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ import { VariantStockEntity } from './entities/variant-stock.entity';
 import { ShopEventEntity } from './entities/shop-event.entity';
 import { TrackedLinkEntity } from './entities/tracked-link.entity';
 import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
+import { StaffMemberEntity } from './entities/staff-member.entity';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
@@ -31,6 +32,7 @@ import { CancelledDeliveries1764550000000 } from './migrations/1764550000000-can
 import { SupplierEntity } from './entities/supplier.entity';
 import { SupplierEventEntity } from './entities/supplier-event.entity';
 import { Suppliers1764570000000 } from './migrations/1764570000000-suppliers';
+import { PeopleContacts1764560000000 } from './migrations/1764560000000-people-contacts';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -67,6 +69,7 @@ export const ENTITIES = [
   ShopOrderEntity,
   SupplierEntity,
   SupplierEventEntity,
+  StaffMemberEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -80,6 +83,7 @@ export const MIGRATIONS = [
   Attribution1764530000000,
   ShopOrders1764540000000,
   CancelledDeliveries1764550000000,
+  PeopleContacts1764560000000,
   Suppliers1764570000000,
 ];
 

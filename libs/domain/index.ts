@@ -10,3 +10,4 @@ export * from './platforms';
 export * from './fan-identity';
 export * from './shop-events';
 export * from './supplier-events';
+export * from './contact';

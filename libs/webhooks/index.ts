@@ -3,3 +3,4 @@ export * from './secret-box';
 export * from './signature';
 export * from './rotation';
 export * from './shop-secret-context';
+export * from './contact-secret-context';

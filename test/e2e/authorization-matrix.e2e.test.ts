@@ -1,7 +1,7 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto } from '../support/api-types';
+import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto, StaffMemberDto } from '../support/api-types';
 import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { reportAttack } from '../support/security-table';
@@ -24,6 +24,8 @@ const staffOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, f
 const anyKey = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: status, staff: status });
 const ownerOrStaff = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: 403, staff: status });
 const ownerOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: 403, staff: 403 });
+/** An influencer's own details (`/influencers/me/…`): every influencer key reaches its own; staff keys have no "me". */
+const influencerSelf = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: 401, owner: status, other: status, staff: 403 });
 const signedOnly = (status: number): Expect => ({ anonymous: 401, revoked: 401, fan: status, owner: 401, other: 401, staff: 401 });
 
 const refused = (status: number) => status === 401 || status === 403;
@@ -50,6 +52,7 @@ describe('authorization matrix', () => {
   let linkCode: string;
   let shop: Shop;
   let shopify: Shop;
+  let staffMemberId: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -66,6 +69,7 @@ describe('authorization matrix', () => {
     spareSourceId = (await registerSource(t)).id;
     shop = await registerShop(t);
     shopify = await registerShop(t, { kind: 'shopify' });
+    staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Matrix member', email: 'matrix@incubator.example' } })).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -84,6 +88,15 @@ describe('authorization matrix', () => {
     { route: 'POST /influencers', expect: staffOnly(201), body: () => ({ handle: `h${Math.random().toString(36).slice(2, 10)}`, displayName: 'New' }) },
     { route: 'GET /influencers', expect: staffOnly(200) },
     { route: 'GET /influencers/{id}', expect: staffOnly(200) },
+    { route: 'PATCH /influencers/{id}/contact', expect: staffOnly(200), body: () => ({ timeZone: 'Asia/Shanghai' }) },
+    { route: 'GET /influencers/me/contact', expect: influencerSelf(200) },
+    { route: 'PATCH /influencers/me/contact', expect: influencerSelf(200), body: () => ({ language: 'zh-CN' }) },
+    { route: 'POST /staff-members', expect: staffOnly(201), body: () => ({ name: 'New', email: `m${Math.random().toString(36).slice(2, 10)}@incubator.example` }) },
+    { route: 'GET /staff-members', expect: staffOnly(200) },
+    { route: 'GET /staff-members/{id}', expect: staffOnly(200) },
+    { route: 'PATCH /staff-members/{id}', expect: staffOnly(200), body: () => ({ language: 'zh-CN' }) },
+    { route: 'POST /staff-members/{id}/disable', expect: staffOnly(200), body: () => ({}) },
+    { route: 'POST /staff-members/{id}/enable', expect: staffOnly(200), body: () => ({}) },
     { route: 'POST /api-keys', expect: staffOnly(201), body: () => ({ role: 'staff', label: 'matrix' }) },
     { route: 'GET /api-keys', expect: staffOnly(200) },
     { route: 'DELETE /api-keys/{id}', expect: staffOnly(204) },
@@ -180,7 +193,7 @@ describe('authorization matrix', () => {
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
       const isShopify = template.startsWith('/webhooks/shopify/');
-      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id]];
+      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId]];
       const path = template
         .replace('{id}', ids.find(([prefix]) => template.startsWith(prefix))?.[1] ?? productId)
         .replace('{shopId}', isShopify ? shopify.id : shop.id)

@@ -5,7 +5,7 @@
 // an unknown id is refused, a body missing required fields is refused naming a field, a list answer keeps
 // its shape and limit.
 import fc from 'fast-check';
-import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto } from '../support/api-types';
+import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, StaffMemberDto } from '../support/api-types';
 import { reportAttack } from '../support/security-table';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { registerShop } from '../support/intake';
@@ -73,6 +73,7 @@ describe('every endpoint under fuzzed input', () => {
   let shopId: string;
   let shopifyShopId: string;
   let keyId: string;
+  let staffMemberId: string;
   let routes: { method: string; path: string; requiredFields: string[] }[];
   /** Requests sent per route (`METHOD /template`), and how many fuzzed attacks were refused. */
   const sent = new Map<string, number>();
@@ -86,6 +87,7 @@ describe('every endpoint under fuzzed input', () => {
     keyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'fuzz' } })).body.id;
     shopId = (await registerShop(t)).id;
     shopifyShopId = (await registerShop(t, { kind: 'shopify' })).id;
+    staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Fuzz', email: 'fuzz@incubator.example' } })).body.id;
     const doc = (await t.http<OpenApiDoc>('GET', '/docs/openapi.json', { key: null })).body;
     const required = (ref: string | undefined) => (ref ? (doc.components?.schemas?.[ref.split('/').pop()!]?.required ?? []) : []);
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -105,6 +107,7 @@ describe('every endpoint under fuzzed input', () => {
     if (param === 'round') return '1';
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;
     if (template.startsWith('/api-keys/')) return keyId;
+    if (template.startsWith('/staff-members/')) return staffMemberId;
     if (template.startsWith('/webhooks/shopify/')) return shopifyShopId;
     if (param === 'shopId' || template.startsWith('/shops/')) return shopId;
     if (template.startsWith('/influencers/')) return mia.influencerId;
@@ -176,7 +179,7 @@ describe('every endpoint under fuzzed input', () => {
   });
 
   it('answers fuzzed bodies: refused naming a field where the route requires fields, a documented answer elsewhere', async () => {
-    for (const route of routes.filter((r) => r.method === 'POST' || r.method === 'PUT')) {
+    for (const route of routes.filter((r) => r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH')) {
       const name = `${route.method} ${route.path}`;
       const url = route.path.replace(/\{(\w+)\}/g, (_m, param: string) => realId(route.path, param));
       await fc.assert(
@@ -201,7 +204,7 @@ describe('every endpoint under fuzzed input', () => {
   });
 
   it('sent requests to every documented endpoint that takes an id, a query or a body', () => {
-    const expected = routes.filter((r) => /\{(id|slug)\}/.test(r.path) || r.method === 'POST' || r.method === 'PUT').map((r) => `${r.method} ${r.path}`);
+    const expected = routes.filter((r) => /\{(id|slug)\}/.test(r.path) || r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH').map((r) => `${r.method} ${r.path}`);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.filter((r) => (sent.get(r) ?? 0) === 0)).toEqual([]);
   });

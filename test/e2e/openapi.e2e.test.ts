@@ -1,7 +1,8 @@
 // The OpenAPI document is the contract every client is generated from, so it must be exactly right:
 // Redocly's recommended lint passes (three warnings accepted below, each with its reason); the typed client
 // in libs/api-client/openapi.ts is what the served document generates (`npm run api-client` writes it);
-// and a product goes from poll to ENDED through that generated client alone.
+// and a product goes from poll to ENDED, and staff members and contact details are managed, through that
+// generated client alone.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -145,6 +146,32 @@ describe('the OpenAPI document and the client generated from it', () => {
     conforms('/influencers', 'get', await must(staff.GET('/influencers', {})));
     conforms('/api-keys', 'get', await must(staff.GET('/api-keys', {})));
   });
+
+  it('manages staff members and contact details through the generated client, and every answer is what the document says', async () => {
+    const conforms = conformance(document);
+    const staff = createEngineClient(t.engine.apiUrl, t.staffKey);
+    const member = await must(staff.POST('/staff-members', { body: { name: 'Ana', email: 'Ana@Studio.example', timeZone: 'asia/shanghai' } }));
+    expect(member).toMatchObject({ email: 'ana@studio.example', timeZone: 'Asia/Shanghai' });
+    conforms('/staff-members', 'post', member, '201');
+    const id = { params: { path: { id: member.id } } };
+    conforms('/staff-members/{id}', 'patch', await must(staff.PATCH('/staff-members/{id}', { ...id, body: { language: 'zh-CN' } })));
+    conforms('/staff-members/{id}/disable', 'post', await must(staff.POST('/staff-members/{id}/disable', id)));
+    conforms('/staff-members/{id}/enable', 'post', await must(staff.POST('/staff-members/{id}/enable', id)));
+    conforms('/staff-members', 'get', await must(staff.GET('/staff-members', {})));
+    conforms('/staff-members/{id}', 'get', await must(staff.GET('/staff-members/{id}', id)));
+    const key = await must(staff.POST('/api-keys', { body: { role: 'staff', label: 'Ana laptop', staffMemberId: member.id } }));
+    expect(key.staffMemberId).toBe(member.id);
+
+    const influencer = await must(staff.POST('/influencers', { body: { handle: 'bea', displayName: 'Bea', contact: { email: 'bea@studio.example' } } }));
+    conforms('/influencers', 'post', influencer, '201');
+    const bea = createEngineClient(t.engine.apiUrl, (await must(staff.POST('/api-keys', { body: { role: 'influencer', influencerId: influencer.id, label: 'Bea phone' } }))).key);
+    conforms('/influencers/{id}/contact', 'patch', await must(staff.PATCH('/influencers/{id}/contact', { params: { path: { id: influencer.id } }, body: { timeZone: 'Europe/Paris' } })));
+    conforms('/influencers/me/contact', 'patch', await must(bea.PATCH('/influencers/me/contact', { body: { language: 'zh-CN' } })));
+    const mine = await must(bea.GET('/influencers/me/contact', {}));
+    expect(mine).toEqual({ email: 'bea@studio.example', preferredChannel: 'email', webhookUrl: null, language: 'zh-CN', timeZone: 'Europe/Paris' });
+    conforms('/influencers/me/contact', 'get', mine);
+    conforms('/influencers/{id}', 'get', await must(staff.GET('/influencers/{id}', { params: { path: { id: influencer.id } } })));
+  });
 });
 
 /** The answer's body, or a failure naming the status and the API's error. */
@@ -161,7 +188,7 @@ type SchemaObject = { $ref?: string; allOf?: SchemaObject[]; properties?: Record
  * required fields, types, enums, nullables), and no field the schema does not name (a field the generated
  * client's types would not know).
  */
-function conformance(doc: Record<string, unknown>): (route: string, method: 'get' | 'post', answer: unknown, status?: string) => void {
+function conformance(doc: Record<string, unknown>): (route: string, method: 'get' | 'post' | 'patch', answer: unknown, status?: string) => void {
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
   ajv.addSchema({ ...doc, $id: 'openapi.json' });
   const schemas = (doc.components as { schemas: Record<string, SchemaObject> }).schemas;

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { productWorkflowId } from '../../libs/domain';
-import type { InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
+import type { InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, IssuedContactDto, IssuedStaffMemberDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { recordAttacks } from './e2e-helpers';
 
@@ -58,6 +58,22 @@ describe('secrets stay out of logs and later answers', () => {
     secrets.push(channelSecret);
     await e.http('POST', `/influencers/${influencer.id}/channels`, { body: { kind: 'log', name: 'staff log' } });
 
+    // People's contact webhooks: a staff member's and the influencer's own (set through her key); their
+    // signing secrets are shown once, their URLs' tokens never.
+    const contactTokens = [randomBytes(16).toString('hex'), randomBytes(16).toString('hex')];
+    secrets.push(...contactTokens);
+    const member = await e.http<IssuedStaffMemberDto>('POST', '/staff-members', {
+      body: { name: 'Anna', email: 'anna@incubator.example', preferredChannel: 'webhook', webhookUrl: `http://127.0.0.1:9/anna/${contactTokens[0]}` },
+    });
+    created.push(member.text);
+    const contact = await e.http<IssuedContactDto>('PATCH', '/influencers/me/contact', {
+      key: influencerKey,
+      body: { email: 'mia@studio.example', preferredChannel: 'webhook', webhookUrl: `http://127.0.0.1:9/mia?token=${contactTokens[1]}` },
+    });
+    created.push(contact.text);
+    if (!member.body.webhookSecret || !contact.body.webhookSecret) throw new Error(`contact webhooks answered without their secrets: ${member.text} ${contact.text}`);
+    secrets.push(member.body.webhookSecret, contact.body.webhookSecret);
+
     const product = (await e.http<ProductDto>('POST', '/products', {
       body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
     })).body;
@@ -98,9 +114,12 @@ describe('secrets stay out of logs and later answers', () => {
       `/influencers/${influencer.id}/channels`,
       `/products/${product.id}/social-updates`,
       `/products/${product.id}/deliveries`,
+      '/staff-members',
+      `/staff-members/${member.body.id}`,
     ]) {
       answers.push((await e.http('GET', path)).text);
     }
+    answers.push((await e.http('GET', '/influencers/me/contact', { key: influencerKey })).text);
 
     expect(await e.stop('SIGTERM')).toBe(0);
     const output = e.output();

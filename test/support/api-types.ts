@@ -5,7 +5,7 @@ export type { ApiKeyDto, IssuedApiKeyDto } from '../../apps/api/src/auth/dto/api
 export type { ChannelDto, IssuedChannelDto } from '../../apps/api/src/channels/dto/channel.dto';
 export type { DeliveriesDto, DeliveryDto } from '../../apps/api/src/deliveries/dto/delivery.dto';
 export type { HealthDto } from '../../apps/api/src/health/dto/health.dto';
-export type { InfluencerDto } from '../../apps/api/src/influencers/dto/influencer.dto';
+export type { InfluencerDto, IssuedInfluencerDto } from '../../apps/api/src/influencers/dto/influencer.dto';
 export type { ProductDto, ProductPageDto, ProductSummaryDto, TimelineDto, TimelineEventDto } from '../../apps/api/src/products/dto/product.dto';
 export type { SocialSettingsDto } from '../../apps/api/src/social-settings/dto/social-settings.dto';
 export type { LaunchAnnouncementDto } from '../../apps/api/src/social-updates/dto/launch-announcement.dto';
@@ -17,3 +17,6 @@ export type { LiveDemandDto, ReservationReceiptDto } from '../../apps/api/src/re
 export type { IssuedShopDto, ShopDto } from '../../apps/api/src/shops/dto/shop.dto';
 export type { ShopWebhookReceiptDto } from '../../apps/api/src/shops/dto/shop-webhook.dto';
 export type { IssuedSupplierDto, SupplierDto, SupplierEventDto } from '../../apps/api/src/suppliers/dto/supplier.dto';
+// People and their contact details (issue 14, part 0).
+export type { ContactDto, IssuedContactDto } from '../../apps/api/src/contacts/dto/contact.dto';
+export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/staff-members/dto/staff-member.dto';

@@ -23,6 +23,7 @@ import { ReservationsModule } from './reservations/reservations.module';
 import { ShopsModule } from './shops/shops.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { SupplierEventsModule } from './suppliers/supplier-events.module';
+import { StaffMembersModule } from './staff-members/staff-members.module';
 
 export type { ApiInfrastructure };
 
@@ -52,6 +53,7 @@ export class AppModule {
         ShopsModule,
         SuppliersModule,
         SupplierEventsModule,
+        StaffMembersModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -3,7 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 
-export type NewApiKey = Omit<ApiKeyEntity, 'createdAt' | 'influencer'>;
+export type NewApiKey = Omit<ApiKeyEntity, 'createdAt' | 'influencer' | 'staffMember'>;
 
 export class ApiKeyRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -16,8 +16,9 @@ export class ApiKeyRepository {
     return entity;
   }
 
+  /** The key with this prefix and the staff member it belongs to (whose being disabled refuses the key), in one query. */
   findByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
-    return this.db.getRepository(ApiKeyEntity).findOneBy({ prefix });
+    return this.db.getRepository(ApiKeyEntity).createQueryBuilder('key').leftJoinAndSelect('key.staffMember', 'member').where('key.prefix = :prefix', { prefix }).getOne();
   }
 
   /** Every issued key's prefix (revoked ones too): the API refuses other prefixes without a look-up. */

@@ -6,11 +6,18 @@ import { InfluencerEntity } from '../entities/influencer.entity';
 /** What writing an influencer's social updates needs: the handle posts sign with and the stored settings. */
 export type InfluencerSocialProfile = Pick<InfluencerEntity, 'id' | 'handle' | 'socialSettings'>;
 
+/** A new influencer: contact details left out take the column defaults (no email, the email channel, en, UTC). */
+export type NewInfluencer = Pick<InfluencerEntity, 'id' | 'handle' | 'displayName'> &
+  Partial<Pick<InfluencerEntity, 'email' | 'preferredChannel' | 'webhookUrl' | 'webhookSecretSealed' | 'language' | 'timeZone'>>;
+
 export class InfluencerRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  /** Inserts and reads back the row (created_at and default settings are PostgreSQL's); a taken handle is a unique violation. */
-  async insert(influencer: Pick<InfluencerEntity, 'id' | 'handle' | 'displayName'>): Promise<InfluencerEntity> {
+  /**
+   * Inserts and reads back the row (created_at, default settings and contact defaults are PostgreSQL's); a
+   * taken handle is a unique violation.
+   */
+  async insert(influencer: NewInfluencer): Promise<InfluencerEntity> {
     const repo = this.db.getRepository(InfluencerEntity);
     await repo.insert(repo.create(influencer));
     return repo.findOneByOrFail({ id: influencer.id });
@@ -32,6 +39,28 @@ export class InfluencerRepository {
   async findSocialProfile(influencerId: string): Promise<InfluencerSocialProfile | null> {
     const rows: InfluencerSocialProfile[] = await this.db.query('SELECT id, handle, social_settings AS "socialSettings" FROM influencers WHERE id = $1', [influencerId]);
     return rows[0] ?? null;
+  }
+
+  /** Changes her contact details under a row lock (see StaffMemberRepository.changeLocked); null when she does not exist. */
+  async changeContactLocked(id: string, change: (influencer: InfluencerEntity) => void): Promise<InfluencerEntity | null> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(InfluencerEntity);
+      const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return null;
+      change(current);
+      await repo.update(
+        { id },
+        {
+          email: current.email,
+          preferredChannel: current.preferredChannel,
+          webhookUrl: current.webhookUrl,
+          webhookSecretSealed: current.webhookSecretSealed,
+          language: current.language,
+          timeZone: current.timeZone,
+        },
+      );
+      return current;
+    });
   }
 
   async saveSocialSettings(influencerId: string, settings: object): Promise<void> {

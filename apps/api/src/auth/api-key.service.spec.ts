@@ -1,7 +1,8 @@
 // ApiKeyService over a counting repository: made-up keys, unknown prefixes or wrong secrets for a known
-// one, cost at most one database query per API_KEY_CACHE_TTL; a key issued by another process works after it.
+// one, cost at most one database query per API_KEY_CACHE_TTL; a key issued by another process works after it;
+// a staff member's key is refused while she is disabled, at once on the process that disabled her.
 import { loadConfig } from '@app/config';
-import { ApiKeyRepository, InfluencerRepository, type ApiKeyEntity } from '@app/database';
+import { ApiKeyRepository, InfluencerRepository, StaffMemberRepository, type ApiKeyEntity, type StaffMemberEntity } from '@app/database';
 import type { DataSource } from 'typeorm';
 import { generateApiKey } from './api-key-format';
 import { ApiKeyService } from './api-key.service';
@@ -27,9 +28,20 @@ class CountingKeys extends ApiKeyRepository {
   }
 
   /** A key issued by another API process: in the table, unknown to this process' service. */
-  issueElsewhere(): string {
+  issueElsewhere(staffMember?: StaffMemberEntity): string {
     const { key, prefix, secretHash } = generateApiKey();
-    this.rows.push({ id: `k-${this.rows.length}`, prefix, secretHash, role: 'staff', influencerId: null, label: 'elsewhere', revokedAt: null, createdAt: new Date() });
+    this.rows.push({
+      id: `k-${this.rows.length}`,
+      prefix,
+      secretHash,
+      role: 'staff',
+      influencerId: null,
+      staffMemberId: staffMember?.id ?? null,
+      staffMember,
+      label: 'elsewhere',
+      revokedAt: null,
+      createdAt: new Date(),
+    });
     return key;
   }
 }
@@ -43,7 +55,7 @@ describe('ApiKeyService.verify', () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: Date.parse('2030-01-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     keys = new CountingKeys();
-    service = new ApiKeyService(keys, new InfluencerRepository({} as DataSource), loadConfig({ API_KEY_CACHE_TTL: `${TTL_MS}ms` }));
+    service = new ApiKeyService(keys, new InfluencerRepository({} as DataSource), new StaffMemberRepository({} as DataSource), loadConfig({ API_KEY_CACHE_TTL: `${TTL_MS}ms` }));
   });
   afterEach(() => jest.useRealTimers());
 
@@ -77,5 +89,25 @@ describe('ApiKeyService.verify', () => {
     expect(await service.verify(issued)).toBeNull();
     jest.advanceTimersByTime(TTL_MS);
     expect(await service.verify(issued)).toMatchObject({ role: 'staff' });
+  });
+
+  it('refuses a disabled staff member\'s key once the service forgets her cached keys, and accepts it again when she is enabled', async () => {
+    const anna = { id: 'stf-anna', disabledAt: null } as StaffMemberEntity;
+    const annasKey = keys.issueElsewhere(anna);
+    const othersKey = keys.issueElsewhere();
+    expect(await service.verify(annasKey)).toMatchObject({ role: 'staff', staffMemberId: 'stf-anna' });
+    expect(await service.verify(othersKey)).toMatchObject({ role: 'staff', staffMemberId: null });
+    const queries = keys.queries;
+
+    anna.disabledAt = new Date();
+    service.forgetStaffMember('stf-anna');
+    expect(await service.verify(annasKey)).toBeNull();
+    // Only her key was looked up again; the other key is still answered from the cache.
+    expect(await service.verify(othersKey)).toMatchObject({ role: 'staff' });
+    expect(keys.queries).toBe(queries + 1);
+
+    anna.disabledAt = null;
+    service.forgetStaffMember('stf-anna');
+    expect(await service.verify(annasKey)).toMatchObject({ staffMemberId: 'stf-anna' });
   });
 });

@@ -13,6 +13,7 @@ function toDto(e: ApiKeyEntity): ApiKeyDto {
     id: e.id,
     role: e.role,
     influencerId: e.influencerId,
+    staffMemberId: e.staffMemberId,
     label: e.label,
     prefix: `ibk_${e.prefix}`,
     createdAt: e.createdAt.toISOString(),
@@ -28,16 +29,16 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeyService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Issue an API key for staff or for one influencer; the key is in the answer, shown only this once (stored hashed).' })
+  @ApiOperation({ summary: 'Issue an API key for staff (optionally a staff member\'s own) or for one influencer; the key is in the answer, shown only this once (stored hashed).' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiErrors(401, 403, 422)
   async create(@Body() dto: CreateApiKeyDto): Promise<IssuedApiKeyDto> {
-    const { entity, key } = await this.keys.issue(dto.role, dto.influencerId ?? null, dto.label);
+    const { entity, key } = await this.keys.issue(dto.role, dto.influencerId ?? null, dto.label, dto.staffMemberId ?? null);
     return { ...toDto(entity), key };
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the API keys issued (role, influencer, label, prefix; never the key).' })
+  @ApiOperation({ summary: 'List the API keys issued (role, influencer or staff member, label, prefix; never the key).' })
   @ApiOkResponse({ type: [ApiKeyDto] })
   @ApiErrors(401, 403)
   async list(): Promise<ApiKeyDto[]> {

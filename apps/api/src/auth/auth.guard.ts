@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
     const key = presentedKey(req);
     if (!key) throw new DomainError(DomainErrorCode.Unauthenticated, 'an API key is required (Authorization: Bearer <key> or X-API-Key)');
     const principal = await this.keys.verify(key);
-    if (!principal) throw new DomainError(DomainErrorCode.Unauthenticated, 'the API key is not valid or has been revoked');
+    if (!principal) throw new DomainError(DomainErrorCode.Unauthenticated, 'the API key is not valid, has been revoked, or belongs to a disabled staff member');
     req.principal = principal;
     await consumeOrRefuse(this.limiter, principal.keyId, `this API key is over its limit of ${this.limiter.points} requests per second`);
     const roles = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(ROLES, targets);

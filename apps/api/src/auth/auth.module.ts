@@ -3,7 +3,7 @@
 // answers by a Fastify hook: staff-details.ts). Exports the key service (the launcher's first key).
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyRepository, InfluencerRepository } from '@app/database';
+import { ApiKeyRepository, InfluencerRepository, StaffMemberRepository } from '@app/database';
 import { repositoryProviders } from '../infrastructure/repository.providers';
 import { ApiKeyService } from './api-key.service';
 import { ApiKeysController } from './api-keys.controller';
@@ -14,7 +14,7 @@ import { AuthGuard } from './auth.guard';
   providers: [
     ApiKeyService,
     { provide: APP_GUARD, useClass: AuthGuard },
-    ...repositoryProviders(ApiKeyRepository, InfluencerRepository),
+    ...repositoryProviders(ApiKeyRepository, InfluencerRepository, StaffMemberRepository),
   ],
   exports: [ApiKeyService],
 })

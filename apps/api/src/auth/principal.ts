@@ -7,6 +7,8 @@ export interface Principal {
   role: ApiKeyRole;
   /** Set for influencer keys: the only influencer whose products the key may see and act on. */
   influencerId: string | null;
+  /** Set for a staff key that belongs to a staff member: the person its actions are done by. */
+  staffMemberId: string | null;
   label: string;
 }
 

@@ -8,7 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No API key, or the key is unknown or revoked.',
   403: 'The key\'s role may not do this, or the product belongs to another influencer.',
   404: 'No such resource.',
-  409: 'The product\'s stage or state does not accept this action now; the message says what is allowed.',
+  409: 'The product\'s stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which.',
   422: 'A value is invalid; `details` lists the fields.',
   503: 'PostgreSQL or Temporal is unreachable; retry later.',
 };

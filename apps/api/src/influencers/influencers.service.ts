@@ -1,20 +1,39 @@
-// Influencers: created by staff; products and influencer keys belong to one.
-import { Injectable } from '@nestjs/common';
-import { InfluencerRepository, isUniqueViolation, newId, type InfluencerEntity } from '@app/database';
-import { DomainError, DomainErrorCode } from '@app/domain';
-import type { CreateInfluencerDto, InfluencerDto } from './dto/influencer.dto';
+// Influencers: created by staff; products and influencer keys belong to one. Her contact details (email,
+// preferred channel, a guarded webhook whose secret is sealed and shown once, language, time zone) are set by
+// staff or by herself through her own key.
+import { Injectable, Logger } from '@nestjs/common';
+import { InfluencerRepository, isEntityId, isUniqueViolation, newId, type InfluencerEntity, type NewInfluencer } from '@app/database';
+import { defaultContact, DomainError, DomainErrorCode, type ContactChange } from '@app/domain';
+import { influencerContactWebhookSecretContext } from '@app/webhooks';
+import { contactDto, ContactWebhooks, givenFields, type ContactColumns } from '../contacts/contact-webhooks';
+import type { ContactDto, IssuedContactDto } from '../contacts/dto/contact.dto';
+import type { CreateInfluencerDto, InfluencerDto, IssuedInfluencerDto } from './dto/influencer.dto';
 
 function toInfluencerDto(e: InfluencerEntity): InfluencerDto {
-  return { id: e.id, handle: e.handle, displayName: e.displayName, createdAt: e.createdAt.toISOString() };
+  return { id: e.id, handle: e.handle, displayName: e.displayName, contact: contactDto(e), createdAt: e.createdAt.toISOString() };
 }
+
+/** Influencers may have no email (a staff member always has one). */
+const CONTACT_RULES = { emailRequired: false } as const;
 
 @Injectable()
 export class InfluencersService {
-  constructor(private readonly influencers: InfluencerRepository) {}
+  private readonly logger = new Logger('Influencers');
 
-  async create(dto: CreateInfluencerDto): Promise<InfluencerDto> {
+  constructor(
+    private readonly influencers: InfluencerRepository,
+    private readonly contacts: ContactWebhooks,
+  ) {}
+
+  async create(dto: CreateInfluencerDto): Promise<IssuedInfluencerDto> {
+    const change: ContactChange = dto.contact ?? {};
+    await this.contacts.checkUrl(change);
+    const id = newId('inf');
+    const row: NewInfluencer & ContactColumns = { id, handle: dto.handle, displayName: dto.displayName, ...defaultContact(null), webhookSecretSealed: null };
+    const webhookSecret = this.contacts.apply(row, change, { ...CONTACT_RULES, secretContext: influencerContactWebhookSecretContext(id) });
     try {
-      return toInfluencerDto(await this.influencers.insert({ id: newId('inf'), handle: dto.handle, displayName: dto.displayName }));
+      const entity = await this.influencers.insert(row);
+      return { ...toInfluencerDto(entity), ...(webhookSecret ? { webhookSecret } : {}) };
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(DomainErrorCode.AlreadyExists, `an influencer with handle "${dto.handle}" already exists`);
       throw err;
@@ -26,8 +45,34 @@ export class InfluencersService {
   }
 
   async get(id: string): Promise<InfluencerDto> {
-    const e = await this.influencers.findById(id);
-    if (!e) throw new DomainError(DomainErrorCode.NotFound, `influencer ${id} does not exist`);
-    return toInfluencerDto(e);
+    return toInfluencerDto(await this.find(id));
   }
+
+  async contact(id: string): Promise<ContactDto> {
+    return contactDto(await this.find(id));
+  }
+
+  /** Changes her contact details (fields left out are kept); a new webhook URL comes with a new secret, returned once. */
+  async changeContact(id: string, change: ContactChange): Promise<IssuedContactDto> {
+    await this.contacts.checkUrl(change);
+    let webhookSecret: string | undefined;
+    const entity = isEntityId(id)
+      ? await this.influencers.changeContactLocked(id, (influencer) => {
+          webhookSecret = this.contacts.apply(influencer, change, { ...CONTACT_RULES, secretContext: influencerContactWebhookSecretContext(id) });
+        })
+      : null;
+    if (!entity) throw noSuchInfluencer(id);
+    this.logger.log({ influencerId: id, fields: givenFields(change) }, 'influencer contact changed');
+    return { ...contactDto(entity), ...(webhookSecret ? { webhookSecret } : {}) };
+  }
+
+  private async find(id: string): Promise<InfluencerEntity> {
+    const e = isEntityId(id) ? await this.influencers.findById(id) : null;
+    if (!e) throw noSuchInfluencer(id);
+    return e;
+  }
+}
+
+function noSuchInfluencer(id: string): DomainError {
+  return new DomainError(DomainErrorCode.NotFound, `influencer ${id} does not exist`);
 }
