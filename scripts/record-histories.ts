@@ -7,7 +7,9 @@
 // launched products go ON_SALE and are ended, plus the demand gate and sales loop and one delivery of
 // reservation events to a shop, its page retried (record-sales-histories.ts), from v7 the cancelled product
 // with its deliveries still retrying when it is cancelled (its compensation) and the delivery workflow it
-// stopped, from v8 one cancelled after its goal was met (record-sales-histories.ts), and writes their histories to
+// stopped, from v8 one cancelled after its goal was met (record-sales-histories.ts), from v9 one whose sample
+// request and production run went to a registered supplier before it was cancelled in PRODUCTION (the supplier
+// told of the cancellation) and that cancellation's delivery workflow, and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
@@ -29,10 +31,12 @@ import {
   recordMilestone,
   recordSample,
   reviewDesign,
+  requestSample,
   reviewSample,
   scheduleLaunch,
   startProduction,
   submitDesign,
+  supplierEventWorkflowId,
   type ActionRequest,
   type ActionResult,
   type Actor,
@@ -42,7 +46,7 @@ import {
 } from '@app/domain';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { channelSecretContext, generateWebhookSecret, loadSecretsKey, SecretBox } from '@app/webhooks';
+import { channelSecretContext, generateWebhookSecret, loadSecretsKey, SecretBox, supplierSecretContext } from '@app/webhooks';
 import * as fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -190,6 +194,31 @@ async function main(): Promise<void> {
     const withdrawnDelivery = client.workflow.getHandle(deliveryWorkflowId(retrying.id));
     await withdrawnDelivery.result().catch(() => undefined);
 
+    // From v9: a sample request and the production run sent to a registered supplier (the receiver, which refuses
+    // each message's first attempt), then the product cancelled in PRODUCTION: the supplier is told.
+    const suppliedId = `p-recorded-supplied-${label}`;
+    const mill = { supplierId: 'sup-recorder', supplier: 'Recorded mill' };
+    await engine.dataSource.query(`INSERT INTO suppliers (id, name, outbound_url, outbound_secret_sealed) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      mill.supplierId,
+      mill.supplier,
+      `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/supplier`,
+      box.seal(generateWebhookSecret(), supplierSecretContext(mill.supplierId)),
+    ]);
+    const supplied = await start(suppliedId);
+    await insertVotes(suppliedId, 'a', ['fan-1']);
+    await act(supplied, closePoll, {});
+    await act(supplied, submitDesign, { title: 'v1', description: 'first', imageUrls: [] });
+    await act(supplied, reviewDesign, { round: 1, decision: 'APPROVE' }, influencer);
+    await act(supplied, requestSample, { ...mill, notes: 'size M' });
+    await act(supplied, recordSample, { notes: 'arrived', photoUrls: [] });
+    await act(supplied, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
+    await act(supplied, startProduction, { ...mill, dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    await act(supplied, cancelProduct, { reason: 'the mill closed' });
+    await supplied.result();
+    const [supplierCancellation] = await engine.dataSource.query<{ id: string }[]>(`SELECT id FROM supplier_events WHERE product_id = $1 AND kind = 'production.cancelled'`, [suppliedId]);
+    const supplierEvent = client.workflow.getHandle(supplierEventWorkflowId(supplierCancellation.id));
+    await supplierEvent.result();
+
     // A run that grows past its product's event limit continues as new; the next run closes the poll
     // (a tally in the new run) and the product is cancelled there.
     const continuedId = `p-recorded-continued-${label}`;
@@ -225,6 +254,8 @@ async function main(): Promise<void> {
       ['product-lifecycle-unapproved', unapproved],
       ['social-delivery-retried', delivery],
       ['social-delivery-withdrawn', withdrawnDelivery],
+      ['product-lifecycle-supplied', supplied],
+      ['supplier-event-retried', supplierEvent],
       ['product-lifecycle-continued-run1', client.workflow.getHandle(continued.workflowId, firstRun)],
       ['product-lifecycle-continued-run2', client.workflow.getHandle(continued.workflowId, secondRun)],
       ...salesRecorded,

@@ -246,6 +246,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/samples/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request the next sample of a registered supplier (SAMPLING): it is sent to the supplier, and the sample recorded when it arrives closes the request. */
+        post: operations["ProductActionsController_requestSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{id}/production": {
         parameters: {
             query?: never;
@@ -988,6 +1005,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the registered suppliers (never their secrets). */
+        get: operations["SuppliersController_list"];
+        put?: never;
+        /** Register a supplier with its outbound endpoint; the answer carries the signing secret, shown only this once. */
+        post: operations["SuppliersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier (never its secret). */
+        get: operations["SuppliersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a supplier: it takes no new orders, and its events still pending fail at their next attempt instead of being sent. */
+        post: operations["SuppliersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order events sent to a supplier, newest first: each pending, delivered, failed or cancelled, with its attempts and last error. */
+        get: operations["SuppliersController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/supplier-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order events sent to the product's registered suppliers (requests and cancellations), oldest first, each with its status and attempts. */
+        get: operations["SupplierEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff-members": {
         parameters: {
             query?: never;
@@ -1678,7 +1781,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
+        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
         TimelineEventDto: {
             seq: number;
             /** @example STAGE_CHANGED */
@@ -1728,11 +1831,36 @@ export interface components {
             imageUrls?: string[];
         };
         RecordSampleDto: {
-            /** @example Hangzhou Silk Works */
-            supplier: string;
+            /**
+             * @description A supplier named only (nothing is sent to it). Leave both out when the sample answers an open sample request: it came from the requested supplier.
+             * @example Hangzhou Silk Works
+             */
+            supplier?: string;
+            /**
+             * @description A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.
+             * @example sup-4k2m9q1z7x3b
+             */
+            supplierId?: string;
             /** @example Seams good; colour slightly dark. */
             notes?: string;
             photoUrls?: string[];
+        };
+        RequestSampleDto: {
+            /**
+             * @description The registered supplier (POST /suppliers) the request is sent to.
+             * @example sup-4k2m9q1z7x3b
+             */
+            supplierId: string;
+            /**
+             * @description What to make, for the supplier.
+             * @example Size M in the approved colourway; use the heavier silk.
+             */
+            notes?: string;
+            /**
+             * @description When the sample is wanted; in the future.
+             * @example 2027-01-15T00:00:00Z
+             */
+            dueDate?: string;
         };
         StartProductionDto: {
             /**
@@ -1742,8 +1870,16 @@ export interface components {
             quantity?: number;
             /** @description Units per variant, every variant of the product once (at least 1 unit in all); defaults to the demand suggestion, else the total split across variants. */
             quantities?: components["schemas"]["VariantUnitsDto"][];
-            /** @example Hangzhou Silk Works */
-            supplier: string;
+            /**
+             * @description A supplier named only: nothing is sent to it. Give this or supplierId.
+             * @example Hangzhou Silk Works
+             */
+            supplier?: string;
+            /**
+             * @description A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.
+             * @example sup-4k2m9q1z7x3b
+             */
+            supplierId?: string;
             /** @example 2027-02-01T00:00:00Z */
             dueDate: string;
         };
@@ -1778,8 +1914,16 @@ export interface components {
         ApproveRestockDto: {
             /** @description Units per variant, every variant once; defaults to the proposed restock. */
             quantities?: components["schemas"]["VariantUnitsDto"][];
-            /** @example Hangzhou Silk Works */
-            supplier: string;
+            /**
+             * @description A supplier named only: nothing is sent to it. Give this or supplierId.
+             * @example Hangzhou Silk Works
+             */
+            supplier?: string;
+            /**
+             * @description A registered supplier (POST /suppliers): it is sent the order, and its cancellation. Give this or supplier.
+             * @example sup-4k2m9q1z7x3b
+             */
+            supplierId?: string;
             /** @example 2027-04-01T00:00:00Z */
             dueDate: string;
         };
@@ -2516,6 +2660,81 @@ export interface components {
             orderKnown?: boolean;
             /** @description reservation.created: the reservation code. */
             code?: string;
+        };
+        CreateSupplierDto: {
+            /**
+             * @description Unique among suppliers, regardless of case.
+             * @example Atelier Nord
+             */
+            name: string;
+            /**
+             * @description Where order events are delivered (sample, production and restock requests and their cancellations), signed with the outbound secret this answer shows once (Standard Webhooks). Its host must be, and resolve to, public addresses only (or ones OUTBOUND_ALLOWED_NETWORKS allows).
+             * @example https://orders.atelier-nord.example/hooks/incubator
+             */
+            outboundUrl: string;
+            /**
+             * @description Whom staff write to about an order; the engine sends nothing there.
+             * @example orders@atelier-nord.example
+             */
+            contactEmail?: string;
+        };
+        IssuedSupplierDto: {
+            /** @example sup-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            contactEmail: string | null;
+            /** @description Scheme and host only: the path and query often carry a token. */
+            outboundUrl: string;
+            /**
+             * @description A disabled supplier takes no new orders, and its pending events are not sent.
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            createdAt: string;
+            /** @description The `whsec_` secret order events are signed with. Shown only in this response. */
+            outboundSecret: string;
+        };
+        SupplierDto: {
+            /** @example sup-4k2m9q1z7x3b */
+            id: string;
+            name: string;
+            contactEmail: string | null;
+            /** @description Scheme and host only: the path and query often carry a token. */
+            outboundUrl: string;
+            /**
+             * @description A disabled supplier takes no new orders, and its pending events are not sent.
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            createdAt: string;
+        };
+        SupplierEventDto: {
+            /** @description Also the webhook-id the supplier sees on every attempt. */
+            id: string;
+            supplierId: string;
+            supplierName: string;
+            productId: string;
+            /**
+             * @description The order within its product: sample-<n>, production or restock-<n>; the message carries <productId>/<order> as orderId.
+             * @example sample-1
+             */
+            orderRef: string;
+            /** @enum {string} */
+            kind: "sample.requested" | "sample.cancelled" | "production.requested" | "production.cancelled" | "restock.requested" | "restock.cancelled";
+            /**
+             * @description cancelled: a request withdrawn by its order's cancellation before it was delivered (the cancellation is sent instead).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed" | "cancelled";
+            attempts: number;
+            /** @description The last attempt's error; the endpoint is named by its host only. */
+            lastError: string | null;
+            /** @description The supplier's HTTP status when delivered. */
+            responseStatus: number | null;
+            createdAt: string;
+            deliveredAt: string | null;
+            failedAt: string | null;
+            cancelledAt: string | null;
         };
         CreateStaffMemberDto: {
             /** @example Anna Li */
@@ -3665,6 +3884,86 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordSampleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_requestSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSampleDto"];
             };
         };
         responses: {
@@ -6884,6 +7183,363 @@ export interface operations {
             };
             /** @description A value is invalid; `details` lists the fields. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuppliersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuppliersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupplierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedSupplierDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuppliersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuppliersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SuppliersController_events: {
+        parameters: {
+            query?: {
+                /** @description Most events in one answer. */
+                limit?: number;
+                /** @description How many of the newest events to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierEventDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SupplierEventsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierEventDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

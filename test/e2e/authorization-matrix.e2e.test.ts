@@ -1,7 +1,7 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto, StaffMemberDto } from '../support/api-types';
+import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { reportAttack } from '../support/security-table';
@@ -53,6 +53,7 @@ describe('authorization matrix', () => {
   let shop: Shop;
   let shopify: Shop;
   let staffMemberId: string;
+  let supplierId: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -70,6 +71,8 @@ describe('authorization matrix', () => {
     shop = await registerShop(t);
     shopify = await registerShop(t, { kind: 'shopify' });
     staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Matrix member', email: 'matrix@incubator.example' } })).body.id;
+    // Its endpoint takes nothing: the matrix's sample request is still retrying when the product is cancelled.
+    supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Matrix mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -124,8 +127,9 @@ describe('authorization matrix', () => {
     { route: 'POST /products/{id}/samples', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ supplier: 's', notes: 'n' }) },
     { route: 'POST /products/{id}/designs', expect: staffOnly(200), body: () => ({ title: 't', description: 'd' }) },
     { route: 'POST /products/{id}/designs/{round}/review', expect: ownerOnly(200), body: () => ({ decision: 'APPROVE' }) },
-    // SAMPLING.
-    { route: 'POST /products/{id}/samples', expect: staffOnly(200), body: () => ({ supplier: 's', notes: 'n' }) },
+    // SAMPLING: a sample requested of a registered supplier, then recorded (from that supplier) when it arrives.
+    { route: 'POST /products/{id}/samples/requests', expect: staffOnly(200), body: () => ({ supplierId, notes: 'n' }) },
+    { route: 'POST /products/{id}/samples', expect: staffOnly(200), body: () => ({ notes: 'n' }) },
     { route: 'POST /products/{id}/samples/{round}/review', expect: ownerOnly(200), body: () => ({ decision: 'APPROVE' }) },
     // PRODUCTION: a launch waits for every production milestone; the announcement's draft can be read, approved only in LAUNCH.
     { route: 'POST /products/{id}/production', expect: staffOnly(200), body: () => ({ supplier: 's', dueDate: soon() }) },
@@ -137,6 +141,7 @@ describe('authorization matrix', () => {
     { route: 'GET /products/{id}/deliveries', expect: staffOnly(200) },
     { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly(404), code: 'NOT_FOUND', body: () => ({}) },
     { route: 'GET /products/{id}/shop-events', expect: staffOnly(200) },
+    { route: 'GET /products/{id}/supplier-events', expect: staffOnly(200) },
     { route: 'POST /products/{id}/cancel', expect: staffOnly(200), body: () => ({ reason: 'matrix' }) },
     // CANCELLED: nothing moves any more.
     { route: 'POST /products/{id}/poll/extend', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ closesAt: soon() }) },
@@ -163,6 +168,11 @@ describe('authorization matrix', () => {
     { route: 'POST /shops', expect: staffOnly(201), body: () => ({ name: 'matrix', kind: 'standard' }) },
     { route: 'GET /shops', expect: staffOnly(200) },
     { route: 'GET /shops/{id}', expect: staffOnly(200) },
+    { route: 'POST /suppliers', expect: staffOnly(201), body: () => ({ name: `mill ${Math.random().toString(36).slice(2, 10)}`, outboundUrl: 'http://127.0.0.1:9/hooks' }) },
+    { route: 'GET /suppliers', expect: staffOnly(200) },
+    { route: 'GET /suppliers/{id}', expect: staffOnly(200) },
+    { route: 'GET /suppliers/{id}/events', expect: staffOnly(200) },
+    { route: 'POST /suppliers/{id}/disable', expect: staffOnly(200), body: () => ({}) },
     { route: 'GET /products/{id}/demand', expect: anyone(404), code: 'NOT_FOUND' },
     { route: 'POST /webhooks/reservations/{sourceId}', expect: signedOnly(409), code: 'INVALID_STATE', body: () => reservationBody(productId, 'one-size', `fan-${Math.random().toString(36).slice(2)}`) },
     {
@@ -193,7 +203,7 @@ describe('authorization matrix', () => {
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
       const isShopify = template.startsWith('/webhooks/shopify/');
-      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId]];
+      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId], ['/suppliers/', supplierId]];
       const path = template
         .replace('{id}', ids.find(([prefix]) => template.startsWith(prefix))?.[1] ?? productId)
         .replace('{shopId}', isShopify ? shopify.id : shop.id)

@@ -5,7 +5,7 @@
 // an unknown id is refused, a body missing required fields is refused naming a field, a list answer keeps
 // its shape and limit.
 import fc from 'fast-check';
-import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, StaffMemberDto } from '../support/api-types';
+import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { reportAttack } from '../support/security-table';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { registerShop } from '../support/intake';
@@ -72,6 +72,7 @@ describe('every endpoint under fuzzed input', () => {
   let sourceId: string;
   let shopId: string;
   let shopifyShopId: string;
+  let supplierId: string;
   let keyId: string;
   let staffMemberId: string;
   let routes: { method: string; path: string; requiredFields: string[] }[];
@@ -88,6 +89,7 @@ describe('every endpoint under fuzzed input', () => {
     shopId = (await registerShop(t)).id;
     shopifyShopId = (await registerShop(t, { kind: 'shopify' })).id;
     staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Fuzz', email: 'fuzz@incubator.example' } })).body.id;
+    supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Fuzz mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
     const doc = (await t.http<OpenApiDoc>('GET', '/docs/openapi.json', { key: null })).body;
     const required = (ref: string | undefined) => (ref ? (doc.components?.schemas?.[ref.split('/').pop()!]?.required ?? []) : []);
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -108,6 +110,7 @@ describe('every endpoint under fuzzed input', () => {
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;
     if (template.startsWith('/api-keys/')) return keyId;
     if (template.startsWith('/staff-members/')) return staffMemberId;
+    if (template.startsWith('/suppliers/')) return supplierId;
     if (template.startsWith('/webhooks/shopify/')) return shopifyShopId;
     if (param === 'shopId' || template.startsWith('/shops/')) return shopId;
     if (template.startsWith('/influencers/')) return mia.influencerId;

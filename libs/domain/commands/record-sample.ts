@@ -26,6 +26,9 @@ export const recordSampleCommand: CommandHandler<RecordSampleInput> = {
     if (open && input.supplierId !== undefined && input.supplierId !== open.supplierId) {
       refuse(DomainErrorCode.InvalidValue, `sample request ${open.number} is open with supplier ${open.supplierId}; its sample comes from that supplier, not ${input.supplierId}`);
     }
+    if (open && input.supplierId === undefined && input.supplier !== undefined) {
+      refuse(DomainErrorCode.InvalidValue, `sample request ${open.number} is open with supplier ${open.supplierId} (${open.supplier}); its sample comes from that supplier: leave supplier out`);
+    }
     if (!open && !input.supplier?.trim()) refuse(DomainErrorCode.InvalidValue, 'a sample needs its supplier (supplier or supplierId)');
   },
   apply(state, input, actor, nowMs) {

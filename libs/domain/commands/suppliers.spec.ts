@@ -57,6 +57,7 @@ describe('sample requests to registered suppliers', () => {
     request(p);
     expectRefused(p, { type: 'REQUEST_SAMPLE', ...MILL, notes: '' }, DomainErrorCode.InvalidState, `sample request 1 of product ${PRODUCT_ID} (to Atelier Nord) is still open; record its sample first`);
     expectRefused(p, { type: 'RECORD_SAMPLE', supplierId: 'sup-mill', supplier: 'Hangzhou Mill', notes: '', photoUrls: [] }, DomainErrorCode.InvalidValue, /sample request 1 is open with supplier sup-nord/);
+    expectRefused(p, { type: 'RECORD_SAMPLE', supplier: 'Somebody', notes: '', photoUrls: [] }, DomainErrorCode.InvalidValue, /comes from that supplier: leave supplier out/);
     p.advance(MINUTE).act({ type: 'RECORD_SAMPLE', notes: '', photoUrls: [] });
     expectRefused(p, { type: 'REQUEST_SAMPLE', ...MILL, notes: '' }, DomainErrorCode.InvalidState, /waiting for the influencer's review/);
   });
