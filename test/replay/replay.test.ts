@@ -41,6 +41,11 @@ function patchesOf(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
     .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
 }
 
+/** The names of the Updates the history accepted, in order. */
+function updatesOf(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
+  return events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter((n): n is string => typeof n === 'string');
+}
+
 function loadEvents(file: string): FixtureEvent[] {
   return (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { events: FixtureEvent[] }).events;
 }
@@ -111,7 +116,6 @@ describe('recorded histories', () => {
   });
 
   it('cover products from the on-sale patch (v6): the demand gate, ON_SALE with a restock shipped, ENDED, and reservations released', () => {
-    const updatesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean);
     const signalsOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).filter(Boolean);
     const activitiesOf = (events: temporal.api.history.v1.IHistoryEvent[]) => events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
     // What the notifications answered: real batches, each with its number of reservation events.
@@ -176,6 +180,18 @@ describe('recorded histories', () => {
       'cancelProduct',
     ]);
     expect(held.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean)).toEqual(['notifyReservationHolders', 'withdrawDeliveries']);
+  });
+
+  it('cover a product whose orders went to a registered supplier (v9): the sample request, the run and its cancellation, each delivered by its own workflow', () => {
+    const supplied = load('product-lifecycle-supplied-v9.json');
+    expect(updatesOf(supplied)).toContain('requestSample');
+    expect(supplied.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean)).toEqual(['notifySupplier', 'notifySupplier', 'notifySupplier', 'withdrawDeliveries']);
+    const children = supplied.map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name).filter((n) => n === 'supplierEventDelivery');
+    expect(children).toHaveLength(3);
+    // The cancellation's delivery: refused once by the receiver, delivered at the second attempt.
+    const event = load('supplier-event-retried-v9.json');
+    expect(event.map((e) => e.activityTaskStartedEventAttributes?.attempt).filter(Boolean)).toEqual([2]);
+    expect(event[event.length - 1].workflowExecutionCompletedEventAttributes).toBeTruthy();
   });
 
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
