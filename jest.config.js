@@ -10,6 +10,7 @@ const moduleNameMapper = {
   '^@app/runtime$': '<rootDir>/libs/runtime/index.ts',
   '^@app/webhooks$': '<rootDir>/libs/webhooks/index.ts',
   '^@app/social$': '<rootDir>/libs/social/index.ts',
+  '^@app/notify$': '<rootDir>/libs/notify/index.ts',
   '^@app/outbound$': '<rootDir>/libs/outbound/index.ts',
   '^@app/shop$': '<rootDir>/libs/shop/index.ts',
   '^@app/tracing$': '<rootDir>/libs/tracing/index.ts',

@@ -4,3 +4,4 @@ export * from './social.activities';
 export * from './sales.activities';
 export * from './shop-events.activities';
 export * from './supplier-events.activities';
+export * from './notification.activities';

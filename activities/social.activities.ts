@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
 import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits } from '@app/social';
 import { ChannelRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
+import type { Mailer } from '@app/notify';
 import type { OutboundGuard } from '@app/outbound';
 import type { SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
@@ -28,6 +29,8 @@ export interface SocialActivityDeps {
   log: SocialActivityLogger;
   /** Checks every webhook attempt's host (its resolver is what tests stub). */
   outbound: OutboundGuard;
+  /** Notification mail (SMTP; none configured: kept in the outbox) and the digest hour; absent: none is mailed. */
+  mail?: { mailer: Mailer; digestHour: number };
 }
 
 export function createSocialActivities(deps: SocialActivityDeps): SocialActivities {

@@ -64,6 +64,7 @@ import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
 import { supplierNotifier } from './supplier-notifications';
+import { peopleNotifier } from './people-notifications';
 
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
@@ -87,6 +88,13 @@ export const ON_SALE_PATCH = 'on-sale';
  * stop, so nothing of a cancelled product posts or retries afterwards.
  */
 export const CANCEL_COMPENSATION_PATCH = 'cancel-compensation';
+
+/**
+ * Products started from this patch on tell the people who must act (the influencer when a design, sample or
+ * announcement waits for her; staff when a poll or demand window falls short, a restock is proposed or the
+ * announcement is overdue). Asked once, when the product starts; continued runs keep the answer.
+ */
+export const NOTIFICATIONS_PATCH = 'notifications';
 
 // The compensation's write is a regular activity: durable, retried until the database answers, idempotent.
 // One UPDATE: an attempt lost with its worker is tried again by another after 10 s.
@@ -118,6 +126,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const shop = shopNotifier();
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier();
+  const notifies = continued ? continued.notifications === true : patched(NOTIFICATIONS_PATCH);
+  const people = peopleNotifier();
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
@@ -145,6 +155,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
     suppliers.add(state, events);
+    if (notifies) people.add(state, events);
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
@@ -285,12 +296,13 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Reservation holders are told through the shop once the event is in the read model.
   const shopLoop = shop.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
   const supplierLoop = suppliers.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
+  const peopleLoop = people.run(() => projectedSeq, () => isFinalStage(state.stage) && projectedAll());
 
   // A long run hands the product to a new run of the same workflow id: once no handler is running and
   // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
-    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle() && suppliers.idle());
-    const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1 } };
+    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle() && suppliers.idle() && people.idle());
+    const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1, ...(notifies ? { notifications: true } : {}) } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
   };
@@ -328,6 +340,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   await socialProjector;
   await shopLoop;
   await supplierLoop;
+  await peopleLoop;
   // Asked again rather than remembered from the cancel's handler: the first histories of the patch (v7) hold
   // its marker here, at the compensation, and replay it only if this call finds it.
   if (cancelledFromSeq !== null && patched(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);

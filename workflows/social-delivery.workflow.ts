@@ -5,8 +5,17 @@
 // deliveries still pending and asks this workflow to stop: an attempt in backoff is not made, and the
 // workflow ends cancelled; an attempt already in flight may still land, and is then recorded delivered.
 
-import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { DeliveryErrorType, type DeliveryOutcome, type DeliveryWorkflowInput, type SocialActivities, type SocialDeliveryWorkflow } from '../libs/domain';
+import { ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, isCancellation, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { DeliveryErrorType, type DeliveryOutcome, type DeliveryWorkflowInput, type NotificationActivities, type SocialActivities, type SocialDeliveryWorkflow } from '../libs/domain';
+import { sendNotifications } from './notify';
+
+/** Delivery workflows from this patch on tell staff of a delivery that failed for good. */
+export const NOTIFY_DELIVERY_FAILURES_PATCH = 'notify-delivery-failures';
+
+const { notifyDeliveryFailed } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 // Recording the outcome is one short database write, so it runs as a local activity in the workflow task
 // that learns the outcome (no task round trip through the server); retried until the database answers.
@@ -46,6 +55,7 @@ export const socialDelivery: SocialDeliveryWorkflow = async function socialDeliv
       if (cause instanceof ApplicationFailure && cause.type === DeliveryErrorType.Withdrawn) return 'withdrawn';
       const error = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : err.message;
       await record(deliveryId, { status: 'failed', error });
+      if (patched(NOTIFY_DELIVERY_FAILURES_PATCH)) await CancellationScope.nonCancellable(async () => sendNotifications(await notifyDeliveryFailed({ deliveryId })));
       return 'failed';
     }
   };

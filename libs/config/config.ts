@@ -198,6 +198,23 @@ const variables = z.object({
   RESTOCK_MINIMUM_UNITS: z.coerce.number().int().min(1).max(100_000).default(20),
   RESERVATION_HOLD: duration('RESERVATION_HOLD').default(48 * 3600_000),
 
+  /**
+   * The SMTP server notifications are mailed through: smtp://user:pass@host:587 (STARTTLS when offered) or
+   * smtps://user:pass@host:465. Unset: nothing is mailed; email notifications stay in the outbox (GET /notifications).
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…')
+      .optional(),
+  ),
+  /** The From of notification mail. */
+  MAIL_FROM: z.string().trim().min(3).default('Incubator engine <notifications@localhost>'),
+  /** The hour (0–23, in each person's own time zone) her daily digest is sent at. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+
   /** A visitor's repeated clicks on one tracked link (and views of one share page) within this window count once. */
   ATTRIBUTION_REPEAT_WINDOW: duration('ATTRIBUTION_REPEAT_WINDOW').default(30 * 60_000),
 
@@ -292,6 +309,7 @@ const schema = variables.transform((c) => {
     },
     outbound: { allowedNetworks: c.OUTBOUND_ALLOWED_NETWORKS },
     attribution: { repeatWindowMs: c.ATTRIBUTION_REPEAT_WINDOW },
+    notify: { smtpUrl: c.SMTP_URL, mailFrom: c.MAIL_FROM, digestHour: c.NOTIFY_DIGEST_HOUR },
   };
 });
 

@@ -32,6 +32,8 @@ import { CancelledDeliveries1764550000000 } from './migrations/1764550000000-can
 import { SupplierEntity } from './entities/supplier.entity';
 import { SupplierEventEntity } from './entities/supplier-event.entity';
 import { Suppliers1764570000000 } from './migrations/1764570000000-suppliers';
+import { Notifications1764590000000 } from './migrations/1764590000000-notifications';
+import { NotificationEntity } from './entities/notification.entity';
 import { PeopleContacts1764560000000 } from './migrations/1764560000000-people-contacts';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
@@ -69,6 +71,7 @@ export const ENTITIES = [
   ShopOrderEntity,
   SupplierEntity,
   SupplierEventEntity,
+  NotificationEntity,
   StaffMemberEntity,
 ];
 export const MIGRATIONS = [
@@ -85,6 +88,7 @@ export const MIGRATIONS = [
   CancelledDeliveries1764550000000,
   PeopleContacts1764560000000,
   Suppliers1764570000000,
+  Notifications1764590000000,
 ];
 
 export interface DataSourceSettings {

@@ -43,14 +43,14 @@ describe('normaliseTimeZone', () => {
 });
 
 describe('applyContactChange', () => {
-  const current: ContactDetails = { email: 'mia@example.com', preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC' };
+  const current: ContactDetails = { email: 'mia@example.com', preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC', notificationMode: 'each' };
   const staff = { emailRequired: true };
   const influencer = { emailRequired: false };
 
   it('keeps what the change leaves out and takes what it gives, normalised', () => {
-    const applied = applyContactChange(current, { language: 'zh-CN', timeZone: 'asia/shanghai', email: ' Mia@Studio.example ' }, staff);
+    const applied = applyContactChange(current, { language: 'zh-CN', timeZone: 'asia/shanghai', email: ' Mia@Studio.example ', notificationMode: 'daily_digest' }, staff);
     expect(applied).toEqual({
-      contact: { email: 'mia@studio.example', preferredChannel: 'email', webhookUrl: null, language: 'zh-CN', timeZone: 'Asia/Shanghai' },
+      contact: { email: 'mia@studio.example', preferredChannel: 'email', webhookUrl: null, language: 'zh-CN', timeZone: 'Asia/Shanghai', notificationMode: 'daily_digest' },
       problems: [],
       newWebhook: false,
     });

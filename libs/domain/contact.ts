@@ -2,6 +2,8 @@
 // channel she prefers (email over SMTP, or a signed webhook), the language messages are written in and the
 // time zone their dates are shown in. Pure rules: the API checks changes with them, reminders read the result.
 
+import type { NotificationMode } from './notifications';
+
 export const CONTACT_CHANNELS = ['email', 'webhook'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
@@ -23,6 +25,8 @@ export interface ContactDetails {
   language: ContactLanguage;
   /** A canonical IANA time zone name. */
   timeZone: string;
+  /** Each notification as it comes, one digest a day, or none. */
+  notificationMode: NotificationMode;
 }
 
 /** A change to contact details: a field left out is kept; `null` removes an optional one. */
@@ -32,6 +36,7 @@ export interface ContactChange {
   webhookUrl?: string | null;
   language?: ContactLanguage;
   timeZone?: string;
+  notificationMode?: NotificationMode;
 }
 
 export interface ContactProblem {
@@ -97,7 +102,7 @@ export function applyContactChange(current: ContactDetails, change: ContactChang
     problems.push({ field: 'webhookUrl', message: 'the webhook channel needs webhookUrl: the URL messages are posted to' });
   }
   return {
-    contact: { email, preferredChannel, webhookUrl, language: change.language ?? current.language, timeZone },
+    contact: { email, preferredChannel, webhookUrl, language: change.language ?? current.language, timeZone, notificationMode: change.notificationMode ?? current.notificationMode },
     problems,
     newWebhook: typeof change.webhookUrl === 'string',
   };
@@ -105,5 +110,5 @@ export function applyContactChange(current: ContactDetails, change: ContactChang
 
 /** Contact details before anything is set: email, in English, on UTC. */
 export function defaultContact(email: string | null): ContactDetails {
-  return { email, preferredChannel: 'email', webhookUrl: null, language: DEFAULT_CONTACT_LANGUAGE, timeZone: DEFAULT_TIME_ZONE };
+  return { email, preferredChannel: 'email', webhookUrl: null, language: DEFAULT_CONTACT_LANGUAGE, timeZone: DEFAULT_TIME_ZONE, notificationMode: 'each' };
 }

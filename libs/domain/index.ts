@@ -11,3 +11,4 @@ export * from './fan-identity';
 export * from './shop-events';
 export * from './supplier-events';
 export * from './contact';
+export * from './notifications';

@@ -108,6 +108,8 @@ export interface ContinuedRun {
   social: boolean;
   /** How many runs came before this one. */
   runs: number;
+  /** Whether the product tells people who must act (products started before notifications never do). */
+  notifications?: boolean;
 }
 
 /** What an action's Update answers with: the product's stage and seq right after it (the API reads the rest from PostgreSQL). */

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { deliveryRetry, type AppConfig } from '@app/config';
+import { Mailer } from '@app/notify';
 import { OutboundGuard } from '@app/outbound';
 import { loadSecretsKey, SecretBox } from '@app/webhooks';
 import type { Tracing } from '@app/tracing';
@@ -24,6 +25,7 @@ import {
   createSalesActivities,
   createShopEventActivities,
   createSocialActivities,
+  createNotificationActivities,
   createSupplierActivities,
   type SocialActivityDeps,
 } from '../../../activities';
@@ -66,6 +68,7 @@ export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => strin
     // The log channel: one structured line per update, where staff's log tooling picks it up.
     log: pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', name: 'social' }),
     outbound: new OutboundGuard({ allowedNetworks: config.outbound.allowedNetworks }),
+    mail: { mailer: new Mailer({ url: config.notify.smtpUrl, from: config.notify.mailFrom }), digestHour: config.notify.digestHour },
   };
 }
 
@@ -125,6 +128,8 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
       // So do suppliers' order events.
       ...createSupplierActivities({ dataSource: opts.dataSource, ...opts.social }),
+      // And notifications to people (plus SMTP, when configured).
+      ...createNotificationActivities({ dataSource: opts.dataSource, ...opts.social }),
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
     shutdownGraceTime: opts.shutdownGraceTimeMs ?? 10_000,

@@ -2,9 +2,10 @@
 // how the engine reaches her when something waits for her (contact details: email or a signed webhook, the
 // language and time zone of her messages; the webhook's signing secret sealed with the SecretBox).
 import { Check, Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { ContactChannel, ContactLanguage } from '../../domain';
+import type { ContactChannel, ContactLanguage, NotificationMode } from '../../domain';
 
 @Entity({ name: 'influencers' })
+@Check('influencers_notification_mode_check', `"notification_mode" IN ('each', 'daily_digest', 'none')`)
 @Check('influencers_contact_channel_check', `"preferred_channel" IN ('email', 'webhook')`)
 @Check('influencers_contact_language_check', `"language" IN ('en', 'zh-CN')`)
 @Check('influencers_contact_webhook_secret_check', `("webhook_url" IS NULL) = ("webhook_secret_sealed" IS NULL)`)
@@ -45,6 +46,10 @@ export class InfluencerEntity {
   /** IANA name. */
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone!: string;
+
+  /** Each notification as it comes, one digest a day (at NOTIFY_DIGEST_HOUR her time), or none. */
+  @Column({ name: 'notification_mode', type: 'varchar', length: 16, default: 'each' })
+  notificationMode!: NotificationMode;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

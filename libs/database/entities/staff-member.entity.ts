@@ -2,9 +2,10 @@
 // prefers), the language and time zone her messages use. Staff API keys may belong to one, so actions can be
 // attributed to a person; sign-in builds on her email. The webhook's signing secret is sealed (SecretBox).
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ContactChannel, ContactLanguage } from '../../domain';
+import type { ContactChannel, ContactLanguage, NotificationMode } from '../../domain';
 
 @Entity({ name: 'staff_members' })
+@Check('staff_members_notification_mode_check', `"notification_mode" IN ('each', 'daily_digest', 'none')`)
 @Check('staff_members_channel_check', `"preferred_channel" IN ('email', 'webhook')`)
 @Check('staff_members_language_check', `"language" IN ('en', 'zh-CN')`)
 @Check('staff_members_webhook_secret_check', `("webhook_url" IS NULL) = ("webhook_secret_sealed" IS NULL)`)
@@ -39,6 +40,10 @@ export class StaffMemberEntity {
   /** IANA name. */
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone!: string;
+
+  /** Each notification as it comes, one digest a day (at NOTIFY_DIGEST_HOUR her time), or none. */
+  @Column({ name: 'notification_mode', type: 'varchar', length: 16, default: 'each' })
+  notificationMode!: NotificationMode;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

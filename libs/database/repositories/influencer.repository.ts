@@ -8,7 +8,7 @@ export type InfluencerSocialProfile = Pick<InfluencerEntity, 'id' | 'handle' | '
 
 /** A new influencer: contact details left out take the column defaults (no email, the email channel, en, UTC). */
 export type NewInfluencer = Pick<InfluencerEntity, 'id' | 'handle' | 'displayName'> &
-  Partial<Pick<InfluencerEntity, 'email' | 'preferredChannel' | 'webhookUrl' | 'webhookSecretSealed' | 'language' | 'timeZone'>>;
+  Partial<Pick<InfluencerEntity, 'email' | 'preferredChannel' | 'webhookUrl' | 'webhookSecretSealed' | 'language' | 'timeZone' | 'notificationMode'>>;
 
 export class InfluencerRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -57,6 +57,7 @@ export class InfluencerRepository {
           webhookSecretSealed: current.webhookSecretSealed,
           language: current.language,
           timeZone: current.timeZone,
+          notificationMode: current.notificationMode,
         },
       );
       return current;

@@ -64,6 +64,7 @@ export function contactDto(row: ContactDetails): ContactDto {
     webhookUrl: row.webhookUrl === null ? null : redactUrl(row.webhookUrl),
     language: row.language,
     timeZone: row.timeZone,
+    notificationMode: row.notificationMode,
   };
 }
 

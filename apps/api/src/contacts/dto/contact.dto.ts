@@ -1,7 +1,17 @@
 // Contact details in requests and answers (also their OpenAPI schema), shared by staff members and
 // influencers: email, preferred channel, webhook URL (its secret shown once), language, time zone.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTACT_CHANNELS, CONTACT_LANGUAGES, MAX_EMAIL_LENGTH, MAX_TIME_ZONE_LENGTH, normaliseEmail, type ContactChannel, type ContactLanguage } from '@app/domain';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_LANGUAGES,
+  MAX_EMAIL_LENGTH,
+  MAX_TIME_ZONE_LENGTH,
+  NOTIFICATION_MODES,
+  normaliseEmail,
+  type ContactChannel,
+  type ContactLanguage,
+  type NotificationMode,
+} from '@app/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 
@@ -47,6 +57,14 @@ export class ContactChangeDto {
   @IsString()
   @MaxLength(MAX_TIME_ZONE_LENGTH)
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    enum: NOTIFICATION_MODES,
+    description: 'each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).',
+  })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(NOTIFICATION_MODES, { message: `notificationMode must be one of ${NOTIFICATION_MODES.join(', ')}` })
+  notificationMode?: NotificationMode;
 }
 
 export class ContactDto {
@@ -55,6 +73,7 @@ export class ContactDto {
   @ApiProperty({ type: String, nullable: true, example: 'https://hooks.example.com/…', description: 'Scheme and host only: the path and query often carry a token.' }) webhookUrl!: string | null;
   @ApiProperty({ enum: CONTACT_LANGUAGES }) language!: ContactLanguage;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone!: string;
+  @ApiProperty({ enum: NOTIFICATION_MODES }) notificationMode!: NotificationMode;
 }
 
 export class IssuedContactDto extends ContactDto {

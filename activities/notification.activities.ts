@@ -1,0 +1,166 @@
+// Side effects of telling people who must act: writing one notification per recipient (in her language and
+// time zone, on her channel; queued for her digest, kept in the outbox, or to be sent now), one attempt at
+// sending one (email through SMTP, or the signed POST to her webhook through the outbound guard), the
+// outcome, and the daily digests.
+
+import { ApplicationFailure } from '@temporalio/activity';
+import {
+  DeliveryErrorType,
+  type DeliveryRetry,
+  type NotificationActivities,
+  type NotificationAudience,
+  type NotificationKind,
+  type NotifyPeopleInput,
+  type PeopleNotified,
+} from '@app/domain';
+import { NotificationRepository, stableId, type NewNotification, type Recipient } from '@app/database';
+import { Mailer, renderDigest, renderNotification, type NotificationText } from '@app/notify';
+import type { OutboundGuard } from '@app/outbound';
+import { influencerContactWebhookSecretContext, staffMemberWebhookSecretContext, type SecretBox } from '@app/webhooks';
+import type { DataSource } from 'typeorm';
+import { activityLogFields } from './log-context';
+import { signedGuardedPost } from './signed-post';
+import type { SocialActivityLogger } from './social.activities';
+
+export interface NotificationActivityDeps {
+  dataSource: DataSource;
+  secretBox: SecretBox;
+  outbound: OutboundGuard;
+  deliveryRetry: DeliveryRetry;
+  log: SocialActivityLogger;
+  /** SMTP (none configured: email notifications stay in the outbox) and the digest hour, people's own time. */
+  mail?: { mailer: Mailer; digestHour: number };
+}
+
+/** One notification per source, kind and recipient: a retried write names the same one. */
+export function notificationId(source: string, kind: string, recipient: { kind: string; id: string }): string {
+  return stableId('ntf', 16, source, kind, recipient.kind, recipient.id);
+}
+
+/** The calendar day and hour at `atMs` in a time zone. */
+export function localDayAndHour(atMs: number, timeZone: string): { day: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(atMs))
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
+  const notifications = new NotificationRepository(deps.dataSource);
+  const mailer = deps.mail?.mailer;
+  const digestHour = deps.mail?.digestHour ?? 8;
+
+  /** How a person is reached for this one: sent now, queued for her digest, or kept in the outbox (and why). */
+  const routing = (r: Recipient, digestable: boolean): Pick<NewNotification, 'channel' | 'status' | 'lastError'> => {
+    if (r.preferredChannel === 'webhook' && r.webhookUrl) return { channel: 'webhook', status: digestable && r.notificationMode === 'daily_digest' ? 'queued' : 'pending', lastError: null };
+    if (!r.email) return { channel: 'email', status: 'outbox', lastError: `${r.kind} ${r.id} has no email address` };
+    if (digestable && r.notificationMode === 'daily_digest') return { channel: 'email', status: 'queued', lastError: null };
+    if (!mailer?.configured) return { channel: 'email', status: 'outbox', lastError: 'no SMTP server is configured (SMTP_URL): kept in the outbox' };
+    return { channel: 'email', status: 'pending', lastError: null };
+  };
+
+  const message = (id: string, kind: NotificationKind, productId: string | null, at: string, text: NotificationText, details: Record<string, unknown>) =>
+    JSON.stringify({ type: `notification.${kind}`, timestamp: at, data: { notificationId: id, kind, productId, subject: text.subject, body: text.body, details } });
+
+  /** Writes one notification per recipient who wants them; answers the ones to send now. */
+  const write = async (source: string, kind: Exclude<NotificationKind, 'digest'>, productId: string | null, at: string, audience: NotificationAudience[], details: Record<string, unknown>): Promise<PeopleNotified> => {
+    const people = (await notifications.recipients(productId, audience)).filter((r) => r.notificationMode !== 'none');
+    const rows = people.map((r): NewNotification => {
+      const id = notificationId(source, kind, r);
+      const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details });
+      return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...routing(r, true) };
+    });
+    await notifications.insert(rows);
+    return { notificationIds: await notifications.pendingAmong(rows.map((r) => r.id)), retry: deps.deliveryRetry };
+  };
+
+  return {
+    async notifyPeople({ productId, seq, kind, audience, at, details }: NotifyPeopleInput): Promise<PeopleNotified> {
+      if (kind === 'digest') throw ApplicationFailure.nonRetryable('a digest is not written for an event', DeliveryErrorType.Refused);
+      return write(`event:${seq}`, kind, productId, at, audience, details);
+    },
+
+    async notifyDeliveryFailed({ deliveryId }: { deliveryId: string }): Promise<PeopleNotified> {
+      const failed = await notifications.failedDelivery(deliveryId);
+      // Gone (its product deleted) or not failed after all (a late attempt delivered it): nobody is told.
+      if (!failed) return { notificationIds: [], retry: deps.deliveryRetry };
+      const details = { productName: failed.productName, event: failed.event, channel: failed.channelName, error: failed.error };
+      return write(`delivery:${deliveryId}`, 'delivery.failed', failed.productId, new Date(failed.failedAt).toISOString(), ['staff'], details);
+    },
+
+    async sendNotification({ notificationId: id, timeoutMs }: { notificationId: string; timeoutMs: number }): Promise<void> {
+      const n = await notifications.startAttempt(id);
+      if (!n) throw ApplicationFailure.nonRetryable(`notification ${id} no longer exists`, DeliveryErrorType.Refused);
+      if (n.status === 'sent') return;
+      if (n.channel === 'email') {
+        if (!n.email) throw ApplicationFailure.nonRetryable(`${n.recipientKind} ${n.recipientId} has no email address any more`, DeliveryErrorType.Refused);
+        if (!mailer?.configured) throw ApplicationFailure.nonRetryable('no SMTP server is configured (SMTP_URL)', DeliveryErrorType.Refused);
+        try {
+          await mailer.send({ to: n.email, subject: n.subject, text: n.body, id, language: n.language }, timeoutMs);
+        } catch (err) {
+          const error = `the SMTP server did not take it: ${(err as Error).message}`.slice(0, 500);
+          await notifications.noteFailedAttempt(id, error);
+          // 5xx: the server refuses this mail for good (no such mailbox…); anything else may pass later.
+          const code = (err as { responseCode?: number }).responseCode;
+          throw code !== undefined && code >= 500 ? ApplicationFailure.nonRetryable(error, DeliveryErrorType.Refused) : ApplicationFailure.retryable(error, DeliveryErrorType.Unreachable);
+        }
+        return;
+      }
+      if (!n.webhookUrl || !n.webhookSecretSealed) throw ApplicationFailure.nonRetryable(`${n.recipientKind} ${n.recipientId} has no webhook any more`, DeliveryErrorType.Refused);
+      const context = n.recipientKind === 'staff' ? staffMemberWebhookSecretContext(n.recipientId) : influencerContactWebhookSecretContext(n.recipientId);
+      const result = await signedGuardedPost(deps.outbound, {
+        url: n.webhookUrl,
+        secrets: [deps.secretBox.open(n.webhookSecretSealed, context)],
+        messageId: id,
+        body: n.payload,
+        timeoutMs,
+        userAgent: 'incubator-engine/notifications',
+      });
+      if (result.ok) return;
+      await notifications.noteFailedAttempt(id, result.error);
+      throw result.retry ? ApplicationFailure.retryable(result.error, result.type) : ApplicationFailure.nonRetryable(result.error, result.type);
+    },
+
+    async recordNotificationOutcome({ notificationId: id, outcome }): Promise<void> {
+      if (outcome.status === 'sent') {
+        await notifications.markSent(id);
+        return;
+      }
+      await notifications.markFailed(id, outcome.error);
+      deps.log.warn({ ...activityLogFields(), notificationId: id, error: outcome.error }, 'notification not sent');
+    },
+
+    async collectDigests({ at }: { at: string }): Promise<PeopleNotified> {
+      const atMs = Date.parse(at);
+      const due: string[] = [];
+      for (const who of await notifications.digestRecipients()) {
+        const { day, hour } = localDayAndHour(atMs, who.timeZone);
+        if (hour !== digestHour) continue;
+        const person = await notifications.person(who.kind, who.id);
+        if (!person) continue;
+        const source = `digest:${day}`;
+        const id = notificationId(source, 'digest', person);
+        const sent = await notifications.writeDigest(who, id, (items) => {
+          const text = renderDigest(items, person.language);
+          return {
+            id,
+            recipientKind: person.kind,
+            recipientId: person.id,
+            productId: null,
+            source,
+            kind: 'digest',
+            language: person.language,
+            subject: text.subject,
+            body: text.body,
+            payload: message(id, 'digest', null, at, text, { items: items.length }),
+            ...routing(person, false),
+          };
+        });
+        if (sent) due.push(sent);
+      }
+      return { notificationIds: due, retry: deps.deliveryRetry };
+    },
+  };
+}
