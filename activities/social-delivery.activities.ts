@@ -20,6 +20,10 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
       if (row.status === 'delivered') return { httpStatus: row.responseStatus, body: 'already delivered' };
       // Withdrawn by its product's cancellation: an attempt that began before the delivery workflow was told to stop.
       if (row.status === 'cancelled') throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} was withdrawn when product ${row.productId} was cancelled`, DeliveryErrorType.Withdrawn);
+      // A sponsored post waiting for (or refused) its paid-post order is never sent; recording the order releases it.
+      if (row.status === 'held' || row.status === 'blocked') {
+        throw ApplicationFailure.nonRetryable(`delivery ${deliveryId} is ${row.status}: its sponsored post has no accepted paid-post order reference`, DeliveryErrorType.Withdrawn);
+      }
       if (row.disabledAt) throw ApplicationFailure.nonRetryable(`channel ${row.channelId} is disabled`, DeliveryErrorType.Refused);
 
       if (row.kind === 'log') {
@@ -71,7 +75,7 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
       // The update's workflow attempts its deliveries; a re-send's own workflow attempts the one it re-sends.
       const workflowIds = new Set<string>();
       for (const d of withdrawn) {
-        workflowIds.add(deliveryWorkflowId(d.updateId));
+        if (d.attempted) workflowIds.add(deliveryWorkflowId(d.updateId));
         if (d.resends > 0) workflowIds.add(resendWorkflowId(d.id, d.resends));
       }
       if (withdrawn.length > 0) deps.log.info({ ...activityLogFields(), productId, deliveries: withdrawn.length }, 'deliveries withdrawn: the product was cancelled');

@@ -4,8 +4,8 @@
 
 import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
-import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits } from '@app/social';
-import { ChannelRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
+import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits, type SocialEvent } from '@app/social';
+import { ChannelRepository, DeliveryRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository, SponsorshipRepository } from '@app/database';
 import type { Mailer } from '@app/notify';
 import type { OutboundGuard } from '@app/outbound';
 import type { SecretBox } from '@app/webhooks';
@@ -38,6 +38,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
   const channels = new ChannelRepository(deps.dataSource);
   const voteCounts = new PollVoteCountRepository(deps.dataSource);
   const socialUpdates = new SocialUpdateRepository(deps.dataSource);
+  const deliveries = new DeliveryRepository(deps.dataSource);
+  const sponsorships = new SponsorshipRepository(deps.dataSource);
 
   return {
     async recordSocialUpdates({ productId, events, snapshot }: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> {
@@ -48,6 +50,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
       const liveCounts = events.some((e) => e.type === 'POLL_MILESTONE') ? await voteCounts.liveCounts(productId) : [];
       // A cancellation is told to fans who saw the product (planSocialUpdates).
       const announced = events.some((e) => e.type === 'CANCELLED') && (await socialUpdates.publishedBefore(productId, events[0].seq));
+      // Updates planned while the product is sponsored are sponsored posts: disclosed, and held until their order is recorded.
+      const sponsorship = await sponsorships.termsOf(productId);
 
       const plan = planSocialUpdates({
         productId,
@@ -59,13 +63,23 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
         announced,
         publicBaseUrl: deps.publicBaseUrl(),
         platformLimits: deps.platformLimits,
+        sponsorship: sponsorship && { partner: sponsorship.partner, events: sponsorship.events as SocialEvent[] | null },
       });
       for (const fallback of plan.fallbacks) {
         deps.log.warn({ ...activityLogFields(), productId, event: fallback.event, error: fallback.error }, 'template override unusable; the shipped template is used');
       }
       if (plan.updates.length === 0) return { deliveries: [], retry: deps.deliveryRetry };
-      await socialUpdates.insertWithDeliveries(productId, plan.updates, plan.deliveries, plan.links);
-      return { deliveries: plan.deliveriesByUpdate, retry: deps.deliveryRetry };
+      await socialUpdates.insertWithDeliveries(productId, plan.updates, plan.deliveries, plan.links, plan.sponsoredPosts);
+      if (plan.sponsoredPosts.length > 0) {
+        deps.log.info({ ...activityLogFields(), productId, updates: plan.sponsoredPosts.map((p) => p.updateId) }, 'sponsored posts held until their paid-post order reference is recorded');
+      }
+      // What is stored decides, not this plan: a retry planned after the sponsorship changed must neither start
+      // a workflow for deliveries an earlier attempt held nor leave pending ones without one.
+      const pending = await deliveries.pendingAmong(plan.deliveries.map((d) => d.id));
+      const started = plan.updates
+        .map((u) => ({ updateId: u.id, deliveryIds: plan.deliveries.filter((d) => d.updateId === u.id && pending.has(d.id)).map((d) => d.id) }))
+        .filter((u) => u.deliveryIds.length > 0);
+      return { deliveries: started, retry: deps.deliveryRetry };
     },
 
     ...createDeliveryActivities(deps),

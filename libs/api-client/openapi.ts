@@ -1161,6 +1161,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/sponsorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's sponsorship and its sponsored posts: disclosure, order reference, fee and status (held, released, blocked, withdrawn), with fee totals per currency. */
+        get: operations["SponsorshipController_get"];
+        /** Declare (or replace) the brand partner paying for the product's posts: updates made from now on carry the disclosure and are held until their paid-post order is recorded. */
+        put: operations["SponsorshipController_declare"];
+        post?: never;
+        /** End the product's sponsorship for later updates; posts already made stay sponsored (held until their order is recorded). */
+        delete: operations["SponsorshipController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/social-updates/{updateId}/sponsorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the platform's paid-post order for a sponsored post: accepted (order reference and fee) releases its held deliveries; refused (reason) blocks them. Repeating an accepted order is harmless; another reference for a released post is 409. */
+        post: operations["SponsorshipController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2130,7 +2166,7 @@ export interface components {
              */
             signatureHashtags: string[];
             /**
-             * @description Paid partnership: every published update carries the platform's disclosure.
+             * @description Paid partnership: every published update is a sponsored post, carrying the platform's disclosure and held until its paid-post order reference is recorded (POST /products/:id/social-updates/:updateId/sponsorship).
              * @default false
              */
             sponsored: boolean;
@@ -2298,10 +2334,10 @@ export interface components {
             /** @enum {string} */
             channelKind: "webhook" | "log";
             /**
-             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again.
+             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again. held: a sponsored post waiting for its paid-post order reference (not sent). blocked: the platform refused that order (not sent unless a new reference is recorded).
              * @enum {string}
              */
-            status: "pending" | "delivered" | "failed" | "cancelled";
+            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
             attempts: number;
             lastError: string | null;
             /** @description The receiver's HTTP status when delivered. */
@@ -2847,6 +2883,124 @@ export interface components {
             timeZone?: string;
             /** @example Anna Li */
             name?: string;
+        };
+        SponsorshipTermsDto: {
+            partner: string;
+            defaultFeeMinor: number | null;
+            currency: string | null;
+            /** @description null: every published update. */
+            events: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED")[] | null;
+            declaredAt: string;
+            updatedAt: string;
+        };
+        SponsoredDeliveryDto: {
+            id: string;
+            channelId: string;
+            /** @enum {string} */
+            channelKind: "webhook" | "log";
+            platform: string;
+            /** @enum {string} */
+            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
+        };
+        SponsoredPostDto: {
+            updateId: string;
+            seq: number;
+            /** @enum {string} */
+            event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED";
+            /** @description The platform the update is written for; each delivery names its channel's. */
+            platform: string;
+            /** @description The brand partner; null when the influencer's settings make her posts sponsored. */
+            partner: string | null;
+            /**
+             * @description What made it sponsored: the product's sponsorship or the influencer's social settings.
+             * @enum {string}
+             */
+            source: "product" | "influencer";
+            /**
+             * @description The disclosure its text carries.
+             * @example 广告
+             */
+            disclosure: string;
+            /**
+             * @description held: waiting for the platform's order reference (not sent); released: recorded, sent; blocked: the platform refused the order (not sent); withdrawn: its product was cancelled first.
+             * @enum {string}
+             */
+            status: "held" | "released" | "blocked" | "withdrawn";
+            orderReference: string | null;
+            feeMinor: number | null;
+            currency: string | null;
+            refusalReason: string | null;
+            createdAt: string;
+            /** @description When the platform's answer was recorded. */
+            decidedAt: string | null;
+            withdrawnAt: string | null;
+            deliveries: components["schemas"]["SponsoredDeliveryDto"][];
+        };
+        FeeTotalDto: {
+            /** @example CNY */
+            currency: string;
+            /** @description Sum of the fees of released posts, in minor units. */
+            feeMinor: number;
+            posts: number;
+        };
+        SponsorshipDto: {
+            productId: string;
+            /** @description The product's sponsorship; null when none is declared (posts may still be sponsored by the influencer's settings). */
+            sponsorship: components["schemas"]["SponsorshipTermsDto"] | null;
+            posts: components["schemas"]["SponsoredPostDto"][];
+            /** @description Fees of released posts per currency. */
+            totals: components["schemas"]["FeeTotalDto"][];
+            /** @description Posts waiting for their order reference. */
+            held: number;
+            /** @description Posts whose paid order the platform refused. */
+            blocked: number;
+        };
+        DeclareSponsorshipDto: {
+            /**
+             * @description The brand partner paying for the posts.
+             * @example Linen & Co
+             */
+            partner: string;
+            /**
+             * @description The fee per post in minor units (fen, cents), used when a recorded post names none. With `currency`.
+             * @example 150000
+             */
+            defaultFeeMinor?: number;
+            /**
+             * @description ISO 4217 code of the default fee; required with `defaultFeeMinor`.
+             * @example CNY
+             */
+            currency?: string;
+            /** @description Only these events' updates are sponsored posts; without it, every published update. Cancellation notices are never sponsored. */
+            events?: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED")[];
+        };
+        RecordSponsoredOrderDto: {
+            /**
+             * @description accepted: the platform took the paid order (releases the post); refused: it refused it (blocks the post, with the `reason`).
+             * @default accepted
+             * @enum {string}
+             */
+            status: "accepted" | "refused";
+            /**
+             * @description The platform's order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across posts.
+             * @example PGY-2026-118734
+             */
+            orderReference?: string;
+            /**
+             * @description The fee for this post in minor units; defaults to the product sponsorship's default fee.
+             * @example 150000
+             */
+            feeMinor?: number;
+            /**
+             * @description ISO 4217 code of the fee; defaults to the sponsorship's currency.
+             * @example CNY
+             */
+            currency?: string;
+            /**
+             * @description Why the platform refused the order; required when refused.
+             * @example brand not verified on the platform
+             */
+            reason?: string;
         };
     };
     responses: never;
@@ -6219,7 +6373,7 @@ export interface operations {
     SocialController_deliveries: {
         parameters: {
             query?: {
-                status?: "pending" | "delivered" | "failed" | "cancelled";
+                status?: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
             };
             header?: never;
             path: {
@@ -7904,6 +8058,283 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareSponsorshipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                updateId: string;
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSponsoredOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsoredPostDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

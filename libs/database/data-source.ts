@@ -22,6 +22,9 @@ import { ShopEventEntity } from './entities/shop-event.entity';
 import { TrackedLinkEntity } from './entities/tracked-link.entity';
 import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
 import { StaffMemberEntity } from './entities/staff-member.entity';
+import { ProductSponsorshipEntity } from './entities/product-sponsorship.entity';
+import { SponsoredPostEntity } from './entities/sponsored-post.entity';
+import { SponsoredPosts1764580000000 } from './migrations/1764580000000-sponsored-posts';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
@@ -73,6 +76,8 @@ export const ENTITIES = [
   SupplierEventEntity,
   NotificationEntity,
   StaffMemberEntity,
+  ProductSponsorshipEntity,
+  SponsoredPostEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -88,6 +93,7 @@ export const MIGRATIONS = [
   CancelledDeliveries1764550000000,
   PeopleContacts1764560000000,
   Suppliers1764570000000,
+  SponsoredPosts1764580000000,
   Notifications1764590000000,
 ];
 

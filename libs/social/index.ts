@@ -12,3 +12,4 @@ export * from './share-page';
 export * from './share-page-demand';
 export * from './plan';
 export * from './funnel-export';
+export * from './sponsorship';

@@ -1,15 +1,18 @@
 // Decides what a batch of lifecycle events posts, without touching anything: which events make updates,
 // whether each is published, internal or withheld, its text, card and share URLs, and one delivery per
 // channel with the exact body every attempt sends, and the tracked link (`/r/<code>`) each published
-// delivery carries, so what the post brings back is attributed to its stage and channel. The worker's activity stores what this returns.
+// delivery carries, so what the post brings back is attributed to its stage and channel. A sponsored post
+// (sponsorship.ts) carries the disclosure and its deliveries are held until its paid-post order is recorded.
+// The worker's activity stores what this returns.
 
-import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate, NewTrackedLink } from '../database';
+import type { ChannelTarget, LiveOptionCount, NewDelivery, NewSocialUpdate, NewSponsoredPost, NewTrackedLink } from '../database';
 import { stableId } from '../database/ids';
 import type { LifecycleEvent, ProductView } from '../domain/model';
 import type { StoredShareCard } from './card-layout';
 import type { ComposedUpdate } from './compose';
-import { draftUpdate, eventLabel, stageLabel, type SocialSettings } from './lifecycle-updates';
+import { draftUpdate, eventLabel, socialEventFor, stageLabel, type SocialSettings } from './lifecycle-updates';
 import { isPlatform, type Platform, type PlatformLimits } from './platforms';
+import { sponsoredField, sponsorOf, type ProductSponsorshipTerms, type Sponsor, type SponsoredField } from './sponsorship';
 import { isPublished, TemplateError, type SocialEvent } from './templates';
 
 export interface SocialPlanInput {
@@ -27,14 +30,19 @@ export interface SocialPlanInput {
   /** Whether an update of the product before this batch was published: fans saw it (a cancellation is told to them). */
   announced?: boolean;
   platformLimits: Record<Platform, PlatformLimits>;
+  /** The product's sponsorship when these updates are planned, if staff declared one. */
+  sponsorship?: ProductSponsorshipTerms | null;
 }
 
 export interface SocialPlan {
   updates: NewSocialUpdate[];
+  /** Pending, or held when their update is a sponsored post. */
   deliveries: NewDelivery[];
+  /** One per sponsored post, held until its paid-post order reference is recorded. */
+  sponsoredPosts: NewSponsoredPost[];
   /** One per published update and channel: the link that delivery posts. */
   links: NewTrackedLink[];
-  /** Each update that has deliveries, with their ids in channel order. */
+  /** Each update whose deliveries go out now (not held), with their ids in channel order. */
   deliveriesByUpdate: { updateId: string; deliveryIds: string[] }[];
   /** Template overrides that could not be filled, so the shipped template was used; one per draft. */
   fallbacks: { event: LifecycleEvent['type']; error: string }[];
@@ -46,6 +54,7 @@ interface Planned {
   source: LifecycleEvent;
   event: SocialEvent;
   composed: ComposedUpdate;
+  sponsor: Sponsor | null;
 }
 
 /** Votes per option, as the tally in a POLL_CLOSED event and the live counts both have them. */
@@ -58,15 +67,15 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
 
   // An override that cannot be filled (the API checks placeholders, but templates outlive releases) falls
   // back to the shipped template rather than holding the product's updates back.
-  const draft = (event: LifecycleEvent, platform: Platform) => {
+  const draft = (event: LifecycleEvent, platform: Platform, sponsored: boolean) => {
     const announced = input.announced === true || planned.some((p) => p.row.status === 'published');
-    const draftInput = { event, product, settings, handle, platform, limits: input.platformLimits[platform], announced };
+    const draftInput = { event, product, settings: { ...settings, sponsored }, handle, platform, limits: input.platformLimits[platform], announced };
     try {
       return draftUpdate(draftInput);
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
       fallbacks.push({ event: event.type, error: err.message });
-      return draftUpdate({ ...draftInput, settings: { ...settings, templates: {} } });
+      return draftUpdate({ ...draftInput, settings: { ...draftInput.settings, templates: {} } });
     }
   };
 
@@ -74,9 +83,14 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   const base = input.publicBaseUrl.replace(/\/+$/, '');
   const planned: Planned[] = [];
   for (const source of input.events) {
-    const composed = draft(source, settings.platform);
-    if (!composed) continue;
+    const event = socialEventFor(source.type);
+    if (!event) continue;
     const withheld = source.type === 'LAUNCHED' && source.data.announcementApproved === false;
+    // Decided before drafting, since the disclosure is part of the text; a cancellation is never sponsored, so
+    // the draft's CANCELLED → PRODUCT_CANCELLED choice does not change it.
+    const sponsor = sponsorOf(event, isPublished(event) && !withheld, input.sponsorship ?? null, settings.sponsored);
+    const composed = draft(source, settings.platform, sponsor !== null);
+    if (!composed) continue;
     const status = !isPublished(composed.event) ? 'internal' : withheld ? 'withheld' : 'published';
     const slug = stableId('', 12, 'share', productId, String(source.seq));
     const row: NewSocialUpdate = {
@@ -93,13 +107,13 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
       keyword: product.targetKeyword,
       score: composed.optimisation.score,
       optimisation: composed.optimisation,
-      sponsored: settings.sponsored,
+      sponsored: sponsor !== null,
       shareUrl: `${base}/s/${slug}`,
       imageUrl: `${base}/s/${slug}/card.png`,
       card: cardOf(product, source, composed.event, settings, handle, countsShown(product, source, input.liveCounts)),
       occurredAt: source.at,
     };
-    planned.push({ row, source, event: composed.event, composed });
+    planned.push({ row, source, event: composed.event, composed, sponsor });
   }
 
   const deliveries: NewDelivery[] = [];
@@ -109,7 +123,7 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
     const targets = channels.filter((c) => update.row.status === 'published' || c.kind === 'log');
     for (const channel of targets) {
       const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
-      const composed = platform === settings.platform ? update.composed : draft(update.source, platform)!;
+      const composed = platform === settings.platform ? update.composed : draft(update.source, platform, update.sponsor !== null)!;
       // A published post links through its own tracked link; staff's copies of internal updates keep the page's URL.
       let link = update.row.shareUrl;
       if (update.row.status === 'published') {
@@ -121,15 +135,19 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
         id: stableId('dlv', 20, update.row.id, channel.id),
         updateId: update.row.id,
         channelId: channel.id,
-        payload: payloadOf(update, product, composed, channel.id, link),
+        status: update.sponsor ? 'held' : 'pending',
+        payload: payloadOf(update, product, composed, channel.id, link, update.sponsor && sponsoredField(update.sponsor, input.platformLimits, platform, settings.language)),
       });
     }
   }
 
   const deliveriesByUpdate = planned
-    .map((u) => ({ updateId: u.row.id, deliveryIds: deliveries.filter((d) => d.updateId === u.row.id).map((d) => d.id) }))
+    .map((u) => ({ updateId: u.row.id, deliveryIds: deliveries.filter((d) => d.updateId === u.row.id && d.status === 'pending').map((d) => d.id) }))
     .filter((u) => u.deliveryIds.length > 0);
-  return { updates: planned.map((u) => u.row), deliveries, links, deliveriesByUpdate, fallbacks };
+  const sponsoredPosts = planned.flatMap(({ row, sponsor }): NewSponsoredPost[] =>
+    sponsor ? [{ updateId: row.id, partner: sponsor.partner, source: sponsor.source, disclosure: input.platformLimits[settings.platform].disclosure[settings.language] }] : [],
+  );
+  return { updates: planned.map((u) => u.row), deliveries, sponsoredPosts, links, deliveriesByUpdate, fallbacks };
 }
 
 /** The code of an update's link on one channel: derived, so a retried write makes the same code (10 URL-safe characters, 50 bits). */
@@ -170,7 +188,7 @@ function cardOf(product: ProductView, event: LifecycleEvent, social: SocialEvent
 }
 
 /** The body of one delivery: fixed when the delivery is planned, so every attempt and re-send posts these exact bytes. */
-function payloadOf(update: Planned, product: ProductView, composed: ComposedUpdate, channelId: string, shareUrl: string): string {
+function payloadOf(update: Planned, product: ProductView, composed: ComposedUpdate, channelId: string, shareUrl: string, sponsored: SponsoredField | null): string {
   const { row } = update;
   return JSON.stringify({
     type: row.status === 'published' ? 'social_update.published' : 'social_update.internal',
@@ -192,6 +210,8 @@ function payloadOf(update: Planned, product: ProductView, composed: ComposedUpda
       imageUrl: row.imageUrl,
       optimisation: { score: composed.optimisation.score, density: composed.optimisation.density },
       occurredAt: update.source.at,
+      // A sponsored post names its partner and the platform's label; the order reference is added when it is released.
+      ...(sponsored ? { sponsored } : {}),
     },
   });
 }

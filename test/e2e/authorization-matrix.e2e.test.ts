@@ -142,6 +142,10 @@ describe('authorization matrix', () => {
     { route: 'POST /products/{id}/deliveries/{deliveryId}/resend', expect: staffOnly(404), code: 'NOT_FOUND', body: () => ({}) },
     { route: 'GET /products/{id}/shop-events', expect: staffOnly(200) },
     { route: 'GET /products/{id}/supplier-events', expect: staffOnly(200) },
+    { route: 'PUT /products/{id}/sponsorship', expect: staffOnly(200), body: () => ({ partner: 'Matrix brand', defaultFeeMinor: 100, currency: 'CNY' }) },
+    { route: 'GET /products/{id}/sponsorship', expect: staffOnly(200) },
+    { route: 'POST /products/{id}/social-updates/{updateId}/sponsorship', expect: staffOnly(404), code: 'NOT_FOUND', body: () => ({ orderReference: 'MATRIX-1' }) },
+    { route: 'DELETE /products/{id}/sponsorship', expect: staffOnly(200) },
     { route: 'POST /products/{id}/cancel', expect: staffOnly(200), body: () => ({ reason: 'matrix' }) },
     // CANCELLED: nothing moves any more.
     { route: 'POST /products/{id}/poll/extend', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ closesAt: soon() }) },
@@ -211,6 +215,7 @@ describe('authorization matrix', () => {
         .replace('{sourceId}', source.id)
         .replace('{channelId}', spareChannelId)
         .replace('{deliveryId}', 'dlv-none')
+        .replace('{updateId}', 'upd-none')
         .replace('{slug}', shareSlug)
         .replace('{code}', linkCode);
       // Refused callers first, so an allowed call that changes state cannot hide a wrong refusal.

@@ -5,11 +5,11 @@
 // an unknown id is refused, a body missing required fields is refused naming a field, a list answer keeps
 // its shape and limit.
 import fc from 'fast-check';
-import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { reportAttack } from '../support/security-table';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { registerShop } from '../support/intake';
-import { startTestEngine, type TestEngine } from '../support/stack';
+import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 
 jest.setTimeout(180_000);
 
@@ -75,6 +75,7 @@ describe('every endpoint under fuzzed input', () => {
   let supplierId: string;
   let keyId: string;
   let staffMemberId: string;
+  let updateId: string;
   let routes: { method: string; path: string; requiredFields: string[] }[];
   /** Requests sent per route (`METHOD /template`), and how many fuzzed attacks were refused. */
   const sent = new Map<string, number>();
@@ -84,6 +85,8 @@ describe('every endpoint under fuzzed input', () => {
     t = await startTestEngine();
     mia = await castInfluencer(t, 'mia');
     productId = await createProduct(t, mia.influencerId);
+    // A real update of the product, for routes under /social-updates/:updateId.
+    updateId = await eventually('the product\'s first social update', async () => (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates[0]?.id);
     sourceId = (await t.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'w', platform: 'weibo' } })).body.id;
     keyId = (await t.http<IssuedApiKeyDto>('POST', '/api-keys', { body: { role: 'staff', label: 'fuzz' } })).body.id;
     shopId = (await registerShop(t)).id;
@@ -107,6 +110,7 @@ describe('every endpoint under fuzzed input', () => {
 
   function realId(template: string, param: string): string {
     if (param === 'round') return '1';
+    if (param === 'updateId') return updateId;
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;
     if (template.startsWith('/api-keys/')) return keyId;
     if (template.startsWith('/staff-members/')) return staffMemberId;

@@ -20,3 +20,5 @@ export type { IssuedSupplierDto, SupplierDto, SupplierEventDto } from '../../app
 // People and their contact details (issue 14, part 0).
 export type { ContactDto, IssuedContactDto } from '../../apps/api/src/contacts/dto/contact.dto';
 export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/staff-members/dto/staff-member.dto';
+// Sponsored-post compliance (issue 14, part 3).
+export type { SponsoredPostDto, SponsorshipDto } from '../../apps/api/src/sponsorship/dto/sponsorship.dto';

@@ -1,16 +1,18 @@
 // One social update sent to one channel: the exact body every attempt sends (so a retry is byte for byte
 // the same message under the same webhook-id), and what happened: pending, delivered, failed, or cancelled
-// (its product was cancelled before it went out: withdrawn, never sent again).
+// (its product was cancelled before it went out: withdrawn, never sent again). A sponsored post's deliveries
+// are held (not sent, no workflow attempts them) until its paid-post order reference is recorded, then
+// pending; blocked when the platform refused the paid order (not sent unless a new reference is recorded).
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { ChannelEntity } from './channel.entity';
 import { SocialUpdateEntity } from './social-update.entity';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export const DELIVERY_STATUSES = ['pending', 'held', 'blocked', 'delivered', 'failed', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 @Entity({ name: 'deliveries' })
 @Unique('deliveries_one_per_channel', ['updateId', 'channelId'])
-@Check('deliveries_status_check', `"status" IN ('pending', 'delivered', 'failed', 'cancelled')`)
+@Check('deliveries_status_check', `"status" IN ('pending', 'held', 'blocked', 'delivered', 'failed', 'cancelled')`)
 export class DeliveryEntity {
   /** Also the `webhook-id` receivers deduplicate on. */
   @PrimaryColumn({ type: 'varchar', length: 32 })

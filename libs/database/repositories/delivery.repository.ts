@@ -21,6 +21,8 @@ export interface WithdrawnDelivery {
   id: string;
   updateId: string;
   resends: number;
+  /** False for a sponsored post's delivery that was held or blocked: no delivery workflow was ever started for it. */
+  attempted: boolean;
 }
 
 /** Error texts and receivers' answers are kept this long. */
@@ -59,9 +61,9 @@ export class DeliveryRepository {
     );
   }
 
-  /** A delivered one stays delivered (a late failure of a re-send changes nothing), and a withdrawn one cancelled. */
+  /** A delivered one stays delivered (a late failure of a re-send changes nothing), a withdrawn one cancelled, a held or blocked one so. */
   async markFailed(deliveryId: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status NOT IN ('delivered', 'cancelled')`, [
+    await this.db.query(`UPDATE deliveries SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status IN ('pending', 'failed')`, [
       deliveryId,
       error.slice(0, DELIVERY_TEXT_KEPT),
     ]);
@@ -88,24 +90,40 @@ export class DeliveryRepository {
 
   /**
    * Withdraws a cancelled product's deliveries that have not gone out, of its updates before `beforeSeq` (the
-   * cancellation's own updates still go out): pending ones become cancelled. Returns every delivery of those
-   * updates cancelled so far, withdrawn now or by an earlier try, so a retried compensation finds the same
-   * delivery workflows to stop.
+   * cancellation's own updates still go out): pending ones, and sponsored posts' held and blocked ones, become
+   * cancelled (and those posts withdrawn). Returns every delivery of those updates cancelled so far, withdrawn
+   * now or by an earlier try, so a retried compensation finds the same delivery workflows to stop.
    */
   async withdrawPending(productId: string, beforeSeq: number): Promise<WithdrawnDelivery[]> {
+    // A post held or blocked until now (or withdrawn by an earlier try) never had a delivery workflow; the
+    // statement's snapshot sees the statuses from before it.
     return this.db.query(
       `WITH withdrawn AS (
          UPDATE deliveries d SET status = 'cancelled', cancelled_at = now()
-         FROM social_updates u WHERE u.id = d.update_id AND d.product_id = $1 AND u.seq < $2 AND d.status = 'pending'
+         FROM social_updates u WHERE u.id = d.update_id AND d.product_id = $1 AND u.seq < $2 AND d.status IN ('pending', 'held', 'blocked')
          RETURNING d.id, d.update_id, d.resends
+       ), posts AS (
+         UPDATE sponsored_posts p SET status = 'withdrawn', withdrawn_at = now()
+         FROM social_updates u WHERE u.id = p.update_id AND p.product_id = $1 AND u.seq < $2 AND p.status IN ('held', 'blocked')
+       ), cancelled AS (
+         SELECT id, update_id, resends FROM withdrawn
+         UNION
+         SELECT d.id, d.update_id, d.resends FROM deliveries d JOIN social_updates u ON u.id = d.update_id
+         WHERE d.product_id = $1 AND u.seq < $2 AND d.status = 'cancelled'
        )
-       SELECT id, update_id AS "updateId", resends FROM withdrawn
-       UNION
-       SELECT d.id, d.update_id, d.resends FROM deliveries d JOIN social_updates u ON u.id = d.update_id
-       WHERE d.product_id = $1 AND u.seq < $2 AND d.status = 'cancelled'
+       SELECT c.id, c.update_id AS "updateId", c.resends,
+              NOT EXISTS (SELECT 1 FROM sponsored_posts p WHERE p.update_id = c.update_id AND p.status IN ('held', 'blocked', 'withdrawn')) AS attempted
+       FROM cancelled c
        ORDER BY 1`,
       [productId, beforeSeq],
     );
+  }
+
+  /** Those of these deliveries that are pending: the ones a delivery workflow is to attempt. */
+  async pendingAmong(deliveryIds: string[]): Promise<Set<string>> {
+    if (deliveryIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM deliveries WHERE id = ANY($1::text[]) AND status = 'pending'`, [deliveryIds]);
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

@@ -1,8 +1,9 @@
 // Social updates of products, written together with their deliveries (one aggregate: an update and
 // where it goes), read by staff and by the public share pages: the only place their SQL lives.
 import type { DataSource, EntityManager } from 'typeorm';
-import { DeliveryEntity } from '../entities/delivery.entity';
+import type { DeliveryEntity, DeliveryStatus } from '../entities/delivery.entity';
 import { SocialUpdateEntity } from '../entities/social-update.entity';
+import type { NewSponsoredPost } from './sponsorship.repository';
 import type { NewTrackedLink } from './tracked-link.repository';
 
 /** An update as the worker writes it; `occurredAt` is its timeline event's ISO time. */
@@ -11,19 +12,20 @@ export type NewSocialUpdate = Pick<
   'id' | 'seq' | 'event' | 'status' | 'slug' | 'language' | 'platform' | 'title' | 'body' | 'hashtags' | 'keyword' | 'score' | 'optimisation' | 'sponsored' | 'shareUrl' | 'imageUrl' | 'card'
 > & { occurredAt: string };
 
-/** A pending delivery as the worker writes it, with the exact body every attempt sends. */
-export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'>;
+/** A delivery as the worker writes it, with the exact body every attempt sends: pending, or held (a sponsored post's). */
+export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'> & { status: Extract<DeliveryStatus, 'pending' | 'held'> };
 
 export class SocialUpdateRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /**
-   * Writes a product's updates, their pending deliveries and the deliveries' tracked links in one
-   * statement: they commit together, and a retry inserts nothing twice (updates are unique by (product,
-   * seq), deliveries and links by (update, channel)). A delivery or link whose update was written by an
-   * earlier attempt is still added.
+   * Writes a product's updates, their deliveries, the deliveries' tracked links and the sponsored posts among
+   * the updates in one statement: they commit together, and a retry inserts nothing twice (updates are unique
+   * by (product, seq), deliveries and links by (update, channel)). A delivery or link whose update was written
+   * by an earlier attempt is still added; a sponsored post only with its update (it describes how the update
+   * was written).
    */
-  async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[], links: NewTrackedLink[] = []): Promise<void> {
+  async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[], links: NewTrackedLink[] = [], sponsoredPosts: NewSponsoredPost[] = []): Promise<void> {
     const rows = updates.map((u) => ({
       id: u.id,
       seq: u.seq,
@@ -44,7 +46,8 @@ export class SocialUpdateRepository {
       card: u.card,
       occurred_at: u.occurredAt,
     }));
-    const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, payload: d.payload }));
+    const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, status: d.status, payload: d.payload }));
+    const postRows = sponsoredPosts.map((p) => ({ update_id: p.updateId, partner: p.partner, source: p.source, disclosure: p.disclosure }));
     const linkRows = links.map((l) => ({ code: l.code, update_id: l.updateId, channel_id: l.channelId, stage: l.stage, event: l.event }));
     await this.db.query(
       `WITH updates AS (
@@ -64,14 +67,20 @@ export class SocialUpdateRepository {
          WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = l.update_id)
             OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = l.update_id)
          ON CONFLICT DO NOTHING
+       ), posts AS (
+         INSERT INTO sponsored_posts (update_id, product_id, partner, source, disclosure)
+         SELECT p.update_id, $1, p.partner, p.source, p.disclosure
+         FROM jsonb_to_recordset($5::jsonb) AS p(update_id text, partner text, source text, disclosure text)
+         WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = p.update_id)
+         ON CONFLICT DO NOTHING
        )
        INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload)
-       SELECT d.id, d.update_id, d.channel_id, $1, 'pending', d.payload
-       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, payload text)
+       SELECT d.id, d.update_id, d.channel_id, $1, d.status, d.payload
+       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, status text, payload text)
        WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = d.update_id)
           OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = d.update_id)
        ON CONFLICT (update_id, channel_id) DO NOTHING`,
-      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows), JSON.stringify(linkRows)],
+      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows), JSON.stringify(linkRows), JSON.stringify(postRows)],
     );
   }
 
@@ -79,6 +88,10 @@ export class SocialUpdateRepository {
   async publishedBefore(productId: string, seq: number): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM social_updates WHERE product_id = $1 AND seq < $2 AND status = 'published' LIMIT 1`, [productId, seq]);
     return rows.length > 0;
+  }
+
+  async existsOfProduct(updateId: string, productId: string): Promise<boolean> {
+    return this.db.getRepository(SocialUpdateEntity).exists({ where: { id: updateId, productId } });
   }
 
   /** A product's updates in timeline order. */

@@ -64,7 +64,7 @@ export class DeliveriesService {
 }
 
 /** Why a delivery that is not (or no longer) failed cannot be re-sent. */
-function resendRefusal(d: Pick<DeliveryEntity, 'id' | 'status' | 'deliveredAt' | 'responseStatus'>): string {
+function resendRefusal(d: Pick<DeliveryEntity, 'id' | 'updateId' | 'status' | 'deliveredAt' | 'responseStatus'>): string {
   switch (d.status) {
     case 'delivered': {
       const answer = d.responseStatus === null ? '' : ` (the receiver answered ${d.responseStatus}${d.deliveredAt ? ` at ${d.deliveredAt.toISOString()}` : ''})`;
@@ -76,6 +76,10 @@ function resendRefusal(d: Pick<DeliveryEntity, 'id' | 'status' | 'deliveredAt' |
       return `delivery ${d.id} is being re-sent by another request; only a failed delivery can be re-sent, once at a time`;
     case 'cancelled':
       return `delivery ${d.id} was withdrawn when its product was cancelled; it is not sent`;
+    case 'held':
+      return `delivery ${d.id} is held: its sponsored post waits for the platform's paid-post order reference (POST /products/:id/social-updates/${d.updateId}/sponsorship releases it)`;
+    case 'blocked':
+      return `delivery ${d.id} is blocked: the platform refused its sponsored post's paid order; record a new order reference to release it`;
   }
 }
 

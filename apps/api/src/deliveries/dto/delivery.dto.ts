@@ -10,7 +10,7 @@ export class DeliveryDto {
   @ApiProperty({ enum: SOCIAL_EVENTS }) event!: string;
   @ApiProperty() channelId!: string;
   @ApiProperty({ enum: ['webhook', 'log'] }) channelKind!: string;
-  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'cancelled: its product was cancelled before it went out; withdrawn, never sent again.' }) status!: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'cancelled: its product was cancelled before it went out; withdrawn, never sent again. held: a sponsored post waiting for its paid-post order reference (not sent). blocked: the platform refused that order (not sent unless a new reference is recorded).' }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "The receiver's HTTP status when delivered." }) responseStatus!: number | null;

@@ -40,7 +40,7 @@ export class SocialSettingsDto {
   @Length(1, 60, { each: true })
   signatureHashtags!: string[];
 
-  @ApiProperty({ default: false, description: "Paid partnership: every published update carries the platform's disclosure." })
+  @ApiProperty({ default: false, description: "Paid partnership: every published update is a sponsored post, carrying the platform's disclosure and held until its paid-post order reference is recorded (POST /products/:id/social-updates/:updateId/sponsorship)." })
   @IsOptional()
   @IsBoolean()
   sponsored!: boolean;
