@@ -1091,6 +1091,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminders and alerts written for staff and influencers, newest first: their words, channel and status (the outbox: status=outbox). */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff-members": {
         parameters: {
             query?: never;
@@ -1304,6 +1321,11 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
         };
         CreateInfluencerDto: {
             /**
@@ -1330,6 +1352,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
         };
         IssuedInfluencerDto: {
             /** @example inf-4k2m9q1z7x */
@@ -1365,6 +1389,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /** @description When the change gave a webhookUrl: the `whsec_` secret its messages are signed with. Shown only in this response. */
             webhookSecret?: string;
         };
@@ -2772,6 +2798,33 @@ export interface components {
             failedAt: string | null;
             cancelledAt: string | null;
         };
+        NotificationDto: {
+            /** @description Also the webhook-id and the email's Message-ID. */
+            id: string;
+            /** @enum {string} */
+            recipientKind: "influencer" | "staff";
+            recipientId: string;
+            productId: string | null;
+            /** @enum {string} */
+            kind: "design.review_waiting" | "design.review_reminder" | "sample.review_waiting" | "sample.review_reminder" | "announcement.approval_waiting" | "announcement.approval_overdue" | "poll.below_minimum" | "demand.below_goal" | "restock.proposed" | "delivery.failed" | "digest";
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            subject: string;
+            body: string;
+            /**
+             * @description pending: being sent; queued: waits for the person's daily digest; digested: sent in digestId; outbox: kept, not sent (lastError says why); sent; failed.
+             * @enum {string}
+             */
+            status: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            digestId: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            failedAt: string | null;
+        };
         CreateStaffMemberDto: {
             /** @example Anna Li */
             name: string;
@@ -2800,6 +2853,11 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each (default): every alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR her time; none.
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
         };
         IssuedStaffMemberDto: {
             /** @example stf-4k2m9q1z7x3b */
@@ -2818,6 +2876,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2846,6 +2906,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2881,6 +2943,11 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
             /** @example Anna Li */
             name?: string;
         };
@@ -7694,6 +7761,72 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only staff members' or only influencers' notifications. */
+                recipientKind?: "influencer" | "staff";
+                /** @description Only this person's (a staff member's or an influencer's id). */
+                recipientId?: string;
+                /** @description outbox: kept, not sent (no SMTP server configured, or no address). */
+                status?: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
+                /** @description Only this product's. */
+                productId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -102,7 +102,8 @@ function text(value: unknown): string {
 export function localTime(value: unknown, language: ContactLanguage, timeZone: string): string {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) return text(value);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(ms));
+  // dateStyle/timeStyle cannot name the zone; the fields they stand for can.
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(ms));
 }
 
 export function renderNotification(input: RenderInput): NotificationText {

@@ -174,6 +174,7 @@ describe('authorization matrix', () => {
     { route: 'GET /shops/{id}', expect: staffOnly(200) },
     { route: 'POST /suppliers', expect: staffOnly(201), body: () => ({ name: `mill ${Math.random().toString(36).slice(2, 10)}`, outboundUrl: 'http://127.0.0.1:9/hooks' }) },
     { route: 'GET /suppliers', expect: staffOnly(200) },
+    { route: 'GET /notifications', expect: staffOnly(200) },
     { route: 'GET /suppliers/{id}', expect: staffOnly(200) },
     { route: 'GET /suppliers/{id}/events', expect: staffOnly(200) },
     { route: 'POST /suppliers/{id}/disable', expect: staffOnly(200), body: () => ({}) },

@@ -168,7 +168,7 @@ describe('the OpenAPI document and the client generated from it', () => {
     conforms('/influencers/{id}/contact', 'patch', await must(staff.PATCH('/influencers/{id}/contact', { params: { path: { id: influencer.id } }, body: { timeZone: 'Europe/Paris' } })));
     conforms('/influencers/me/contact', 'patch', await must(bea.PATCH('/influencers/me/contact', { body: { language: 'zh-CN' } })));
     const mine = await must(bea.GET('/influencers/me/contact', {}));
-    expect(mine).toEqual({ email: 'bea@studio.example', preferredChannel: 'email', webhookUrl: null, language: 'zh-CN', timeZone: 'Europe/Paris' });
+    expect(mine).toEqual({ email: 'bea@studio.example', preferredChannel: 'email', webhookUrl: null, language: 'zh-CN', timeZone: 'Europe/Paris', notificationMode: 'each' });
     conforms('/influencers/me/contact', 'get', mine);
     conforms('/influencers/{id}', 'get', await must(staff.GET('/influencers/{id}', { params: { path: { id: influencer.id } } })));
   });

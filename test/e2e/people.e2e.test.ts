@@ -54,6 +54,7 @@ describe('staff members and contact details', () => {
         webhookUrl: null,
         language: 'en',
         timeZone: 'UTC',
+        notificationMode: 'each',
         status: 'active',
         createdAt: expect.any(String) as unknown,
         updatedAt: expect.any(String) as unknown,
@@ -80,7 +81,7 @@ describe('staff members and contact details', () => {
       const one = await t.http<StaffMemberDto>('GET', `/staff-members/${created.id}`);
       const all = await t.http<StaffMemberDto[]>('GET', '/staff-members');
       const renamed = await t.http<IssuedStaffMemberDto>('PATCH', `/staff-members/${created.id}`, { body: { name: 'Bo Chen (ops)' } });
-      expect(Object.keys(expectOk(one)).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'language', 'name', 'preferredChannel', 'status', 'timeZone', 'updatedAt', 'webhookUrl']);
+      expect(Object.keys(expectOk(one)).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'language', 'name', 'notificationMode', 'preferredChannel', 'status', 'timeZone', 'updatedAt', 'webhookUrl']);
       expect(expectOk(renamed)).not.toHaveProperty('webhookSecret');
       neverShown(created.webhookSecret!, one, all, renamed);
       expect(JSON.stringify([one.body, all.body, renamed.body])).not.toContain('abc123secretpath');
@@ -191,7 +192,7 @@ describe('staff members and contact details', () => {
         }),
         201,
       );
-      expect(created.contact).toEqual({ email: 'ivy@studio.example', preferredChannel: 'webhook', webhookUrl: 'http://127.0.0.1:9/…', language: 'zh-CN', timeZone: 'Asia/Shanghai' });
+      expect(created.contact).toEqual({ email: 'ivy@studio.example', preferredChannel: 'webhook', webhookUrl: 'http://127.0.0.1:9/…', language: 'zh-CN', timeZone: 'Asia/Shanghai', notificationMode: 'each' });
       expect(created.webhookSecret).toMatch(WHSEC);
       const row = await influencerRow(created.id);
       expect(row).toMatchObject({ email: 'ivy@studio.example', webhook_url: LOOPBACK_HOOK });
@@ -204,7 +205,7 @@ describe('staff members and contact details', () => {
 
     it('gives an influencer registered without contact details the defaults, and refuses bad ones naming the field', async () => {
       const plain = expectOk(await t.http<IssuedInfluencerDto>('POST', '/influencers', { body: { handle: 'jo', displayName: 'Jo' } }), 201);
-      expect(plain.contact).toEqual({ email: null, preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC' });
+      expect(plain.contact).toEqual({ email: null, preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC', notificationMode: 'each' });
       expect(plain).not.toHaveProperty('webhookSecret');
       expectError(await t.http('POST', '/influencers', { body: { handle: 'kai', displayName: 'Kai', contact: { email: 'kai' } } }), 422, { fields: ['contact.email'] });
       expectError(await t.http('POST', '/influencers', { body: { handle: 'kai', displayName: 'Kai', contact: { preferredChannel: 'webhook' } } }), 422, { fields: ['webhookUrl'] });
@@ -222,6 +223,7 @@ describe('staff members and contact details', () => {
         webhookUrl: null,
         language: 'en',
         timeZone: 'America/New_York',
+        notificationMode: 'each',
       });
       expect(expectOk(await t.http<IssuedContactDto>('PATCH', path, { body: { email: null } })).email).toBeNull();
       expectError(await t.http('PATCH', path, { body: { preferredChannel: 'webhook' } }), 422, { fields: ['webhookUrl'] });
@@ -230,7 +232,7 @@ describe('staff members and contact details', () => {
 
     it('lets an influencer read and change her own contact details through her key, never another\'s', async () => {
       const before = expectOk(await t.http<ContactDto>('GET', '/influencers/me/contact', { key: mia.influencerKey }));
-      expect(before).toEqual({ email: null, preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC' });
+      expect(before).toEqual({ email: null, preferredChannel: 'email', webhookUrl: null, language: 'en', timeZone: 'UTC', notificationMode: 'each' });
       const leosBefore = expectOk(await t.http<InfluencerDto>('GET', `/influencers/${leo.influencerId}`)).contact;
 
       const mine = expectOk(
@@ -243,7 +245,7 @@ describe('staff members and contact details', () => {
       expect(mine.webhookSecret).toMatch(WHSEC);
       expect(box.open((await influencerRow(mia.influencerId)).webhook_secret_sealed!, influencerContactWebhookSecretContext(mia.influencerId))).toBe(mine.webhookSecret);
       const read = await t.http<ContactDto>('GET', '/influencers/me/contact', { key: mia.influencerKey });
-      expect(expectOk(read)).toEqual({ email: 'mia@studio.example', preferredChannel: 'webhook', webhookUrl: 'http://127.0.0.1:9/…', language: 'zh-CN', timeZone: 'Asia/Shanghai' });
+      expect(expectOk(read)).toEqual({ email: 'mia@studio.example', preferredChannel: 'webhook', webhookUrl: 'http://127.0.0.1:9/…', language: 'zh-CN', timeZone: 'Asia/Shanghai', notificationMode: 'each' });
       neverShown(mine.webhookSecret!, read, await t.http('GET', `/influencers/${mia.influencerId}`));
       expectError(await t.http('PATCH', '/influencers/me/contact', { key: mia.influencerKey, body: { webhookUrl: PRIVATE_HOOK } }), 422, { fields: ['webhookUrl'] });
       expectError(await t.http('PATCH', '/influencers/me/contact', { key: mia.influencerKey, body: { timeZone: 'Atlantis/Capital' } }), 422, { fields: ['timeZone'] });

@@ -22,3 +22,4 @@ export type { ContactDto, IssuedContactDto } from '../../apps/api/src/contacts/d
 export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/staff-members/dto/staff-member.dto';
 // Sponsored-post compliance (issue 14, part 3).
 export type { SponsoredPostDto, SponsorshipDto } from '../../apps/api/src/sponsorship/dto/sponsorship.dto';
+export type { NotificationDto } from '../../apps/api/src/notifications/dto/notification.dto';

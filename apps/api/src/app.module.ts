@@ -22,6 +22,7 @@ import { FunnelModule } from './funnel/funnel.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { ShopsModule } from './shops/shops.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SupplierEventsModule } from './suppliers/supplier-events.module';
 import { StaffMembersModule } from './staff-members/staff-members.module';
 import { SponsorshipModule } from './sponsorship/sponsorship.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ShopsModule,
         SuppliersModule,
         SupplierEventsModule,
+        NotificationsModule,
         StaffMembersModule,
         SponsorshipModule,
         ...(infra.extraModules ?? []),

@@ -1,6 +1,6 @@
 // Request and response shapes of /staff-members (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONTACT_CHANNELS, CONTACT_LANGUAGES, MAX_EMAIL_LENGTH, MAX_TIME_ZONE_LENGTH, type ContactChannel, type ContactLanguage } from '@app/domain';
+import { CONTACT_CHANNELS, CONTACT_LANGUAGES, MAX_EMAIL_LENGTH, MAX_TIME_ZONE_LENGTH, NOTIFICATION_MODES, type ContactChannel, type ContactLanguage, type NotificationMode } from '@app/domain';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
   ContactChangeDto,
@@ -46,6 +46,11 @@ export class CreateStaffMemberDto {
   @IsString()
   @MaxLength(MAX_TIME_ZONE_LENGTH)
   timeZone?: string;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_MODES, description: 'each (default): every alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR her time; none.' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(NOTIFICATION_MODES, { message: `notificationMode must be one of ${NOTIFICATION_MODES.join(', ')}` })
+  notificationMode?: NotificationMode;
 }
 
 /** Her name and contact details; a field left out is kept. */
@@ -65,6 +70,7 @@ export class StaffMemberDto {
   @ApiProperty({ type: String, nullable: true, example: 'https://hooks.example.com/…', description: 'Scheme and host only: the path and query often carry a token.' }) webhookUrl!: string | null;
   @ApiProperty({ enum: CONTACT_LANGUAGES }) language!: ContactLanguage;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone!: string;
+  @ApiProperty({ enum: NOTIFICATION_MODES }) notificationMode!: NotificationMode;
   @ApiProperty({ enum: ['active', 'disabled'], description: 'A disabled member\'s API keys are refused (401) until she is enabled again; they are not revoked.' }) status!: 'active' | 'disabled';
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -1,0 +1,167 @@
+// Whoever must act is told, once: the influencer when a design waits for her review (and reminded once when
+// it keeps waiting), staff when a poll closes short of its minimum or a post fails for good; by email
+// through a real SMTP server process, or by a signed webhook, in each person's language and time zone; a
+// person on the daily digest gets one message at her digest hour, however often the digest runs; and with
+// no SMTP server configured, mail is kept in the outbox staff read through the API.
+import { NOTIFICATION_DIGEST_WORKFLOW_TYPE, type NotificationDigestWorkflow } from '@app/domain';
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { expectError, expectOk } from './e2e-helpers';
+import type { IssuedStaffMemberDto, NotificationDto, ProductDto } from '../support/api-types';
+import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { startSmtpSink, type SmtpSink } from '../support/smtp';
+import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
+
+jest.setTimeout(180_000);
+
+describe('notifications', () => {
+  let t: TestEngine;
+  let client: Client;
+  let smtp: SmtpSink;
+  let staffHooks: Receiver;
+  let cast: Cast;
+  let anna: IssuedStaffMemberDto;
+  let bo: IssuedStaffMemberDto;
+  let chen: IssuedStaffMemberDto;
+  beforeAll(async () => {
+    smtp = await startSmtpSink({ refuseFirst: 1 });
+    t = await startTestEngine({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Incubator <alerts@incubator.example>',
+      REVIEW_REMINDER_AFTER: '3s',
+      DELIVERY_RETRY_INITIAL: '200ms',
+      DELIVERY_RETRY_MAX_INTERVAL: '500ms',
+      DELIVERY_MAX_ATTEMPTS: '4',
+      NOTIFY_DIGEST_HOUR: '8',
+    });
+    client = await temporalClient();
+    staffHooks = await startReceiver();
+    cast = await castInfluencer(t, 'notify-mia');
+    expectOk(await t.http('PATCH', `/influencers/${cast.influencerId}/contact`, { body: { email: 'Mia@Studio.example', language: 'zh-CN', timeZone: 'Asia/Shanghai' } }));
+    const member = async (body: Record<string, unknown>) => expectOk(await t.http<IssuedStaffMemberDto>('POST', '/staff-members', { body }), 201);
+    anna = await member({ name: 'Anna', email: 'anna@incubator.example' });
+    bo = await member({ name: 'Bo', email: 'bo@incubator.example', preferredChannel: 'webhook', webhookUrl: staffHooks.url });
+    staffHooks.setSecret(bo.webhookSecret!);
+    chen = await member({ name: 'Chen', email: 'chen@incubator.example', timeZone: 'Asia/Tokyo', notificationMode: 'daily_digest' });
+    await member({ name: 'Dev', email: 'dev@incubator.example', notificationMode: 'none' });
+  });
+  afterAll(async () => {
+    await staffHooks?.close();
+    await client?.connection.close();
+    await t?.stop();
+    await smtp?.stop();
+  });
+
+  const notificationsOf = async (query: string) => expectOk(await t.http<NotificationDto[]>('GET', `/notifications?${query}`));
+
+  it('tells the influencer, in her language, that a design waits for her, and reminds her once', async () => {
+    const productId = await createProduct(t, cast.influencerId);
+    await advanceTo(t, cast, productId, 'DESIGN');
+    expectOk(await t.http<ProductDto>('POST', `/products/${productId}/designs`, { body: { title: '亚麻连衣裙', description: 'v1' } }));
+    // The first mail is refused once by the server (451): sent again, it arrives once.
+    const [waiting] = await eventually('the design mail', () => (smtp.to('mia@studio.example').length >= 1 ? smtp.to('mia@studio.example') : undefined));
+    expect(waiting).toMatchObject({ subject: 'Summer dress 的第 1 版设计等待你审核', from: '"Incubator" <alerts@incubator.example>', language: 'zh-CN' });
+    expect(waiting.text).toContain('亚麻连衣裙');
+    expect(waiting.text).toContain(productId);
+    const reminder = await eventually('the reminder', () => smtp.to('mia@studio.example').find((m) => m.subject.startsWith('提醒')), 30_000);
+    expect(reminder.subject).toBe('提醒：Summer dress 的第 1 版设计仍在等待你');
+
+    // Each is sent once: one mail per notification, each marked sent after one refused attempt at most.
+    const written = await eventually('both sent', async () => {
+      const rows = await notificationsOf(`productId=${productId}&recipientKind=influencer`);
+      return rows.length === 2 && rows.every((n) => n.status === 'sent') ? rows : undefined;
+    });
+    expect(written.map((n) => n.kind).sort()).toEqual(['design.review_reminder', 'design.review_waiting']);
+    // The server refused the first attempt (451, the engine's first mail): the second went through.
+    expect(written.find((n) => n.kind === 'design.review_waiting')!.attempts).toBe(2);
+    const messageIds = smtp.to('mia@studio.example').map((m) => m.messageId);
+    expect(messageIds.sort()).toEqual(written.map((n) => `<${n.id}@incubator-engine>`).sort());
+    // The review ends the waiting: no further reminder.
+    expectOk(await t.http('POST', `/products/${productId}/designs/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
+    expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(2);
+  });
+
+  it('tells staff a poll closed short, each the way they chose: mail, signed webhook, the digest, or not at all', async () => {
+    const productId = await createProduct(t, cast.influencerId, {
+      poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 5 },
+    });
+    expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`));
+    const mail = await eventually('Anna\'s mail', () => smtp.to('anna@incubator.example').find((m) => m.text.includes(productId)));
+    expect(mail.subject).toBe('The poll of Summer dress closed short of its minimum');
+    expect(mail.text).toContain('got 0 of the 5 votes');
+    const hook = await eventually('Bo\'s webhook', () => [...staffHooks.accepted().values()].find((r) => r.body.includes(productId)));
+    expect(hook.verified).toBe(true);
+    expect(JSON.parse(hook.body)).toMatchObject({ type: 'notification.poll.below_minimum', data: { kind: 'poll.below_minimum', productId, subject: mail.subject } });
+
+    const staffRows = await eventually('staff notifications settled', async () => {
+      const rows = await notificationsOf(`productId=${productId}&recipientKind=staff`);
+      return rows.length === 3 && rows.every((n) => n.status !== 'pending') ? rows : undefined;
+    });
+    const byRecipient = Object.fromEntries(staffRows.map((n) => [n.recipientId, [n.channel, n.status]]));
+    // Dev turned them off: nothing is written for her.
+    expect(byRecipient).toEqual({ [anna.id]: ['email', 'sent'], [bo.id]: ['webhook', 'sent'], [chen.id]: ['email', 'queued'] });
+    expect(smtp.to('chen@incubator.example')).toHaveLength(0);
+
+    // Chen's digest: at 08:xx in Tokyo (23:xx UTC) the hourly run mails her one message with what waits; a
+    // second run that hour (or a retry) sends nothing more.
+    const digest = (at: string) =>
+      client.workflow.execute<NotificationDigestWorkflow>(NOTIFICATION_DIGEST_WORKFLOW_TYPE, { taskQueue: t.config.temporal.taskQueue, workflowId: `digest-${randomUUID()}`, args: [{ at }] });
+    expect(await digest('2026-12-03T12:30:00Z')).toBe(0); // 21:30 in Tokyo: not her hour
+    expect(await digest('2026-12-03T23:30:00Z')).toBe(1);
+    expect(await digest('2026-12-03T23:45:00Z')).toBe(0);
+    const digests = await eventually('Chen\'s digest', () => (smtp.to('chen@incubator.example').length === 1 ? smtp.to('chen@incubator.example') : undefined));
+    expect(digests[0].subject).toMatch(/^\d+ things? waits? for you today$/);
+    expect(digests[0].text).toContain('The poll of Summer dress closed short of its minimum');
+    expect((await notificationsOf(`recipientId=${chen.id}&status=queued`)).length).toBe(0);
+  });
+
+  it('tells staff a post failed for good, once', async () => {
+    const channelReceiver = await startReceiver();
+    try {
+      const other = await castInfluencer(t, 'notify-lea');
+      await addChannels(t, other.influencerId, channelReceiver);
+      channelReceiver.failAlways(410);
+      const productId = await createProduct(t, other.influencerId);
+      const alert = await eventually('Anna told of the failed post', () => smtp.to('anna@incubator.example').find((m) => m.text.includes(productId)));
+      expect(alert.subject).toBe('A post of Summer dress could not be delivered');
+      expect(alert.text).toContain('answered 410');
+      const rows = await eventually('the alerts settled', async () => {
+        const all = await notificationsOf(`productId=${productId}&recipientKind=staff`);
+        return all.length === 3 && all.every((n) => n.status !== 'pending') ? all : undefined;
+      });
+      expect(rows.every((n) => n.kind === 'delivery.failed')).toBe(true);
+    } finally {
+      await channelReceiver.close();
+    }
+  });
+
+  it('lets only staff read notifications, and refuses a bad filter', async () => {
+    expectError(await t.http('GET', '/notifications', { key: cast.influencerKey }), 403);
+    expectError(await t.http('GET', '/notifications?status=lost'), 422, { fields: ['status'] });
+    expectError(await t.http('PATCH', `/staff-members/${anna.id}`, { body: { notificationMode: 'hourly' } }), 422, { fields: ['notificationMode'] });
+  });
+});
+
+describe('notifications without an SMTP server', () => {
+  let t: TestEngine;
+  beforeAll(async () => {
+    t = await startTestEngine();
+  });
+  afterAll(() => t?.stop());
+
+  it('keeps mail in the outbox staff read, with why it was not sent', async () => {
+    const cast = await castInfluencer(t, 'outbox-ola');
+    const member = expectOk(await t.http<IssuedStaffMemberDto>('POST', '/staff-members', { body: { name: 'Eve', email: 'eve@incubator.example' } }), 201);
+    const productId = await createProduct(t, cast.influencerId, {
+      poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 3 },
+    });
+    expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`));
+    const [kept] = await eventually('the outbox', async () => {
+      const rows = expectOk(await t.http<NotificationDto[]>('GET', `/notifications?status=outbox&recipientId=${member.id}`));
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(kept).toMatchObject({ kind: 'poll.below_minimum', channel: 'email', productId, subject: 'The poll of Summer dress closed short of its minimum', attempts: 0 });
+    expect(kept.lastError).toContain('no SMTP server is configured');
+  });
+});
