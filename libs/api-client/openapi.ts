@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/poll/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the question (optional) and options of a poll waiting for the influencer's approval (DRAFT); screened again, and the influencer is asked to approve the new set. */
+        put: operations["ProductActionsController_editPollOptions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{id}/poll/close": {
         parameters: {
             query?: never;
@@ -461,6 +478,40 @@ export interface paths {
         put?: never;
         /** End the product's sales with a reason (an open restock is cancelled first); the product is ENDED. */
         post: operations["ProductActionsController_endSales"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer approves the draft poll's options: the poll opens now (its first public update) and its duration starts now. */
+        post: operations["ReviewsController_approvePoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer asks staff to change the draft poll's options, saying what; the poll stays in DRAFT until staff edit them. */
+        post: operations["ReviewsController_requestPollChanges"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1161,6 +1212,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/moderation/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incubator's own refused terms, and the version of the zh-CN list the screen uses. */
+        get: operations["ModerationController_list"];
+        put?: never;
+        /** Refuse a term in poll questions and options from now on (new products and edits of draft polls); 409 when it is refused already. */
+        post: operations["ModerationController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/moderation/terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop refusing a term (polls already screened are not screened again). */
+        delete: operations["ModerationController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1348,12 +1434,12 @@ export interface components {
             question: string;
             options: components["schemas"]["PollOptionInputDto"][];
             /**
-             * @description When the poll closes (ISO-8601). Give this or durationMinutes.
+             * @description When the poll closes (ISO-8601). Give this or durationMinutes; only with pollApproval 'none' (an approved poll's duration starts at its approval).
              * @example 2026-12-01T12:00:00Z
              */
             closesAt?: string;
             /**
-             * @description How long the poll stays open, in minutes (1 minute to 90 days).
+             * @description How long the poll stays open, in minutes (1 minute to 90 days), from its approval (pollApproval 'influencer') or its creation ('none').
              * @example 4320
              */
             durationMinutes?: number;
@@ -1436,6 +1522,11 @@ export interface components {
              * @example shop-4k2m9q1z7x
              */
             shopId?: string;
+            /**
+             * @description Who approves the poll's options before fans see them: 'influencer' (the default) keeps the poll in DRAFT, with nothing public and no votes, until the product's influencer approves it; 'none' opens it at once. The automatic screen runs either way.
+             * @enum {string}
+             */
+            pollApproval?: "influencer" | "none";
             /** @description Restock and reservation-hold rules after the launch; each defaults from the configuration. */
             sales?: components["schemas"]["SalesRulesInputDto"];
         };
@@ -1454,6 +1545,29 @@ export interface components {
             id: string;
             label: string;
             description?: string;
+        };
+        ActorDto: {
+            /** @enum {string} */
+            kind: "staff" | "influencer" | "system";
+            /** @description API key id for staff, influencer id for influencers, the timer's name for system. */
+            id: string;
+            /** @description A staff key's label, in staff keys' answers only. */
+            label?: string;
+        };
+        PollChangesRequestDto: {
+            feedback: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+        };
+        PollDraftDto: {
+            /** @description How long the poll is open, counted from its approval (ms). */
+            durationMs: number;
+            /** @description The influencer's last request for changes, until staff edit the options. */
+            changesRequested?: components["schemas"]["PollChangesRequestDto"];
+            /** Format: date-time */
+            approvedAt?: string;
+            approvedBy?: components["schemas"]["ActorDto"];
         };
         OptionCountDto: {
             optionId: string;
@@ -1490,24 +1604,24 @@ export interface components {
         PollDto: {
             question: string;
             options: components["schemas"]["PollOptionDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the poll closes; while DRAFT, provisional (the duration counts from the approval).
+             */
             closesAt: string;
             minVotes: number;
-            /** @enum {string} */
-            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            /**
+             * @description DRAFT: waiting for the influencer's approval of the options; nothing is public and no votes are taken.
+             * @enum {string}
+             */
+            status: "DRAFT" | "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            /** @description Present for polls the influencer approves before they open: duration, requested changes, approval. */
+            draft?: components["schemas"]["PollDraftDto"];
             /** @description The last tally, also when it fell short of minVotes. */
             lastTally?: components["schemas"]["PollTallyDto"];
             result?: components["schemas"]["PollResultDto"];
             /** @description Vote-count milestones announced so far. */
             milestones?: components["schemas"]["VoteMilestoneDto"][];
-        };
-        ActorDto: {
-            /** @enum {string} */
-            kind: "staff" | "influencer" | "system";
-            /** @description API key id for staff, influencer id for influencers, the timer's name for system. */
-            id: string;
-            /** @description A staff key's label, in staff keys' answers only. */
-            label?: string;
         };
         DesignRoundDto: {
             round: number;
@@ -1781,7 +1895,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
+        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_DRAFTED" | "POLL_OPTIONS_EDITED" | "POLL_CHANGES_REQUESTED" | "POLL_APPROVED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
         TimelineEventDto: {
             seq: number;
             /** @example STAGE_CHANGED */
@@ -1810,6 +1924,15 @@ export interface components {
             events: components["schemas"]["TimelineEventDto"][];
             /** @description Pass as `afterSeq` for the next page; null when these are the last events. */
             nextAfterSeq: number | null;
+        };
+        EditPollOptionsDto: {
+            /**
+             * @description The new question; absent: it stays.
+             * @example Which dress should we make for autumn?
+             */
+            question?: string;
+            /** @description The whole new option set (screened again); ids default to option-1, option-2, … */
+            options: components["schemas"]["PollOptionInputDto"][];
         };
         ExtendPollDto: {
             /**
@@ -1935,6 +2058,13 @@ export interface components {
             milestone: "MATERIALS" | "CUTTING" | "SEWING" | "QUALITY_CHECK" | "SHIPPED";
             /** @example Fabric arrived */
             note?: string;
+        };
+        RequestPollChangesDto: {
+            /**
+             * @description What to change in the poll's options; staff see it in the pending action.
+             * @example Add a cotton option, and drop the slip dress
+             */
+            feedback: string;
         };
         ReviewDto: {
             /** @enum {string} */
@@ -2075,7 +2205,7 @@ export interface components {
             productId: string;
             question: string;
             /** @enum {string} */
-            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            status: "DRAFT" | "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
             closesAt: string;
             /** @example 2000 */
             totalVotes: number;
@@ -2848,6 +2978,39 @@ export interface components {
             /** @example Anna Li */
             name?: string;
         };
+        CreateModerationTermDto: {
+            /**
+             * @description A word or phrase refused in poll questions and options; compared with width, case and spacing folded. Chinese terms match inside words, others as whole words.
+             * @example 竞品牌
+             */
+            term: string;
+            /**
+             * @description Why it is refused, for the next member of staff.
+             * @example a competitor's brand
+             */
+            note?: string;
+        };
+        ModerationTermDto: {
+            /** @example term-4k2m9q1z7x */
+            id: string;
+            /** @description As staff typed it. */
+            term: string;
+            /** @description As the screen compares it. */
+            normalised: string;
+            note?: string;
+            createdBy: components["schemas"]["ActorDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ModerationListsDto: {
+            /**
+             * @description The version of the zh-CN list file the screen uses (README: Moderation).
+             * @example 2026.12.1
+             */
+            zhCnListVersion: string;
+            /** @description The incubator's own terms, oldest first. */
+            terms: components["schemas"]["ModerationTermDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3617,6 +3780,86 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_editPollOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPollOptionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4911,6 +5154,153 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReviewsController_approvePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReviewsController_requestPollChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPollChangesDto"];
             };
         };
         responses: {
@@ -7883,6 +8273,175 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StaffMemberDto"];
                 };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationListsDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModerationTermDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationTermDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ModerationController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No API key, or the key is unknown or revoked. */
             401: {

@@ -22,6 +22,8 @@ import { ShopEventEntity } from './entities/shop-event.entity';
 import { TrackedLinkEntity } from './entities/tracked-link.entity';
 import { LinkClickEntity, ShareViewEntity } from './entities/link-click.entity';
 import { StaffMemberEntity } from './entities/staff-member.entity';
+import { ModerationTermEntity } from './entities/moderation-term.entity';
+import { PollModeration1764580000000 } from './migrations/1764580000000-poll-moderation';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
@@ -70,6 +72,7 @@ export const ENTITIES = [
   SupplierEntity,
   SupplierEventEntity,
   StaffMemberEntity,
+  ModerationTermEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -85,6 +88,7 @@ export const MIGRATIONS = [
   CancelledDeliveries1764550000000,
   PeopleContacts1764560000000,
   Suppliers1764570000000,
+  PollModeration1764580000000,
 ];
 
 export interface DataSourceSettings {

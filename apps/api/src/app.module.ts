@@ -24,6 +24,7 @@ import { ShopsModule } from './shops/shops.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { SupplierEventsModule } from './suppliers/supplier-events.module';
 import { StaffMembersModule } from './staff-members/staff-members.module';
+import { ModerationModule } from './moderation/moderation.module';
 
 export type { ApiInfrastructure };
 
@@ -54,6 +55,7 @@ export class AppModule {
         SuppliersModule,
         SupplierEventsModule,
         StaffMembersModule,
+        ModerationModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -99,6 +99,7 @@ export class VotesController {
         return { result: 'duplicate', ...(outcome.reason ? { reason: outcome.reason } : {}), productId: dto.productId, webhookId };
       case 'poll-not-open': {
         const status = outcome.status ?? 'unknown';
+        if (status === 'DRAFT') throw new DomainError(DomainErrorCode.InvalidState, `the poll of product ${dto.productId} is not open yet: its options wait for the influencer's approval`);
         const detail = status === 'OPEN' ? `it closed at ${outcome.closesAt}` : `its status is ${status}`;
         throw new DomainError(DomainErrorCode.InvalidState, `the poll of product ${dto.productId} is not open for votes: ${detail}`);
       }
