@@ -20,3 +20,4 @@ export type { IssuedSupplierDto, SupplierDto, SupplierEventDto } from '../../app
 // People and their contact details (issue 14, part 0).
 export type { ContactDto, IssuedContactDto } from '../../apps/api/src/contacts/dto/contact.dto';
 export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/staff-members/dto/staff-member.dto';
+export type { CreateModerationTermDto, ModerationListsDto, ModerationTermDto } from '../../apps/api/src/moderation/dto/moderation-term.dto';
