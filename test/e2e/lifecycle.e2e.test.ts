@@ -42,6 +42,8 @@ describe('product lifecycle over HTTP', () => {
       prefix: issued.prefix,
       createdAt: expect.any(String) as string,
       revokedAt: null,
+      // An influencer's key belongs to no staff member (issue 14, part 0).
+      staffMemberId: null,
     });
     expect(JSON.stringify(keys)).not.toContain(miaKey.slice(17));
     const staffKeyId = keys.find((k) => k.role === 'staff')?.id;
@@ -190,7 +192,9 @@ describe('product lifecycle over HTTP', () => {
     const system = 'system';
     expect(events.map((e) => [e.type, e.stage, e.actor.kind])).toEqual([
       ['PRODUCT_CREATED', 'POLL', staff],
-      ['POLL_OPENED', 'POLL', staff],
+      ['POLL_DRAFTED', 'POLL', staff],
+      ['POLL_APPROVED', 'POLL', mia],
+      ['POLL_OPENED', 'POLL', mia],
       ['POLL_CLOSED', 'POLL', staff],
       ['STAGE_CHANGED', 'DESIGN', staff],
       ['DESIGN_SUBMITTED', 'DESIGN', staff],
