@@ -665,7 +665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live poll results for fans: votes per option and the total, at most about a second old. No key needed. */
+        /** Live poll results for fans: votes per option and the total, at most about a second old. No key needed. 404 while the poll waits for the influencer's approval (DRAFT). */
         get: operations["VotesController_results"];
         put?: never;
         post?: never;

@@ -91,6 +91,8 @@ describe('poll moderation', () => {
       return events.length >= 2 ? events : undefined;
     });
     expect(timeline.map((e) => e.type)).toEqual(['PRODUCT_CREATED', 'POLL_DRAFTED']);
+    // Not even the live results show the draft's question and options.
+    expectError(await t.http('GET', `${p}/poll/results`, { key: null }), 404, { message: 'is not public yet' });
 
     // The influencer approves: the poll opens now and is open for its 90 minutes from now.
     const approvedAt = Date.now();
@@ -108,6 +110,7 @@ describe('poll moderation', () => {
     expect(updates.map((u) => [u.event, u.seq])).toEqual([['POLL_OPENED', 4]]);
     expect(expectOk(await t.http<TimelineDto>('GET', `${p}/timeline`)).events.map((e) => e.type)).toEqual(['PRODUCT_CREATED', 'POLL_DRAFTED', 'POLL_APPROVED', 'POLL_OPENED']);
     expect((await vote(created.id, 'midi')).status).toBe(202);
+    expect(expectOk(await t.http<{ question: string; status: string }>('GET', `${p}/poll/results`, { key: null }))).toMatchObject({ question: 'Which dress should we make?', status: 'OPEN' });
     expectError(await t.http('POST', `${p}/poll/approve`, { key: mia.influencerKey }), 409, { message: 'not waiting for approval' });
   });
 

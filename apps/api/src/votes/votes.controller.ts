@@ -110,7 +110,7 @@ export class VotesController {
   @Header('cache-control', 'public, max-age=1')
   // Fan sites may show the live results from any origin.
   @Header('access-control-allow-origin', '*')
-  @ApiOperation({ summary: 'Live poll results for fans: votes per option and the total, at most about a second old. No key needed.' })
+  @ApiOperation({ summary: "Live poll results for fans: votes per option and the total, at most about a second old. No key needed. 404 while the poll waits for the influencer's approval (DRAFT)." })
   @ApiOkResponse({ type: LiveResultsDto })
   @ApiErrors(404)
   results(@Param('id') productId: string): Promise<LiveResultsDto> {
