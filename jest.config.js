@@ -14,6 +14,7 @@ const moduleNameMapper = {
   '^@app/outbound$': '<rootDir>/libs/outbound/index.ts',
   '^@app/shop$': '<rootDir>/libs/shop/index.ts',
   '^@app/tracing$': '<rootDir>/libs/tracing/index.ts',
+  '^@app/moderation$': '<rootDir>/libs/moderation/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -107,7 +107,9 @@ async function main(): Promise<void> {
     sales: { restockThreshold: 0.75, restockCoverDays: 7, restockMinimumUnits: 5 },
   });
   const p = `/products/${product.id}`;
-  step(`Created product ${product.id}: a fan poll, sizes ${variants.map((v) => `${v.label} (${v.sku})`).join(' and ')}, a goal of 6 reserved units`, product);
+  step(`Created product ${product.id}: a fan poll (screened; a draft until the influencer approves it), sizes ${variants.map((v) => `${v.label} (${v.sku})`).join(' and ')}, a goal of 6 reserved units`, product);
+  product = await influencerCall<Product>(`${p}/poll/approve`, {});
+  step(`The influencer approved the poll's options: it is open until ${product.poll.closesAt}, an hour from her approval`, product);
 
   // Every post links through a tracked link of its own (one per update and channel): GET /r/<code>.
   const linkOf = (event: string) =>

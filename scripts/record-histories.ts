@@ -9,7 +9,8 @@
 // with its deliveries still retrying when it is cancelled (its compensation) and the delivery workflow it
 // stopped, from v8 one cancelled after its goal was met (record-sales-histories.ts), from v9 one whose sample
 // request and production run went to a registered supplier before it was cancelled in PRODUCTION (the supplier
-// told of the cancellation) and that cancellation's delivery workflow, and writes their histories to
+// told of the cancellation) and that cancellation's delivery workflow, from v10 one whose poll waited in DRAFT for
+// the influencer (changes requested, options edited, approved) before it opened, and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
@@ -20,6 +21,9 @@
 import 'reflect-metadata';
 import {
   approveLaunchAnnouncement,
+  approvePoll,
+  editPollOptions,
+  requestPollChanges,
   cancelProduct,
   deliveryWorkflowId,
   closePoll,
@@ -219,6 +223,19 @@ async function main(): Promise<void> {
     const supplierEvent = client.workflow.getHandle(supplierEventWorkflowId(supplierCancellation.id));
     await supplierEvent.result();
 
+    // From v10 (the poll-moderation patch): the poll waits in DRAFT; the influencer asks for changes, staff edit
+    // the options, she approves (the poll opens, its hour from then), a fan votes, the poll closes and the
+    // product is cancelled in DESIGN.
+    const moderatedId = `p-recorded-moderated-${label}`;
+    const moderated = await start(moderatedId, {}, { pollApproval: { durationMs: 3_600_000 } });
+    await act(moderated, requestPollChanges, { feedback: 'add a cotton option' }, influencer);
+    await act(moderated, editPollOptions, { options: [{ id: 'a', label: 'A' }, { id: 'c', label: 'Cotton' }] });
+    await act(moderated, approvePoll, {}, influencer);
+    await insertVotes(moderatedId, 'c', ['fan-1']);
+    await act(moderated, closePoll, {});
+    await act(moderated, cancelProduct, { reason: 'recorded' });
+    await moderated.result();
+
     // A run that grows past its product's event limit continues as new; the next run closes the poll
     // (a tally in the new run) and the product is cancelled there.
     const continuedId = `p-recorded-continued-${label}`;
@@ -255,6 +272,7 @@ async function main(): Promise<void> {
       ['social-delivery-retried', delivery],
       ['social-delivery-withdrawn', withdrawnDelivery],
       ['product-lifecycle-supplied', supplied],
+      ['product-lifecycle-moderated', moderated],
       ['supplier-event-retried', supplierEvent],
       ['product-lifecycle-continued-run1', client.workflow.getHandle(continued.workflowId, firstRun)],
       ['product-lifecycle-continued-run2', client.workflow.getHandle(continued.workflowId, secondRun)],

@@ -103,6 +103,14 @@ const { withdrawDeliveries } = proxyActivities<SocialActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/**
+ * Products started from this patch on with a pollApproval in their input wait in DRAFT for the influencer's
+ * approval of the poll's options before the poll opens (and nothing of it is public until then). Asked only
+ * for such inputs, so runs of older products never ask it; a product created by a newer API but first run by
+ * a worker from before it opened at once, and replays so.
+ */
+export const POLL_MODERATION_PATCH = 'poll-moderation';
+
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
 
@@ -112,7 +120,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const { continued } = input;
   const created = continued
     ? { state: continued.state, events: [] }
-    : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now());
+    : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now(), input.pollApproval !== undefined && patched(POLL_MODERATION_PATCH));
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
   // A continued run keeps its product's choice: one started before social updates never gets them.

@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/poll/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the question (optional) and options of a poll waiting for the influencer's approval (DRAFT); screened again, and the influencer is asked to approve the new set. */
+        put: operations["ProductActionsController_editPollOptions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{id}/poll/close": {
         parameters: {
             query?: never;
@@ -467,6 +484,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/poll/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer approves the draft poll's options: the poll opens now (its first public update) and its duration starts now. */
+        post: operations["ReviewsController_approvePoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/poll/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The product's influencer asks staff to change the draft poll's options, saying what; the poll stays in DRAFT until staff edit them. */
+        post: operations["ReviewsController_requestPollChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{id}/designs/{round}/review": {
         parameters: {
             query?: never;
@@ -614,7 +665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live poll results for fans: votes per option and the total, at most about a second old. No key needed. */
+        /** Live poll results for fans: votes per option and the total, at most about a second old. No key needed. 404 while the poll waits for the influencer's approval (DRAFT). */
         get: operations["VotesController_results"];
         put?: never;
         post?: never;
@@ -1091,23 +1142,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reminders and alerts written for staff and influencers, newest first: their words, channel and status (the outbox: status=outbox). */
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/staff-members": {
         parameters: {
             query?: never;
@@ -1178,26 +1212,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/products/{id}/sponsorship": {
+    "/moderation/terms": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The product's sponsorship and its sponsored posts: disclosure, order reference, fee and status (held, released, blocked, withdrawn), with fee totals per currency. */
-        get: operations["SponsorshipController_get"];
-        /** Declare (or replace) the brand partner paying for the product's posts: updates made from now on carry the disclosure and are held until their paid-post order is recorded. */
-        put: operations["SponsorshipController_declare"];
-        post?: never;
-        /** End the product's sponsorship for later updates; posts already made stay sponsored (held until their order is recorded). */
-        delete: operations["SponsorshipController_remove"];
+        /** The incubator's own refused terms, and the version of the zh-CN list the screen uses. */
+        get: operations["ModerationController_list"];
+        put?: never;
+        /** Refuse a term in poll questions and options from now on (new products and edits of draft polls); 409 when it is refused already. */
+        post: operations["ModerationController_add"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/products/{id}/social-updates/{updateId}/sponsorship": {
+    "/moderation/terms/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1206,9 +1239,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the platform's paid-post order for a sponsored post: accepted (order reference and fee) releases its held deliveries; refused (reason) blocks them. Repeating an accepted order is harmless; another reference for a released post is 409. */
-        post: operations["SponsorshipController_record"];
-        delete?: never;
+        post?: never;
+        /** Stop refusing a term (polls already screened are not screened again). */
+        delete: operations["ModerationController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1321,11 +1354,6 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
-            /**
-             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
-             * @enum {string}
-             */
-            notificationMode?: "each" | "daily_digest" | "none";
         };
         CreateInfluencerDto: {
             /**
@@ -1352,8 +1380,6 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
-            /** @enum {string} */
-            notificationMode: "each" | "daily_digest" | "none";
         };
         IssuedInfluencerDto: {
             /** @example inf-4k2m9q1z7x */
@@ -1389,8 +1415,6 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
-            /** @enum {string} */
-            notificationMode: "each" | "daily_digest" | "none";
             /** @description When the change gave a webhookUrl: the `whsec_` secret its messages are signed with. Shown only in this response. */
             webhookSecret?: string;
         };
@@ -1410,12 +1434,12 @@ export interface components {
             question: string;
             options: components["schemas"]["PollOptionInputDto"][];
             /**
-             * @description When the poll closes (ISO-8601). Give this or durationMinutes.
+             * @description When the poll closes (ISO-8601). Give this or durationMinutes; only with pollApproval 'none' (an approved poll's duration starts at its approval).
              * @example 2026-12-01T12:00:00Z
              */
             closesAt?: string;
             /**
-             * @description How long the poll stays open, in minutes (1 minute to 90 days).
+             * @description How long the poll stays open, in minutes (1 minute to 90 days), from its approval (pollApproval 'influencer') or its creation ('none').
              * @example 4320
              */
             durationMinutes?: number;
@@ -1498,6 +1522,11 @@ export interface components {
              * @example shop-4k2m9q1z7x
              */
             shopId?: string;
+            /**
+             * @description Who approves the poll's options before fans see them: 'influencer' (the default) keeps the poll in DRAFT, with nothing public and no votes, until the product's influencer approves it; 'none' opens it at once. The automatic screen runs either way.
+             * @enum {string}
+             */
+            pollApproval?: "influencer" | "none";
             /** @description Restock and reservation-hold rules after the launch; each defaults from the configuration. */
             sales?: components["schemas"]["SalesRulesInputDto"];
         };
@@ -1516,6 +1545,29 @@ export interface components {
             id: string;
             label: string;
             description?: string;
+        };
+        ActorDto: {
+            /** @enum {string} */
+            kind: "staff" | "influencer" | "system";
+            /** @description API key id for staff, influencer id for influencers, the timer's name for system. */
+            id: string;
+            /** @description A staff key's label, in staff keys' answers only. */
+            label?: string;
+        };
+        PollChangesRequestDto: {
+            feedback: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+        };
+        PollDraftDto: {
+            /** @description How long the poll is open, counted from its approval (ms). */
+            durationMs: number;
+            /** @description The influencer's last request for changes, until staff edit the options. */
+            changesRequested?: components["schemas"]["PollChangesRequestDto"];
+            /** Format: date-time */
+            approvedAt?: string;
+            approvedBy?: components["schemas"]["ActorDto"];
         };
         OptionCountDto: {
             optionId: string;
@@ -1552,24 +1604,24 @@ export interface components {
         PollDto: {
             question: string;
             options: components["schemas"]["PollOptionDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the poll closes; while DRAFT, provisional (the duration counts from the approval).
+             */
             closesAt: string;
             minVotes: number;
-            /** @enum {string} */
-            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            /**
+             * @description DRAFT: waiting for the influencer's approval of the options; nothing is public and no votes are taken.
+             * @enum {string}
+             */
+            status: "DRAFT" | "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            /** @description Present for polls the influencer approves before they open: duration, requested changes, approval. */
+            draft?: components["schemas"]["PollDraftDto"];
             /** @description The last tally, also when it fell short of minVotes. */
             lastTally?: components["schemas"]["PollTallyDto"];
             result?: components["schemas"]["PollResultDto"];
             /** @description Vote-count milestones announced so far. */
             milestones?: components["schemas"]["VoteMilestoneDto"][];
-        };
-        ActorDto: {
-            /** @enum {string} */
-            kind: "staff" | "influencer" | "system";
-            /** @description API key id for staff, influencer id for influencers, the timer's name for system. */
-            id: string;
-            /** @description A staff key's label, in staff keys' answers only. */
-            label?: string;
         };
         DesignRoundDto: {
             round: number;
@@ -1843,7 +1895,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
+        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_DRAFTED" | "POLL_OPTIONS_EDITED" | "POLL_CHANGES_REQUESTED" | "POLL_APPROVED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
         TimelineEventDto: {
             seq: number;
             /** @example STAGE_CHANGED */
@@ -1872,6 +1924,15 @@ export interface components {
             events: components["schemas"]["TimelineEventDto"][];
             /** @description Pass as `afterSeq` for the next page; null when these are the last events. */
             nextAfterSeq: number | null;
+        };
+        EditPollOptionsDto: {
+            /**
+             * @description The new question; absent: it stays.
+             * @example Which dress should we make for autumn?
+             */
+            question?: string;
+            /** @description The whole new option set (screened again); ids default to option-1, option-2, … */
+            options: components["schemas"]["PollOptionInputDto"][];
         };
         ExtendPollDto: {
             /**
@@ -1997,6 +2058,13 @@ export interface components {
             milestone: "MATERIALS" | "CUTTING" | "SEWING" | "QUALITY_CHECK" | "SHIPPED";
             /** @example Fabric arrived */
             note?: string;
+        };
+        RequestPollChangesDto: {
+            /**
+             * @description What to change in the poll's options; staff see it in the pending action.
+             * @example Add a cotton option, and drop the slip dress
+             */
+            feedback: string;
         };
         ReviewDto: {
             /** @enum {string} */
@@ -2137,7 +2205,7 @@ export interface components {
             productId: string;
             question: string;
             /** @enum {string} */
-            status: "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
+            status: "DRAFT" | "OPEN" | "CLOSING" | "AWAITING_DECISION" | "CLOSED" | "CANCELLED";
             closesAt: string;
             /** @example 2000 */
             totalVotes: number;
@@ -2192,7 +2260,7 @@ export interface components {
              */
             signatureHashtags: string[];
             /**
-             * @description Paid partnership: every published update is a sponsored post, carrying the platform's disclosure and held until its paid-post order reference is recorded (POST /products/:id/social-updates/:updateId/sponsorship).
+             * @description Paid partnership: every published update carries the platform's disclosure.
              * @default false
              */
             sponsored: boolean;
@@ -2360,10 +2428,10 @@ export interface components {
             /** @enum {string} */
             channelKind: "webhook" | "log";
             /**
-             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again. held: a sponsored post waiting for its paid-post order reference (not sent). blocked: the platform refused that order (not sent unless a new reference is recorded).
+             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again.
              * @enum {string}
              */
-            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
+            status: "pending" | "delivered" | "failed" | "cancelled";
             attempts: number;
             lastError: string | null;
             /** @description The receiver's HTTP status when delivered. */
@@ -2798,33 +2866,6 @@ export interface components {
             failedAt: string | null;
             cancelledAt: string | null;
         };
-        NotificationDto: {
-            /** @description Also the webhook-id and the email's Message-ID. */
-            id: string;
-            /** @enum {string} */
-            recipientKind: "influencer" | "staff";
-            recipientId: string;
-            productId: string | null;
-            /** @enum {string} */
-            kind: "design.review_waiting" | "design.review_reminder" | "sample.review_waiting" | "sample.review_reminder" | "announcement.approval_waiting" | "announcement.approval_overdue" | "poll.below_minimum" | "demand.below_goal" | "restock.proposed" | "delivery.failed" | "digest";
-            /** @enum {string} */
-            channel: "email" | "webhook";
-            /** @enum {string} */
-            language: "en" | "zh-CN";
-            subject: string;
-            body: string;
-            /**
-             * @description pending: being sent; queued: waits for the person's daily digest; digested: sent in digestId; outbox: kept, not sent (lastError says why); sent; failed.
-             * @enum {string}
-             */
-            status: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
-            attempts: number;
-            lastError: string | null;
-            digestId: string | null;
-            createdAt: string;
-            sentAt: string | null;
-            failedAt: string | null;
-        };
         CreateStaffMemberDto: {
             /** @example Anna Li */
             name: string;
@@ -2853,11 +2894,6 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
-            /**
-             * @description each (default): every alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR her time; none.
-             * @enum {string}
-             */
-            notificationMode?: "each" | "daily_digest" | "none";
         };
         IssuedStaffMemberDto: {
             /** @example stf-4k2m9q1z7x3b */
@@ -2876,8 +2912,6 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
-            /** @enum {string} */
-            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2906,8 +2940,6 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
-            /** @enum {string} */
-            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2943,131 +2975,41 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
-            /**
-             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
-             * @enum {string}
-             */
-            notificationMode?: "each" | "daily_digest" | "none";
             /** @example Anna Li */
             name?: string;
         };
-        SponsorshipTermsDto: {
-            partner: string;
-            defaultFeeMinor: number | null;
-            currency: string | null;
-            /** @description null: every published update. */
-            events: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED")[] | null;
-            declaredAt: string;
-            updatedAt: string;
+        CreateModerationTermDto: {
+            /**
+             * @description A word or phrase refused in poll questions and options; compared with width, case and spacing folded. Chinese terms match inside words, others as whole words.
+             * @example 竞品牌
+             */
+            term: string;
+            /**
+             * @description Why it is refused, for the next member of staff.
+             * @example a competitor's brand
+             */
+            note?: string;
         };
-        SponsoredDeliveryDto: {
+        ModerationTermDto: {
+            /** @example term-4k2m9q1z7x */
             id: string;
-            channelId: string;
-            /** @enum {string} */
-            channelKind: "webhook" | "log";
-            platform: string;
-            /** @enum {string} */
-            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
-        };
-        SponsoredPostDto: {
-            updateId: string;
-            seq: number;
-            /** @enum {string} */
-            event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED";
-            /** @description The platform the update is written for; each delivery names its channel's. */
-            platform: string;
-            /** @description The brand partner; null when the influencer's settings make her posts sponsored. */
-            partner: string | null;
-            /**
-             * @description What made it sponsored: the product's sponsorship or the influencer's social settings.
-             * @enum {string}
-             */
-            source: "product" | "influencer";
-            /**
-             * @description The disclosure its text carries.
-             * @example 广告
-             */
-            disclosure: string;
-            /**
-             * @description held: waiting for the platform's order reference (not sent); released: recorded, sent; blocked: the platform refused the order (not sent); withdrawn: its product was cancelled first.
-             * @enum {string}
-             */
-            status: "held" | "released" | "blocked" | "withdrawn";
-            orderReference: string | null;
-            feeMinor: number | null;
-            currency: string | null;
-            refusalReason: string | null;
+            /** @description As staff typed it. */
+            term: string;
+            /** @description As the screen compares it. */
+            normalised: string;
+            note?: string;
+            createdBy: components["schemas"]["ActorDto"];
+            /** Format: date-time */
             createdAt: string;
-            /** @description When the platform's answer was recorded. */
-            decidedAt: string | null;
-            withdrawnAt: string | null;
-            deliveries: components["schemas"]["SponsoredDeliveryDto"][];
         };
-        FeeTotalDto: {
-            /** @example CNY */
-            currency: string;
-            /** @description Sum of the fees of released posts, in minor units. */
-            feeMinor: number;
-            posts: number;
-        };
-        SponsorshipDto: {
-            productId: string;
-            /** @description The product's sponsorship; null when none is declared (posts may still be sponsored by the influencer's settings). */
-            sponsorship: components["schemas"]["SponsorshipTermsDto"] | null;
-            posts: components["schemas"]["SponsoredPostDto"][];
-            /** @description Fees of released posts per currency. */
-            totals: components["schemas"]["FeeTotalDto"][];
-            /** @description Posts waiting for their order reference. */
-            held: number;
-            /** @description Posts whose paid order the platform refused. */
-            blocked: number;
-        };
-        DeclareSponsorshipDto: {
+        ModerationListsDto: {
             /**
-             * @description The brand partner paying for the posts.
-             * @example Linen & Co
+             * @description The version of the zh-CN list file the screen uses (README: Moderation).
+             * @example 2026.12.1
              */
-            partner: string;
-            /**
-             * @description The fee per post in minor units (fen, cents), used when a recorded post names none. With `currency`.
-             * @example 150000
-             */
-            defaultFeeMinor?: number;
-            /**
-             * @description ISO 4217 code of the default fee; required with `defaultFeeMinor`.
-             * @example CNY
-             */
-            currency?: string;
-            /** @description Only these events' updates are sponsored posts; without it, every published update. Cancellation notices are never sponsored. */
-            events?: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED")[];
-        };
-        RecordSponsoredOrderDto: {
-            /**
-             * @description accepted: the platform took the paid order (releases the post); refused: it refused it (blocks the post, with the `reason`).
-             * @default accepted
-             * @enum {string}
-             */
-            status: "accepted" | "refused";
-            /**
-             * @description The platform's order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across posts.
-             * @example PGY-2026-118734
-             */
-            orderReference?: string;
-            /**
-             * @description The fee for this post in minor units; defaults to the product sponsorship's default fee.
-             * @example 150000
-             */
-            feeMinor?: number;
-            /**
-             * @description ISO 4217 code of the fee; defaults to the sponsorship's currency.
-             * @example CNY
-             */
-            currency?: string;
-            /**
-             * @description Why the platform refused the order; required when refused.
-             * @example brand not verified on the platform
-             */
-            reason?: string;
+            zhCnListVersion: string;
+            /** @description The incubator's own terms, oldest first. */
+            terms: components["schemas"]["ModerationTermDto"][];
         };
     };
     responses: never;
@@ -3838,6 +3780,86 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductActionsController_editPollOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditPollOptionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5199,6 +5221,153 @@ export interface operations {
             };
         };
     };
+    ReviewsController_approvePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReviewsController_requestPollChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPollChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ReviewsController_reviewDesign: {
         parameters: {
             query?: never;
@@ -6440,7 +6609,7 @@ export interface operations {
     SocialController_deliveries: {
         parameters: {
             query?: {
-                status?: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
+                status?: "pending" | "delivered" | "failed" | "cancelled";
             };
             header?: never;
             path: {
@@ -7779,72 +7948,6 @@ export interface operations {
             };
         };
     };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                /** @description Only staff members' or only influencers' notifications. */
-                recipientKind?: "influencer" | "staff";
-                /** @description Only this person's (a staff member's or an influencer's id). */
-                recipientId?: string;
-                /** @description outbox: kept, not sent (no SMTP server configured, or no address). */
-                status?: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
-                /** @description Only this product's. */
-                productId?: string;
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"][];
-                };
-            };
-            /** @description No API key, or the key is unknown or revoked. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The key's role may not do this, or the product belongs to another influencer. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A value is invalid; `details` lists the fields. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description PostgreSQL or Temporal is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
     StaffMembersController_list: {
         parameters: {
             query?: never;
@@ -8209,14 +8312,11 @@ export interface operations {
             };
         };
     };
-    SponsorshipController_get: {
+    ModerationController_list: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description The product id (p-…). */
-                id: unknown;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -8226,7 +8326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SponsorshipDto"];
+                    "application/json": components["schemas"]["ModerationListsDto"];
                 };
             };
             /** @description No API key, or the key is unknown or revoked. */
@@ -8240,15 +8340,6 @@ export interface operations {
             };
             /** @description The key's role may not do this, or the product belongs to another influencer. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8267,28 +8358,25 @@ export interface operations {
             };
         };
     };
-    SponsorshipController_declare: {
+    ModerationController_add: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description The product id (p-…). */
-                id: unknown;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeclareSponsorshipDto"];
+                "application/json": components["schemas"]["CreateModerationTermDto"];
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SponsorshipDto"];
+                    "application/json": components["schemas"]["ModerationTermDto"];
                 };
             };
             /** @description No API key, or the key is unknown or revoked. */
@@ -8302,15 +8390,6 @@ export interface operations {
             };
             /** @description The key's role may not do this, or the product belongs to another influencer. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8347,25 +8426,22 @@ export interface operations {
             };
         };
     };
-    SponsorshipController_remove: {
+    ModerationController_remove: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The product id (p-…). */
-                id: unknown;
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SponsorshipDto"];
-                };
+                content?: never;
             };
             /** @description No API key, or the key is unknown or revoked. */
             401: {
@@ -8387,87 +8463,6 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description PostgreSQL or Temporal is unreachable; retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    SponsorshipController_record: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                updateId: string;
-                /** @description The product id (p-…). */
-                id: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordSponsoredOrderDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SponsoredPostDto"];
-                };
-            };
-            /** @description No API key, or the key is unknown or revoked. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The key's role may not do this, or the product belongs to another influencer. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such resource. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description A value is invalid; `details` lists the fields. */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

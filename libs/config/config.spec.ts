@@ -10,9 +10,9 @@ describe('loadConfig', () => {
   });
 
   it('reads the caps on repeatable actions (defaults 20, 10, 5), fixed into the products\' rules', () => {
-    expect(loadConfig({}).lifecycle.actionLimits).toEqual({ launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50 });
-    const c = loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000', POLL_EXTENSION_LIMIT: '0', ANNOUNCEMENT_REAPPROVAL_LIMIT: '2', DEMAND_EXTENSION_LIMIT: '3', RESTOCK_LIMIT: '7' });
-    expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2, demandExtensions: 3, restocks: 7 });
+    expect(loadConfig({}).lifecycle.actionLimits).toEqual({ launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50, pollRevisions: 20 });
+    const c = loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '5000', POLL_EXTENSION_LIMIT: '0', ANNOUNCEMENT_REAPPROVAL_LIMIT: '2', DEMAND_EXTENSION_LIMIT: '3', RESTOCK_LIMIT: '7', POLL_REVISION_LIMIT: '4' });
+    expect(c.lifecycle.actionLimits).toEqual({ launchReschedules: 5000, pollExtensions: 0, announcementReapprovals: 2, demandExtensions: 3, restocks: 7, pollRevisions: 4 });
     expect(() => loadConfig({ LAUNCH_RESCHEDULE_LIMIT: '-1' })).toThrow(/LAUNCH_RESCHEDULE_LIMIT/);
     expect(() => loadConfig({ POLL_EXTENSION_LIMIT: 'many' })).toThrow(/POLL_EXTENSION_LIMIT/);
     expect(loadConfig({}).lifecycle.runEventLimit).toBe(10_000);

@@ -135,6 +135,8 @@ const variables = z.object({
   DEMAND_EXTENSION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
   /** Restocks the workflow may propose over a product's life. */
   RESTOCK_LIMIT: z.coerce.number().int().min(0).max(100_000).default(50),
+  /** Edits of a draft poll's options and the influencer's requests for changes, together, per product. */
+  POLL_REVISION_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   /** Events in one run of a product's workflow before it continues as new (Temporal fails a run at 51,200). */
   WORKFLOW_RUN_EVENT_LIMIT: z.coerce.number().int().min(100).max(40_000).default(10_000),
   /** A review waiting longer than this gets one reminder. */
@@ -238,6 +240,7 @@ const schema = variables.transform((c) => {
       announcementReapprovals: c.ANNOUNCEMENT_REAPPROVAL_LIMIT,
       demandExtensions: c.DEMAND_EXTENSION_LIMIT,
       restocks: c.RESTOCK_LIMIT,
+      pollRevisions: c.POLL_REVISION_LIMIT,
     },
     runEventLimit: c.WORKFLOW_RUN_EVENT_LIMIT,
     demand: {

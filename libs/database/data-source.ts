@@ -25,6 +25,8 @@ import { StaffMemberEntity } from './entities/staff-member.entity';
 import { ProductSponsorshipEntity } from './entities/product-sponsorship.entity';
 import { SponsoredPostEntity } from './entities/sponsored-post.entity';
 import { SponsoredPosts1764580000000 } from './migrations/1764580000000-sponsored-posts';
+import { ModerationTermEntity } from './entities/moderation-term.entity';
+import { PollModeration1764585000000 } from './migrations/1764585000000-poll-moderation';
 import { Attribution1764530000000 } from './migrations/1764530000000-attribution';
 import { DemandAndSales1764500000000 } from './migrations/1764500000000-demand-and-sales';
 import { ShopEvents1764520000000 } from './migrations/1764520000000-shop-events';
@@ -78,6 +80,7 @@ export const ENTITIES = [
   StaffMemberEntity,
   ProductSponsorshipEntity,
   SponsoredPostEntity,
+  ModerationTermEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -94,6 +97,7 @@ export const MIGRATIONS = [
   PeopleContacts1764560000000,
   Suppliers1764570000000,
   SponsoredPosts1764580000000,
+  PollModeration1764585000000,
   Notifications1764590000000,
 ];
 

@@ -71,6 +71,9 @@ export const declineRestock = commandUpdate('DECLINE_RESTOCK');
 export const cancelRestock = commandUpdate('CANCEL_RESTOCK');
 export const recordRestockMilestone = commandUpdate('RECORD_RESTOCK_MILESTONE');
 export const endSales = commandUpdate('END_SALES');
+export const editPollOptions = commandUpdate('EDIT_POLL_OPTIONS');
+export const requestPollChanges = commandUpdate('REQUEST_POLL_CHANGES');
+export const approvePoll = commandUpdate('APPROVE_POLL');
 
 /** Each command's Update, keyed by command type: the workflow registers its handlers from it. */
 export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
@@ -94,6 +97,9 @@ export const COMMAND_UPDATES: { [T in CommandType]: CommandUpdate<T> } = {
   RECORD_RESTOCK_MILESTONE: recordRestockMilestone,
   END_SALES: endSales,
   REQUEST_SAMPLE: requestSample,
+  EDIT_POLL_OPTIONS: editPollOptions,
+  REQUEST_POLL_CHANGES: requestPollChanges,
+  APPROVE_POLL: approvePoll,
 };
 
 /**

@@ -4,8 +4,18 @@
 import { emit, iso } from './events';
 import type { LifecycleEvent, ProductState, ProductWorkflowInput } from './model';
 
-export function createProductState(input: ProductWorkflowInput, nowMs: number): { state: ProductState; events: LifecycleEvent[] } {
+/**
+ * `moderated`: the poll waits in DRAFT for the influencer's approval of its options (the input's
+ * pollApproval; the workflow also asks its `poll-moderation` patch), with nothing public until then.
+ * Otherwise it opens at once, as products always did.
+ */
+export function createProductState(
+  input: ProductWorkflowInput,
+  nowMs: number,
+  moderated = input.pollApproval !== undefined,
+): { state: ProductState; events: LifecycleEvent[] } {
   const now = iso(nowMs);
+  const draft = moderated && input.pollApproval ? { durationMs: input.pollApproval.durationMs } : undefined;
   const state: ProductState = {
     productId: input.productId,
     influencerId: input.influencerId,
@@ -16,7 +26,7 @@ export function createProductState(input: ProductWorkflowInput, nowMs: number): 
     createdAt: now,
     updatedAt: now,
     rules: input.rules,
-    poll: { ...input.poll, status: 'OPEN' },
+    poll: { ...input.poll, status: draft ? 'DRAFT' : 'OPEN', ...(draft ? { draft } : {}) },
     designs: [],
     samples: [],
     production: { milestones: [] },
@@ -24,14 +34,16 @@ export function createProductState(input: ProductWorkflowInput, nowMs: number): 
     ...(input.variants ? { variants: input.variants } : {}),
     ...(input.shopId ? { shopId: input.shopId } : {}),
   };
-  const events = [
-    emit(state, 'PRODUCT_CREATED', input.createdBy, now, { name: input.name, targetKeyword: input.targetKeyword }),
-    emit(state, 'POLL_OPENED', input.createdBy, now, {
-      question: input.poll.question,
-      options: input.poll.options,
-      closesAt: input.poll.closesAt,
-      minVotes: input.poll.minVotes,
-    }),
-  ];
-  return { state, events };
+  const created = emit(state, 'PRODUCT_CREATED', input.createdBy, now, { name: input.name, targetKeyword: input.targetKeyword });
+  if (draft) {
+    const drafted = emit(state, 'POLL_DRAFTED', input.createdBy, now, { question: input.poll.question, options: input.poll.options, durationMs: draft.durationMs, minVotes: input.poll.minVotes });
+    return { state, events: [created, drafted] };
+  }
+  const opened = emit(state, 'POLL_OPENED', input.createdBy, now, {
+    question: input.poll.question,
+    options: input.poll.options,
+    closesAt: input.poll.closesAt,
+    minVotes: input.poll.minVotes,
+  });
+  return { state, events: [created, opened] };
 }

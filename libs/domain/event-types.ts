@@ -6,6 +6,11 @@ import type { Stage } from './stages';
 export const EVENT_TYPES = [
   'PRODUCT_CREATED',
   'POLL_OPENED',
+  // A poll waiting for the influencer's approval (poll moderation): nothing of it is public until POLL_OPENED.
+  'POLL_DRAFTED',
+  'POLL_OPTIONS_EDITED',
+  'POLL_CHANGES_REQUESTED',
+  'POLL_APPROVED',
   'POLL_EXTENDED',
   'POLL_MILESTONE',
   'POLL_BELOW_MINIMUM',

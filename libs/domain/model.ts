@@ -77,6 +77,8 @@ export interface ActionLimits {
   demandExtensions?: number;
   /** Restocks proposed over the product's life (absent: DEFAULT_ACTION_LIMITS). */
   restocks?: number;
+  /** Edits of a draft poll's options and requests for changes to them, together (absent: DEFAULT_ACTION_LIMITS). */
+  pollRevisions?: number;
 }
 
 export interface ProductWorkflowInput {
@@ -93,6 +95,11 @@ export interface ProductWorkflowInput {
   variants?: ProductVariant[];
   /** The registered shop that sells it and is told about reservations; absent: no shop events. */
   shopId?: string;
+  /**
+   * Present when the influencer approves the poll's options before it opens (the poll starts in DRAFT and is
+   * open for durationMs from the approval); absent in older workflows and with pollApproval 'none'.
+   */
+  pollApproval?: { durationMs: number };
   /** Set when a run continues as new: the product as the previous run left it (see ContinuedRun). */
   continued?: ContinuedRun;
 }
@@ -134,8 +141,11 @@ export interface PollResult {
   closedAt: string;
 }
 
-/** CANCELLED: the product was cancelled before its poll closed; no votes are taken. */
-export const POLL_STATUSES = ['OPEN', 'CLOSING', 'AWAITING_DECISION', 'CLOSED', 'CANCELLED'] as const;
+/**
+ * DRAFT: the options wait for the influencer's approval (products created with pollApproval 'influencer');
+ * nothing is public and no votes are taken. CANCELLED: the product was cancelled before its poll closed.
+ */
+export const POLL_STATUSES = ['DRAFT', 'OPEN', 'CLOSING', 'AWAITING_DECISION', 'CLOSED', 'CANCELLED'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
 /** A vote-count milestone the poll crossed (e.g. 1,000 fans have voted), reported by vote intake. */
@@ -145,8 +155,24 @@ export interface VoteMilestone {
   totalVotes: number;
 }
 
+/** Who must approve a poll's options before it opens: the product's influencer, or nobody (it opens at once). */
+export const POLL_APPROVALS = ['influencer', 'none'] as const;
+export type PollApproval = (typeof POLL_APPROVALS)[number];
+
+/** A poll waiting for the influencer's approval of its options (status DRAFT), and how that went. */
+export interface PollDraft {
+  /** How long the poll stays open, counted from its approval. */
+  durationMs: number;
+  /** The influencer's last request for changes; cleared when staff edit the options. */
+  changesRequested?: { feedback: string; at: string; by: Actor };
+  approvedAt?: string;
+  approvedBy?: Actor;
+}
+
 export interface PollState extends PollSpec {
   status: PollStatus;
+  /** Present for polls that needed the influencer's approval (closesAt is provisional until approvedAt). */
+  draft?: PollDraft;
   /** The last tally, also when it fell short of minVotes. */
   lastTally?: { counts: OptionCount[]; totalVotes: number; at: string };
   result?: PollResult;

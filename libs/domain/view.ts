@@ -46,6 +46,18 @@ export function pendingAction(state: ProductState): PendingAction {
 
 function pollAction(state: ProductState): PendingAction {
   switch (state.poll.status) {
+    case 'DRAFT': {
+      const minutes = Math.round((state.poll.draft?.durationMs ?? 0) / 60_000);
+      const asked = state.poll.draft?.changesRequested;
+      if (asked) {
+        return { by: 'staff', action: 'EDIT_POLL_OPTIONS', description: `the influencer asked for changes to the poll's options: "${asked.feedback}"; edit them for her approval` };
+      }
+      return {
+        by: 'influencer',
+        action: 'APPROVE_POLL',
+        description: `approve the poll's options or request changes; nothing is public until then, and the poll is open for ${minutes} minutes from the approval`,
+      };
+    }
     case 'OPEN':
       return { by: 'fans', action: 'VOTE', description: `fans vote until ${state.poll.closesAt}; staff may close the poll early` };
     case 'CLOSING':

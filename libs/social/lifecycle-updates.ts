@@ -234,6 +234,12 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
     case 'RESTOCK_MILESTONE':
     case 'SALES_ENDED':
       break;
+    // Poll moderation: internal until the approval's POLL_OPENED, which is the poll's first public update.
+    case 'POLL_DRAFTED':
+    case 'POLL_OPTIONS_EDITED':
+    case 'POLL_CHANGES_REQUESTED':
+    case 'POLL_APPROVED':
+      break;
     default: {
       const unhandled: never = event.type;
       throw new Error(`no template words for event ${String(unhandled)}`);

@@ -1,7 +1,7 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, ErrorBody, IssuedApiKeyDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import type { ChannelDto, ErrorBody, IssuedApiKeyDto, ModerationTermDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { reportAttack } from '../support/security-table';
@@ -54,6 +54,7 @@ describe('authorization matrix', () => {
   let shopify: Shop;
   let staffMemberId: string;
   let supplierId: string;
+  let termId: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -73,6 +74,7 @@ describe('authorization matrix', () => {
     staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Matrix member', email: 'matrix@incubator.example' } })).body.id;
     // Its endpoint takes nothing: the matrix's sample request is still retrying when the product is cancelled.
     supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Matrix mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
+    termId = (await t.http<ModerationTermDto>('POST', '/moderation/terms', { body: { term: 'matrix term', note: 'deleted by its row' } })).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -120,6 +122,10 @@ describe('authorization matrix', () => {
     { route: 'POST /products/{id}/restocks/cancel', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
     { route: 'POST /products/{id}/restocks/milestones', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ milestone: 'MATERIALS' }) },
     { route: 'POST /products/{id}/end', expect: staffOnly(409), code: 'WRONG_STAGE', body: () => ({ reason: 'matrix' }) },
+    // POLL, open (the matrix product opens at once): the draft poll's moderation is over.
+    { route: 'PUT /products/{id}/poll/options', expect: staffOnly(409), code: 'INVALID_STATE', body: () => ({ options: [{ label: 'A' }, { label: 'B' }] }) },
+    { route: 'POST /products/{id}/poll/request-changes', expect: ownerOnly(409), code: 'INVALID_STATE', body: () => ({ feedback: 'matrix' }) },
+    { route: 'POST /products/{id}/poll/approve', expect: ownerOnly(409), code: 'INVALID_STATE', body: () => ({}) },
     { route: 'POST /products/{id}/poll/extend', expect: staffOnly(200), body: () => ({ closesAt: soon() }) },
     { route: 'POST /products/{id}/poll/close', expect: staffOnly(200), body: () => ({}) },
     // DESIGN: no round to review until staff submit one.
@@ -175,6 +181,9 @@ describe('authorization matrix', () => {
     { route: 'POST /suppliers', expect: staffOnly(201), body: () => ({ name: `mill ${Math.random().toString(36).slice(2, 10)}`, outboundUrl: 'http://127.0.0.1:9/hooks' }) },
     { route: 'GET /suppliers', expect: staffOnly(200) },
     { route: 'GET /notifications', expect: staffOnly(200) },
+    { route: 'POST /moderation/terms', expect: staffOnly(201), body: () => ({ term: `term ${Math.random().toString(36).slice(2, 10)}` }) },
+    { route: 'GET /moderation/terms', expect: staffOnly(200) },
+    { route: 'DELETE /moderation/terms/{id}', expect: staffOnly(204) },
     { route: 'GET /suppliers/{id}', expect: staffOnly(200) },
     { route: 'GET /suppliers/{id}/events', expect: staffOnly(200) },
     { route: 'POST /suppliers/{id}/disable', expect: staffOnly(200), body: () => ({}) },
@@ -208,7 +217,7 @@ describe('authorization matrix', () => {
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
       const isShopify = template.startsWith('/webhooks/shopify/');
-      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId], ['/suppliers/', supplierId]];
+      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId], ['/suppliers/', supplierId], ['/moderation/terms/', termId]];
       const path = template
         .replace('{id}', ids.find(([prefix]) => template.startsWith(prefix))?.[1] ?? productId)
         .replace('{shopId}', isShopify ? shopify.id : shop.id)

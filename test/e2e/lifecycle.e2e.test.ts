@@ -42,6 +42,8 @@ describe('product lifecycle over HTTP', () => {
       prefix: issued.prefix,
       createdAt: expect.any(String) as string,
       revokedAt: null,
+      // An influencer's key belongs to no staff member (issue 14, part 0).
+      staffMemberId: null,
     });
     expect(JSON.stringify(keys)).not.toContain(miaKey.slice(17));
     const staffKeyId = keys.find((k) => k.role === 'staff')?.id;
@@ -70,17 +72,21 @@ describe('product lifecycle over HTTP', () => {
     );
     const id = created.id;
     const p = `/products/${id}`;
-    expect(created).toMatchObject({
-      id: expect.stringMatching(/^p-/) as string,
+    // The poll waits for the influencer's approval of its options (the default), then opens for its hour.
+    expect(created).toMatchObject({ id: expect.stringMatching(/^p-/) as string, stage: 'POLL', pendingAction: { by: 'influencer', action: 'APPROVE_POLL' }, poll: { status: 'DRAFT' } });
+    const approvedAt = Date.now();
+    const opened = await act(t, `${p}/poll/approve`, {}, miaKey);
+    expect(opened).toMatchObject({
+      id,
       stage: 'POLL',
       influencerId: influencer.id,
       pendingAction: { by: 'fans', action: 'VOTE' },
       poll: { status: 'OPEN', minVotes: 5, options: [{ id: 'midi' }, { id: 'wrap' }, { id: 'slip' }] },
     });
-    const closesAt = Date.parse(created.poll.closesAt);
-    expect(closesAt).toBeGreaterThanOrEqual(startedAt + 60 * 60_000 - 1_000);
+    const closesAt = Date.parse(opened.poll.closesAt);
+    expect(closesAt).toBeGreaterThanOrEqual(Math.max(startedAt, approvedAt) + 60 * 60_000 - 1_000);
     expect(closesAt).toBeLessThanOrEqual(Date.now() + 60 * 60_000 + 1_000);
-    expect(created.poll).not.toHaveProperty('result');
+    expect(opened.poll).not.toHaveProperty('result');
 
     // The influencer sees her product; fans vote (written to the votes table directly).
     expect(expectOk(await t.http<ProductDto>('GET', p, { key: miaKey })).stage).toBe('POLL');
@@ -186,7 +192,9 @@ describe('product lifecycle over HTTP', () => {
     const system = 'system';
     expect(events.map((e) => [e.type, e.stage, e.actor.kind])).toEqual([
       ['PRODUCT_CREATED', 'POLL', staff],
-      ['POLL_OPENED', 'POLL', staff],
+      ['POLL_DRAFTED', 'POLL', staff],
+      ['POLL_APPROVED', 'POLL', mia],
+      ['POLL_OPENED', 'POLL', mia],
       ['POLL_CLOSED', 'POLL', staff],
       ['STAGE_CHANGED', 'DESIGN', staff],
       ['DESIGN_SUBMITTED', 'DESIGN', staff],
@@ -259,6 +267,7 @@ describe('product lifecycle over HTTP', () => {
       name: 'Tee',
       influencerId,
       targetKeyword: 'linen tee',
+      pollApproval: 'none',
       poll: { question: 'Which tee?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
       ...over,
     });
@@ -310,7 +319,7 @@ describe('product lifecycle over HTTP', () => {
     const { influencerId, key } = await onboard(t, 'kai');
     const id = expectOk(
       await t.http<ProductDto>('POST', '/products', {
-        body: { name: 'Cap', influencerId, targetKeyword: 'cap', poll: { question: 'Which cap?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 5, minVotes: 0 } },
+        body: { name: 'Cap', influencerId, targetKeyword: 'cap', pollApproval: 'none', poll: { question: 'Which cap?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 5, minVotes: 0 } },
       }),
       201,
     ).id;

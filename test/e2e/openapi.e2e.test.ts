@@ -116,6 +116,11 @@ describe('the OpenAPI document and the client generated from it', () => {
     expect(refused.data).toBeUndefined();
     expect((refused.error as { message?: unknown }).message).toEqual(expect.stringMatching(/staff/));
 
+    // The poll waits for Ava's approval of its options (the default), then opens.
+    expect(created.poll.status).toBe('DRAFT');
+    const approved = await must(ava.POST('/products/{id}/poll/approve', id));
+    expect(approved.poll.status).toBe('OPEN');
+    conforms('/products/{id}/poll/approve', 'post', approved);
     expect((await must(staff.POST('/products/{id}/poll/close', id))).stage).toBe('DESIGN');
     await must(staff.POST('/products/{id}/designs', { ...id, body: { title: 'v1', description: 'Camp collar, boxy fit' } }));
     const round = (n: number) => ({ params: { path: { id: created.id, round: n } } });

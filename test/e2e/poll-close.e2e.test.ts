@@ -27,6 +27,7 @@ describe('poll closing over HTTP', () => {
           name: 'Bucket hat',
           influencerId,
           targetKeyword: 'bucket hat',
+          pollApproval: 'none',
           poll: { question: 'Which hat?', options: [{ label: 'Canvas' }, { label: 'Denim' }], closesAt: inFuture(1_500), minVotes: 3 },
         },
       }),
@@ -60,6 +61,7 @@ describe('poll closing over HTTP', () => {
       name,
       influencerId,
       targetKeyword: 'tote bag',
+      pollApproval: 'none',
       poll: { question: 'Which tote?', options: [{ id: 'canvas', label: 'Canvas' }, { id: 'leather', label: 'Leather' }, { id: 'mesh', label: 'Mesh' }], durationMinutes: 30, minVotes: 0 },
     });
     const id = expectOk(await t.http<ProductDto>('POST', '/products', { body: body('Tote') }), 201).id;

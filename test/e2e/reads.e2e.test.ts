@@ -131,7 +131,7 @@ describe('reads', () => {
   });
 
   it('reports the same createdAt and updatedAt for a product in every answer and read', async () => {
-    const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: { name: 'Clock check', influencerId: leo.influencerId, targetKeyword: 'scarf', poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 } } }), 201);
+    const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: { name: 'Clock check', influencerId: leo.influencerId, targetKeyword: 'scarf', pollApproval: 'none', poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 } } }), 201);
     const id = created.id;
     const listed = () => t.http<ProductPageDto>('GET', `/products?influencerId=${leo.influencerId}`).then((r) => expectOk(r).items.find((p) => p.id === id));
     const read = expectOk(await t.http<ProductDto>('GET', `/products/${id}`));

@@ -242,7 +242,8 @@ describe('refusals', () => {
       expectError(await t.http('POST', `${p}/designs`, { body: { ...design, imageUrls: 'https://cdn.example.com/a.png' } }), 422, { fields: ['imageUrls'] });
       expectOk(await t.http('POST', `${p}/designs`, { body: design }));
       expectOk(await t.http('POST', `${p}/designs/1/review`, review('APPROVE')));
-      expectError(await t.http('POST', `${p}/samples`, { body: { notes: 'no supplier' } }), 422, { fields: ['supplier'] });
+      // No supplier and no open sample request to take it from: the lifecycle refuses it.
+      expectError(await t.http('POST', `${p}/samples`, { body: { notes: 'no supplier' } }), 422, { message: 'a sample needs its supplier (supplier or supplierId)' });
       expectError(await t.http('POST', `${p}/samples`, { body: { supplier: 'Mill', photoUrls: ['not a url'] } }), 422, { fields: ['photoUrls'] });
       expectOk(await t.http('POST', `${p}/samples`, { body: { supplier: 'Mill' } }));
       expectOk(await t.http('POST', `${p}/samples/1/review`, review('APPROVE')));

@@ -75,7 +75,7 @@ describe('secrets stay out of logs and later answers', () => {
     secrets.push(member.body.webhookSecret, contact.body.webhookSecret);
 
     const product = (await e.http<ProductDto>('POST', '/products', {
-      body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
+      body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', pollApproval: 'none', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
     })).body;
     const registered = await e.http<IssuedWebhookSourceDto>('POST', '/webhook-sources', { body: { name: 'Weibo', platform: 'weibo' } });
     const source = registered.body;

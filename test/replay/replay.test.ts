@@ -194,6 +194,20 @@ describe('recorded histories', () => {
     expect(event[event.length - 1].workflowExecutionCompletedEventAttributes).toBeTruthy();
   });
 
+  it('cover a product from the poll-moderation patch (v10): DRAFT, changes requested, options edited, approved, then opened', () => {
+    const moderated = load('product-lifecycle-moderated-v10.json');
+    expect(patchesOf(moderated)).toContain('poll-moderation');
+    expect(moderated.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter(Boolean)).toEqual([
+      'requestPollChanges',
+      'editPollOptions',
+      'approvePoll',
+      'closePoll',
+      'cancelProduct',
+    ]);
+    // Products started without a pollApproval never ask the patch: their polls open at once, as before.
+    expect(patchesOf(load('product-lifecycle-launched-v10.json'))).not.toContain('poll-moderation');
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

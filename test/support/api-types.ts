@@ -23,3 +23,4 @@ export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/st
 // Sponsored-post compliance (issue 14, part 3).
 export type { SponsoredPostDto, SponsorshipDto } from '../../apps/api/src/sponsorship/dto/sponsorship.dto';
 export type { NotificationDto } from '../../apps/api/src/notifications/dto/notification.dto';
+export type { CreateModerationTermDto, ModerationListsDto, ModerationTermDto } from '../../apps/api/src/moderation/dto/moderation-term.dto';

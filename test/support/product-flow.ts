@@ -27,11 +27,17 @@ export async function addChannels(api: Api, influencerId: string, receiver: Rece
   return { webhook, log };
 }
 
+/**
+ * A product whose poll opens at once (pollApproval 'none'), as every product did before poll moderation, so
+ * suites about later stages keep their meaning; the moderated path (the API's default) is tested in
+ * poll-moderation.e2e.test.ts and lifecycle.e2e.test.ts, which pass pollApproval 'influencer' or leave it out.
+ */
 export function productBody(influencerId: string, overrides: Record<string, unknown> = {}) {
   return {
     name: 'Summer dress',
     influencerId,
     targetKeyword: 'linen dress',
+    pollApproval: 'none',
     poll: {
       question: 'Which dress should we make?',
       options: [

@@ -49,7 +49,7 @@ export async function startProduct(
   client: Client,
   ds: DataSource,
   taskQueue: string,
-  opts: { rules?: Partial<LifecycleRules>; closesInMs?: number; minVotes?: number } = {},
+  opts: { rules?: Partial<LifecycleRules>; closesInMs?: number; minVotes?: number; pollApproval?: ProductWorkflowInput['pollApproval'] } = {},
 ): Promise<StartedProduct> {
   const influencerId = await insertInfluencer(ds);
   const productId = uniqueName('p').replace('_', '-');
@@ -69,6 +69,7 @@ export async function startProduct(
     },
     rules: { ...QUICK_RULES, ...opts.rules },
     createdBy: STAFF,
+    ...(opts.pollApproval ? { pollApproval: opts.pollApproval } : {}),
   };
   const handle = await client.workflow.start<ProductLifecycleWorkflow>(PRODUCT_WORKFLOW_TYPE, {
     workflowId: productWorkflowId(productId),

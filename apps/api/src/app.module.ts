@@ -26,6 +26,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { SupplierEventsModule } from './suppliers/supplier-events.module';
 import { StaffMembersModule } from './staff-members/staff-members.module';
 import { SponsorshipModule } from './sponsorship/sponsorship.module';
+import { ModerationModule } from './moderation/moderation.module';
 
 export type { ApiInfrastructure };
 
@@ -58,6 +59,7 @@ export class AppModule {
         NotificationsModule,
         StaffMembersModule,
         SponsorshipModule,
+        ModerationModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -3,7 +3,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PollEntity } from '../entities/poll.entity';
 
-export type PollOptionsRow = Pick<PollEntity, 'productId' | 'options'>;
+export type PollOptionsRow = Pick<PollEntity, 'productId' | 'options' | 'status'>;
 
 export class PollRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -13,7 +13,7 @@ export class PollRepository {
   }
 
   findOptions(productId: string): Promise<PollOptionsRow | null> {
-    return this.db.getRepository(PollEntity).findOne({ where: { productId }, select: { productId: true, options: true } });
+    return this.db.getRepository(PollEntity).findOne({ where: { productId }, select: { productId: true, options: true, status: true } });
   }
 
   /**

@@ -116,7 +116,8 @@ export class ProductRepository {
        ), poll AS (
          INSERT INTO polls (product_id, question, options, closes_at, min_votes, status, result, seq)
          VALUES ($1, $11, $12, $13, $14, $15, $16, $8)
-         ON CONFLICT (product_id) DO UPDATE SET closes_at = EXCLUDED.closes_at, status = EXCLUDED.status,
+         ON CONFLICT (product_id) DO UPDATE SET question = EXCLUDED.question, options = EXCLUDED.options,
+           closes_at = EXCLUDED.closes_at, status = EXCLUDED.status,
            result = EXCLUDED.result, seq = EXCLUDED.seq
          WHERE polls.seq < EXCLUDED.seq
          RETURNING 1

@@ -13,7 +13,7 @@ export type LimitedAction = keyof ActionLimits;
  * validator never runs on replay, so refusing new actions to an older product is safe, and its counts are
  * exact: replaying its history applies every action it accepted.
  */
-export const DEFAULT_ACTION_LIMITS: Required<ActionLimits> = { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50 };
+export const DEFAULT_ACTION_LIMITS: Required<ActionLimits> = { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5, demandExtensions: 10, restocks: 50, pollRevisions: 20 };
 
 // How a refusal names each cap, and the setting that raises it for products created afterwards.
 const WORDS: Record<LimitedAction, { what: string; setting: string }> = {
@@ -22,6 +22,7 @@ const WORDS: Record<LimitedAction, { what: string; setting: string }> = {
   announcementReapprovals: { what: 'launch announcement re-approvals', setting: 'ANNOUNCEMENT_REAPPROVAL_LIMIT' },
   demandExtensions: { what: 'demand window extensions', setting: 'DEMAND_EXTENSION_LIMIT' },
   restocks: { what: 'restocks', setting: 'RESTOCK_LIMIT' },
+  pollRevisions: { what: 'poll option edits and change requests', setting: 'POLL_REVISION_LIMIT' },
 };
 
 export function actionLimit(state: ProductState, action: LimitedAction): number {

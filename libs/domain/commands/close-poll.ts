@@ -18,6 +18,7 @@ export const closePollCommand: CommandHandler<ClosePollInput> = {
   stage: 'POLL',
   validate(state) {
     const p = state.productId;
+    if (state.poll.status === 'DRAFT') refuse(DomainErrorCode.InvalidState, `the poll of product ${p} is not open yet: it waits for the influencer's approval of its options`);
     if (state.poll.status === 'CLOSING') refuse(DomainErrorCode.InvalidState, `the poll of product ${p} is already closing`);
     if (state.poll.status === 'AWAITING_DECISION') {
       refuse(

@@ -85,6 +85,9 @@ describe('the command record', () => {
       ['RECORD_RESTOCK_MILESTONE', 'recordRestockMilestone'],
       ['END_SALES', 'endSales'],
       ['REQUEST_SAMPLE', 'requestSample'],
+      ['EDIT_POLL_OPTIONS', 'editPollOptions'],
+      ['REQUEST_POLL_CHANGES', 'requestPollChanges'],
+      ['APPROVE_POLL', 'approvePoll'],
     ]);
   });
 });

@@ -15,6 +15,8 @@ export const extendPollCommand: CommandHandler<ExtendPollInput> = {
   action: 'extending the poll',
   stage: 'POLL',
   validate(state, input, nowMs) {
+    // A draft's duration starts at its approval; staff change a draft with EDIT_POLL_OPTIONS.
+    if (state.poll.status === 'DRAFT') refuse(DomainErrorCode.InvalidState, `the poll of product ${state.productId} is not open yet: it waits for the influencer's approval of its options`);
     if (state.poll.status === 'CLOSING') refuse(DomainErrorCode.InvalidState, `the poll of product ${state.productId} is closing`);
     const closesAt = Date.parse(input.closesAt);
     if (Number.isNaN(closesAt)) refuse(DomainErrorCode.InvalidValue, `closesAt "${input.closesAt}" is not a valid time`);

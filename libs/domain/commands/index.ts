@@ -5,6 +5,7 @@ import { DomainErrorCode, refuse } from '../errors';
 import type { Actor, LifecycleEvent, ProductState } from '../model';
 import { isFinalStage } from '../stages';
 import { approveLaunchAnnouncementCommand } from './approve-launch-announcement';
+import { approvePollCommand } from './approve-poll';
 import { approveRestockCommand } from './approve-restock';
 import { cancelCommand } from './cancel';
 import { cancelRestockCommand } from './cancel-restock';
@@ -12,6 +13,7 @@ import { closeDemandCommand } from './close-demand';
 import { closePollCommand } from './close-poll';
 import type { CommandHandler } from './command';
 import { declineRestockCommand } from './decline-restock';
+import { editPollOptionsCommand } from './edit-poll-options';
 import { endSalesCommand } from './end-sales';
 import { extendDemandCommand } from './extend-demand';
 import { extendPollCommand } from './extend-poll';
@@ -19,6 +21,7 @@ import { overrideDemandCommand } from './override-demand';
 import { recordRestockMilestoneCommand } from './record-restock-milestone';
 import { recordMilestoneCommand } from './record-milestone';
 import { recordSampleCommand } from './record-sample';
+import { requestPollChangesCommand } from './request-poll-changes';
 import { requestSampleCommand } from './request-sample';
 import { reviewDesignCommand } from './review-design';
 import { reviewSampleCommand } from './review-sample';
@@ -50,6 +53,10 @@ const COMMAND_RECORD = {
   END_SALES: endSalesCommand,
   // Registered suppliers.
   REQUEST_SAMPLE: requestSampleCommand,
+  // Poll moderation: the draft poll's options, approved by the influencer before the poll opens.
+  EDIT_POLL_OPTIONS: editPollOptionsCommand,
+  REQUEST_POLL_CHANGES: requestPollChangesCommand,
+  APPROVE_POLL: approvePollCommand,
 };
 
 export type CommandType = keyof typeof COMMAND_RECORD;

@@ -46,6 +46,12 @@ export function sampleCommand(type: LifecycleCommand['type'], now: number): Life
       return { type, reason: 'season over' };
     case 'REQUEST_SAMPLE':
       return { type, supplierId: 'sup-1', supplier: 'Atelier Nord', notes: 'size M, the approved design' };
+    case 'EDIT_POLL_OPTIONS':
+      return { type, options: [{ id: 'a', label: 'Linen' }, { id: 'b', label: 'Cotton' }] };
+    case 'REQUEST_POLL_CHANGES':
+      return { type, feedback: 'add a cotton option' };
+    case 'APPROVE_POLL':
+      return { type };
   }
 }
 
@@ -71,4 +77,7 @@ export const STAGE_BOUND: { type: Exclude<LifecycleCommand['type'], 'CANCEL'>; n
   { type: 'END_SALES', name: 'ending sales', stage: 'ON_SALE' },
 ];
 
-export const ALL_COMMAND_TYPES: LifecycleCommand['type'][] = [...STAGE_BOUND.map((c) => c.type), 'CANCEL'];
+/** Accepted only while a moderated product's poll waits in DRAFT (poll-moderation.spec.ts), so not in STAGE_BOUND. */
+export const DRAFT_POLL_COMMANDS = ['EDIT_POLL_OPTIONS', 'REQUEST_POLL_CHANGES', 'APPROVE_POLL'] as const;
+
+export const ALL_COMMAND_TYPES: LifecycleCommand['type'][] = [...STAGE_BOUND.map((c) => c.type), ...DRAFT_POLL_COMMANDS, 'CANCEL'];

@@ -2,8 +2,8 @@
 // design and sample rounds (and sample requests to registered suppliers), production, launch, cancellation, restocks and ending sales. Each is one
 // Temporal Update of the product's workflow.
 
-import { Body, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   approveRestock,
   cancelProduct,
@@ -23,11 +23,13 @@ import {
   startProduction,
   submitDesign,
 } from '@app/domain';
-import { CurrentPrincipal } from '../auth/decorators';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { ApiErrors } from '../common/api-errors';
 import type { Principal } from '../auth/principal';
 import {
   ApproveRestockDto,
   CancelProductDto,
+  EditPollOptionsDto,
   ExtendDemandDto,
   ExtendPollDto,
   ReasonDto,
@@ -39,9 +41,9 @@ import {
   StartProductionDto,
   SubmitDesignDto,
 } from './dto/actions.dto';
-import type { ProductDto } from './dto/product.dto';
+import { ProductDto } from './dto/product.dto';
 import { CurrentProduct } from './current-product.decorator';
-import type { ProductRef } from './product-access.guard';
+import { ProductAccessGuard, type ProductRef } from './product-access.guard';
 import { ProductAction } from './product-action.decorator';
 import { ProductsService } from './products.service';
 import { SuppliersService } from '../suppliers/suppliers.service';
@@ -54,6 +56,18 @@ export class ProductActionsController {
     private readonly products: ProductsService,
     private readonly suppliers: SuppliersService,
   ) {}
+
+  @Put(':id/poll/options')
+  @Roles('staff')
+  @UseGuards(ProductAccessGuard)
+  @ApiOperation({
+    summary: "Replace the question (optional) and options of a poll waiting for the influencer's approval (DRAFT); screened again, and the influencer is asked to approve the new set.",
+  })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiErrors(401, 403, 404, 409, 422)
+  editPollOptions(@CurrentProduct() product: ProductRef, @Body() dto: EditPollOptionsDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.editPollOptions(product, dto, principal);
+  }
 
   @ProductAction(':id/poll/close', 'staff', 'Close the poll now and tally it. Below the minimum, the product waits for extend or cancel.', 401, 403, 404, 409)
   closePoll(@CurrentProduct() product: ProductRef, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {

@@ -9,9 +9,10 @@ import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 import { ReviewsController } from './reviews.controller';
 import { SuppliersModule } from '../suppliers/suppliers.module';
+import { ModerationModule } from '../moderation/moderation.module';
 
 @Module({
-  imports: [SuppliersModule],
+  imports: [SuppliersModule, ModerationModule],
   controllers: [ProductsController, ProductActionsController, ReviewsController],
   providers: [ProductsService, ProductAccessGuard, ...repositoryProviders(ProductRepository, InfluencerRepository, TimelineEventRepository, ShopRepository, ProductVariantRepository)],
   exports: [ProductsService, ProductAccessGuard, ProductRepository],

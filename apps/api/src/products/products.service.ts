@@ -18,6 +18,7 @@ import {
   createProductState,
   DomainError,
   DomainErrorCode,
+  editPollOptions,
   InfluencerIdKey,
   PRODUCT_WORKFLOW_TYPE,
   productWorkflowId,
@@ -36,7 +37,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf, type Principal } from '../auth/principal';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { executeUpdateRetrying } from '../common/update-retry';
-import type { CreateProductDto } from './dto/create-product.dto';
+import { ModerationService } from '../moderation/moderation.service';
+import type { EditPollOptionsDto } from './dto/actions.dto';
+import type { CreateProductDto, PollOptionInputDto } from './dto/create-product.dto';
 import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
 import { productSalesInput } from './product-sales-input';
@@ -52,6 +55,7 @@ export class ProductsService {
     private readonly timelineEvents: TimelineEventRepository,
     private readonly shops: ShopRepository,
     private readonly variantRows: ProductVariantRepository,
+    private readonly moderation: ModerationService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
@@ -61,14 +65,14 @@ export class ProductsService {
     const influencer = await this.influencers.findById(dto.influencerId);
     if (!influencer) throw new DomainError(DomainErrorCode.InvalidValue, `influencer ${dto.influencerId} does not exist`);
 
-    const options: PollOption[] = dto.poll.options.map((o, i) => ({
-      id: o.id ?? `option-${i + 1}`,
-      label: o.label,
-      ...(o.description ? { description: o.description } : {}),
-    }));
-    const duplicate = options.find((o, i) => options.findIndex((x) => x.id === o.id) !== i);
-    if (duplicate) throw new DomainError(DomainErrorCode.InvalidValue, `poll option id "${duplicate.id}" is used twice`);
+    const options = pollOptions(dto.poll.options);
     const closesAt = this.closingTime(dto, now);
+    // The influencer approves the options before the poll opens unless staff say she need not; the screen runs either way.
+    const approval = dto.pollApproval ?? 'influencer';
+    if (approval === 'influencer' && dto.poll.durationMinutes === undefined) {
+      throw new DomainError(DomainErrorCode.InvalidValue, "a poll the influencer approves takes durationMinutes, counted from her approval; closesAt is for pollApproval 'none'");
+    }
+    await this.moderation.screenPoll({ question: dto.poll.question, options }, 'poll.');
     const { variants, rules } = productSalesInput(dto, this.config);
     if (dto.shopId && !(await this.shops.findById(dto.shopId))) throw new DomainError(DomainErrorCode.InvalidValue, `shop ${dto.shopId} does not exist`);
     const taken = await this.variantRows.takenSkus(variants.flatMap((v) => (v.sku ? [v.sku] : [])));
@@ -87,6 +91,7 @@ export class ProductsService {
       createdAt: new Date(now).toISOString(),
       variants,
       ...(dto.shopId ? { shopId: dto.shopId } : {}),
+      ...(approval === 'influencer' ? { pollApproval: { durationMs: dto.poll.durationMinutes! * 60_000 } } : {}),
     };
     const initial = toView(createProductState(input, now).state);
 
@@ -105,7 +110,7 @@ export class ProductsService {
       createdAt: new Date(now),
       updatedAt: new Date(now),
     };
-    const poll = { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: 'OPEN' as const, result: null, seq: 0 };
+    const poll = { productId, question: dto.poll.question, options, closesAt: new Date(closesAt), minVotes: dto.poll.minVotes, status: initial.poll.status, result: null, seq: 0 };
     await this.products.insertWithPoll(row, poll, variants).catch((err: unknown) => {
       // Another product took one of the SKUs since the check above.
       if (isUniqueViolation(err)) throw new DomainError(DomainErrorCode.AlreadyExists, `one of the SKUs ${variants.flatMap((v) => v.sku ?? []).join(', ')} is already taken by another product's variant`);
@@ -129,6 +134,16 @@ export class ProductsService {
       throw err;
     }
     return this.toProductDto(initial, workflowId);
+  }
+
+  /**
+   * Staff replace a draft poll's question and options: screened again (422 naming each refused field), then
+   * sent to the workflow, which accepts them only while the poll waits for the influencer's approval.
+   */
+  async editPollOptions(ref: ProductRef, dto: EditPollOptionsDto, principal: Principal): Promise<ProductDto> {
+    const options = pollOptions(dto.options);
+    await this.moderation.screenPoll({ question: dto.question, options }, '');
+    return this.act(ref, editPollOptions, { options, ...(dto.question !== undefined ? { question: dto.question } : {}) }, principal);
   }
 
   private closingTime(dto: CreateProductDto, now: number): string {
@@ -252,6 +267,14 @@ export class ProductsService {
       links: this.links(productId, workflowId),
     };
   }
+}
+
+/** The options as the poll keeps them: ids default to option-1, option-2, …; an id given twice is refused. */
+function pollOptions(input: PollOptionInputDto[]): PollOption[] {
+  const options: PollOption[] = input.map((o, i) => ({ id: o.id ?? `option-${i + 1}`, label: o.label, ...(o.description ? { description: o.description } : {}) }));
+  const duplicate = options.find((o, i) => options.findIndex((x) => x.id === o.id) !== i);
+  if (duplicate) throw new DomainError(DomainErrorCode.InvalidValue, `poll option id "${duplicate.id}" is used twice`);
+  return options;
 }
 
 /** Runs started before the `small-update-results` patch answer an action with the whole view. */

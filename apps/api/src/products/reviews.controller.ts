@@ -1,13 +1,14 @@
-// The influencer's reviews of a product's design and sample rounds (/products/:id/designs|samples/:round/review):
-// approve to move on, or request changes with feedback. Only the product's own influencer key may review.
+// The influencer's reviews: of the draft poll's options before the poll opens (/products/:id/poll/approve|request-changes),
+// and of a product's design and sample rounds (/products/:id/designs|samples/:round/review): approve to move on, or
+// request changes with feedback. Only the product's own influencer key may review.
 
 import { Body, Controller, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { reviewDesign, reviewSample } from '@app/domain';
+import { approvePoll, requestPollChanges, reviewDesign, reviewSample } from '@app/domain';
 import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { RequestValidationError } from '../common/validation';
-import { ReviewDto } from './dto/actions.dto';
+import { RequestPollChangesDto, ReviewDto } from './dto/actions.dto';
 import type { ProductDto } from './dto/product.dto';
 import { CurrentProduct } from './current-product.decorator';
 import type { ProductRef } from './product-access.guard';
@@ -21,6 +22,16 @@ const round = new ParseIntPipe({ exceptionFactory: () => new RequestValidationEr
 @Controller('products')
 export class ReviewsController {
   constructor(private readonly products: ProductsService) {}
+
+  @ProductAction(':id/poll/approve', 'influencer', "The product's influencer approves the draft poll's options: the poll opens now (its first public update) and its duration starts now.", 401, 403, 404, 409)
+  approvePoll(@CurrentProduct() product: ProductRef, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, approvePoll, {}, principal);
+  }
+
+  @ProductAction(':id/poll/request-changes', 'influencer', "The product's influencer asks staff to change the draft poll's options, saying what; the poll stays in DRAFT until staff edit them.", 401, 403, 404, 409, 422)
+  requestPollChanges(@CurrentProduct() product: ProductRef, @Body() dto: RequestPollChangesDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    return this.products.act(product, requestPollChanges, { feedback: dto.feedback }, principal);
+  }
 
   @ProductAction(':id/designs/:round/review', 'influencer', "The product's influencer approves a design round (→ SAMPLING) or requests changes with feedback.", 401, 403, 404, 409, 422)
   @ApiParam({ name: 'round', type: Number })

@@ -30,6 +30,8 @@ export class LiveResultsService {
     const asOf = new Date().toISOString();
     const row = isEntityId(productId) ? await this.counts.livePoll(productId) : null;
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `product ${productId} does not exist`);
+    // A draft's question and options are not public until the influencer approves them (poll moderation).
+    if (row.status === 'DRAFT') throw new DomainError(DomainErrorCode.NotFound, `the poll of product ${productId} is not public yet`);
     const { counts, totalVotes } = row;
     return {
       productId,

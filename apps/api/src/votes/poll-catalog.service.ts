@@ -1,6 +1,7 @@
 // What vote intake checks before a vote joins a batch: does the product exist, and is the option one of
-// its poll's options. Options never change after creation, so they are cached; whether the poll is open
-// is not decided here but in the insert itself (VoteRepository.insertBatch).
+// its poll's options. Options never change once the poll is past DRAFT (staff may edit a draft's options
+// before the influencer approves them), so they are cached then; a draft's only briefly. Whether the poll is
+// open is not decided here but in the insert itself (VoteRepository.insertBatch).
 
 import { Injectable } from '@nestjs/common';
 import { isEntityId, PollRepository } from '@app/database';
@@ -10,6 +11,8 @@ import { PromiseCache } from '../common/promise-cache';
 export interface PollOptions {
   options: PollOption[];
   optionIds: Set<string>;
+  /** The options may still change (the poll waits for approval): cached only briefly. */
+  draft: boolean;
 }
 
 const KNOWN_TTL_MS = 5 * 60_000;
@@ -21,7 +24,7 @@ const MAX_CACHED = 50_000;
 export class PollCatalog {
   private readonly cache = new PromiseCache<string, PollOptions | null>({
     maxEntries: MAX_CACHED,
-    ttlMs: (found) => (found ? KNOWN_TTL_MS : UNKNOWN_TTL_MS),
+    ttlMs: (found) => (found && !found.draft ? KNOWN_TTL_MS : UNKNOWN_TTL_MS),
     pendingMs: UNKNOWN_TTL_MS,
   });
 
@@ -36,6 +39,6 @@ export class PollCatalog {
     if (!isEntityId(productId)) return null;
     const poll = await this.polls.findOptions(productId);
     if (!poll) return null;
-    return { options: poll.options, optionIds: new Set(poll.options.map((o) => o.id)) };
+    return { options: poll.options, optionIds: new Set(poll.options.map((o) => o.id)), draft: poll.status === 'DRAFT' };
   }
 }

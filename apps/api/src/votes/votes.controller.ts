@@ -99,6 +99,7 @@ export class VotesController {
         return { result: 'duplicate', ...(outcome.reason ? { reason: outcome.reason } : {}), productId: dto.productId, webhookId };
       case 'poll-not-open': {
         const status = outcome.status ?? 'unknown';
+        if (status === 'DRAFT') throw new DomainError(DomainErrorCode.InvalidState, `the poll of product ${dto.productId} is not open yet: its options wait for the influencer's approval`);
         const detail = status === 'OPEN' ? `it closed at ${outcome.closesAt}` : `its status is ${status}`;
         throw new DomainError(DomainErrorCode.InvalidState, `the poll of product ${dto.productId} is not open for votes: ${detail}`);
       }
@@ -109,7 +110,7 @@ export class VotesController {
   @Header('cache-control', 'public, max-age=1')
   // Fan sites may show the live results from any origin.
   @Header('access-control-allow-origin', '*')
-  @ApiOperation({ summary: 'Live poll results for fans: votes per option and the total, at most about a second old. No key needed.' })
+  @ApiOperation({ summary: "Live poll results for fans: votes per option and the total, at most about a second old. No key needed. 404 while the poll waits for the influencer's approval (DRAFT)." })
   @ApiOkResponse({ type: LiveResultsDto })
   @ApiErrors(404)
   results(@Param('id') productId: string): Promise<LiveResultsDto> {

@@ -2,7 +2,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCTION_MILESTONES, REVIEW_DECISIONS, type ProductionMilestone, type ReviewDecision } from '@app/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PollOptionInputDto } from './create-product.dto';
 
 const ISO = { message: (a: { property: string }) => `${a.property} must be an ISO-8601 time such as 2026-12-01T12:00:00Z` };
 
@@ -205,4 +206,27 @@ export class RecordRestockMilestoneDto {
   @IsString()
   @Length(0, 2000)
   note?: string;
+}
+
+export class RequestPollChangesDto {
+  @ApiProperty({ description: "What to change in the poll's options; staff see it in the pending action.", example: 'Add a cotton option, and drop the slip dress' })
+  @IsString()
+  @Length(1, 2000)
+  feedback!: string;
+}
+
+export class EditPollOptionsDto {
+  @ApiPropertyOptional({ description: 'The new question; absent: it stays.', example: 'Which dress should we make for autumn?' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  question?: string;
+
+  @ApiProperty({ type: [PollOptionInputDto], minItems: 2, maxItems: 10, description: 'The whole new option set (screened again); ids default to option-1, option-2, …' })
+  @IsDefined()
+  @ArrayMinSize(2, { message: 'a poll needs at least 2 options' })
+  @ArrayMaxSize(10, { message: 'a poll has at most 10 options' })
+  @ValidateNested({ each: true })
+  @Type(() => PollOptionInputDto)
+  options!: PollOptionInputDto[];
 }

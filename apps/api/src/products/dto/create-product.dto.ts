@@ -1,10 +1,12 @@
 // POST /products: a product for an influencer, with its target keyword and fan poll.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { POLL_APPROVALS, type PollApproval } from '@app/domain';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsDefined,
+  IsIn,
   IsISO8601,
   IsInt,
   IsNumber,
@@ -49,12 +51,12 @@ export class PollInputDto {
   @Type(() => PollOptionInputDto)
   options!: PollOptionInputDto[];
 
-  @ApiPropertyOptional({ description: 'When the poll closes (ISO-8601). Give this or durationMinutes.', example: '2026-12-01T12:00:00Z' })
+  @ApiPropertyOptional({ description: "When the poll closes (ISO-8601). Give this or durationMinutes; only with pollApproval 'none' (an approved poll's duration starts at its approval).", example: '2026-12-01T12:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO-8601 time such as 2026-12-01T12:00:00Z' })
   closesAt?: string;
 
-  @ApiPropertyOptional({ description: 'How long the poll stays open, in minutes (1 minute to 90 days).', example: 4320 })
+  @ApiPropertyOptional({ description: "How long the poll stays open, in minutes (1 minute to 90 days), from its approval (pollApproval 'influencer') or its creation ('none').", example: 4320 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -176,6 +178,15 @@ export class CreateProductDto {
   @IsString()
   @Length(1, 32)
   shopId?: string;
+
+  @ApiPropertyOptional({
+    enum: POLL_APPROVALS,
+    description:
+      "Who approves the poll's options before fans see them: 'influencer' (the default) keeps the poll in DRAFT, with nothing public and no votes, until the product's influencer approves it; 'none' opens it at once. The automatic screen runs either way.",
+  })
+  @IsOptional()
+  @IsIn(POLL_APPROVALS, { message: `pollApproval must be one of ${POLL_APPROVALS.join(', ')}` })
+  pollApproval?: PollApproval;
 
   @ApiPropertyOptional({ type: SalesRulesInputDto, description: 'Restock and reservation-hold rules after the launch; each defaults from the configuration.' })
   @IsOptional()

@@ -47,12 +47,26 @@ export class VoteMilestoneDto {
   @ApiProperty(INSTANT) at!: string;
 }
 
+class PollChangesRequestDto {
+  @ApiProperty() feedback!: string;
+  @ApiProperty(INSTANT) at!: string;
+  @ApiProperty({ type: ActorDto }) by!: ActorDto;
+}
+
+export class PollDraftDto {
+  @ApiProperty({ description: 'How long the poll is open, counted from its approval (ms).' }) durationMs!: number;
+  @ApiPropertyOptional({ type: PollChangesRequestDto, description: "The influencer's last request for changes, until staff edit the options." }) changesRequested?: PollChangesRequestDto;
+  @ApiPropertyOptional(INSTANT) approvedAt?: string;
+  @ApiPropertyOptional({ type: ActorDto }) approvedBy?: ActorDto;
+}
+
 export class PollDto {
   @ApiProperty() question!: string;
   @ApiProperty({ type: [PollOptionDto] }) options!: PollOptionDto[];
-  @ApiProperty(INSTANT) closesAt!: string;
+  @ApiProperty({ ...INSTANT, description: 'When the poll closes; while DRAFT, provisional (the duration counts from the approval).' }) closesAt!: string;
   @ApiProperty() minVotes!: number;
-  @ApiProperty({ enum: POLL_STATUSES }) status!: string;
+  @ApiProperty({ enum: POLL_STATUSES, description: "DRAFT: waiting for the influencer's approval of the options; nothing is public and no votes are taken." }) status!: string;
+  @ApiPropertyOptional({ type: PollDraftDto, description: "Present for polls the influencer approves before they open: duration, requested changes, approval." }) draft?: PollDraftDto;
   @ApiPropertyOptional({ type: PollTallyDto, description: 'The last tally, also when it fell short of minVotes.' }) lastTally?: PollTallyDto;
   @ApiPropertyOptional({ type: PollResultDto }) result?: PollResultDto;
   @ApiPropertyOptional({ type: [VoteMilestoneDto], description: 'Vote-count milestones announced so far.' }) milestones?: VoteMilestoneDto[];
