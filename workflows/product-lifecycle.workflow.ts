@@ -136,6 +136,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const suppliers = supplierNotifier();
   const notifies = continued ? continued.notifications === true : patched(NOTIFICATIONS_PATCH);
   const people = peopleNotifier();
+  // The product's first events (a poll drafted for her approval) notify too.
+  if (notifies) people.add(state, created.events);
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */

@@ -1142,6 +1142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminders and alerts written for staff and influencers, newest first: their words, channel and status (the outbox: status=outbox). */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff-members": {
         parameters: {
             query?: never;
@@ -1206,6 +1223,42 @@ export interface paths {
         put?: never;
         /** Enable a disabled staff member again: her keys that were not revoked work again; idempotent. */
         post: operations["StaffMembersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/sponsorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's sponsorship and its sponsored posts: disclosure, order reference, fee and status (held, released, blocked, withdrawn), with fee totals per currency. */
+        get: operations["SponsorshipController_get"];
+        /** Declare (or replace) the brand partner paying for the product's posts: updates made from now on carry the disclosure and are held until their paid-post order is recorded. */
+        put: operations["SponsorshipController_declare"];
+        post?: never;
+        /** End the product's sponsorship for later updates; posts already made stay sponsored (held until their order is recorded). */
+        delete: operations["SponsorshipController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{id}/social-updates/{updateId}/sponsorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the platform's paid-post order for a sponsored post: accepted (order reference and fee) releases its held deliveries; refused (reason) blocks them. Repeating an accepted order is harmless; another reference for a released post is 409. */
+        post: operations["SponsorshipController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1354,6 +1407,11 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
         };
         CreateInfluencerDto: {
             /**
@@ -1380,6 +1438,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
         };
         IssuedInfluencerDto: {
             /** @example inf-4k2m9q1z7x */
@@ -1415,6 +1475,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /** @description When the change gave a webhookUrl: the `whsec_` secret its messages are signed with. Shown only in this response. */
             webhookSecret?: string;
         };
@@ -2260,7 +2322,7 @@ export interface components {
              */
             signatureHashtags: string[];
             /**
-             * @description Paid partnership: every published update carries the platform's disclosure.
+             * @description Paid partnership: every published update is a sponsored post, carrying the platform's disclosure and held until its paid-post order reference is recorded (POST /products/:id/social-updates/:updateId/sponsorship).
              * @default false
              */
             sponsored: boolean;
@@ -2428,10 +2490,10 @@ export interface components {
             /** @enum {string} */
             channelKind: "webhook" | "log";
             /**
-             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again.
+             * @description cancelled: its product was cancelled before it went out; withdrawn, never sent again. held: a sponsored post waiting for its paid-post order reference (not sent). blocked: the platform refused that order (not sent unless a new reference is recorded).
              * @enum {string}
              */
-            status: "pending" | "delivered" | "failed" | "cancelled";
+            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
             attempts: number;
             lastError: string | null;
             /** @description The receiver's HTTP status when delivered. */
@@ -2866,6 +2928,33 @@ export interface components {
             failedAt: string | null;
             cancelledAt: string | null;
         };
+        NotificationDto: {
+            /** @description Also the webhook-id and the email's Message-ID. */
+            id: string;
+            /** @enum {string} */
+            recipientKind: "influencer" | "staff";
+            recipientId: string;
+            productId: string | null;
+            /** @enum {string} */
+            kind: "poll.approval_waiting" | "poll.changes_requested" | "design.review_waiting" | "design.review_reminder" | "sample.review_waiting" | "sample.review_reminder" | "announcement.approval_waiting" | "announcement.approval_overdue" | "poll.below_minimum" | "demand.below_goal" | "restock.proposed" | "delivery.failed" | "digest";
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            subject: string;
+            body: string;
+            /**
+             * @description pending: being sent; queued: waits for the person's daily digest; digested: sent in digestId; outbox: kept, not sent (lastError says why); sent; failed.
+             * @enum {string}
+             */
+            status: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            digestId: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            failedAt: string | null;
+        };
         CreateStaffMemberDto: {
             /** @example Anna Li */
             name: string;
@@ -2894,6 +2983,11 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each (default): every alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR her time; none.
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
         };
         IssuedStaffMemberDto: {
             /** @example stf-4k2m9q1z7x3b */
@@ -2912,6 +3006,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2940,6 +3036,8 @@ export interface components {
             language: "en" | "zh-CN";
             /** @example Asia/Shanghai */
             timeZone: string;
+            /** @enum {string} */
+            notificationMode: "each" | "daily_digest" | "none";
             /**
              * @description A disabled member's API keys are refused (401) until she is enabled again; they are not revoked.
              * @enum {string}
@@ -2975,8 +3073,131 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
+            /**
+             * @description each: every reminder and alert as it comes; daily_digest: one message a day at NOTIFY_DIGEST_HOUR in her time zone; none: not told (nothing is written for her).
+             * @enum {string}
+             */
+            notificationMode?: "each" | "daily_digest" | "none";
             /** @example Anna Li */
             name?: string;
+        };
+        SponsorshipTermsDto: {
+            partner: string;
+            defaultFeeMinor: number | null;
+            currency: string | null;
+            /** @description null: every published update. */
+            events: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED")[] | null;
+            declaredAt: string;
+            updatedAt: string;
+        };
+        SponsoredDeliveryDto: {
+            id: string;
+            channelId: string;
+            /** @enum {string} */
+            channelKind: "webhook" | "log";
+            platform: string;
+            /** @enum {string} */
+            status: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
+        };
+        SponsoredPostDto: {
+            updateId: string;
+            seq: number;
+            /** @enum {string} */
+            event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED";
+            /** @description The platform the update is written for; each delivery names its channel's. */
+            platform: string;
+            /** @description The brand partner; null when the influencer's settings make her posts sponsored. */
+            partner: string | null;
+            /**
+             * @description What made it sponsored: the product's sponsorship or the influencer's social settings.
+             * @enum {string}
+             */
+            source: "product" | "influencer";
+            /**
+             * @description The disclosure its text carries.
+             * @example 广告
+             */
+            disclosure: string;
+            /**
+             * @description held: waiting for the platform's order reference (not sent); released: recorded, sent; blocked: the platform refused the order (not sent); withdrawn: its product was cancelled first.
+             * @enum {string}
+             */
+            status: "held" | "released" | "blocked" | "withdrawn";
+            orderReference: string | null;
+            feeMinor: number | null;
+            currency: string | null;
+            refusalReason: string | null;
+            createdAt: string;
+            /** @description When the platform's answer was recorded. */
+            decidedAt: string | null;
+            withdrawnAt: string | null;
+            deliveries: components["schemas"]["SponsoredDeliveryDto"][];
+        };
+        FeeTotalDto: {
+            /** @example CNY */
+            currency: string;
+            /** @description Sum of the fees of released posts, in minor units. */
+            feeMinor: number;
+            posts: number;
+        };
+        SponsorshipDto: {
+            productId: string;
+            /** @description The product's sponsorship; null when none is declared (posts may still be sponsored by the influencer's settings). */
+            sponsorship: components["schemas"]["SponsorshipTermsDto"] | null;
+            posts: components["schemas"]["SponsoredPostDto"][];
+            /** @description Fees of released posts per currency. */
+            totals: components["schemas"]["FeeTotalDto"][];
+            /** @description Posts waiting for their order reference. */
+            held: number;
+            /** @description Posts whose paid order the platform refused. */
+            blocked: number;
+        };
+        DeclareSponsorshipDto: {
+            /**
+             * @description The brand partner paying for the posts.
+             * @example Linen & Co
+             */
+            partner: string;
+            /**
+             * @description The fee per post in minor units (fen, cents), used when a recorded post names none. With `currency`.
+             * @example 150000
+             */
+            defaultFeeMinor?: number;
+            /**
+             * @description ISO 4217 code of the default fee; required with `defaultFeeMinor`.
+             * @example CNY
+             */
+            currency?: string;
+            /** @description Only these events' updates are sponsored posts; without it, every published update. Cancellation notices are never sponsored. */
+            events?: ("POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED")[];
+        };
+        RecordSponsoredOrderDto: {
+            /**
+             * @description accepted: the platform took the paid order (releases the post); refused: it refused it (blocks the post, with the `reason`).
+             * @default accepted
+             * @enum {string}
+             */
+            status: "accepted" | "refused";
+            /**
+             * @description The platform's order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across posts.
+             * @example PGY-2026-118734
+             */
+            orderReference?: string;
+            /**
+             * @description The fee for this post in minor units; defaults to the product sponsorship's default fee.
+             * @example 150000
+             */
+            feeMinor?: number;
+            /**
+             * @description ISO 4217 code of the fee; defaults to the sponsorship's currency.
+             * @example CNY
+             */
+            currency?: string;
+            /**
+             * @description Why the platform refused the order; required when refused.
+             * @example brand not verified on the platform
+             */
+            reason?: string;
         };
         CreateModerationTermDto: {
             /**
@@ -6609,7 +6830,7 @@ export interface operations {
     SocialController_deliveries: {
         parameters: {
             query?: {
-                status?: "pending" | "delivered" | "failed" | "cancelled";
+                status?: "pending" | "held" | "blocked" | "delivered" | "failed" | "cancelled";
             };
             header?: never;
             path: {
@@ -7948,6 +8169,72 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only staff members' or only influencers' notifications. */
+                recipientKind?: "influencer" | "staff";
+                /** @description Only this person's (a staff member's or an influencer's id). */
+                recipientId?: string;
+                /** @description outbox: kept, not sent (no SMTP server configured, or no address). */
+                status?: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
+                /** @description Only this product's. */
+                productId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StaffMembersController_list: {
         parameters: {
             query?: never;
@@ -8294,6 +8581,283 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareSponsorshipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SponsorshipController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                updateId: string;
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSponsoredOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsoredPostDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

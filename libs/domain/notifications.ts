@@ -8,6 +8,8 @@ import type { DeliveryRetry } from './contract';
 import type { LifecycleEvent, LifecycleEventType, ProductState } from './model';
 
 export const NOTIFICATION_KINDS = [
+  'poll.approval_waiting',
+  'poll.changes_requested',
   'design.review_waiting',
   'design.review_reminder',
   'sample.review_waiting',
@@ -77,6 +79,10 @@ type Rule = (state: ProductState, data: Record<string, unknown>) => { kind: Noti
 
 /** The events that notify someone, and what they say; every other event notifies nobody. */
 const RULES: Partial<Record<LifecycleEventType, Rule>> = {
+  // Poll moderation: the draft (and each edit of it) waits for her approval; her change request waits for staff.
+  POLL_DRAFTED: (_s, d) => ({ kind: 'poll.approval_waiting', audience: ['influencer'], details: { question: d.question } }),
+  POLL_OPTIONS_EDITED: (_s, d) => ({ kind: 'poll.approval_waiting', audience: ['influencer'], details: { question: d.question } }),
+  POLL_CHANGES_REQUESTED: (_s, d) => ({ kind: 'poll.changes_requested', audience: ['staff'], details: { feedback: d.feedback } }),
   DESIGN_SUBMITTED: (_s, d) => ({ kind: 'design.review_waiting', audience: ['influencer'], details: { round: d.round, title: d.title } }),
   DESIGN_REVIEW_REMINDER: (_s, d) => ({ kind: 'design.review_reminder', audience: ['influencer'], details: { round: d.round } }),
   SAMPLE_RECORDED: (_s, d) => ({ kind: 'sample.review_waiting', audience: ['influencer'], details: { round: d.round, supplier: d.supplier } }),

@@ -34,9 +34,19 @@ interface Vars {
   channel: string;
   event: string;
   error: string;
+  question: string;
+  feedback: string;
 }
 
 const EN: Record<RenderInput['kind'], Words> = {
+  'poll.approval_waiting': (v) => ({
+    subject: `The poll of ${v.product} waits for your approval`,
+    body: `Fans will be asked "${v.question}". Nothing is public until you approve the options: approve them, or ask for changes.`,
+  }),
+  'poll.changes_requested': (v) => ({
+    subject: `Changes requested to the poll of ${v.product}`,
+    body: `The influencer asks for changes to the poll's options: "${v.feedback}". Edit the options; she approves them again.`,
+  }),
   'design.review_waiting': (v) => ({
     subject: `Design ${v.round} of ${v.product} waits for your review`,
     body: `Design round ${v.round} ("${v.title}") of ${v.product} is ready. Approve it or ask for changes.`,
@@ -80,6 +90,8 @@ const EN: Record<RenderInput['kind'], Words> = {
 };
 
 const ZH: Record<RenderInput['kind'], Words> = {
+  'poll.approval_waiting': (v) => ({ subject: `${v.product} 的投票等待你批准`, body: `粉丝将被问到“${v.question}”。你批准选项之前，一切都不会公开：请批准，或提出修改意见。` }),
+  'poll.changes_requested': (v) => ({ subject: `${v.product} 的投票需要修改`, body: `达人对投票选项提出了修改意见：“${v.feedback}”。请修改选项，再由她批准。` }),
   'design.review_waiting': (v) => ({ subject: `${v.product} 的第 ${v.round} 版设计等待你审核`, body: `${v.product} 的第 ${v.round} 版设计（“${v.title}”）已就绪。请批准或提出修改意见。` }),
   'design.review_reminder': (v) => ({ subject: `提醒：${v.product} 的第 ${v.round} 版设计仍在等待你`, body: `${v.product} 的第 ${v.round} 版设计一直在等待你审核。请批准或提出修改意见，团队才能继续。` }),
   'sample.review_waiting': (v) => ({ subject: `${v.product} 的第 ${v.round} 版样品等待你审核`, body: `${v.product} 的第 ${v.round} 版样品已从 ${v.supplier} 送达。请批准或提出修改意见。` }),
@@ -124,6 +136,8 @@ export function renderNotification(input: RenderInput): NotificationText {
     channel: text(d.channel),
     event: text(d.event),
     error: text(d.error),
+    question: text(d.question),
+    feedback: text(d.feedback),
   };
   const words = (input.language === 'zh-CN' ? ZH : EN)[input.kind](vars);
   const reference = input.productId ? (input.language === 'zh-CN' ? `\n\n产品：${vars.product}（${input.productId}）` : `\n\nProduct: ${vars.product} (${input.productId})`) : '';

@@ -116,6 +116,17 @@ describe('notifications', () => {
     expect((await notificationsOf(`recipientId=${chen.id}&status=queued`)).length).toBe(0);
   });
 
+  it('asks the influencer to approve a drafted poll, and tells staff when she asks for changes', async () => {
+    const productId = await createProduct(t, cast.influencerId, { pollApproval: 'influencer' });
+    const asked = await eventually('the approval mail', () => smtp.to('mia@studio.example').find((m) => m.text.includes(productId)));
+    expect(asked.subject).toBe('Summer dress 的投票等待你批准');
+    expect(asked.text).toContain('Which dress should we make?');
+    expectOk(await t.http('POST', `/products/${productId}/poll/request-changes`, { key: cast.influencerKey, body: { feedback: 'Add a maxi option' } }));
+    const told = await eventually('Anna told of the change request', () => smtp.to('anna@incubator.example').find((m) => m.text.includes(productId)));
+    expect(told.subject).toBe('Changes requested to the poll of Summer dress');
+    expect(told.text).toContain('Add a maxi option');
+  });
+
   it('tells staff a post failed for good, once', async () => {
     const channelReceiver = await startReceiver();
     try {
