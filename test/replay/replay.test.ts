@@ -208,6 +208,18 @@ describe('recorded histories', () => {
     expect(patchesOf(load('product-lifecycle-launched-v10.json'))).not.toContain('poll-moderation');
   });
 
+  it('cover products from the notifications patch (v11): who must act is told, from the drafted poll on; products from before tell nobody', () => {
+    const activities = (file: string) => load(file).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+    const launched = load('product-lifecycle-launched-v11.json');
+    expect(patchesOf(launched)).toContain('notifications');
+    // Design submitted, its reminder, sample recorded, launch scheduled (approval waiting), overdue or not: at least those four.
+    expect(activities('product-lifecycle-launched-v11.json').filter((a) => a === 'notifyPeople').length).toBeGreaterThanOrEqual(4);
+    // The moderated product: its drafted poll, the edit after her change request, and the change request itself.
+    expect(activities('product-lifecycle-moderated-v11.json').filter((a) => a === 'notifyPeople')).toHaveLength(3);
+    expect(patchesOf(load('product-lifecycle-launched-v10.json'))).not.toContain('notifications');
+    expect(activities('product-lifecycle-launched-v10.json')).not.toContain('notifyPeople');
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);
