@@ -7050,12 +7050,12 @@ export interface operations {
     ShopEventsController_list: {
         parameters: {
             query?: {
+                /** @description Most items in one answer. */
+                limit?: number;
+                /** @description How many to skip (the previous page's nextOffset, where the answer gives one). */
+                offset?: number;
                 status?: "pending" | "delivered" | "failed";
                 kind?: "reservation.ready" | "reservation.released" | "reservation.expired";
-                /** @description Most events in one answer. */
-                limit?: number;
-                /** @description nextOffset of the previous page. */
-                offset?: number;
             };
             header?: never;
             path: {
@@ -8043,9 +8043,9 @@ export interface operations {
     SuppliersController_events: {
         parameters: {
             query?: {
-                /** @description Most events in one answer. */
+                /** @description Most items in one answer. */
                 limit?: number;
-                /** @description How many of the newest events to skip. */
+                /** @description How many to skip (the previous page's nextOffset, where the answer gives one). */
                 offset?: number;
             };
             header?: never;
@@ -8172,6 +8172,10 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
+                /** @description Most items in one answer. */
+                limit?: number;
+                /** @description How many to skip (the previous page's nextOffset, where the answer gives one). */
+                offset?: number;
                 /** @description Only staff members' or only influencers' notifications. */
                 recipientKind?: "influencer" | "staff";
                 /** @description Only this person's (a staff member's or an influencer's id). */
@@ -8180,8 +8184,6 @@ export interface operations {
                 status?: "pending" | "queued" | "digested" | "outbox" | "sent" | "failed";
                 /** @description Only this product's. */
                 productId?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;

@@ -3,14 +3,15 @@
 import { Injectable } from '@nestjs/common';
 import { ShopEventRepository, type ShopEventListing } from '@app/database';
 import type { ProductRef } from '../products/product-access.guard';
-import { SHOP_EVENTS_PAGE_DEFAULT, type ShopEventDto, type ShopEventsDto, type ShopEventsQueryDto } from './dto/shop-event.dto';
+import { PAGE_DEFAULT } from '../common/page-query.dto';
+import { type ShopEventDto, type ShopEventsDto, type ShopEventsQueryDto } from './dto/shop-event.dto';
 
 @Injectable()
 export class ShopEventsService {
   constructor(private readonly shopEvents: ShopEventRepository) {}
 
   async list(ref: ProductRef, query: ShopEventsQueryDto): Promise<ShopEventsDto> {
-    const limit = query.limit ?? SHOP_EVENTS_PAGE_DEFAULT;
+    const limit = query.limit ?? PAGE_DEFAULT;
     const offset = query.offset ?? 0;
     // One more than asked tells whether another page follows.
     const [rows, counts] = await Promise.all([

@@ -1,11 +1,11 @@
 // Request and response shapes of /notifications (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from '@app/database';
 import { CONTACT_CHANNELS, CONTACT_LANGUAGES, NOTIFICATION_AUDIENCES, NOTIFICATION_KINDS, type ContactChannel, type ContactLanguage, type NotificationAudience, type NotificationKind } from '@app/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
-export class NotificationsQueryDto {
+export class NotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: NOTIFICATION_AUDIENCES, description: 'Only staff members\' or only influencers\' notifications.' })
   @IsOptional()
   @IsIn(NOTIFICATION_AUDIENCES, { message: `recipientKind must be one of ${NOTIFICATION_AUDIENCES.join(', ')}` })
@@ -27,22 +27,6 @@ export class NotificationsQueryDto {
   @IsString()
   @Length(1, 32)
   productId?: string;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(10_000_000)
-  offset?: number;
 }
 
 export class NotificationDto {

@@ -2,13 +2,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SHOP_EVENT_STATUSES, type ShopEventStatus } from '@app/database';
 import { SHOP_EVENT_KINDS, type ShopEventKind } from '@app/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
 
-export const SHOP_EVENTS_PAGE_DEFAULT = 100;
-export const SHOP_EVENTS_PAGE_MAX = 1000;
-
-export class ShopEventsQueryDto {
+export class ShopEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SHOP_EVENT_STATUSES })
   @IsOptional()
   @IsIn(SHOP_EVENT_STATUSES, { message: `status must be one of ${SHOP_EVENT_STATUSES.join(', ')}` })
@@ -18,22 +15,6 @@ export class ShopEventsQueryDto {
   @IsOptional()
   @IsIn(SHOP_EVENT_KINDS, { message: `kind must be one of ${SHOP_EVENT_KINDS.join(', ')}` })
   kind?: ShopEventKind;
-
-  @ApiPropertyOptional({ default: SHOP_EVENTS_PAGE_DEFAULT, minimum: 1, maximum: SHOP_EVENTS_PAGE_MAX, description: 'Most events in one answer.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(SHOP_EVENTS_PAGE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'nextOffset of the previous page.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(10_000_000)
-  offset?: number;
 }
 
 export class ShopEventDto {

@@ -1,9 +1,9 @@
 // Request and response shapes of /suppliers and of a product's supplier events (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { SUPPLIER_EVENT_STATUSES, type SupplierEventStatus } from '@app/database';
 import { SUPPLIER_EVENT_KINDS, type SupplierEventKind } from '@app/domain';
-import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 
 export class CreateSupplierDto {
   @ApiProperty({ example: 'Atelier Nord', description: 'Unique among suppliers, regardless of case.' })
@@ -42,23 +42,7 @@ export class IssuedSupplierDto extends SupplierDto {
   outboundSecret!: string;
 }
 
-export class SupplierEventsQueryDto {
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000, description: 'Most events in one answer.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0, description: 'How many of the newest events to skip.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(10_000_000)
-  offset?: number;
-}
+export class SupplierEventsQueryDto extends PageQueryDto {}
 
 export class SupplierEventDto {
   @ApiProperty({ description: 'Also the webhook-id the supplier sees on every attempt.' }) id!: string;
