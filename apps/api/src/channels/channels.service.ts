@@ -1,11 +1,12 @@
 // Where an influencer's social updates go: staff add webhook and log channels (a webhook's signing secret
 // is shown once and stored sealed), list them, rotate a webhook's secret and disable a channel.
 
+import { checkDeliverable } from '../common/deliverable-url';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { ChannelRepository, isEntityId, newId, type ChannelEntity } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { OutboundGuard, OutboundRefusal, redactUrl } from '@app/outbound';
+import { OutboundGuard, redactUrl } from '@app/outbound';
 import { channelSecretContext, generateWebhookSecret, rotateSealedSecret, SecretBox } from '@app/webhooks';
 import { DataSource } from 'typeorm';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
@@ -37,7 +38,7 @@ export class ChannelsService {
     const { settings } = await this.social.profile(influencerId);
     if (dto.kind === 'webhook' && !dto.url) throw new RequestValidationError([{ field: 'url', messages: ['a webhook channel needs the url it posts to'] }]);
     if (dto.kind === 'log' && dto.url) throw new RequestValidationError([{ field: 'url', messages: ['a log channel has no url'] }]);
-    if (dto.url) await this.checkReachable(dto.url);
+    if (dto.url) await checkDeliverable(this.outbound, dto.url, 'url');
     const id = newId('ch');
     const secret = dto.kind === 'webhook' ? generateWebhookSecret() : undefined;
     const entity = await this.channels.insert({
@@ -57,18 +58,6 @@ export class ChannelsService {
     return { ...channelDto(entity), ...(secret ? { secret } : {}) };
   }
 
-  /**
-   * A URL whose host is, or resolves to, an address the engine must not reach is refused now rather than at
-   * every delivery (which checks again: a name can be re-pointed later).
-   */
-  private async checkReachable(url: string): Promise<void> {
-    try {
-      await this.outbound.check(url);
-    } catch (err) {
-      if (err instanceof OutboundRefusal) throw new RequestValidationError([{ field: 'url', messages: [`cannot deliver to ${redactUrl(url)}: ${err.message}`] }]);
-      throw err;
-    }
-  }
 
   async list(influencerId: string): Promise<ChannelDto[]> {
     await this.social.profile(influencerId);

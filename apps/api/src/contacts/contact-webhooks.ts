@@ -1,10 +1,11 @@
 // What staff members' and influencers' contact changes share: the rules (libs/domain contact), the webhook
 // URL checked by the outbound guard before it is stored, and a fresh signing secret sealed with the row's
 // context whenever a URL is given (the plain secret is handed back once, never logged).
+import { checkDeliverable } from '../common/deliverable-url';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { applyContactChange, type ContactChange, type ContactDetails } from '@app/domain';
-import { OutboundGuard, OutboundRefusal, redactUrl } from '@app/outbound';
+import { OutboundGuard, redactUrl } from '@app/outbound';
 import { generateWebhookSecret, SecretBox } from '@app/webhooks';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
 import { RequestValidationError } from '../common/validation';
@@ -32,12 +33,7 @@ export class ContactWebhooks {
    */
   async checkUrl(change: ContactChange): Promise<void> {
     if (typeof change.webhookUrl !== 'string') return;
-    try {
-      await this.outbound.check(change.webhookUrl);
-    } catch (err) {
-      if (err instanceof OutboundRefusal) throw new RequestValidationError([{ field: 'webhookUrl', messages: [`cannot deliver to ${redactUrl(change.webhookUrl)}: ${err.message}`] }]);
-      throw err;
-    }
+    await checkDeliverable(this.outbound, change.webhookUrl, 'webhookUrl');
   }
 
   /**

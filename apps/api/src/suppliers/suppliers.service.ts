@@ -2,11 +2,12 @@
 // outbound guard before it is stored), disabling, their events, and the supplier an order names (a
 // registered, active one, or a name alone for which nothing is sent).
 
+import { checkDeliverable } from '../common/deliverable-url';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { isEntityId, isUniqueViolation, newId, SupplierEventRepository, SupplierRepository, type SupplierEntity, type SupplierEventListing } from '@app/database';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { OutboundGuard, OutboundRefusal, redactUrl } from '@app/outbound';
+import { OutboundGuard, redactUrl } from '@app/outbound';
 import { generateWebhookSecret, SecretBox, supplierSecretContext } from '@app/webhooks';
 import { CONFIG, SECRET_BOX } from '../common/tokens';
 import { RequestValidationError } from '../common/validation';
@@ -33,7 +34,7 @@ export class SuppliersService {
   }
 
   async create(dto: CreateSupplierDto): Promise<IssuedSupplierDto> {
-    await this.checkReachable(dto.outboundUrl);
+    await checkDeliverable(this.outbound, dto.outboundUrl, 'outboundUrl');
     const id = newId('sup');
     const outboundSecret = generateWebhookSecret();
     const name = dto.name.trim();
@@ -103,15 +104,6 @@ export class SuppliersService {
     return entity;
   }
 
-  /** Refused now rather than at every delivery (which checks again: a name can be re-pointed later). */
-  private async checkReachable(url: string): Promise<void> {
-    try {
-      await this.outbound.check(url);
-    } catch (err) {
-      if (err instanceof OutboundRefusal) throw invalid('outboundUrl', `cannot deliver to ${redactUrl(url)}: ${err.message}`);
-      throw err;
-    }
-  }
 }
 
 function invalid(field: string, message: string): RequestValidationError {
