@@ -135,14 +135,12 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     async collectDigests({ at }: { at: string }): Promise<PeopleNotified> {
       const atMs = Date.parse(at);
       const due: string[] = [];
-      for (const who of await notifications.digestRecipients()) {
-        const { day, hour } = localDayAndHour(atMs, who.timeZone);
+      for (const person of await notifications.digestRecipients()) {
+        const { day, hour } = localDayAndHour(atMs, person.timeZone);
         if (hour !== digestHour) continue;
-        const person = await notifications.person(who.kind, who.id);
-        if (!person) continue;
         const source = `digest:${day}`;
         const id = notificationId(source, 'digest', person);
-        const sent = await notifications.writeDigest(who, id, (items) => {
+        const sent = await notifications.writeDigest(person, id, (items) => {
           const text = renderDigest(items, person.language);
           return {
             id,

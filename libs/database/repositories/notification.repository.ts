@@ -73,15 +73,12 @@ export interface NotificationListing {
   failedAt: Date | null;
 }
 
-/** A person with notifications queued for her digest. */
-export interface DigestRecipient {
-  kind: NotificationAudience;
-  id: string;
-  timeZone: string;
-}
-
 /** A person's contact columns, of the table aliased `t`. */
 const CONTACT = `t.email, t.preferred_channel AS "preferredChannel", t.webhook_url AS "webhookUrl", t.language, t.time_zone AS "timeZone", t.notification_mode AS "notificationMode"`;
+
+/** A notification `n`'s recipient: `s` when she is a staff member, `i` when she is an influencer. */
+const RECIPIENT_JOIN = `LEFT JOIN staff_members s ON n.recipient_kind = 'staff' AND s.id = n.recipient_id
+  LEFT JOIN influencers i ON n.recipient_kind = 'influencer' AND i.id = n.recipient_id`;
 
 /** What staff are told about a delivery that failed for good. */
 export interface FailedDelivery {
@@ -111,15 +108,6 @@ export class NotificationRepository {
       out.push(...(await this.db.query<Recipient[]>(`SELECT 'staff' AS kind, t.id, t.name, ${CONTACT} FROM staff_members t WHERE t.disabled_at IS NULL ORDER BY t.id`)));
     }
     return out;
-  }
-
-  /** One person as a recipient; null when she no longer exists. */
-  async person(kind: NotificationAudience, id: string): Promise<Recipient | null> {
-    const rows =
-      kind === 'staff'
-        ? await this.db.query<Recipient[]>(`SELECT 'staff' AS kind, t.id, t.name, ${CONTACT} FROM staff_members t WHERE t.id = $1`, [id])
-        : await this.db.query<Recipient[]>(`SELECT 'influencer' AS kind, t.id, t.display_name AS name, ${CONTACT} FROM influencers t WHERE t.id = $1`, [id]);
-    return rows[0] ?? null;
   }
 
   /** A delivery that failed for good, with what staff need to act on it; null when it is not failed. */
@@ -154,14 +142,14 @@ export class NotificationRepository {
 
   /** Counts the attempt and answers the notification with its recipient's current address; null when it does not exist. */
   async startAttempt(id: string): Promise<NotificationAttempt | null> {
-    const [rows] = await this.db.query<[NotificationAttempt[], number]>(
-      `UPDATE notifications n SET attempts = n.attempts + CASE WHEN n.status = 'pending' THEN 1 ELSE 0 END
-       WHERE n.id = $1
-       RETURNING n.id, n.status, n.channel, n.language, n.subject, n.body, n.payload, n.recipient_kind AS "recipientKind", n.recipient_id AS "recipientId",
-         (CASE n.recipient_kind WHEN 'staff' THEN (SELECT email FROM staff_members WHERE id = n.recipient_id) ELSE (SELECT email FROM influencers WHERE id = n.recipient_id) END) AS email,
-         (CASE n.recipient_kind WHEN 'staff' THEN (SELECT webhook_url FROM staff_members WHERE id = n.recipient_id) ELSE (SELECT webhook_url FROM influencers WHERE id = n.recipient_id) END) AS "webhookUrl",
-         (CASE n.recipient_kind WHEN 'staff' THEN (SELECT webhook_secret_sealed FROM staff_members WHERE id = n.recipient_id)
-                                ELSE (SELECT webhook_secret_sealed FROM influencers WHERE id = n.recipient_id) END) AS "webhookSecretSealed"`,
+    const rows = await this.db.query<NotificationAttempt[]>(
+      `WITH n AS (
+         UPDATE notifications SET attempts = attempts + CASE WHEN status = 'pending' THEN 1 ELSE 0 END WHERE id = $1
+         RETURNING id, status, channel, language, subject, body, payload, recipient_kind, recipient_id)
+       SELECT n.id, n.status, n.channel, n.language, n.subject, n.body, n.payload, n.recipient_kind AS "recipientKind", n.recipient_id AS "recipientId",
+              COALESCE(s.email, i.email) AS email, COALESCE(s.webhook_url, i.webhook_url) AS "webhookUrl",
+              COALESCE(s.webhook_secret_sealed, i.webhook_secret_sealed) AS "webhookSecretSealed"
+       FROM n ${RECIPIENT_JOIN}`,
       [id],
     );
     return rows[0] ?? null;
@@ -180,13 +168,15 @@ export class NotificationRepository {
     await this.db.query(`UPDATE notifications SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1 AND status <> 'sent'`, [id, error.slice(0, NOTIFICATION_TEXT_KEPT)]);
   }
 
-  /** Everyone with notifications waiting for a digest. */
-  digestRecipients(): Promise<DigestRecipient[]> {
+  /** Everyone with notifications waiting for a digest, with her contact details. */
+  digestRecipients(): Promise<Recipient[]> {
     return this.db.query(
-      `SELECT DISTINCT n.recipient_kind AS kind, n.recipient_id AS id, COALESCE(s.time_zone, i.time_zone, 'UTC') AS "timeZone"
-       FROM notifications n LEFT JOIN staff_members s ON n.recipient_kind = 'staff' AND s.id = n.recipient_id
-       LEFT JOIN influencers i ON n.recipient_kind = 'influencer' AND i.id = n.recipient_id
-       WHERE n.status = 'queued' ORDER BY 1, 2`,
+      `SELECT DISTINCT n.recipient_kind AS kind, n.recipient_id AS id, COALESCE(s.name, i.display_name) AS name, COALESCE(s.email, i.email) AS email,
+              COALESCE(s.preferred_channel, i.preferred_channel) AS "preferredChannel", COALESCE(s.webhook_url, i.webhook_url) AS "webhookUrl",
+              COALESCE(s.language, i.language) AS language, COALESCE(s.time_zone, i.time_zone) AS "timeZone",
+              COALESCE(s.notification_mode, i.notification_mode) AS "notificationMode"
+       FROM notifications n ${RECIPIENT_JOIN}
+       WHERE n.status = 'queued' AND COALESCE(s.id, i.id) IS NOT NULL ORDER BY 1, 2`,
     );
   }
 
@@ -195,7 +185,7 @@ export class NotificationRepository {
    * digested, carried by it). `build` makes the digest from them; none queued (or the digest written before
    * under this id): nothing changes. Answers the digest's id when it is to be sent now.
    */
-  async writeDigest(who: DigestRecipient, digestId: string, build: (items: { subject: string; body: string; language: ContactLanguage }[]) => NewNotification): Promise<string | null> {
+  async writeDigest(who: Pick<Recipient, 'kind' | 'id'>, digestId: string, build: (items: { subject: string; body: string; language: ContactLanguage }[]) => NewNotification): Promise<string | null> {
     return this.db.transaction(async (tx) => {
       const queued = await tx.query<{ id: string; subject: string; body: string; language: ContactLanguage }[]>(
         `SELECT id, subject, body, language FROM notifications WHERE recipient_kind = $1 AND recipient_id = $2 AND status = 'queued' ORDER BY created_at, id FOR UPDATE`,
