@@ -65,8 +65,8 @@ export class SuppliersService {
 
   /** No new order names it, and its pending events fail at their next attempt; orders already placed keep naming it. */
   async disable(id: string): Promise<SupplierDto> {
-    await this.find(id);
-    const entity = (await this.suppliers.disable(id))!;
+    const entity = isEntityId(id) ? await this.suppliers.disable(id) : null;
+    if (!entity) throw new DomainError(DomainErrorCode.NotFound, `supplier ${id} does not exist`);
     this.logger.log({ supplierId: id }, 'supplier disabled');
     return supplierDto(entity);
   }
