@@ -1603,6 +1603,15 @@ export interface components {
             /** @example review design round 1 */
             description: string;
         };
+        DueDto: {
+            /**
+             * @description What falls due: the poll's or the demand window's closing, a waiting review's reminder time, an open sample request's, the production run's or a restock's due date, the announcement's approval deadline, the launch.
+             * @enum {string}
+             */
+            kind: "POLL_CLOSES" | "DEMAND_CLOSES" | "REVIEW_DUE" | "SAMPLE_DUE" | "PRODUCTION_DUE" | "ANNOUNCEMENT_DUE" | "LAUNCH" | "RESTOCK_DUE";
+            /** Format: date-time */
+            at: string;
+        };
         PollOptionDto: {
             id: string;
             label: string;
@@ -1909,8 +1918,11 @@ export interface components {
             /** @enum {string} */
             stage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
             pendingAction: components["schemas"]["PendingActionDto"];
+            /** @description When what the product waits for falls due (past it, the product is late); absent when it has no time. */
+            due?: components["schemas"]["DueDto"];
             workflowId: string;
             createdAt: string;
+            /** @description When its last event happened: since then it waits for its pending action. */
             updatedAt: string;
             /** @description Sequence number of the last event reflected here. */
             seq: number;
@@ -1947,8 +1959,11 @@ export interface components {
             /** @enum {string} */
             stage: "POLL" | "DEMAND" | "DESIGN" | "SAMPLING" | "PRODUCTION" | "LAUNCH" | "ON_SALE" | "LAUNCHED" | "ENDED" | "CANCELLED";
             pendingAction: components["schemas"]["PendingActionDto"];
+            /** @description When what the product waits for falls due (past it, the product is late); absent when it has no time. */
+            due?: components["schemas"]["DueDto"];
             workflowId: string;
             createdAt: string;
+            /** @description When its last event happened: since then it waits for its pending action. */
             updatedAt: string;
         };
         ProductPageDto: {

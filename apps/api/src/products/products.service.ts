@@ -43,6 +43,7 @@ import type { CreateProductDto, PollOptionInputDto } from './dto/create-product.
 import { TIMELINE_PAGE_DEFAULT, type ListProductsQueryDto, type ProductDto, type ProductPageDto, type ProductSummaryDto, type TimelineDto } from './dto/product.dto';
 import type { ProductRef } from './product-access.guard';
 import { productSalesInput } from './product-sales-input';
+import { dueOf, type Due } from './due';
 
 /** How long an action's answer waits for a read-model write retried past its workflow task. */
 const READ_MODEL_WAIT_MS = 5_000;
@@ -249,6 +250,7 @@ export class ProductsService {
       targetKeyword: r.targetKeyword,
       stage: r.stage,
       pendingAction: r.pendingAction ?? { by: null, action: 'NONE', description: '' },
+      ...withDue(r.snapshot ? dueOf(r.snapshot) : null),
       workflowId: r.workflowId,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -261,6 +263,7 @@ export class ProductsService {
     return {
       ...rest,
       id: productId,
+      ...withDue(dueOf(view)),
       workflowId,
       createdAt: row ? row.createdAt.toISOString() : createdAt,
       updatedAt: updatedAt,
@@ -275,6 +278,10 @@ function pollOptions(input: PollOptionInputDto[]): PollOption[] {
   const duplicate = options.find((o, i) => options.findIndex((x) => x.id === o.id) !== i);
   if (duplicate) throw new DomainError(DomainErrorCode.InvalidValue, `poll option id "${duplicate.id}" is used twice`);
   return options;
+}
+
+function withDue(due: Due | null): { due?: Due } {
+  return due ? { due } : {};
 }
 
 /** Runs started before the `small-update-results` patch answer an action with the whole view. */

@@ -20,6 +20,7 @@ import {
 import { Type } from 'class-transformer';
 import { ActorDto, CancellationDto, DemandDto, DesignRoundDto, LaunchDto, PollDto, ProductionDto, SalesDto, SampleRoundDto, VariantDto } from './product-state.dto';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { DUE_KINDS, type DueKind } from '../due';
 
 export class ListProductsQueryDto {
   @ApiPropertyOptional({ enum: STAGES })
@@ -84,6 +85,16 @@ export class ProductLinksDto {
   @ApiPropertyOptional({ description: "The product's workflow in the Temporal UI; in staff keys' answers only." }) temporalUi?: string;
 }
 
+export class DueDto {
+  @ApiProperty({
+    enum: DUE_KINDS,
+    description:
+      "What falls due: the poll's or the demand window's closing, a waiting review's reminder time, an open sample request's, the production run's or a restock's due date, the announcement's approval deadline, the launch.",
+  })
+  kind!: DueKind;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+}
+
 export class ProductSummaryDto {
   @ApiProperty({ example: 'p-8f3k2m9q1z7x' }) id!: string;
   @ApiProperty() name!: string;
@@ -91,9 +102,11 @@ export class ProductSummaryDto {
   @ApiProperty() targetKeyword!: string;
   @ApiProperty({ enum: STAGES }) stage!: Stage;
   @ApiProperty({ type: PendingActionDto }) pendingAction!: PendingActionDto;
+  @ApiPropertyOptional({ type: DueDto, description: 'When what the product waits for falls due (past it, the product is late); absent when it has no time.' })
+  due?: DueDto;
   @ApiProperty() workflowId!: string;
   @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ description: 'When its last event happened: since then it waits for its pending action.' }) updatedAt!: string;
 }
 
 export class ProductPageDto {
