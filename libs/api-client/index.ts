@@ -13,3 +13,36 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 export function createEngineClient(baseUrl: string, apiKey?: string): EngineClient {
   return createClient<paths>({ baseUrl, headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
 }
+
+/** Methods that change nothing: a cookie session sends them without its CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface SessionClientOptions {
+  /** Where the engine is; the pages' own origin when omitted. */
+  baseUrl?: string;
+  /** The session's csrfToken (SessionDto), sent as X-CSRF-Token with every request that changes something. */
+  csrfToken: () => string | null;
+  /** Told of every 401 (the session ended or expired), e.g. to send the person to sign in again. */
+  onUnauthorized?: (response: Response) => void;
+}
+
+/**
+ * A client for the pages, signed in by the `ie_session` cookie (HttpOnly, so the page never reads it): the
+ * cookie goes with same-origin requests only, and requests other than GET/HEAD/OPTIONS carry the session's
+ * CSRF token, as the API requires of cookie-authenticated changes.
+ */
+export function createSessionClient(opts: SessionClientOptions): EngineClient {
+  const client = createClient<paths>({ baseUrl: opts.baseUrl ?? '', credentials: 'same-origin' });
+  client.use({
+    onRequest({ request }) {
+      const token = opts.csrfToken();
+      if (!SAFE_METHODS.has(request.method.toUpperCase()) && token) request.headers.set('x-csrf-token', token);
+      return request;
+    },
+    onResponse({ response }) {
+      if (response.status === 401) opts.onUnauthorized?.(response);
+      return response;
+    },
+  });
+  return client;
+}

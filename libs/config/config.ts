@@ -70,6 +70,8 @@ const variables = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default('incubator-engine'),
   API_PORT: port.default(3000),
   PUBLIC_BASE_URL: optionalString,
+  /** The built pages the API serves at /app (`npm run build` writes them to dist/web). */
+  WEB_DIR: z.string().default(path.join(PROJECT_ROOT, 'dist', 'web')),
   API_KEY_CACHE_TTL: duration('API_KEY_CACHE_TTL').default(10_000),
   /** How many API processes `npm start` runs on the port (one Node.js process serves HTTP on one core). */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
@@ -274,6 +276,7 @@ const schema = variables.transform((c) => {
       host: c.API_HOST,
       port: c.API_PORT,
       publicBaseUrl: c.PUBLIC_BASE_URL,
+      webDir: path.resolve(c.WEB_DIR),
       keyCacheTtlMs: c.API_KEY_CACHE_TTL,
       processes: c.API_PROCESSES,
       keyRateLimitPerSecond: c.API_KEY_RATE_LIMIT,

@@ -6,6 +6,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildWebApp } from '../../apps/web/build';
 import { loadConfig } from '../../libs/config';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain';
 import { freePort, resolveTemporalCli, startEmbeddedPostgres, startTemporalDevServer } from '../../libs/runtime';
@@ -16,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   const log = (m: string) => process.stderr.write(`[test-setup] ${m}\n`);
   const config = loadConfig({});
 
-  const [pg, temporal, bundle] = await Promise.all([
+  const [pg, temporal, bundle, web] = await Promise.all([
     (async () => startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: await freePort(), database: 'postgres', log }))(),
     (async () => {
       const cliPath = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH, cacheDir: config.temporal.cliCacheDir, log });
@@ -48,12 +49,15 @@ export default async function globalSetup(): Promise<void> {
       fs.writeFileSync(file, code);
       return file;
     })(),
+    // The pages as the source is now (apps/web), for the browser suites; esbuild takes well under a second.
+    buildWebApp(path.join(root, 'web')),
   ]);
 
   process.env.TEST_PG_ADMIN_URL = pg.urlFor('postgres');
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.TEST_WORKFLOW_BUNDLE = bundle;
+  process.env.TEST_WEB_DIR = web.outDir;
   process.env.TEST_ROOT = root;
   (globalThis as Record<string, unknown>).__incubatorTestStack = { pg, temporal, root };
-  log(`PostgreSQL, Temporal ${temporal.address} and the workflow bundle ready in ${Date.now() - started} ms`);
+  log(`PostgreSQL, Temporal ${temporal.address}, the workflow bundle and the pages (built in ${web.ms} ms) ready in ${Date.now() - started} ms`);
 }

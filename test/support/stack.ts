@@ -61,6 +61,8 @@ export function testConfig(overrides: Record<string, string> = {}, databaseUrl?:
     // Suites are fast clients on one staff key; the limit itself is tested where a suite sets it lower.
     API_KEY_RATE_LIMIT: '100000',
     OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8', // the suites' receivers listen on loopback; the default refuses it
+    // The pages global-setup built from apps/web (unset outside jest: the default, dist/web).
+    ...(process.env.TEST_WEB_DIR ? { WEB_DIR: process.env.TEST_WEB_DIR } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });

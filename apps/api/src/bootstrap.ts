@@ -9,6 +9,7 @@ import { hideStaffDetails } from './auth/staff-details';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
 import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
+import { servePages } from './pages/serve-pages';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -81,6 +82,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     app.useGlobalInterceptors(new ActiveRequestSpan());
   }
   await exposeMetrics(fastify, app.get(ApiMetrics), infra.config);
+  await servePages(app, infra.config.api.webDir);
 
   const documentConfig = new DocumentBuilder()
     .setTitle('Influencer brand incubator engine')
