@@ -159,4 +159,7 @@ function StaffArea({ route, session, onSession }: { route: Extract<Route, { page
   return <View route={route} />;
 }
 
-render(<App />, document.getElementById('app')!);
+// The "Loading…" index.html shows until the script runs goes; the app takes the container over.
+const root = document.getElementById('app')!;
+root.textContent = '';
+render(<App />, root);

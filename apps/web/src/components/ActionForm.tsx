@@ -80,8 +80,8 @@ export function ActionForm({ id, title, submit, fields = [], description, danger
   };
 
   return (
-    <form class={`action${large ? ' large' : ''}${danger ? ' danger' : ''}`} id={id} onSubmit={handle} aria-labelledby={`${id}-title`} noValidate={false}>
-      <h4 id={`${id}-title`}>{title}</h4>
+    <form class={`action${large ? ' large' : ''}${danger ? ' danger' : ''}`} id={id} onSubmit={handle} aria-labelledby={`${id}-heading`} noValidate={false}>
+      <h4 id={`${id}-heading`}>{title}</h4>
       {description && <div class="hint">{description}</div>}
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;

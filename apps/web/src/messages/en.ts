@@ -24,7 +24,7 @@ export const en = {
   'board.influencer': 'Influencer',
   'board.everyone': 'Everyone',
   'board.search': 'Search by name',
-  'board.counts': '{n} products shown, {late} late',
+  'board.counts': 'Shown: {n} products, {late} late',
   'board.none': 'None',
   'card.since': 'Waiting since',
   'card.late': 'Late',

@@ -26,9 +26,12 @@ export function Me({ session, onSession }: { session: Session | null; onSession:
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    const token = tokenInFragment();
-    if (token) {
+    // Her link's token: on opening the page, and when she opens a link in a tab already on it (only the fragment changes).
+    const consume = () => {
+      const token = tokenInFragment();
+      if (!token) return false;
       dropFragment();
+      setPhase({ kind: 'opening' });
       auth.open(token).then(
         (s) => {
           onSession(s);
@@ -36,19 +39,22 @@ export function Me({ session, onSession }: { session: Session | null; onSession:
         },
         (err: unknown) => setPhase({ kind: 'refused', message: err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network') }),
       );
-      return;
+      return true;
+    };
+    const onHash = () => void consume();
+    window.addEventListener('hashchange', onHash);
+    if (!consume()) {
+      if (session) setPhase(session.role === 'influencer' ? { kind: 'ready' } : { kind: 'staff' });
+      else
+        auth.current().then(
+          (s) => {
+            onSession(s);
+            setPhase(s.role === 'influencer' ? { kind: 'ready' } : { kind: 'staff' });
+          },
+          () => setPhase({ kind: 'no-session' }),
+        );
     }
-    if (session) {
-      setPhase(session.role === 'influencer' ? { kind: 'ready' } : { kind: 'staff' });
-      return;
-    }
-    auth.current().then(
-      (s) => {
-        onSession(s);
-        setPhase(s.role === 'influencer' ? { kind: 'ready' } : { kind: 'staff' });
-      },
-      () => setPhase({ kind: 'no-session' }),
-    );
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   // A session that ends while she is here (expired, revoked) turns the page into the "ask for a new link" note.

@@ -14,17 +14,24 @@ export function SignIn({ onSession }: { onSession: (s: Session) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The link's token, on opening the page and when a link is opened in a tab already on it (only the fragment changes).
   useEffect(() => {
-    const token = tokenInFragment();
-    if (!token) return;
-    dropFragment();
-    auth.open(token).then(
-      (session) => {
-        onSession(session);
-        navigate(session.role === 'influencer' ? '/me' : '/', true);
-      },
-      (err: unknown) => setState({ kind: 'refused', message: err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network') }),
-    );
+    const consume = () => {
+      const token = tokenInFragment();
+      if (!token) return;
+      dropFragment();
+      setState({ kind: 'opening' });
+      auth.open(token).then(
+        (session) => {
+          onSession(session);
+          navigate(session.role === 'influencer' ? '/me' : '/', true);
+        },
+        (err: unknown) => setState({ kind: 'refused', message: err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network') }),
+      );
+    };
+    consume();
+    window.addEventListener('hashchange', consume);
+    return () => window.removeEventListener('hashchange', consume);
   }, []);
 
   const request = async (e: Event) => {
