@@ -15,6 +15,7 @@ async function main(): Promise<void> {
 
   const lines = [
     '',
+    `  Staff board  ${engine.apiUrl}/app/   (first sign-in link: npm run sign-in-link -- you@example.com)`,
     `  API          ${engine.apiUrl}`,
     `  OpenAPI docs ${engine.docsUrl}`,
     `  Temporal UI  ${engine.temporalUiUrl ?? '(external Temporal: see your Temporal UI)'}`,
