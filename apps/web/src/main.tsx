@@ -59,7 +59,8 @@ function Shell({ route, session, onSignOut, children }: { route: Route; session:
   const signOut = async () => {
     await auth.signOut().catch(() => undefined);
     onSignOut();
-    navigate('/sign-in', true);
+    // Staff sign in again from the sign-in page; an influencer comes back through her link.
+    navigate(staff ? '/sign-in' : '/me', true);
   };
   return (
     <>

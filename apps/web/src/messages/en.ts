@@ -215,7 +215,7 @@ export const en = {
   'me.noSession': 'Open this page from the link the incubator sent you.',
   'me.staff': 'This page is for influencers; staff use the board.',
   'me.nothing': 'Nothing waits for you right now. Thank you!',
-  'me.waiting': '{n} things wait for you:',
+  'me.waiting': 'Waiting for you: {n}',
   'me.pollTitle': '{product}: the fan poll',
   'me.approvePoll': 'Approve the poll',
   'me.designTitle': '{product}: design round {round}',

@@ -217,7 +217,7 @@ export const zhCN: Messages = {
   'me.noSession': '请从孵化团队发给你的链接打开此页面。',
   'me.staff': '此页面供达人使用；员工请使用看板。',
   'me.nothing': '目前没有需要你处理的事项，谢谢！',
-  'me.waiting': '有 {n} 件事等你处理：',
+  'me.waiting': '待你处理：{n} 件',
   'me.pollTitle': '{product}：粉丝投票',
   'me.approvePoll': '批准投票',
   'me.designTitle': '{product}：第 {round} 轮设计',
