@@ -13,10 +13,10 @@ import {
   type NotifyPeopleInput,
   type PeopleNotified,
 } from '@app/domain';
-import { NotificationRepository, stableId, type NewNotification, type Recipient } from '@app/database';
-import { Mailer, renderDigest, renderNotification, type NotificationText } from '@app/notify';
+import { MagicLinkRepository, NotificationRepository, stableId, type NewNotification, type Recipient } from '@app/database';
+import { MAGIC_LINK_MARK, Mailer, magicLinkUrl, notificationMagicLinkToken, renderDigest, renderNotification, type NotificationText } from '@app/notify';
 import type { OutboundGuard } from '@app/outbound';
-import { influencerContactWebhookSecretContext, staffMemberWebhookSecretContext, type SecretBox } from '@app/webhooks';
+import { hashAccessToken, influencerContactWebhookSecretContext, staffMemberWebhookSecretContext, type SecretBox } from '@app/webhooks';
 import type { DataSource } from 'typeorm';
 import { activityLogFields } from './log-context';
 import { signedGuardedPost } from './signed-post';
@@ -30,6 +30,8 @@ export interface NotificationActivityDeps {
   log: SocialActivityLogger;
   /** SMTP (none configured: email notifications stay in the outbox) and the digest hour, people's own time. */
   mail?: { mailer: Mailer; digestHour: number };
+  /** Where influencers' magic links point (PUBLIC_BASE_URL or the API's address) and how long they last (MAGIC_LINK_TTL). */
+  magicLinks?: { publicBaseUrl: () => string; ttlMs: number };
 }
 
 /** One notification per source, kind and recipient: a retried write names the same one. */
@@ -47,8 +49,14 @@ export function localDayAndHour(atMs: number, timeZone: string): { day: string; 
   return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
+/** The magic link's id a notification's link is stored under: one per notification, whatever the retries. */
+export function notificationMagicLinkId(notificationId: string): string {
+  return stableId('mlk', 16, 'notification', notificationId);
+}
+
 export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
   const notifications = new NotificationRepository(deps.dataSource);
+  const magicLinks = new MagicLinkRepository(deps.dataSource);
   const mailer = deps.mail?.mailer;
   const digestHour = deps.mail?.digestHour ?? 8;
 
@@ -65,11 +73,30 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     JSON.stringify({ type: `notification.${kind}`, timestamp: at, data: { notificationId: id, kind, productId, subject: text.subject, body: text.body, details } });
 
   /** Writes one notification per recipient who wants them; answers the ones to send now. */
-  const write = async (source: string, kind: Exclude<NotificationKind, 'digest'>, productId: string | null, at: string, audience: NotificationAudience[], details: Record<string, unknown>): Promise<PeopleNotified> => {
+  /**
+   * An influencer's notification carries a magic link to her page where its words hold MAGIC_LINK_MARK: the link's
+   * token is derived from the notification's id (the same on every attempt, only its hash stored), and the link
+   * is stored once, valid MAGIC_LINK_TTL from the first attempt. Others' words are sent as they are.
+   */
+  const withMagicLink = async (id: string, recipientKind: NotificationAudience, recipientId: string, words: { body: string; payload: string }): Promise<{ body: string; payload: string }> => {
+    if (recipientKind !== 'influencer' || !deps.magicLinks || !words.body.includes(MAGIC_LINK_MARK)) return words;
+    const token = notificationMagicLinkToken(deps.secretBox, id);
+    await magicLinks.insertOrKeep({
+      id: notificationMagicLinkId(id),
+      influencerId: recipientId,
+      tokenHash: hashAccessToken(token),
+      issuedBy: `notification:${id}`,
+      expiresAt: new Date(Date.now() + deps.magicLinks.ttlMs),
+    });
+    const url = magicLinkUrl(deps.magicLinks.publicBaseUrl(), token);
+    return { body: words.body.replaceAll(MAGIC_LINK_MARK, url), payload: words.payload.replaceAll(MAGIC_LINK_MARK, url) };
+  };
+
+  const write = async (source: string, kind: Exclude<NotificationKind, 'digest' | 'auth.sign_in_link'>, productId: string | null, at: string, audience: NotificationAudience[], details: Record<string, unknown>): Promise<PeopleNotified> => {
     const people = (await notifications.recipients(productId, audience)).filter((r) => r.notificationMode !== 'none');
     const rows = people.map((r): NewNotification => {
       const id = notificationId(source, kind, r);
-      const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details });
+      const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details, ...(r.kind === 'influencer' && deps.magicLinks ? { pageLink: MAGIC_LINK_MARK } : {}) });
       return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...routing(r, true) };
     });
     await notifications.insert(rows);
@@ -78,7 +105,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
 
   return {
     async notifyPeople({ productId, seq, kind, audience, at, details }: NotifyPeopleInput): Promise<PeopleNotified> {
-      if (kind === 'digest') throw ApplicationFailure.nonRetryable('a digest is not written for an event', DeliveryErrorType.Refused);
+      if (kind === 'digest' || kind === 'auth.sign_in_link') throw ApplicationFailure.nonRetryable(`a ${kind} is not written for an event`, DeliveryErrorType.Refused);
       return write(`event:${seq}`, kind, productId, at, audience, details);
     },
 
@@ -94,11 +121,12 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       const n = await notifications.startAttempt(id);
       if (!n) throw ApplicationFailure.nonRetryable(`notification ${id} no longer exists`, DeliveryErrorType.Refused);
       if (n.status === 'sent') return;
+      const { body, payload } = await withMagicLink(id, n.recipientKind, n.recipientId, n);
       if (n.channel === 'email') {
         if (!n.email) throw ApplicationFailure.nonRetryable(`${n.recipientKind} ${n.recipientId} has no email address any more`, DeliveryErrorType.Refused);
         if (!mailer?.configured) throw ApplicationFailure.nonRetryable('no SMTP server is configured (SMTP_URL)', DeliveryErrorType.Refused);
         try {
-          await mailer.send({ to: n.email, subject: n.subject, text: n.body, id, language: n.language }, timeoutMs);
+          await mailer.send({ to: n.email, subject: n.subject, text: body, id, language: n.language }, timeoutMs);
         } catch (err) {
           const error = `the SMTP server did not take it: ${(err as Error).message}`.slice(0, 500);
           await notifications.noteFailedAttempt(id, error);
@@ -114,7 +142,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
         url: n.webhookUrl,
         secrets: [deps.secretBox.open(n.webhookSecretSealed, context)],
         messageId: id,
-        body: n.payload,
+        body: payload,
         timeoutMs,
         userAgent: 'incubator-engine/notifications',
       });

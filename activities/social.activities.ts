@@ -31,6 +31,8 @@ export interface SocialActivityDeps {
   outbound: OutboundGuard;
   /** Notification mail (SMTP; none configured: kept in the outbox) and the digest hour; absent: none is mailed. */
   mail?: { mailer: Mailer; digestHour: number };
+  /** Influencers' notifications carry a magic link to her page: where it points and how long it lasts; absent: none. */
+  magicLinks?: { publicBaseUrl: () => string; ttlMs: number };
 }
 
 export function createSocialActivities(deps: SocialActivityDeps): SocialActivities {

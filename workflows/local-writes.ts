@@ -3,6 +3,9 @@
 
 import { ActivityFailure, ApplicationFailure, CancelledFailure, log, patched, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
 import type {
+  NotificationActivities,
+  NotifyPeopleInput,
+  PeopleNotified,
   ProductActivities,
   RecordedSocialUpdates,
   RecordEventsInput,
@@ -48,7 +51,7 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 // the activity refuses outright (non-retryable) is skipped: it never stops the read model or the lifecycle.
 // Runs from before the patch keep retrying inside the local activity without bound, as they did.
 export const BOUNDED_LOCAL_ACTIVITIES_PATCH = 'bounded-local-activities';
-const bounded = proxyLocalActivities<ProductActivities & SocialActivities & Pick<SalesActivities, 'tallyReservations'>>({
+const bounded = proxyLocalActivities<ProductActivities & SocialActivities & Pick<SalesActivities, 'tallyReservations'> & Pick<NotificationActivities, 'notifyPeople'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 5 },
 });
@@ -111,6 +114,13 @@ export function localWrites(productId: string, boundedAttempts: boolean) {
     /** The demand window's tally (products from the `on-sale` patch on, which all have bounded attempts). */
     tallyReservations: (input: TallyReservationsInput): Promise<ReservationTally> =>
       untilItLands('tallying the reservations', productId, () => oneAtATime(() => bounded.tallyReservations(input))),
+    /**
+     * Writing the notifications of one event (products from the `notify-people-locally` patch on): a
+     * recipients read and one insert, so a local activity in the lane like the other writes, instead of
+     * an activity task round trip through the server per event.
+     */
+    notifyPeople: (input: NotifyPeopleInput): Promise<PeopleNotified> =>
+      untilItLands('writing notifications', productId, () => oneAtATime(() => bounded.notifyPeople(input))),
     tally: (input: TallyInput) => {
       if (!patched(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
       return boundedAttempts ? untilItLands('tallying the poll', productId, () => oneAtATime(() => bounded.tallyPoll(input))) : tallyPoll(input);

@@ -3,7 +3,7 @@
 // send now get their delivery workflows. A loop of its own, so an Update's answer never waits for it.
 
 import { proxyActivities } from '@temporalio/workflow';
-import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type ProductState } from '../libs/domain';
+import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type PeopleNotified, type ProductState } from '../libs/domain';
 import { noticeQueue, type NoticeQueue } from './notice-queue';
 import { sendNotifications } from './notify';
 
@@ -16,8 +16,16 @@ export interface PeopleNotifier extends Omit<NoticeQueue<NotifyPeopleInput>, 'pu
   add(state: ProductState, events: LifecycleEvent[]): void;
 }
 
-export function peopleNotifier(): PeopleNotifier {
-  const queue = noticeQueue(async (next: NotifyPeopleInput) => sendNotifications(await notifyPeople(next)));
+/**
+ * Products from this patch on write their notifications with a local activity (`writeLocally`, from
+ * localWrites, in the lane of the product's other local writes); runs from before it, and the runs they
+ * continue as, keep the regular activity their histories hold.
+ */
+export const NOTIFY_PEOPLE_LOCALLY_PATCH = 'notify-people-locally';
+
+export function peopleNotifier(writeLocally?: (input: NotifyPeopleInput) => Promise<PeopleNotified>): PeopleNotifier {
+  const write = writeLocally ?? notifyPeople;
+  const queue = noticeQueue(async (next: NotifyPeopleInput) => sendNotifications(await write(next)));
   return {
     add(state, events) {
       for (const event of events) queue.push(notificationsFor(state, event));

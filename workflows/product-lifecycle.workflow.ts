@@ -64,7 +64,7 @@ import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
 import { supplierNotifier } from './supplier-notifications';
-import { peopleNotifier } from './people-notifications';
+import { NOTIFY_PEOPLE_LOCALLY_PATCH, peopleNotifier } from './people-notifications';
 
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
@@ -130,12 +130,16 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const boundedAttempts = patched(BOUNDED_LOCAL_ACTIVITIES_PATCH);
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
-  const { writeReadModel, writeSocialUpdates, tally, tallyReservations } = localWrites(state.productId, boundedAttempts);
+  const writes = localWrites(state.productId, boundedAttempts);
+  const { writeReadModel, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier();
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier();
   const notifies = continued ? continued.notifications === true : patched(NOTIFICATIONS_PATCH);
-  const people = peopleNotifier();
+  // Asked only of products that notify (a continued run keeps its product's answer): the patch's marker
+  // sits in the histories where the choice is made.
+  const notifiesLocally = notifies && (continued ? continued.notifiesLocally === true : patched(NOTIFY_PEOPLE_LOCALLY_PATCH));
+  const people = peopleNotifier(notifiesLocally ? writes.notifyPeople : undefined);
   // The product's first events (a poll drafted for her approval) notify too.
   if (notifies) people.add(state, created.events);
   const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
@@ -312,7 +316,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
     await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle() && suppliers.idle() && people.idle());
-    const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1, ...(notifies ? { notifications: true } : {}) } };
+    const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1, ...(notifies ? { notifications: true } : {}), ...(notifiesLocally ? { notifiesLocally: true } : {}) } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
   };

@@ -95,6 +95,18 @@ const variables = z.object({
       }
       return origins;
     }),
+  /** How long a staff member's browser session lasts after she signs in. */
+  STAFF_SESSION_TTL: duration('STAFF_SESSION_TTL').default(12 * 3600_000),
+  /** How long an influencer's browser session lasts (never past the magic link it was opened from). */
+  INFLUENCER_SESSION_TTL: duration('INFLUENCER_SESSION_TTL').default(12 * 3600_000),
+  /** How long a mailed (or printed) one-time sign-in link for staff is valid. */
+  SIGN_IN_LINK_TTL: duration('SIGN_IN_LINK_TTL').default(15 * 60_000),
+  /** How long an influencer's magic link is valid (staff issue them; notifications carry a fresh one). */
+  MAGIC_LINK_TTL: duration('MAGIC_LINK_TTL').default(7 * 24 * 3600_000),
+  /** Requests per client address per minute to each of POST /auth/sign-in-links and POST /auth/sessions (per API process). */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Sign-in links mailed to one address per hour; past it the request is still answered 202 and nothing is sent. */
+  SIGN_IN_EMAIL_LIMIT: z.coerce.number().int().min(1).max(1_000).default(5),
   /** Proxies whose X-Forwarded-For the API believes (false, true, a hop count, or addresses/CIDRs); off by default. */
   TRUST_PROXY: z.string().default('false').transform((value, ctx) => {
     const parsed = parseTrustProxy(value);
@@ -282,6 +294,14 @@ const schema = variables.transform((c) => {
       keyRateLimitPerSecond: c.API_KEY_RATE_LIMIT,
       corsOrigins: c.CORS_ORIGINS,
       trustProxy: c.TRUST_PROXY,
+    },
+    auth: {
+      staffSessionTtlMs: c.STAFF_SESSION_TTL,
+      influencerSessionTtlMs: c.INFLUENCER_SESSION_TTL,
+      signInLinkTtlMs: c.SIGN_IN_LINK_TTL,
+      magicLinkTtlMs: c.MAGIC_LINK_TTL,
+      ratePerIpPerMinute: c.AUTH_RATE_LIMIT,
+      signInLinksPerEmailPerHour: c.SIGN_IN_EMAIL_LIMIT,
     },
     metrics: {
       host: c.METRICS_HOST,

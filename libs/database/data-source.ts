@@ -45,6 +45,10 @@ import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-c
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { FanVoteIntake1764100000000 } from './migrations/1764100000000-fan-vote-intake';
 import { FanIdentityRaw1764403000000 } from './migrations/1764403000000-fan-identity-raw';
+import { SignInTokenEntity } from './entities/sign-in-token.entity';
+import { MagicLinkEntity } from './entities/magic-link.entity';
+import { SessionEntity } from './entities/session.entity';
+import { Sessions1764610000000 } from './migrations/1764610000000-sessions';
 
 export const ENTITIES = [
   InfluencerEntity,
@@ -81,6 +85,9 @@ export const ENTITIES = [
   ProductSponsorshipEntity,
   SponsoredPostEntity,
   ModerationTermEntity,
+  SignInTokenEntity,
+  MagicLinkEntity,
+  SessionEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -99,6 +106,7 @@ export const MIGRATIONS = [
   SponsoredPosts1764580000000,
   PollModeration1764585000000,
   Notifications1764590000000,
+  Sessions1764610000000,
 ];
 
 export interface DataSourceSettings {

@@ -117,6 +117,8 @@ export interface ContinuedRun {
   runs: number;
   /** Whether the product tells people who must act (products started before notifications never do). */
   notifications?: boolean;
+  /** Whether it writes those notifications with a local activity (products from the `notify-people-locally` patch on). */
+  notifiesLocally?: boolean;
 }
 
 /** What an action's Update answers with: the product's stage and seq right after it (the API reads the rest from PostgreSQL). */

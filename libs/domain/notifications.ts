@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'delivery.failed',
   // Several notifications of one person, sent together once a day.
   'digest',
+  // A staff member's one-time sign-in link, mailed by the API itself (the stored words leave the link out).
+  'auth.sign_in_link',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,5 @@
 // The words of notifications (templates.ts): language, the recipient's time zone, digests.
-import { localTime, renderDigest, renderNotification } from './templates';
+import { localTime, renderDigest, renderNotification, renderSignInMail } from './templates';
 
 describe('renderNotification', () => {
   const details = { productName: 'Linen midi', launchAt: '2027-03-01T12:00:00.000Z' };
@@ -25,5 +25,21 @@ describe('renderNotification', () => {
     expect(digest.subject).toBe('2 things wait for you today');
     expect(digest.body.startsWith('• A\n• B\n\n')).toBe(true);
     expect(renderDigest([{ subject: 'A', body: 'a' }], 'zh-CN').subject).toBe('今天有 1 件事等你处理');
+  });
+});
+
+describe('links in messages', () => {
+  it('gives an influencer\'s notification her page\'s link, in her language, after the product', () => {
+    const input = { kind: 'design.review_waiting' as const, timeZone: 'UTC', productId: 'p-1', details: { productName: 'X', round: 1 }, pageLink: '{{magic-link}}' };
+    expect(renderNotification({ ...input, language: 'en' }).body.endsWith('Product: X (p-1)\n\nOpen your page on your phone: {{magic-link}}')).toBe(true);
+    expect(renderNotification({ ...input, language: 'zh-CN' }).body.endsWith('在手机上打开你的页面：{{magic-link}}')).toBe(true);
+    expect(renderNotification({ ...input, pageLink: undefined, language: 'en' }).body).not.toContain('Open your page');
+  });
+
+  it('writes the sign-in mail with its link and how long it lasts', () => {
+    const mail = renderSignInMail('en', 'https://e.example/app/sign-in#token=abc', 15);
+    expect(mail.subject).toBe('Sign in to the incubator engine');
+    expect(mail.body).toContain('valid for 15 minutes, once):\nhttps://e.example/app/sign-in#token=abc\n');
+    expect(renderSignInMail('zh-CN', 'L', 15).body).toContain('15 分钟内有效');
   });
 });

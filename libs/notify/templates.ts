@@ -10,11 +10,13 @@ export interface NotificationText {
 }
 
 export interface RenderInput {
-  kind: Exclude<NotificationKind, 'digest'>;
+  kind: Exclude<NotificationKind, 'digest' | 'auth.sign_in_link'>;
   language: ContactLanguage;
   timeZone: string;
   productId: string | null;
   details: Record<string, unknown>;
+  /** Her magic link's place in the body (MAGIC_LINK_MARK, filled in when it is sent): influencers' notifications carry it. */
+  pageLink?: string;
 }
 
 type Words = (v: Vars) => NotificationText;
@@ -141,7 +143,8 @@ export function renderNotification(input: RenderInput): NotificationText {
   };
   const words = (input.language === 'zh-CN' ? ZH : EN)[input.kind](vars);
   const reference = input.productId ? (input.language === 'zh-CN' ? `\n\n产品：${vars.product}（${input.productId}）` : `\n\nProduct: ${vars.product} (${input.productId})`) : '';
-  return { subject: words.subject, body: `${words.body}${reference}` };
+  const page = input.pageLink ? (input.language === 'zh-CN' ? `\n\n在手机上打开你的页面：${input.pageLink}` : `\n\nOpen your page on your phone: ${input.pageLink}`) : '';
+  return { subject: words.subject, body: `${words.body}${reference}${page}` };
 }
 
 /** One message for several notifications: their subjects as a list, each body below. */
@@ -150,4 +153,14 @@ export function renderDigest(items: NotificationText[], language: ContactLanguag
   const list = items.map((i) => `• ${i.subject}`).join('\n');
   const bodies = items.map((i) => `${i.subject}\n${i.body}`).join('\n\n———\n\n');
   return { subject, body: `${list}\n\n${bodies}` };
+}
+
+/**
+ * A staff member's sign-in mail. `link` is the real link in the mail sent, and a note that it is left out in
+ * the copy stored (the outbox other staff read).
+ */
+export function renderSignInMail(language: ContactLanguage, link: string, validMinutes: number): NotificationText {
+  return language === 'zh-CN'
+    ? { subject: '登录孵化器引擎', body: `点击链接登录（${validMinutes} 分钟内有效，只能使用一次）：\n${link}\n\n如果不是你本人请求的，请忽略这封邮件。` }
+    : { subject: 'Sign in to the incubator engine', body: `Sign in with this link (valid for ${validMinutes} minutes, once):\n${link}\n\nIf you did not ask for it, ignore this mail.` };
 }

@@ -4,3 +4,4 @@ export * from './signature';
 export * from './rotation';
 export * from './shop-secret-context';
 export * from './contact-secret-context';
+export * from './access-tokens';

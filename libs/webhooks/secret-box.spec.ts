@@ -47,3 +47,16 @@ describe('loadSecretsKey', () => {
     expect(loadSecretsKey({ dataDir: dir })).toEqual(first);
   });
 });
+
+describe('SecretBox.derive', () => {
+  it('answers the same value for the same purpose and message, and another for another key, purpose or message', () => {
+    const key = randomBytes(32);
+    const box = new SecretBox(key);
+    const value = box.derive('notification-magic-link', 'ntf-1');
+    expect(value).toHaveLength(32);
+    expect(new SecretBox(Buffer.from(key)).derive('notification-magic-link', 'ntf-1').equals(value)).toBe(true);
+    expect(box.derive('notification-magic-link', 'ntf-2').equals(value)).toBe(false);
+    expect(box.derive('another-purpose', 'ntf-1').equals(value)).toBe(false);
+    expect(new SecretBox(randomBytes(32)).derive('notification-magic-link', 'ntf-1').equals(value)).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // Encrypts secrets the engine must be able to read back (webhook signing secrets) for storage at rest:
 // AES-256-GCM with a key from configuration, so a copy of the database alone does not reveal them.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -25,6 +25,15 @@ export class SecretBox {
     cipher.setAAD(Buffer.from(context));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  }
+
+  /**
+   * A value only the holder of the key can compute: HMAC-SHA256 of `message` under a key derived (HKDF) from
+   * the secrets key for `purpose`, so one purpose's values say nothing of another's or of the sealing key.
+   */
+  derive(purpose: string, message: string): Buffer {
+    const subkey = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `incubator-engine:${purpose}`, KEY_BYTES));
+    return createHmac('sha256', subkey).update(message).digest();
   }
 
   open(sealed: string, context: string): string {

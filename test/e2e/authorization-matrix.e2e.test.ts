@@ -1,7 +1,7 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, ErrorBody, IssuedApiKeyDto, ModerationTermDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import type { ChannelDto, ErrorBody, IssuedApiKeyDto, IssuedMagicLinkDto, ModerationTermDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { reportAttack } from '../support/security-table';
@@ -55,6 +55,7 @@ describe('authorization matrix', () => {
   let staffMemberId: string;
   let supplierId: string;
   let termId: string;
+  let magicLinkId: string;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -75,6 +76,7 @@ describe('authorization matrix', () => {
     // Its endpoint takes nothing: the matrix's sample request is still retrying when the product is cancelled.
     supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Matrix mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
     termId = (await t.http<ModerationTermDto>('POST', '/moderation/terms', { body: { term: 'matrix term', note: 'deleted by its row' } })).body.id;
+    magicLinkId = (await t.http<IssuedMagicLinkDto>('POST', `/influencers/${mia.influencerId}/magic-links`, { body: {} })).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -96,6 +98,15 @@ describe('authorization matrix', () => {
     { route: 'PATCH /influencers/{id}/contact', expect: staffOnly(200), body: () => ({ timeZone: 'Asia/Shanghai' }) },
     { route: 'GET /influencers/me/contact', expect: influencerSelf(200) },
     { route: 'PATCH /influencers/me/contact', expect: influencerSelf(200), body: () => ({ language: 'zh-CN' }) },
+    // Signing in is public (an unknown address is answered like a known one; a made-up token is refused); a
+    // session's own routes take only its cookie, which no caller here has (keys do not count there).
+    { route: 'POST /auth/sign-in-links', expect: anyone(202), body: () => ({ email: 'nobody@incubator.example' }) },
+    { route: 'POST /auth/sessions', expect: anyone(401), body: () => ({ token: 'A'.repeat(43) }) },
+    { route: 'GET /auth/session', expect: anyone(401) },
+    { route: 'DELETE /auth/session', expect: anyone(401) },
+    { route: 'POST /influencers/{id}/magic-links', expect: staffOnly(201), body: () => ({}) },
+    { route: 'GET /influencers/{id}/magic-links', expect: staffOnly(200) },
+    { route: 'POST /influencers/{id}/magic-links/{linkId}/revoke', expect: staffOnly(200), body: () => ({}) },
     { route: 'POST /staff-members', expect: staffOnly(201), body: () => ({ name: 'New', email: `m${Math.random().toString(36).slice(2, 10)}@incubator.example` }) },
     { route: 'GET /staff-members', expect: staffOnly(200) },
     { route: 'GET /staff-members/{id}', expect: staffOnly(200) },
@@ -224,6 +235,7 @@ describe('authorization matrix', () => {
         .replace('{round}', '1')
         .replace('{sourceId}', source.id)
         .replace('{channelId}', spareChannelId)
+        .replace('{linkId}', magicLinkId)
         .replace('{deliveryId}', 'dlv-none')
         .replace('{updateId}', 'upd-none')
         .replace('{slug}', shareSlug)

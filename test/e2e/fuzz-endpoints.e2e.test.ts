@@ -5,7 +5,7 @@
 // an unknown id is refused, a body missing required fields is refused naming a field, a list answer keeps
 // its shape and limit.
 import fc from 'fast-check';
-import type { ErrorBody, IssuedApiKeyDto, IssuedWebhookSourceDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import type { ErrorBody, IssuedApiKeyDto, IssuedMagicLinkDto, IssuedWebhookSourceDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
 import { reportAttack } from '../support/security-table';
 import { castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { registerShop } from '../support/intake';
@@ -76,6 +76,7 @@ describe('every endpoint under fuzzed input', () => {
   let keyId: string;
   let staffMemberId: string;
   let updateId: string;
+  let magicLinkId: string;
   let routes: { method: string; path: string; requiredFields: string[] }[];
   /** Requests sent per route (`METHOD /template`), and how many fuzzed attacks were refused. */
   const sent = new Map<string, number>();
@@ -93,6 +94,7 @@ describe('every endpoint under fuzzed input', () => {
     shopifyShopId = (await registerShop(t, { kind: 'shopify' })).id;
     staffMemberId = (await t.http<StaffMemberDto>('POST', '/staff-members', { body: { name: 'Fuzz', email: 'fuzz@incubator.example' } })).body.id;
     supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Fuzz mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
+    magicLinkId = (await t.http<IssuedMagicLinkDto>('POST', `/influencers/${mia.influencerId}/magic-links`, { body: {} })).body.id;
     const doc = (await t.http<OpenApiDoc>('GET', '/docs/openapi.json', { key: null })).body;
     const required = (ref: string | undefined) => (ref ? (doc.components?.schemas?.[ref.split('/').pop()!]?.required ?? []) : []);
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -111,6 +113,7 @@ describe('every endpoint under fuzzed input', () => {
   function realId(template: string, param: string): string {
     if (param === 'round') return '1';
     if (param === 'updateId') return updateId;
+    if (param === 'linkId') return magicLinkId;
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;
     if (template.startsWith('/api-keys/')) return keyId;
     if (template.startsWith('/staff-members/')) return staffMemberId;

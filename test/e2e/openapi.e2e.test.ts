@@ -66,9 +66,11 @@ describe('the OpenAPI document and the client generated from it', () => {
     expect(warnings).toEqual(ACCEPTED.map(({ ruleId, pointer }) => ({ ruleId, pointer })));
   });
 
-  it('declares every path parameter, and an API key on every route that is not public', () => {
+  it('declares every path parameter, and an API key or a session cookie on every route that is not public', () => {
     const paths = document.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[]; security?: unknown[] }>>;
-    expect(document.security).toEqual([{ bearer: [] }]);
+    // Either an API key or the browser session's cookie (alternatives).
+    expect(document.security).toEqual([{ bearer: [] }, { cookieAuth: [] }]);
+    expect((document.components as { securitySchemes: Record<string, unknown> }).securitySchemes.cookieAuth).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'ie_session' });
     for (const [route, operations] of Object.entries(paths)) {
       const templated = [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       for (const [method, op] of Object.entries(operations)) {
@@ -77,7 +79,10 @@ describe('the OpenAPI document and the client generated from it', () => {
       }
     }
     // Product routes need a key; a signed webhook and a share page do not.
-    expect(paths['/products/{id}'].get.security).toEqual([{ bearer: [] }]);
+    expect(paths['/products/{id}'].get.security).toEqual([{ bearer: [] }, { cookieAuth: [] }]);
+    // Signing in is public; the session's own routes take only its cookie.
+    expect(paths['/auth/sessions'].post.security).toEqual([{}]);
+    expect(paths['/auth/session'].get.security).toEqual([{ cookieAuth: [] }]);
     expect(paths['/webhooks/votes/{sourceId}'].post.security).toEqual([{}]);
     expect(paths['/s/{slug}'].get.security).toEqual([{}]);
   });

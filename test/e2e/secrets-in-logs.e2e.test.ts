@@ -1,13 +1,14 @@
 // A full run of the real engine process at the most verbose log level: no API key, webhook secret,
-// signature or the secrets key may appear in anything it writes (the first staff key is shown once, on
+// signature, magic link, session cookie or CSRF token, or the secrets key may appear in anything it writes (the first staff key is shown once, on
 // its own banner line, by design), nor in any answer after the one that created it.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { productWorkflowId } from '../../libs/domain';
-import type { InfluencerDto, IssuedApiKeyDto, IssuedChannelDto, IssuedContactDto, IssuedStaffMemberDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
+import type { InfluencerDto, IssuedApiKeyDto, IssuedMagicLinkDto, IssuedChannelDto, IssuedContactDto, IssuedStaffMemberDto, IssuedWebhookSourceDto, ProductDto } from '../support/api-types';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { call, openSession, tokenOf } from '../support/sessions';
 import { recordAttacks } from './e2e-helpers';
 
 jest.setTimeout(120_000);
@@ -74,6 +75,22 @@ describe('secrets stay out of logs and later answers', () => {
     if (!member.body.webhookSecret || !contact.body.webhookSecret) throw new Error(`contact webhooks answered without their secrets: ${member.text} ${contact.text}`);
     secrets.push(member.body.webhookSecret, contact.body.webhookSecret);
 
+    // Signing in: a magic link (shown once), the session it opens (its cookie and CSRF token), a mistyped link, and
+    // a staff member's sign-in link (no SMTP server here: the outbox copy, without the link).
+    const magic = await e.http<IssuedMagicLinkDto>('POST', `/influencers/${influencer.id}/magic-links`, { body: {} });
+    created.push(magic.text);
+    const magicToken = tokenOf(magic.body.url);
+    const mistyped = `${magicToken.slice(0, -4)}AAAA`;
+    secrets.push(magicToken, mistyped);
+    expect((await call(e.apiUrl, 'POST', '/auth/sessions', { body: { token: mistyped } })).status).toBe(401);
+    const session = await openSession(e.apiUrl, magicToken);
+    created.push(session.answer.text);
+    secrets.push(session.cookie.slice('ie_session='.length), session.session.csrfToken);
+    expect((await call(e.apiUrl, 'GET', '/products', { cookie: session.cookie })).status).toBe(200);
+    expect((await call(e.apiUrl, 'PATCH', '/influencers/me/contact', { cookie: session.cookie, body: { timeZone: 'Asia/Shanghai' } })).status).toBe(403);
+    expect((await call(e.apiUrl, 'PATCH', '/influencers/me/contact', { cookie: session.cookie, csrf: session.session.csrfToken, body: { timeZone: 'Asia/Shanghai' } })).status).toBe(200);
+    expect((await call(e.apiUrl, 'POST', '/auth/sign-in-links', { body: { email: 'anna@incubator.example' } })).status).toBe(202);
+
     const product = (await e.http<ProductDto>('POST', '/products', {
       body: { name: 'Dress', influencerId: influencer.id, targetKeyword: 'dress', pollApproval: 'none', poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 0 } },
     })).body;
@@ -116,6 +133,8 @@ describe('secrets stay out of logs and later answers', () => {
       `/products/${product.id}/deliveries`,
       '/staff-members',
       `/staff-members/${member.body.id}`,
+      `/influencers/${influencer.id}/magic-links`,
+      '/notifications',
     ]) {
       answers.push((await e.http('GET', path)).text);
     }

@@ -220,6 +220,25 @@ describe('recorded histories', () => {
     expect(activities('product-lifecycle-launched-v10.json')).not.toContain('notifyPeople');
   });
 
+  it('cover products from the notify-people-locally patch (v12): notifications written by local activities; v11 products keep the regular activity', () => {
+    const activities = (file: string) => load(file).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+    /** The activity types of the history's local activity markers. */
+    const localActivities = (file: string) =>
+      load(file)
+        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        .map((e) => e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type);
+    expect(patchesOf(load('product-lifecycle-launched-v12.json'))).toEqual(expect.arrayContaining(['notifications', 'notify-people-locally']));
+    expect(activities('product-lifecycle-launched-v12.json')).not.toContain('notifyPeople');
+    expect(localActivities('product-lifecycle-launched-v12.json').filter((a) => a === 'notifyPeople').length).toBeGreaterThanOrEqual(4);
+    expect(localActivities('product-lifecycle-moderated-v12.json').filter((a) => a === 'notifyPeople')).toHaveLength(3);
+    // The continued run keeps its product's answer: it writes locally without asking the patch again.
+    expect(patchesOf(load('product-lifecycle-continued-run2-v12.json'))).not.toContain('notify-people-locally');
+    expect(activities('product-lifecycle-continued-run2-v12.json')).not.toContain('notifyPeople');
+    expect(patchesOf(load('product-lifecycle-launched-v11.json'))).not.toContain('notify-people-locally');
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

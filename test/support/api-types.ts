@@ -2,6 +2,7 @@
 // classes that also make the OpenAPI document, imported as types only (no Nest code is loaded).
 export type { ErrorBody } from '../../apps/api/src/common/error-body';
 export type { ApiKeyDto, IssuedApiKeyDto } from '../../apps/api/src/auth/dto/api-key.dto';
+export type { AcceptedDto, IssuedMagicLinkDto, MagicLinkDto, SessionDto } from '../../apps/api/src/auth/dto/session.dto';
 export type { ChannelDto, IssuedChannelDto } from '../../apps/api/src/channels/dto/channel.dto';
 export type { DeliveriesDto, DeliveryDto } from '../../apps/api/src/deliveries/dto/delivery.dto';
 export type { HealthDto } from '../../apps/api/src/health/dto/health.dto';

@@ -21,8 +21,8 @@ export interface CompiledProcess {
 
 export interface CompiledEngine {
   dir: string;
-  /** Runs a compiled script (e.g. `apps/worker/src/main.js`) with exactly this environment plus PATH. */
-  run(script: string, env: Record<string, string>): CompiledProcess;
+  /** Runs a compiled script (e.g. `apps/worker/src/main.js`) with exactly this environment plus PATH, and its arguments. */
+  run(script: string, env: Record<string, string>, args?: string[]): CompiledProcess;
   remove(): void;
 }
 
@@ -37,9 +37,9 @@ export async function compileEngine(): Promise<CompiledEngine> {
   fs.mkdirSync(path.join(dir, 'dist'));
   fs.copyFileSync(process.env.TEST_WORKFLOW_BUNDLE!, path.join(dir, 'dist', 'workflow-bundle.js'));
 
-  const run = (script: string, env: Record<string, string>): CompiledProcess => {
+  const run = (script: string, env: Record<string, string>, args: string[] = []): CompiledProcess => {
     let output = '';
-    const child = spawn(process.execPath, [path.join(dir, ...script.split('/'))], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(dir, ...script.split('/')), ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,10 +1,12 @@
 // Creates the Fastify-based Nest application with the global pipe, body limits and OpenAPI at /docs.
 
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { hideStaffDetails } from './auth/staff-details';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
 import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
@@ -21,7 +23,11 @@ POLL → [DEMAND] → DESIGN → SAMPLING → PRODUCTION → LAUNCH → ON_SALE 
 DEMAND only when the product has a demand goal; products launched before ON_SALE existed stay LAUNCHED).
 
 Authenticate with an API key: \`Authorization: Bearer <key>\` (or \`X-API-Key\`). Staff keys run products; an influencer
-key reads its own products and reviews their designs and samples.
+key reads its own products and reviews their designs and samples. People in a browser sign in instead: a staff member
+asks for a one-time link by email (\`POST /auth/sign-in-links\`), an influencer opens the magic link staff or a reminder
+gave her; the page posts the link's token to \`POST /auth/sessions\`, which sets the \`ie_session\` cookie (HttpOnly, Secure,
+SameSite=Strict). Every route accepts that cookie in place of a key; with it, every request other than GET, HEAD and
+OPTIONS must carry the session's \`X-CSRF-Token\`.
 
 Poll tie-break: the option with the most votes wins; a tie goes to the tied option that reached the tied count first
 (its last counted vote arrived earliest); if that is equal too, to the option listed first.
@@ -44,6 +50,8 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     { logger: new PinoLoggerService(logger), rawBody: true },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // Parses the Cookie header into request.cookies and adds reply.setCookie (the browser session's cookie).
+  await app.register(fastifyCookie);
   applyRouteBodyLimits(fastify);
   logRequests(fastify, logger);
   closeConnectionsWhenIdle(fastify);
@@ -70,8 +78,10 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   const origins = infra.config.api.corsOrigins;
   app.enableCors({
     origin: origins.includes('*') ? true : origins,
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['authorization', 'x-api-key', 'content-type'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'x-api-key', 'content-type', 'x-csrf-token'],
+    // The session cookie goes with calls from the configured origins only (never with `*`).
+    credentials: !origins.includes('*'),
     exposedHeaders: ['retry-after'],
     maxAge: 600,
   });
@@ -90,13 +100,33 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
     .setVersion('0.1.0')
     .addServer(infra.config.api.publicBaseUrl ?? '/', 'This engine')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (ibk_…)' })
-    // Every route needs an API key unless it says otherwise (@Public: health, share pages, signed webhooks).
+    .addCookieAuth(
+      SESSION_COOKIE,
+      { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'A browser session (POST /auth/sessions sets it); requests other than GET, HEAD and OPTIONS need its X-CSRF-Token header.' },
+      'cookieAuth',
+    )
+    // Every route needs an API key or a session unless it says otherwise (@Public: health, share pages, signed webhooks).
     .addSecurityRequirements('bearer')
+    .addSecurityRequirements('cookieAuth')
     .build();
   documentConfig.info.license = { name: 'Proprietary (UNLICENSED): not licensed for use outside the incubator' };
-  const document = SwaggerModule.createDocument(app, documentConfig);
+  const document = withSessionAlternative(SwaggerModule.createDocument(app, documentConfig));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * Operations that name the API key (@ApiBearerAuth) accept the session cookie too (the guard takes either): their
+ * security lists both, as alternatives.
+ */
+function withSessionAlternative(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const op = operations[method];
+      if (op?.security?.length === 1 && Object.keys(op.security[0]).join() === 'bearer') op.security = [{ bearer: [] }, { cookieAuth: [] }];
+    }
+  }
+  return document;
 }
 
 /** The port the app listens on (API_PORT=0 picks a free one). */

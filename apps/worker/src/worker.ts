@@ -60,15 +60,17 @@ export interface EngineWorkerOptions {
 
 /** What the social activities need, from the configuration; `publicBaseUrl` is asked when an update is made. */
 export function socialActivityDeps(config: AppConfig, publicBaseUrl: () => string): Omit<SocialActivityDeps, 'dataSource'> {
+  const base = () => config.api.publicBaseUrl ?? publicBaseUrl();
   return {
     secretBox: new SecretBox(loadSecretsKey({ keyBase64: config.secretsKey, dataDir: config.dataDir })),
-    publicBaseUrl: () => config.api.publicBaseUrl ?? publicBaseUrl(),
+    publicBaseUrl: base,
     platformLimits: config.social.platformLimits,
     deliveryRetry: deliveryRetry(config),
     // The log channel: one structured line per update, where staff's log tooling picks it up.
     log: pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', name: 'social' }),
     outbound: new OutboundGuard({ allowedNetworks: config.outbound.allowedNetworks }),
     mail: { mailer: new Mailer({ url: config.notify.smtpUrl, from: config.notify.mailFrom }), digestHour: config.notify.digestHour },
+    magicLinks: { publicBaseUrl: base, ttlMs: config.auth.magicLinkTtlMs },
   };
 }
 

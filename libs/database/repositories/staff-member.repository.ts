@@ -19,6 +19,11 @@ export class StaffMemberRepository {
     return this.db.getRepository(StaffMemberEntity).findOneBy({ id });
   }
 
+  /** The member with this (normalised) email, in any case. */
+  findByEmail(email: string): Promise<StaffMemberEntity | null> {
+    return this.db.getRepository(StaffMemberEntity).createQueryBuilder('m').where('lower(m.email) = lower(:email)', { email }).getOne();
+  }
+
   list(): Promise<StaffMemberEntity[]> {
     return this.db.getRepository(StaffMemberEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -2,7 +2,8 @@
 // finished request written by a Fastify onResponse hook (no per-request middleware or async context,
 // which cost a viral poll's vote webhook a sixth of its throughput). Request lines carry id, method, URL,
 // client address (X-Forwarded-For counts only through TRUST_PROXY's proxies), status and time, and for a
-// product's routes its workflow id; never headers or bodies, so keys, signatures and secrets stay out of the logs.
+// product's routes its workflow id; never headers or bodies, so keys, session cookies, sign-in tokens (the body of
+// POST /auth/sessions), signatures and secrets stay out of the logs.
 
 import { productWorkflowId } from '@app/domain';
 import type { LoggerService } from '@nestjs/common';
@@ -16,7 +17,10 @@ export function createApiLogger(level: LogLevelName): Logger {
     name: 'api',
     level,
     // Belt and braces: nothing here logs headers, but an `err` from a client library might carry them.
-    redact: { paths: ['*.headers.authorization', '*.headers["x-api-key"]', '*.headers["webhook-signature"]', '*.secret', '*.key'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.headers.authorization', '*.headers["x-api-key"]', '*.headers["webhook-signature"]', '*.headers.cookie', '*.headers["set-cookie"]', '*.headers["x-csrf-token"]', '*.secret', '*.key', '*.token'],
+      censor: '[redacted]',
+    },
   });
 }
 
