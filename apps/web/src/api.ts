@@ -2,18 +2,10 @@
 // session's CSRF token on every change), the session itself, and the API's refusals as messages to show.
 import { createSessionClient, type Schema } from '../../../libs/api-client';
 
-export type Lang = 'en' | 'zh-CN';
 
-/** The cookie session as POST /auth/sessions and GET /auth/session answer it (SessionDto). */
-export interface Session {
-  role: 'staff' | 'influencer';
-  staffMemberId: string | null;
-  influencerId: string | null;
-  name: string;
-  language: Lang;
-  csrfToken: string;
-  expiresAt: string;
-}
+/** The cookie session as POST /auth/sessions and GET /auth/session answer it. */
+export type Session = Schema<'SessionDto'>;
+export type Lang = Session['language'];
 
 let session: Session | null = null;
 const unauthorizedListeners = new Set<() => void>();
@@ -35,7 +27,10 @@ export function onUnauthorized(listener: () => void): () => void {
 export const api = createSessionClient({
   baseUrl: location.origin,
   csrfToken: () => session?.csrfToken ?? null,
-  onUnauthorized: () => unauthorizedListeners.forEach((l) => l()),
+  // A refused link (POST /auth/sessions) is the page's to explain; any other 401 means the session has ended.
+  onUnauthorized: (res) => {
+    if (new URL(res.url).pathname !== '/auth/sessions') unauthorizedListeners.forEach((l) => l());
+  },
 });
 
 /** A refusal or failure, with the API's own message (the error body's `message`). */
@@ -69,50 +64,21 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   return answer.data as T;
 }
 
-/** A JSON call the generated client does not know yet (routes added beside this work), on the same session. */
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && session) headers['x-csrf-token'] = session.csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiFailure(0, 'network');
-  }
-  const text = await res.text();
-  let parsed: unknown = undefined;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = text;
-  }
-  if (res.status === 401 && path !== '/auth/sessions') unauthorizedListeners.forEach((l) => l());
-  if (!res.ok) throw new ApiFailure(res.status, messageOf(res.status, parsed));
-  return parsed as T;
-}
-
 export const auth = {
   /** Staff: mail me a sign-in link (always 202, whether or not the address is known). */
-  requestLink: (email: string) => call<{ message: string }>('POST', '/auth/sign-in-links', { email }),
+  requestLink: (email: string) => ok(api.POST('/auth/sign-in-links', { body: { email } })),
   /** A sign-in or magic link's token for a cookie session. */
-  open: (token: string) => call<Session>('POST', '/auth/sessions', { token }),
-  current: () => call<Session>('GET', '/auth/session'),
-  signOut: () => call<void>('DELETE', '/auth/session'),
+  open: (token: string) => ok(api.POST('/auth/sessions', { body: { token } })),
+  current: () => ok(api.GET('/auth/session')),
+  signOut: () => ok(api.DELETE('/auth/session')),
 };
 
-export interface MagicLink {
-  id: string;
-  url?: string;
-  expiresAt: string;
-  createdAt: string;
-  revokedAt?: string | null;
-}
+export type MagicLink = Schema<'MagicLinkDto'> & { url?: string };
 
 export const magicLinks = {
-  issue: (influencerId: string) => call<MagicLink>('POST', `/influencers/${encodeURIComponent(influencerId)}/magic-links`, {}),
-  list: (influencerId: string) => call<MagicLink[] | { items: MagicLink[] }>('GET', `/influencers/${encodeURIComponent(influencerId)}/magic-links`),
-  revoke: (influencerId: string, linkId: string) => call<unknown>('POST', `/influencers/${encodeURIComponent(influencerId)}/magic-links/${encodeURIComponent(linkId)}/revoke`, {}),
+  issue: (id: string): Promise<MagicLink> => ok(api.POST('/influencers/{id}/magic-links', { params: { path: { id } } })),
+  list: (id: string): Promise<MagicLink[]> => ok(api.GET('/influencers/{id}/magic-links', { params: { path: { id } } })),
+  revoke: (id: string, linkId: string) => ok(api.POST('/influencers/{id}/magic-links/{linkId}/revoke', { params: { path: { id, linkId } } })),
 };
 
 export interface Image {

@@ -803,8 +803,7 @@ function InfluencerLinks({ influencerId }: { influencerId: string }) {
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     try {
-      const answer = await magicLinks.list(influencerId);
-      setLinks(Array.isArray(answer) ? answer : answer.items);
+      setLinks(await magicLinks.list(influencerId));
     } catch (err) {
       setError(failure(err, t));
     }
