@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiInfrastructure } from './app.module';
 import { hideStaffDetails } from './auth/staff-details';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
-import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
+import { acceptImageBodies, applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -44,6 +44,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   );
   const fastify = app.getHttpAdapter().getInstance();
   applyRouteBodyLimits(fastify);
+  acceptImageBodies(fastify);
   logRequests(fastify, logger);
   closeConnectionsWhenIdle(fastify);
   hideStaffDetails(fastify);
