@@ -105,8 +105,9 @@ export class ErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     let described = describeError(err);
-    if ((err as { code?: unknown })?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      // Fastify's own message names no limit; the route's own one (or the server's) is the useful answer.
+    if (described?.statusCode === 413) {
+      // Only Fastify refuses a body as too large (Nest hands its error on as an HttpException). Its message names
+      // no limit; the route's own (or the server's) is the useful answer.
       const limit = host.switchToHttp().getRequest<FastifyRequest>()?.routeOptions?.bodyLimit;
       described = errorBody(413, limit ? `the request body is larger than this route accepts: at most ${formatBytes(limit)}` : 'the request body is too large');
     }
