@@ -30,7 +30,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'worker_threads'], message: 'workflows must be deterministic: no Node built-ins; use an activity' },
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'axios', 'undici', 'pino', '**/libs/database', '**/libs/database/*', '@app/database', '@app/config', '@app/runtime', '@app/webhooks', '@app/social', '@app/outbound', '@app/shop'], message: 'workflows must not do I/O; use an activity' },
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'axios', 'undici', 'pino', '**/libs/database', '**/libs/database/*', '@app/database', '@app/config', '@app/runtime', '@app/webhooks', '@app/social', '@app/outbound', '@app/shop', '@app/images', 'sharp'], message: 'workflows must not do I/O; use an activity' },
             { group: ['**/activities', '**/activities/*'], message: 'workflows call activities through proxyActivities and types from libs/domain', allowTypeImports: true },
             { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'workflow code may use only @temporalio/workflow and @temporalio/common' },
           ],

@@ -15,6 +15,7 @@ const moduleNameMapper = {
   '^@app/shop$': '<rootDir>/libs/shop/index.ts',
   '^@app/tracing$': '<rootDir>/libs/tracing/index.ts',
   '^@app/moderation$': '<rootDir>/libs/moderation/index.ts',
+  '^@app/images$': '<rootDir>/libs/images/index.ts',
 };
 const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

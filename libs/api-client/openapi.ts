@@ -325,7 +325,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit the next design round for the influencer to review (DESIGN). */
+        /** Submit the next design round for the influencer to review (DESIGN); imageUrls may name the product's uploaded images (/images/{id}/display). */
         post: operations["ProductActionsController_submitDesign"];
         delete?: never;
         options?: never;
@@ -342,7 +342,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the next physical sample round (SAMPLING). */
+        /** Record the next physical sample round (SAMPLING); photoUrls may name the product's uploaded images (/images/{id}/display). */
         post: operations["ProductActionsController_recordSample"];
         delete?: never;
         options?: never;
@@ -1387,6 +1387,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's uploaded images, newest first (staff, and the product's influencer). */
+        get: operations["ProductImagesController_list"];
+        put?: never;
+        /**
+         * Upload an image of the product's design or sample rounds: the body is the image's bytes (JPEG, PNG or WebP).
+         * @description The type is sniffed from the bytes and must be the one Content-Type declares (415 otherwise). At most 10 MiB (413) and 40 megapixels (422, read from the header before decoding). The picture is turned upright by its EXIF orientation, every metadata (EXIF and its GPS position, XMP, ICC, comments) is dropped, and it is stored in three sizes as WebP: thumb (320 px wide), display (1080 px wide) and full (at most 2048 px), never enlarged. At most 200 images per product (409). Name `urls.display` in a design round's imageUrls or a sample round's photoUrls.
+         */
+        post: operations["ProductImagesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/images/{id}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One size of an uploaded image, WebP (public: the id is an unguessable UUID); cached for a year, 304 when If-None-Match holds its ETag. */
+        get: operations["ImagesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2175,8 +2213,10 @@ export interface components {
             /** @example A-line midi with pockets; sage and sand colourways. */
             description: string;
             /**
+             * @description http(s) URLs, or paths of the product's uploaded images (`urls.display` of POST /products/{id}/images: `/images/<id>/display`). The first uploaded one is the picture on the share cards once the design is approved.
              * @example [
-             *       "https://cdn.example.com/designs/v1-front.png"
+             *       "/images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/display",
+             *       "https://cdn.example.com/designs/v1-back.png"
              *     ]
              */
             imageUrls?: string[];
@@ -2194,6 +2234,12 @@ export interface components {
             supplierId?: string;
             /** @example Seams good; colour slightly dark. */
             notes?: string;
+            /**
+             * @description http(s) URLs, or paths of the product's uploaded images (`/images/<id>/display`).
+             * @example [
+             *       "/images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/display"
+             *     ]
+             */
             photoUrls?: string[];
         };
         RequestSampleDto: {
@@ -3397,6 +3443,62 @@ export interface components {
             zhCnListVersion: string;
             /** @description The incubator's own terms, oldest first. */
             terms: components["schemas"]["ModerationTermDto"][];
+        };
+        ImageUrlsDto: {
+            /**
+             * @description 320 px wide (WebP).
+             * @example /images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/thumb
+             */
+            thumb: string;
+            /**
+             * @description 1080 px wide (WebP); the size design and sample rounds name.
+             * @example /images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/display
+             */
+            display: string;
+            /**
+             * @description At most 2048 px on its longer side (WebP).
+             * @example /images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/full
+             */
+            full: string;
+        };
+        ImageDto: {
+            /**
+             * Format: uuid
+             * @example 3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10
+             */
+            id: string;
+            /** @example p-7k2m9q4x8v3d */
+            productId: string;
+            /**
+             * @description What staff said it is for; null when they did not say.
+             * @enum {string|null}
+             */
+            purpose: "design" | "sample" | null;
+            /**
+             * @description The upright picture as uploaded, in pixels.
+             * @example 3024
+             */
+            width: number;
+            /** @example 4032 */
+            height: number;
+            /**
+             * @description The upload's type, as its bytes are (sniffed, not taken from the header).
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /**
+             * @description The upload's size in bytes.
+             * @example 2481337
+             */
+            bytes: number;
+            /** @description Site-relative paths of its sizes, public (GET /images/{id}/{size}). */
+            urls: components["schemas"]["ImageUrlsDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ImageListDto: {
+            /** @description Newest first. */
+            images: components["schemas"]["ImageDto"][];
         };
     };
     responses: never;
@@ -9606,6 +9708,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductImagesController_list: {
+        parameters: {
+            query?: {
+                /** @description A design round or a sample round. */
+                purpose?: "design" | "sample";
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageListDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProductImagesController_upload: {
+        parameters: {
+            query?: {
+                /** @description A design round or a sample round. */
+                purpose?: "design" | "sample";
+            };
+            header?: never;
+            path: {
+                /** @description The product id (p-…). */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        /** @description The image file as it is (not multipart, not base64). */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageDto"];
+                };
+            };
+            /** @description No API key, or the key is unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key's role may not do this, or the product belongs to another influencer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The product's stage or state does not accept this action now, or what it would create already exists (a handle, an email); the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is over 10 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not JPEG, PNG or WebP, or the bytes are not the declared type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImagesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags the caller holds; 304 when one is current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID). */
+                id: string;
+                /** @description thumb (320 px wide), display (1080 px wide) or full (at most 2048 px). */
+                size: "thumb" | "display" | "full";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description The ETag in If-None-Match is current: nothing to send. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A value is invalid; `details` lists the fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unreachable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": components["schemas"]["ErrorBody"];
                 };
             };
         };

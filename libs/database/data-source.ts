@@ -39,6 +39,8 @@ import { SupplierEventEntity } from './entities/supplier-event.entity';
 import { Suppliers1764570000000 } from './migrations/1764570000000-suppliers';
 import { Notifications1764590000000 } from './migrations/1764590000000-notifications';
 import { NotificationEntity } from './entities/notification.entity';
+import { ImageEntity, ImageRenditionEntity } from './entities/image.entity';
+import { Images1764600000000 } from './migrations/1764600000000-images';
 import { PeopleContacts1764560000000 } from './migrations/1764560000000-people-contacts';
 import { SocialUpdates1764200000000 } from './migrations/1764200000000-social-updates';
 import { ChannelSecretRotation1764300000000 } from './migrations/1764300000000-channel-secret-rotation';
@@ -88,6 +90,8 @@ export const ENTITIES = [
   SignInTokenEntity,
   MagicLinkEntity,
   SessionEntity,
+  ImageEntity,
+  ImageRenditionEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -106,6 +110,7 @@ export const MIGRATIONS = [
   SponsoredPosts1764580000000,
   PollModeration1764585000000,
   Notifications1764590000000,
+  Images1764600000000,
   Sessions1764610000000,
 ];
 

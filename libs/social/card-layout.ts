@@ -16,10 +16,26 @@ export interface ShareCardInput {
   language: Language;
   /** For poll updates: results drawn as horizontal bars, winner highlighted */
   poll?: { options: { label: string; votes: number; winner?: boolean }[]; totalVotes: number };
+  /**
+   * The approved design's picture, drawn at the right of cards without a poll: a `data:image/jpeg` or
+   * `data:image/png` base64 URI of PICTURE_BOX's size. Never a URL: the card is drawn from what it is given,
+   * with nothing fetched. Anything else is ignored.
+   */
+  picture?: string;
 }
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
+
+/** Where the picture goes: right-aligned between the top row and the footer. */
+export const PICTURE_BOX = { x: 748, y: 136, width: 380, height: 368 } as const;
+
+const PICTURE_URI = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** Whether `value` is a picture the card draws (a base64 JPEG or PNG data URI). */
+export function isCardPicture(value: unknown): value is string {
+  return typeof value === 'string' && PICTURE_URI.test(value);
+}
 
 /** What a stored update keeps for its card and share page: the card's input but the title (the update has it), and the stage. */
 export type StoredShareCard = Omit<ShareCardInput, 'title'> & { stage: string };

@@ -1,7 +1,7 @@
 // The share card drawn as SVG: the event and stage along the top, the product and title, the poll results
 // as bars when there are any, and the influencer and keyword along the bottom.
 import { FONT_FAMILY } from './card-fonts';
-import { CARD_HEIGHT, CARD_WIDTH, clean, fit, pollRows, widthEm, wrapText, type ShareCardInput } from './card-layout';
+import { CARD_HEIGHT, CARD_WIDTH, clean, fit, isCardPicture, PICTURE_BOX, pollRows, widthEm, wrapText, type ShareCardInput } from './card-layout';
 import type { Language } from './text';
 
 const MAX_POLL_BARS = 6;
@@ -147,21 +147,38 @@ function footer(handle: string, keyword: string): string {
   return parts.join('');
 }
 
+/** The picture in a rounded frame (a data URI, checked by the caller), cropped to the box beforehand. */
+function picture(href: string): string {
+  const { x, y, width, height } = PICTURE_BOX;
+  return (
+    `<clipPath id="picture"><rect x="${x}" y="${y}" width="${width}" height="${height}" rx="24"/></clipPath>` +
+    `<image x="${x}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid slice" clip-path="url(#picture)" href="${xml(href)}"/>` +
+    `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="24" fill="none" stroke="${C.rule}" stroke-opacity="0.18" stroke-width="2"/>`
+  );
+}
+
 export function cardSvg(input: ShareCardInput): string {
   const language: Language = input.language === 'zh-CN' ? 'zh-CN' : 'en';
   const title = clean(input.title);
   const withPoll = !!input.poll && Array.isArray(input.poll.options) && input.poll.options.length > 0;
+  const withPicture = !withPoll && isCardPicture(input.picture);
   const body = withPoll
     ? heading(clean(input.productName), title, 500, [
         { size: 54, lines: 3 },
         { size: 44, lines: 4 },
         { size: 38, lines: 5 },
       ]) + pollBars(input.poll!, language, 632, RIGHT - 632)
-    : heading(clean(input.productName), title, RIGHT - PAD, [
-        { size: 76, lines: 2 },
-        { size: 64, lines: 3 },
-        { size: 54, lines: 3 },
-      ]);
+    : withPicture
+      ? heading(clean(input.productName), title, PICTURE_BOX.x - 40 - PAD, [
+          { size: 64, lines: 3 },
+          { size: 54, lines: 3 },
+          { size: 44, lines: 4 },
+        ]) + picture(input.picture!)
+      : heading(clean(input.productName), title, RIGHT - PAD, [
+          { size: 76, lines: 2 },
+          { size: 64, lines: 3 },
+          { size: 54, lines: 3 },
+        ]);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="${FONT_FAMILY}" xml:lang="${language}">`,
     `<title>${xml(title)}</title>`,

@@ -1,7 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { CLOSED_POLL } from './product.fixture';
 import { eventLabel, stageLabel } from './labels';
-import { CARD_HEIGHT, CARD_WIDTH, cardRenderOptions, cardSvg, pollRows, renderCardPngAsync, wrapText, type ShareCardInput } from './card';
+import { widthEm } from './card-layout';
+import { CARD_HEIGHT, CARD_WIDTH, cardRenderOptions, cardSvg, PICTURE_BOX, pollRows, renderCardPngAsync, wrapText, type ShareCardInput } from './card';
 
 const BASE: ShareCardInput = {
   productName: 'Summer Linen Midi',
@@ -73,6 +74,42 @@ describe('share card PNG', () => {
       poll: { totalVotes: 3, options: [{ label: '<script>alert(2)</script>', votes: 3, winner: true }] },
     };
     expect(pngSize(await renderCardPngAsync(hostile))).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('share card picture', () => {
+  /** A PNG of one flat colour, the box's size, as a data URI. */
+  const flat = (fill: string) =>
+    `data:image/png;base64,${new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="${PICTURE_BOX.width}" height="${PICTURE_BOX.height}"><rect width="100%" height="100%" fill="${fill}"/></svg>`).render().asPng().toString('base64')}`;
+  /** The RGB of the rendered card at (x, y). */
+  const pixel = (input: ShareCardInput, x: number, y: number) => {
+    const image = new Resvg(cardSvg(input), cardRenderOptions()).render();
+    const at = (y * image.width + x) * 4;
+    return Array.from(image.pixels.subarray(at, at + 3));
+  };
+  const centre = [PICTURE_BOX.x + PICTURE_BOX.width / 2, PICTURE_BOX.y + PICTURE_BOX.height / 2] as const;
+
+  it('draws the picture at the right, over the background', () => {
+    expect(pixel({ ...BASE, picture: flat('#00ff00') }, ...centre)).toEqual([0, 255, 0]);
+    const background = pixel(BASE, ...centre);
+    expect(background[1]).toBeLessThan(100);
+  });
+
+  it('ignores anything but a JPEG or PNG data URI (a URL is never fetched), and pictures on poll cards', () => {
+    const plain = cardSvg(BASE);
+    for (const picture of ['https://cdn.example.com/a.png', 'file:///etc/passwd', 'data:image/svg+xml;base64,PHN2Zy8+', 'data:image/png;base64,"/><script>x</script>']) {
+      expect({ picture, svg: cardSvg({ ...BASE, picture }) }).toEqual({ picture, svg: plain });
+    }
+    expect(cardSvg({ ...POLL, picture: flat('#00ff00') })).toBe(cardSvg(POLL));
+  });
+
+  it('keeps the title clear of the picture', () => {
+    const svg = cardSvg({ ...BASE, title: 'linen dress '.repeat(12), picture: flat('#00ff00') });
+    const lines = [...svg.matchAll(/<text x="72" y="\d+" font-size="(\d+)"[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)];
+    expect(lines.length).toBeGreaterThan(1);
+    const widest = Math.max(...lines.map((m) => Number(m[1]) * widthEm(m[2], true)));
+    expect(widest).toBeGreaterThan(400);
+    expect(widest).toBeLessThanOrEqual(PICTURE_BOX.x - 40 - 72);
   });
 });
 

@@ -5,7 +5,7 @@ import { FONT_FAMILY, fonts } from './card-fonts';
 import type { ShareCardInput } from './card-layout';
 import { cardSvg } from './card-svg';
 
-export { CARD_HEIGHT, CARD_WIDTH, pollRows, wrapText, type PollRow, type ShareCardInput, type StoredShareCard } from './card-layout';
+export { CARD_HEIGHT, CARD_WIDTH, isCardPicture, PICTURE_BOX, pollRows, wrapText, type PollRow, type ShareCardInput, type StoredShareCard } from './card-layout';
 export { cardSvg } from './card-svg';
 
 export function cardRenderOptions(): ResvgRenderOptions {

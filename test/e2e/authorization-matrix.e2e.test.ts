@@ -1,7 +1,8 @@
 // Every endpoint in the OpenAPI document × every kind of caller: no key (anyone), a revoked key, a fan's
 // connector (a signed webhook delivery, no key), the product's influencer, another influencer, staff.
 // A new endpoint without a row here fails the suite.
-import type { ChannelDto, ErrorBody, IssuedApiKeyDto, IssuedMagicLinkDto, ModerationTermDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import type { ChannelDto, ErrorBody, ImageDto, IssuedApiKeyDto, IssuedMagicLinkDto, ModerationTermDto, SocialUpdatesDto, StaffMemberDto, SupplierDto } from '../support/api-types';
+import { smallPng, uploadImage } from '../support/images';
 import { registerShop, reservationBody, shopifyDelivery, type Shop } from '../support/intake';
 import { castInfluencer, createProduct, productBody, type Cast } from '../support/product-flow';
 import { reportAttack } from '../support/security-table';
@@ -36,6 +37,8 @@ interface Row {
   /** The error `code` the allowed callers' 4xx answer carries (a refusal for the fixture's state). */
   code?: string;
   body?: () => unknown;
+  /** The body is an image's bytes (image/png), not JSON. */
+  image?: boolean;
 }
 
 describe('authorization matrix', () => {
@@ -56,6 +59,8 @@ describe('authorization matrix', () => {
   let supplierId: string;
   let termId: string;
   let magicLinkId: string;
+  let imageId: string;
+  let png: Buffer;
 
   beforeAll(async () => {
     t = await startTestEngine({ API_KEY_CACHE_TTL: '0ms' });
@@ -77,6 +82,8 @@ describe('authorization matrix', () => {
     supplierId = (await t.http<SupplierDto>('POST', '/suppliers', { body: { name: 'Matrix mill', outboundUrl: 'http://127.0.0.1:9/hooks' } })).body.id;
     termId = (await t.http<ModerationTermDto>('POST', '/moderation/terms', { body: { term: 'matrix term', note: 'deleted by its row' } })).body.id;
     magicLinkId = (await t.http<IssuedMagicLinkDto>('POST', `/influencers/${mia.influencerId}/magic-links`, { body: {} })).body.id;
+    png = await smallPng();
+    imageId = (await uploadImage<ImageDto>(t, productId, png, 'image/png')).body.id;
     // A real share page: the product's first published update (POLL_OPENED) has one.
     shareSlug = await eventually('the product\'s first share page', async () => {
       const updates = (await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).body.updates;
@@ -120,6 +127,10 @@ describe('authorization matrix', () => {
     { route: 'GET /products', expect: anyKey(200) },
     { route: 'GET /products/{id}', expect: ownerOrStaff(200) },
     { route: 'GET /products/{id}/timeline', expect: ownerOrStaff(200) },
+    { route: 'POST /products/{id}/images', expect: staffOnly(201), image: true },
+    { route: 'GET /products/{id}/images', expect: ownerOrStaff(200) },
+    // Public: the id is an unguessable UUID, and pages and share cards show them to anyone.
+    { route: 'GET /images/{id}/{size}', expect: anyone(200) },
     { route: 'POST /webhooks/votes/{sourceId}', expect: signedOnly(202), body: () => voteBody(productId, 'midi', `fan-${Math.random().toString(36).slice(2)}`) },
     { route: 'GET /products/{id}/poll/results', expect: anyone(200) },
     // POLL: a design is not accepted yet.
@@ -228,7 +239,7 @@ describe('authorization matrix', () => {
     for (const row of rows()) {
       const [method, template] = row.route.split(' ');
       const isShopify = template.startsWith('/webhooks/shopify/');
-      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId], ['/suppliers/', supplierId], ['/moderation/terms/', termId]];
+      const ids: [string, string][] = [['/influencers/', mia.influencerId], ['/api-keys/', spareKeyId], ['/webhook-sources/', spareSourceId], ['/shops/', shop.id], ['/staff-members/', staffMemberId], ['/suppliers/', supplierId], ['/moderation/terms/', termId], ['/images/', imageId]];
       const path = template
         .replace('{id}', ids.find(([prefix]) => template.startsWith(prefix))?.[1] ?? productId)
         .replace('{shopId}', isShopify ? shopify.id : shop.id)
@@ -239,7 +250,8 @@ describe('authorization matrix', () => {
         .replace('{deliveryId}', 'dlv-none')
         .replace('{updateId}', 'upd-none')
         .replace('{slug}', shareSlug)
-        .replace('{code}', linkCode);
+        .replace('{code}', linkCode)
+        .replace('{size}', 'display');
       // Refused callers first, so an allowed call that changes state cannot hide a wrong refusal.
       const order = [...CALLERS].sort((a, b) => Number(!refused(row.expect[a])) - Number(!refused(row.expect[b])));
       for (const caller of order) {
@@ -249,8 +261,9 @@ describe('authorization matrix', () => {
         // A signed delivery must be sent byte for byte as signed, with the secret of whoever sends it.
         const signed = (p: string) =>
           isShopify ? shopifyDelivery(shopify.secret, 'orders/create', p).headers : sign(template.startsWith('/webhooks/shops/') ? shop.secret : source.secret, p).headers;
-        const res =
-          caller === 'fan' && payload !== undefined
+        const res = row.image
+          ? await t.http<ErrorBody>(method, path, { key, rawBody: png, headers: { 'content-type': 'image/png' } })
+          : caller === 'fan' && payload !== undefined
             ? await t.http<ErrorBody>(method, path, { key, rawBody: payload, headers: { ...signed(payload), 'content-type': 'application/json' } })
             : await t.http<ErrorBody>(method, path, { key, ...(body === undefined ? {} : { body }) });
         const expected = row.expect[caller];

@@ -112,6 +112,7 @@ describe('every endpoint under fuzzed input', () => {
 
   function realId(template: string, param: string): string {
     if (param === 'round') return '1';
+    if (param === 'size') return 'display';
     if (param === 'updateId') return updateId;
     if (param === 'linkId') return magicLinkId;
     if (param === 'sourceId' || template.startsWith('/webhook-sources/')) return sourceId;

@@ -20,8 +20,8 @@ export interface RequestOptions {
   key?: string | null;
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as it is (a signed webhook delivery), with a JSON content-type unless `headers` names one. */
-  rawBody?: string;
+  /** Sent as it is (a signed webhook delivery, an image's bytes), with a JSON content-type unless `headers` names one. */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 

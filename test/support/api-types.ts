@@ -25,3 +25,4 @@ export type { IssuedStaffMemberDto, StaffMemberDto } from '../../apps/api/src/st
 export type { SponsoredPostDto, SponsorshipDto } from '../../apps/api/src/sponsorship/dto/sponsorship.dto';
 export type { NotificationDto } from '../../apps/api/src/notifications/dto/notification.dto';
 export type { CreateModerationTermDto, ModerationListsDto, ModerationTermDto } from '../../apps/api/src/moderation/dto/moderation-term.dto';
+export type { ImageDto, ImageListDto } from '../../apps/api/src/images/dto/image.dto';

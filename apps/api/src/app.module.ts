@@ -27,6 +27,7 @@ import { SupplierEventsModule } from './suppliers/supplier-events.module';
 import { StaffMembersModule } from './staff-members/staff-members.module';
 import { SponsorshipModule } from './sponsorship/sponsorship.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { ImagesModule } from './images/images.module';
 
 export type { ApiInfrastructure };
 
@@ -60,6 +61,7 @@ export class AppModule {
         StaffMembersModule,
         SponsorshipModule,
         ModerationModule,
+        ImagesModule,
         ...(infra.extraModules ?? []),
       ],
     };

@@ -9,7 +9,7 @@ import { AppModule, type ApiInfrastructure } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { hideStaffDetails } from './auth/staff-details';
 import { closeConnectionsWhenIdle } from './common/graceful-close';
-import { applyRouteBodyLimits, fastifyOptions } from './common/http-server';
+import { acceptImageBodies, applyRouteBodyLimits, fastifyOptions } from './common/http-server';
 import { InputSanityPipe } from './common/input-sanity.pipe';
 import { servePages } from './pages/serve-pages';
 import { createApiLogger, logRequests, PinoLoggerService } from './common/logging';
@@ -37,6 +37,11 @@ Fans vote through platform connectors registered as webhook sources: each vote i
 and answered only once it is committed (202 counted, 200 duplicate). Live results are public at
 \`GET /products/{id}/poll/results\`.
 
+Images of design and sample rounds: staff upload the file's bytes to \`POST /products/{id}/images\` (JPEG, PNG or WebP,
+sniffed; at most 10 MiB and 40 megapixels; metadata stripped); the answer's \`urls\` are site-relative paths
+\`/images/{id}/{size}\` (thumb, display, full as WebP, public and cached for a year) that design and sample rounds
+name in \`imageUrls\` / \`photoUrls\` beside https URLs. The approved design's first image is on the share cards after it.
+
 Every action is a Temporal Update: a wrong action is refused synchronously with 409 (wrong stage or state) or 422
 (invalid value), and the message names the product, its stage and what is allowed. Reads come from PostgreSQL and
 follow an accepted action within moments; the action's own response already carries the new state.`;
@@ -53,6 +58,7 @@ export async function createApiApp(infra: ApiInfrastructure): Promise<NestFastif
   // Parses the Cookie header into request.cookies and adds reply.setCookie (the browser session's cookie).
   await app.register(fastifyCookie);
   applyRouteBodyLimits(fastify);
+  acceptImageBodies(fastify);
   logRequests(fastify, logger);
   closeConnectionsWhenIdle(fastify);
   hideStaffDetails(fastify);

@@ -23,4 +23,14 @@ export class TimelineEventRepository {
       [productId],
     );
   }
+
+  /** The product's design approval (its seq and the approved round); null before it. A product approves one design. */
+  async designApproval(productId: string): Promise<{ seq: number; round: number } | null> {
+    const rows = await this.db.query<{ seq: number; round: number | null }[]>(
+      `SELECT seq, (data->>'round')::int AS round FROM timeline_events WHERE product_id = $1 AND type = 'DESIGN_APPROVED' ORDER BY seq LIMIT 1`,
+      [productId],
+    );
+    const row = rows[0];
+    return row && row.round !== null ? { seq: row.seq, round: row.round } : null;
+  }
 }

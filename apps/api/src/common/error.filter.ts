@@ -14,10 +14,11 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { STATUS_CODES } from 'node:http';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from './error-body';
 import { RequestValidationError } from './validation';
 import { isRefusedForFailedTask } from './update-retry';
+import { formatBytes } from './bytes';
 
 export function statusForCode(code: DomainErrorCode): number {
   switch (code) {
@@ -104,6 +105,12 @@ export class ErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     let described = describeError(err);
+    if (described?.statusCode === 413) {
+      // Only Fastify refuses a body as too large (Nest hands its error on as an HttpException). Its message names
+      // no limit; the route's own (or the server's) is the useful answer.
+      const limit = host.switchToHttp().getRequest<FastifyRequest>()?.routeOptions?.bodyLimit;
+      described = errorBody(413, limit ? `the request body is larger than this route accepts: at most ${formatBytes(limit)}` : 'the request body is too large');
+    }
     if (!described) {
       this.logger.error({ err }, 'unhandled error');
       described = errorBody(500, 'internal error; it has been logged');

@@ -2,7 +2,7 @@
 // and a route's own body limit refusing a larger body before it is parsed.
 import { loadConfig } from '@app/config';
 import Fastify from 'fastify';
-import { applyRouteBodyLimits, fastifyOptions } from './http-server';
+import { acceptImageBodies, applyRouteBodyLimits, fastifyOptions } from './http-server';
 
 async function clientAddress(trustProxy: string | undefined, headers: Record<string, string>, remoteAddress = '127.0.0.1'): Promise<string> {
   const app = Fastify(fastifyOptions(loadConfig(trustProxy === undefined ? {} : { TRUST_PROXY: trustProxy })));
@@ -52,6 +52,28 @@ describe('applyRouteBodyLimits', () => {
       expect((await app.inject({ method: 'POST', url: '/small', headers: { 'content-type': 'application/json' }, payload: '{x' })).statusCode).toBe(400);
       expect((await app.inject({ method: 'POST', url: '/large', headers: { 'content-type': 'application/json' }, payload: notJson })).statusCode).toBe(400);
       expect((await app.inject({ method: 'POST', url: '/large', headers: { 'content-type': 'application/json' }, payload: '{"a":1}' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('acceptImageBodies', () => {
+  it('hands an @ImageBody route the bytes up to its own limit, and refuses image bodies everywhere else with 415', async () => {
+    const app = Fastify(fastifyOptions(loadConfig({})));
+    applyRouteBodyLimits(app);
+    acceptImageBodies(app);
+    app.post('/upload', { config: { bodyLimit: 2048, imageBody: true } }, (req) => ({ buffer: Buffer.isBuffer(req.body), bytes: (req.body as Buffer).length }));
+    app.post('/json', () => ({ ok: true }));
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1500)]);
+    try {
+      const upload = await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': 'image/png' }, payload: png });
+      expect([upload.statusCode, upload.json()]).toEqual([200, { buffer: true, bytes: 1508 }]);
+      expect((await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': 'image/webp' }, payload: Buffer.alloc(4096) })).statusCode).toBe(413);
+      const elsewhere = await app.inject({ method: 'POST', url: '/json', headers: { 'content-type': 'image/png' }, payload: png });
+      expect([elsewhere.statusCode, elsewhere.json<{ message: string }>().message]).toEqual([415, 'this route does not take image/png bodies; send JSON (Content-Type: application/json)']);
+      // Types it was not told of stay Fastify's 415.
+      expect((await app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': 'image/gif' }, payload: png })).statusCode).toBe(415);
     } finally {
       await app.close();
     }

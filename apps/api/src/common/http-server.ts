@@ -3,6 +3,7 @@
 
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/config';
+import { ACCEPTED_CONTENT_TYPES } from '@app/images';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { errorBody } from './error.filter';
 
@@ -41,4 +42,26 @@ export function applyRouteBodyLimits(fastify: FastifyInstance): void {
 function bodyLimitOf(config: unknown): number | undefined {
   if (typeof config !== 'object' || config === null || !('bodyLimit' in config)) return undefined;
   return typeof config.bodyLimit === 'number' ? config.bodyLimit : undefined;
+}
+
+/**
+ * The route takes raw image bytes (image/jpeg, image/png, image/webp; a Buffer in request.body) up to `bytes`,
+ * its body limit (with applyRouteBodyLimits). Needs `acceptImageBodies` on the server.
+ */
+export const ImageBody = (bytes: number) => RouteConfig({ bodyLimit: bytes, imageBody: true });
+
+function takesImages(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && 'imageBody' in config && config.imageBody === true;
+}
+
+/**
+ * Reads image bodies as bytes on the routes marked @ImageBody; every other route refuses them with 415 (they
+ * take JSON). The bytes are read up to the route's body limit and not parsed here: the route sniffs them.
+ */
+export function acceptImageBodies(fastify: FastifyInstance): void {
+  fastify.addContentTypeParser(ACCEPTED_CONTENT_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
+    if (takesImages(request.routeOptions.config)) return done(null, body);
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
+    done(Object.assign(new Error(`this route does not take ${type} bodies; send JSON (Content-Type: application/json)`), { statusCode: 415 }));
+  });
 }

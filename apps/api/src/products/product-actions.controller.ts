@@ -47,6 +47,7 @@ import { ProductAccessGuard, type ProductRef } from './product-access.guard';
 import { ProductAction } from './product-action.decorator';
 import { ProductsService } from './products.service';
 import { SuppliersService } from '../suppliers/suppliers.service';
+import { ImageReferences } from '../images/image-references';
 
 @ApiTags('products')
 @ApiBearerAuth()
@@ -55,6 +56,7 @@ export class ProductActionsController {
   constructor(
     private readonly products: ProductsService,
     private readonly suppliers: SuppliersService,
+    private readonly imageReferences: ImageReferences,
   ) {}
 
   @Put(':id/poll/options')
@@ -79,15 +81,19 @@ export class ProductActionsController {
     return this.products.act(product, extendPoll, { closesAt: dto.closesAt }, principal);
   }
 
-  @ProductAction(':id/designs', 'staff', 'Submit the next design round for the influencer to review (DESIGN).', 401, 403, 404, 409, 422)
-  submitDesign(@CurrentProduct() product: ProductRef, @Body() dto: SubmitDesignDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
-    return this.products.act(product, submitDesign, { title: dto.title, description: dto.description, imageUrls: dto.imageUrls ?? [] }, principal);
+  @ProductAction(':id/designs', 'staff', "Submit the next design round for the influencer to review (DESIGN); imageUrls may name the product's uploaded images (/images/{id}/display).", 401, 403, 404, 409, 422)
+  async submitDesign(@CurrentProduct() product: ProductRef, @Body() dto: SubmitDesignDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const imageUrls = dto.imageUrls ?? [];
+    await this.imageReferences.assertOfProduct(product.id, 'imageUrls', imageUrls);
+    return this.products.act(product, submitDesign, { title: dto.title, description: dto.description, imageUrls }, principal);
   }
 
-  @ProductAction(':id/samples', 'staff', 'Record the next physical sample round (SAMPLING).', 401, 403, 404, 409, 422)
+  @ProductAction(':id/samples', 'staff', "Record the next physical sample round (SAMPLING); photoUrls may name the product's uploaded images (/images/{id}/display).", 401, 403, 404, 409, 422)
   async recordSample(@CurrentProduct() product: ProductRef, @Body() dto: RecordSampleDto, @CurrentPrincipal() principal: Principal): Promise<ProductDto> {
+    const photoUrls = dto.photoUrls ?? [];
+    await this.imageReferences.assertOfProduct(product.id, 'photoUrls', photoUrls);
     const from = await this.suppliers.orderedFrom(dto, false);
-    return this.products.act(product, recordSample, { ...from, notes: dto.notes ?? '', photoUrls: dto.photoUrls ?? [] }, principal);
+    return this.products.act(product, recordSample, { ...from, notes: dto.notes ?? '', photoUrls }, principal);
   }
 
   @ProductAction(':id/samples/requests', 'staff', 'Request the next sample of a registered supplier (SAMPLING): it is sent to the supplier, and the sample recorded when it arrives closes the request.', 401, 403, 404, 409, 422)

@@ -10,9 +10,10 @@ import { ProductsService } from './products.service';
 import { ReviewsController } from './reviews.controller';
 import { SuppliersModule } from '../suppliers/suppliers.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { ImageReferencesModule } from '../images/image-references.module';
 
 @Module({
-  imports: [SuppliersModule, ModerationModule],
+  imports: [SuppliersModule, ModerationModule, ImageReferencesModule],
   controllers: [ProductsController, ProductActionsController, ReviewsController],
   providers: [ProductsService, ProductAccessGuard, ...repositoryProviders(ProductRepository, InfluencerRepository, TimelineEventRepository, ShopRepository, ProductVariantRepository)],
   exports: [ProductsService, ProductAccessGuard, ProductRepository],

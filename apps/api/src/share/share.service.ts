@@ -7,6 +7,7 @@ import type { AppConfig } from '@app/config';
 import {
   DemandWindowRepository,
   FunnelRepository,
+  ImageRepository,
   ProductRepository,
   SocialUpdateRepository,
   TimelineEventRepository,
@@ -15,11 +16,13 @@ import {
   type StageChange,
 } from '@app/database';
 import { DomainError, DomainErrorCode, type ProductView, type Stage } from '@app/domain';
-import { renderCardPngAsync, renderSharePage, stageLabel, type DemandProgress, type Language, type ShareCardInput, type TimelineStep } from '@app/social';
+import { cardImageDataUri } from '@app/images';
+import { PICTURE_BOX, renderCardPngAsync, renderSharePage, stageLabel, type DemandProgress, type Language, type ShareCardInput, type TimelineStep } from '@app/social';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '../common/tokens';
 import { VisitorService } from '../links/visitor.service';
+import { cardPictureImageId } from './card-picture';
 
 const SLUG = /^[0-9a-z]{1,32}$/;
 const CODE = /^[0-9a-z]{4,16}$/;
@@ -34,6 +37,7 @@ export class ShareService {
   private readonly timelines: TimelineEventRepository;
   private readonly demandWindows: DemandWindowRepository;
   private readonly funnel: FunnelRepository;
+  private readonly images: ImageRepository;
   private readonly logger = new Logger('SharePages');
 
   constructor(
@@ -47,6 +51,7 @@ export class ShareService {
     this.timelines = new TimelineEventRepository(db);
     this.demandWindows = new DemandWindowRepository(db);
     this.funnel = new FunnelRepository(db);
+    this.images = new ImageRepository(db);
   }
 
   /** The published update (internal ones and a withheld announcement are not public), with its stored card if asked. */
@@ -110,13 +115,24 @@ export class ShareService {
     let pending = this.rendering.get(update.id);
     if (!pending) {
       pending = (async () => {
-        const png = await renderCardPngAsync(this.cardInput(update));
+        const picture = update.card.poll ? undefined : await this.picture(update);
+        const png = await renderCardPngAsync({ ...this.cardInput(update), ...(picture ? { picture } : {}) });
         await this.updates.storeCardPng(update.id, png);
         return png;
       })().finally(() => this.rendering.delete(update.id));
       this.rendering.set(update.id, pending);
     }
     return pending;
+  }
+
+  /** The approved design's first uploaded image, cropped for the card, from PostgreSQL (nothing is fetched). */
+  private async picture(update: SocialUpdateEntity): Promise<string | undefined> {
+    const approval = await this.timelines.designApproval(update.productId);
+    if (!approval || update.seq < approval.seq) return undefined;
+    const product = await this.products.findSnapshot(update.productId);
+    const imageId = cardPictureImageId(update.seq, approval, product?.designs ?? []);
+    const display = imageId ? await this.images.renditionOfProduct(update.productId, imageId, 'display') : null;
+    return display ? cardImageDataUri(display, PICTURE_BOX) : undefined;
   }
 
   private cardInput(update: SocialUpdateEntity): ShareCardInput {

@@ -2,7 +2,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCTION_MILESTONES, REVIEW_DECISIONS, type ProductionMilestone, type ReviewDecision } from '@app/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsImageReference } from '../../images/image-reference.validator';
 import { PollOptionInputDto } from './create-product.dto';
 
 const ISO = { message: (a: { property: string }) => `${a.property} must be an ISO-8601 time such as 2026-12-01T12:00:00Z` };
@@ -31,10 +32,15 @@ export class SubmitDesignDto {
   @Length(1, 5000)
   description!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['https://cdn.example.com/designs/v1-front.png'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "http(s) URLs, or paths of the product's uploaded images (`urls.display` of POST /products/{id}/images: `/images/<id>/display`). The first uploaded one is the picture on the share cards once the design is approved.",
+    example: ['/images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/display', 'https://cdn.example.com/designs/v1-back.png'],
+  })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each image URL must be an http(s) URL' })
+  @IsImageReference('image URL', { each: true })
   imageUrls?: string[];
 }
 
@@ -68,10 +74,15 @@ export class RecordSampleDto {
   @Length(0, 5000)
   notes?: string;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "http(s) URLs, or paths of the product's uploaded images (`/images/<id>/display`).",
+    example: ['/images/3f0c1c9e-5b7a-4d2e-9b1f-2a6c8e4d7f10/display'],
+  })
   @IsOptional()
+  @IsArray()
   @ArrayMaxSize(20)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true, message: 'each photo URL must be an http(s) URL' })
+  @IsImageReference('photo URL', { each: true })
   photoUrls?: string[];
 }
 
