@@ -63,6 +63,7 @@ describe('reads', () => {
 
     const leos = expectOk(await t.http<ProductPageDto>('GET', `/products?influencerId=${leo.influencerId}`));
     expect(leos.items).toHaveLength(1);
+    const leosPoll = expectOk(await t.http<ProductDto>('GET', `/products/${leos.items[0].id}`)).poll;
     expect(leos.items[0]).toEqual({
       id: expect.stringMatching(/^p-/) as string,
       name: 'Leo 0',
@@ -70,6 +71,8 @@ describe('reads', () => {
       targetKeyword: 'linen dress',
       stage: 'POLL',
       pendingAction: { by: 'fans', action: 'VOTE', description: expect.any(String) as string },
+      // What it waits for (fans' votes) falls due when the poll closes.
+      due: { kind: 'POLL_CLOSES', at: leosPoll.closesAt },
       workflowId: `product-${leos.items[0].id}`,
       createdAt: expect.any(String) as string,
       updatedAt: expect.any(String) as string,
