@@ -4,7 +4,7 @@
 // poll's options and a design from her magic link on a 390×844 touch screen; an expired, a revoked and another
 // influencer's link are refused; axe-core finds nothing serious on the board, the product page and her page;
 // screenshots of the three go to test-output/screenshots/.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { IssuedMagicLinkDto, LaunchAnnouncementDto, ProductDto } from '../support/api-types';
 import { launchChromium } from '../support/browser';
 import { DESKTOP, openPage, PHONE, screenshot, seriousViolations } from '../support/pages';
@@ -13,6 +13,7 @@ import { linkIn } from '../support/sessions';
 import { startSmtpSink, type SmtpSink } from '../support/smtp';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
+import { picture, uploadImage } from '../support/images';
 import { expectOk } from './e2e-helpers';
 
 jest.setTimeout(180_000);
@@ -23,6 +24,13 @@ function localInput(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Waits until the image has loaded with real pixels (under the pages' CSP). */
+async function expectLoaded(image: Locator): Promise<void> {
+  await image.waitFor();
+  await image.scrollIntoViewIfNeeded();
+  await eventually('the image to load', () => image.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0));
 }
 
 describe('the pages in a real browser', () => {
@@ -109,18 +117,26 @@ describe('the pages in a real browser', () => {
     await page.getByRole('heading', { name: 'Submit a design round' }).waitFor();
     expect((await product(productId)).stage).toBe('DESIGN');
 
+    // The design goes with an image uploaded from the form (POST /products/:id/images, then its display URL).
+    const sketch = await picture(900, 1200, '#7fb77e').jpeg().toBuffer();
     await act(page, 'design-submit', async (form) => {
       await form.getByLabel('Title').fill('Linen midi, v1');
       await form.getByLabel('Description').fill('A-line, sage.');
+      await form.getByLabel('Images').setInputFiles({ name: 'sketch.jpg', mimeType: 'image/jpeg', buffer: sketch });
     });
     await eventually('design round 1 on the page', () => page.getByText('Round 1: Linen midi, v1').count());
+    const designImage = (await product(productId)).designs[0].imageUrls;
+    expect(designImage).toEqual([expect.stringMatching(/^\/images\/[0-9a-f-]{36}\/display$/)]);
+    await expectLoaded(page.locator('#designs .thumbs img').first());
     expectOk(await t.http('POST', `/products/${productId}/designs/1/review`, { body: { decision: 'APPROVE' }, key: zoe.influencerKey }));
 
     await page.reload();
     await act(page, 'sample-record', async (form) => {
       await form.getByLabel('Supplier name').fill('Hangzhou Mill');
       await form.getByLabel('Notes', { exact: false }).fill('Seams good.');
+      await form.getByLabel('Photos').setInputFiles({ name: 'sample.png', mimeType: 'image/png', buffer: await picture(640, 480, '#d0a060').png().toBuffer() });
     });
+    expect((await product(productId)).samples[0].photoUrls).toHaveLength(1);
     expectOk(await t.http('POST', `/products/${productId}/samples/1/review`, { body: { decision: 'APPROVE' }, key: zoe.influencerKey }));
 
     await page.reload();
@@ -182,9 +198,14 @@ describe('the pages in a real browser', () => {
     await page.getByRole('button', { name: 'Request changes' }).tap();
     await eventually('her feedback on round 1', async () => (await product(created.id)).designs[0]?.feedback === 'Longer sleeves, please');
 
-    expectOk(await t.http('POST', `/products/${created.id}/designs`, { body: { title: 'Wrap, v2', description: 'Long sleeves' } }));
+    const photo = expectOk(await uploadImage(t, created.id, await picture(1600, 1200, '#5b8fd0').jpeg().toBuffer(), 'image/jpeg', { purpose: 'design' }), 201);
+    expectOk(await t.http('POST', `/products/${created.id}/designs`, { body: { title: 'Wrap, v2', description: 'Long sleeves', imageUrls: [photo.urls.display] } }));
     await page.reload();
     await page.getByRole('heading', { name: 'Phone dress: design round 2' }).waitFor();
+    // Her design full-width: the picture spans the card from edge to edge (the page keeps a 12 px margin) and has loaded.
+    const image = page.locator('.images img').first();
+    await expectLoaded(image);
+    expect((await image.boundingBox())!.width).toBeGreaterThanOrEqual(390 - 2 * 12);
     // Big enough to tap: the approve button is at least 48 CSS pixels tall and spans the card.
     const box = (await page.getByRole('button', { name: 'Approve this design' }).boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(48);
