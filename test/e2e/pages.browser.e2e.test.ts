@@ -1,5 +1,5 @@
 // The pages (/app) in a real Chromium against the real stack: a staff member signs in through the mailed link
-// and runs a product from its poll to a scheduled launch only through the board and the product page (fans'
+// and runs a product from its poll to its launch only through the board and the product page (fans'
 // votes arrive as signed webhooks, the influencer's reviews through her key); the influencer approves the
 // poll's options and a design from her magic link on a 390×844 touch screen; an expired, a revoked and another
 // influencer's link are refused; axe-core finds nothing serious on the board, the product page and her page;
@@ -70,7 +70,7 @@ describe('the pages in a real browser', () => {
     });
   }
 
-  it('signs a staff member in through the mailed link and runs a product from its poll to a scheduled launch on the board', async () => {
+  it('signs a staff member in through the mailed link and runs a product from its poll to its launch on the board', async () => {
     const { page, problems, close } = await openPage(browser, DESKTOP, (status, path) => (status === 401 && path === '/auth/session') || (status === 422 && /\/poll\/extend$/.test(path)));
     // Signing in: the form mails a one-time link; opening it lands on the board with the token gone from the address.
     await page.goto(`${t.engine.apiUrl}/app/`);
@@ -170,9 +170,30 @@ describe('the pages in a real browser', () => {
     await card.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'board');
+
+    // The launch itself: from the card, staff move it to the next whole minute (the form's precision); when
+    // that time comes the engine launches the product and the board shows it on sale.
+    await card.getByRole('link', { name: 'Board dress' }).click();
+    const launchAt = Math.ceil((Date.now() + 20_000) / 60_000) * 60_000;
+    await act(page, 'launch-schedule', async (form) => {
+      await form.getByLabel('Launch time').fill(localInput(launchAt));
+    });
+    await page.getByRole('link', { name: 'Board', exact: true }).first().click();
+    const onSale = page.locator(`[data-stage=ON_SALE] [data-product=${productId}]`);
+    await eventually(
+      'the board to show the product on sale after its launch time',
+      async () => {
+        if (Date.now() < launchAt) return false;
+        await page.reload();
+        await page.locator('[data-stage=ON_SALE]').waitFor();
+        return (await onSale.count()) > 0;
+      },
+      launchAt - Date.now() + 60_000,
+    );
+    expect((await product(productId)).stage).toBe('ON_SALE');
     expect(problems).toEqual([]);
     await close();
-  });
+  }, 300_000);
 
   it("lets the influencer approve the poll's options and a design from her magic link on a phone", async () => {
     const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: productBody(mia.influencerId, { name: 'Phone dress', pollApproval: 'influencer', poll: { ...productBody(mia.influencerId).poll, durationMinutes: 60 } }) }), 201);
