@@ -4,6 +4,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { eventually } from './wait';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'test-output', 'screenshots');
 
@@ -61,8 +62,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
-/** A full-page screenshot in test-output/screenshots/<name>.png; its path is printed and returned. */
+/** Every image of the page loaded or failed (lazy ones scrolled into view first), so a full-page screenshot shows them. */
+async function loadImages(page: Page): Promise<void> {
+  const images = page.locator('img');
+  const count = await images.count();
+  for (let i = 0; i < count; i++) {
+    const image = images.nth(i);
+    await image.scrollIntoViewIfNeeded();
+    await eventually('an image of the page to load', () => image.evaluate((img: { complete: boolean }) => img.complete));
+  }
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
+/** A full-page screenshot in test-output/screenshots/<name>.png, its images loaded; its path is printed and returned. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await loadImages(page);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
