@@ -250,6 +250,23 @@ describe('the pages in a real browser', () => {
     await close();
   });
 
+  it('shows her page in Simplified Chinese when that is her language, and she approves in it', async () => {
+    const lin = await castInfluencer(t, 'pages.lin');
+    expectOk(await t.http('PATCH', `/influencers/${lin.influencerId}/contact`, { body: { language: 'zh-CN' } }));
+    const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: productBody(lin.influencerId, { name: 'Qipao dress', pollApproval: 'influencer', poll: { ...productBody(lin.influencerId).poll, durationMinutes: 60 } }) }), 201);
+    const link = await magicLink(lin.influencerId);
+    // The browser itself asks for English: her own language wins.
+    const { page, problems, close } = await openPage(browser, { ...PHONE, locale: 'en-US' });
+    await page.goto(link.url);
+    await page.getByText('待你处理：1 件').waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '批准投票' }).tap();
+    await eventually('the poll to open', async () => (await product(created.id)).poll.status === 'OPEN');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it("refuses an expired, a revoked and another influencer's link", async () => {
     const created = expectOk(await t.http<ProductDto>('POST', '/products', { body: productBody(mia.influencerId, { name: 'Guarded dress', pollApproval: 'influencer', poll: { ...productBody(mia.influencerId).poll, durationMinutes: 60 } }) }), 201);
     const refusedSession = (status: number, path: string) => status === 401 && (path === '/auth/sessions' || path === '/auth/session');
