@@ -133,3 +133,8 @@ export function sitePath(url: string): string {
     return url;
   }
 }
+
+/** What a refused call says in place: the API's own message, or (no answer at all) that the network failed. */
+export function failureMessage(err: unknown, t: (key: 'error.network') => string): string {
+  return err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network');
+}

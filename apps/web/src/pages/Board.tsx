@@ -2,7 +2,7 @@
 // A card says what the product waits for (whose action, what), since when (its last event) and until when
 // (API's `due`), and flags it late once that time has passed.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { allProducts, api, ApiFailure, ok, type Influencer, type ProductSummary } from '../api';
+import { allProducts, api, ApiFailure, failureMessage, ok, type Influencer, type ProductSummary } from '../api';
 import { useI18n, type Key } from '../i18n';
 import { BASE, onLinkClick } from '../router';
 
@@ -32,7 +32,7 @@ export function Board() {
       setError(null);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return;
-      setError(err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network'));
+      setError(failureMessage(err, t));
     }
   };
 

@@ -2,7 +2,7 @@
 // a draft poll's options, designs and samples to review (images full-width), the launch announcement to edit
 // and approve. One column, big touch targets; only her products (the API keeps her session to them).
 import { useEffect, useState } from 'preact/hooks';
-import { allProducts, api, ApiFailure, auth, isOwnImage, ok, type Product, type Session } from '../api';
+import { allProducts, api, ApiFailure, failureMessage, auth, isOwnImage, ok, type Product, type Session } from '../api';
 import { useI18n } from '../i18n';
 import { dropFragment, tokenInFragment } from '../router';
 
@@ -37,7 +37,7 @@ export function Me({ session, onSession }: { session: Session | null; onSession:
           onSession(s);
           setPhase(s.role === 'influencer' ? { kind: 'ready' } : { kind: 'staff' });
         },
-        (err: unknown) => setPhase({ kind: 'refused', message: err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network') }),
+        (err: unknown) => setPhase({ kind: 'refused', message: failureMessage(err, t) }),
       );
       return true;
     };
@@ -76,7 +76,7 @@ export function Me({ session, onSession }: { session: Session | null; onSession:
       setItems(loaded);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return;
-      setLoadError(err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network'));
+      setLoadError(failureMessage(err, t));
     }
   };
 
@@ -221,24 +221,31 @@ export function Images({ urls, alt }: { urls: string[]; alt: string }) {
   );
 }
 
-/** Approve, or request changes with feedback (required then): two big buttons, the API's refusal in place. */
-function Review({ id, approveLabel, approve, requestChanges, onDone }: { id: string; approveLabel: string; approve: () => Promise<unknown>; requestChanges: (feedback: string) => Promise<unknown>; onDone: () => Promise<void> }) {
+/** A card's action: busy while it runs, then the page reloaded (`onDone`), or the refusal kept to show in place. */
+function useAction(onDone: () => Promise<void>) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [feedback, setFeedback] = useState('');
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       await action();
       await onDone();
     } catch (err) {
-      setError(err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network'));
+      setError(failureMessage(err, t));
     } finally {
       setBusy(false);
     }
   };
+  return { busy, error, setError, run };
+}
+
+/** Approve, or request changes with feedback (required then): two big buttons, the API's refusal in place. */
+function Review({ id, approveLabel, approve, requestChanges, onDone }: { id: string; approveLabel: string; approve: () => Promise<unknown>; requestChanges: (feedback: string) => Promise<unknown>; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { busy, error, setError, run } = useAction(onDone);
+  const [feedback, setFeedback] = useState('');
   return (
     <form
       class="review large"
@@ -279,24 +286,14 @@ function Review({ id, approveLabel, approve, requestChanges, onDone }: { id: str
 
 function AnnouncementCard({ product, announcement, onDone }: { product: Product; announcement: Announcement; onDone: () => Promise<void> }) {
   const { t, time } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction(onDone);
   const id = product.id;
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const title = (form.elements.namedItem('title') as HTMLInputElement).value.trim();
     const body = (form.elements.namedItem('body') as HTMLTextAreaElement).value.trim();
-    setBusy(true);
-    setError(null);
-    try {
-      await ok(api.POST('/products/{id}/launch-announcement/approve', { params: { path: { id } }, body: { title, body } }));
-      await onDone();
-    } catch (err) {
-      setError(err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network'));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => ok(api.POST('/products/{id}/launch-announcement/approve', { params: { path: { id } }, body: { title, body } })));
   };
   return (
     <article class="card phone-card" aria-labelledby={`w-${id}`}>

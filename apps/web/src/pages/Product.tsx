@@ -5,11 +5,11 @@
 // API's message in place.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiFailure, isOwnImage, magicLinks, ok, sitePath, uploadImage, type MagicLink, type Product } from '../api';
+import { api, ApiFailure, failureMessage, isOwnImage, magicLinks, ok, sitePath, uploadImage, type MagicLink, type Product } from '../api';
 import { ActionForm, localFromIso, type Field, type Files } from '../components/ActionForm';
 import { Countdown } from '../components/Countdown';
 import { PollChart } from '../components/PollChart';
-import { useI18n, type Key, type Translate } from '../i18n';
+import { useI18n, type Key } from '../i18n';
 import { BASE, onLinkClick } from '../router';
 import { isLate } from './Board';
 import type { Schema } from '../../../../libs/api-client';
@@ -33,10 +33,6 @@ interface Extras {
   suppliers?: Supplier[];
   announcement?: Announcement;
   influencer?: Schema<'InfluencerDto'>;
-}
-
-function failure(err: unknown, t: Translate): string {
-  return err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network');
 }
 
 export function ProductPage({ id }: { id: string }) {
@@ -65,7 +61,7 @@ export function ProductPage({ id }: { id: string }) {
       setExtras({ timeline, updates, deliveries, sponsorship, suppliers, announcement, influencer });
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) return;
-      setError(failure(err, t));
+      setError(failureMessage(err, t));
     }
   };
 
@@ -742,7 +738,7 @@ function DeliveriesSection({ product: p, deliveries, reload }: { product: Produc
       await ok(api.POST('/products/{id}/deliveries/{deliveryId}/resend', { params: { path: { id: p.id, deliveryId } } }));
       await reload();
     } catch (err) {
-      setErrors((e) => ({ ...e, [deliveryId]: failure(err, t) }));
+      setErrors((e) => ({ ...e, [deliveryId]: failureMessage(err, t) }));
     }
   };
   const rows = deliveries?.deliveries ?? [];
@@ -805,7 +801,7 @@ function InfluencerLinks({ influencerId }: { influencerId: string }) {
     try {
       setLinks(await magicLinks.list(influencerId));
     } catch (err) {
-      setError(failure(err, t));
+      setError(failureMessage(err, t));
     }
   };
   useEffect(() => {
@@ -816,7 +812,7 @@ function InfluencerLinks({ influencerId }: { influencerId: string }) {
       await magicLinks.revoke(influencerId, linkId);
       await load();
     } catch (err) {
-      setError(failure(err, t));
+      setError(failureMessage(err, t));
     }
   };
   return (

@@ -2,7 +2,7 @@
 // the link opens this page with #token=…, exchanged for the cookie session (POST /auth/sessions), the
 // token taken out of the address bar, and on to the board.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiFailure, auth, type Session } from '../api';
+import { failureMessage, auth, type Session } from '../api';
 import { useI18n } from '../i18n';
 import { dropFragment, navigate, tokenInFragment } from '../router';
 
@@ -26,7 +26,7 @@ export function SignIn({ onSession }: { onSession: (s: Session) => void }) {
           onSession(session);
           navigate(session.role === 'influencer' ? '/me' : '/', true);
         },
-        (err: unknown) => setState({ kind: 'refused', message: err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network') }),
+        (err: unknown) => setState({ kind: 'refused', message: failureMessage(err, t) }),
       );
     };
     consume();
@@ -43,7 +43,7 @@ export function SignIn({ onSession }: { onSession: (s: Session) => void }) {
       await auth.requestLink(email);
       setState({ kind: 'sent' });
     } catch (err) {
-      setError(err instanceof ApiFailure && err.status !== 0 ? err.message : t('error.network'));
+      setError(failureMessage(err, t));
     } finally {
       setBusy(false);
     }
