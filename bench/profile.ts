@@ -89,24 +89,29 @@ function nameOf(node: ProfileNode): string {
   return `${functionName || '(anonymous)'} ${where}${where ? `:${lineNumber + 1}` : ''}`;
 }
 
-/** Self time by part of the stack and the top functions, in CPU-µs per action. */
-export function summarizeCpuProfile(profile: CpuProfile, actions: number, top = 15): { parts: [string, number][]; functions: [string, number][]; totalMs: number } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentIds = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parentIds.set(c, n.id);
-  const parentOf = (n: ProfileNode) => byId.get(parentIds.get(n.id) ?? -1);
+/**
+ * Self time by part of the stack and the top functions, in CPU-µs per action, over one profile or several
+ * (the API processes of one phase, added up).
+ */
+export function summarizeCpuProfile(profiles: CpuProfile | CpuProfile[], actions: number, top = 15): { parts: [string, number][]; functions: [string, number][]; totalMs: number } {
   const parts = new Map<string, number>();
   const functions = new Map<string, number>();
   let total = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i])!;
-    if (node.callFrame.functionName === '(idle)') continue;
-    const us = profile.timeDeltas[i + 1] ?? 0;
-    total += us;
-    const part = partOf(node, parentOf);
-    parts.set(part, (parts.get(part) ?? 0) + us);
-    const fn = nameOf(node);
-    functions.set(fn, (functions.get(fn) ?? 0) + us);
+  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parentIds = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parentIds.set(c, n.id);
+    const parentOf = (n: ProfileNode) => byId.get(parentIds.get(n.id) ?? -1);
+    for (let i = 0; i < profile.samples.length; i++) {
+      const node = byId.get(profile.samples[i])!;
+      if (node.callFrame.functionName === '(idle)') continue;
+      const us = profile.timeDeltas[i + 1] ?? 0;
+      total += us;
+      const part = partOf(node, parentOf);
+      parts.set(part, (parts.get(part) ?? 0) + us);
+      const fn = nameOf(node);
+      functions.set(fn, (functions.get(fn) ?? 0) + us);
+    }
   }
   const perAction = (m: Map<string, number>, n: number): [string, number][] =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => [k, round(us / actions, 1)]);

@@ -6,9 +6,13 @@
 // duration: each round checks the database holds exactly what was acknowledged, and the mix's ratio to the
 // votes just before it is taken per round. Prints rates, latency, the ratio to the floor and the median mix
 // ratio; the last line is one JSON object.
+// With `-- --profile`: the last round's votes and mix each under a CPU profile of every API process
+// (bench/profiles/votes-<time>/, started and stopped by SIGUSR2, see api-process.ts) and pg_stat_statements,
+// printed per acknowledged delivery, so the two kinds of intake can be compared part by part.
 
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { registerShop } from '../test/support/intake';
@@ -17,6 +21,7 @@ import { registerSource } from '../test/support/votes';
 import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
 import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
+import { PROFILE_PG_SETTINGS, resetStatements, statementSummary, summarizeCpuProfile, type CpuProfile } from './profile';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
@@ -32,6 +37,8 @@ const MIX = (process.env.BENCH_MIX ?? 'both') as MixRequest['mix'];
 // Rounds of votes then the mix, alternating (see main).
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`BENCH_ROUNDS must be a whole number of at least 1, not ${process.env.BENCH_ROUNDS}`);
+const PROFILE = process.argv.includes('--profile');
+const PROFILE_DIR = path.resolve(__dirname, '..', '..', 'bench', 'profiles', `votes-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 if (!['both', 'reservations', 'orders'].includes(MIX)) throw new Error(`BENCH_MIX must be both, reservations or orders, not ${MIX}`);
 
 function load(req: LoadRequest): Promise<LoadResult>;
@@ -46,12 +53,18 @@ function load(req: LoadRequest | MixRequest, script = 'vote-load.js'): Promise<L
 }
 
 async function main(): Promise<void> {
+  // The API processes inherit this environment: with it they profile themselves on SIGUSR2 (api-process.ts).
+  if (PROFILE) process.env.BENCH_PROFILE_DIR = PROFILE_DIR;
   const engine = await startBenchEngine(
     'bench-votes',
     // Vote intake settings (VOTE_BATCH_MAX_SIZE, VOTE_FLUSH_CONCURRENCY) pass through, for tuning.
-    { API_PROCESSES: String(API_PROCESSES), ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VOTE_')) as [string, string][]) },
+    {
+      API_PROCESSES: String(API_PROCESSES),
+      ...(PROFILE ? { EMBEDDED_PG_SETTINGS: PROFILE_PG_SETTINGS } : {}),
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VOTE_')) as [string, string][]) },
     { apiModules: [BenchFloorModule], apiEntry: path.join(__dirname, 'api-process.js') },
   );
+  if (PROFILE && engine.apiPids().length === 0) throw new Error('--profile profiles the API processes: run with API_PROCESSES of 2 or more');
   const { dataDir } = engine;
 
   try {
@@ -92,8 +105,12 @@ async function main(): Promise<void> {
     // of the rounds' ratios is the result.
     const rounds: { votes: VoteRound; mix: MixRound }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
-      const votes = await runVotes(engine, { ...base, path: votePath, fanPrefix: `fan${r}`, seconds: SECONDS }, `round ${r}/${ROUNDS}`);
-      const mix = await runMix(engine, mixSetup, `mix${r}`, `round ${r}/${ROUNDS}`);
+      // The last round: the tables have grown by then, as they do in a long sale.
+      const profiled = PROFILE && r === ROUNDS;
+      const votes = await maybeProfiled(profiled, engine, 'votes', (v) => v.acknowledged, () =>
+        runVotes(engine, { ...base, path: votePath, fanPrefix: `fan${r}`, seconds: SECONDS }, `round ${r}/${ROUNDS}`),
+      );
+      const mix = await maybeProfiled(profiled, engine, 'mix', (m) => m.reservations + m.orders, () => runMix(engine, mixSetup, `mix${r}`, `round ${r}/${ROUNDS}`));
       console.log(`  round ${r}: mix to votes ${round(mix.perSec / votes.perSec, 3)}`);
       rounds.push({ votes, mix });
     }
@@ -153,6 +170,48 @@ function median(xs: number[]): number {
 }
 
 type Engine = Awaited<ReturnType<typeof startBenchEngine>>;
+
+/**
+ * Runs one phase, under CPU profiles of the API processes and fresh PostgreSQL statement counts when
+ * `profiled`, and prints both per item (`items` counts the phase's acknowledged deliveries, redeliveries not
+ * counted: they cost a look-up each, so the figures are per stored item).
+ */
+async function maybeProfiled<T>(profiled: boolean, engine: Engine, name: string, items: (t: T) => number, run: () => Promise<T>): Promise<T> {
+  if (!profiled) return run();
+  fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const pids = engine.apiPids();
+  const before = new Set(fs.readdirSync(PROFILE_DIR));
+  await resetStatements(engine.dataSource);
+  for (const pid of pids) process.kill(pid, 'SIGUSR2');
+  const result = await run();
+  for (const pid of pids) process.kill(pid, 'SIGUSR2');
+  const n = items(result);
+  // The statements of this phase only: read before the profiles are waited for.
+  const statements = await statementSummary(engine.dataSource, n);
+  const files = await newProfiles(before, pids.length);
+  const profiles = files.map((f) => JSON.parse(fs.readFileSync(path.join(PROFILE_DIR, f), 'utf8')) as CpuProfile);
+  for (const f of files) fs.renameSync(path.join(PROFILE_DIR, f), path.join(PROFILE_DIR, `${name}-${f}`));
+  const cpu = summarizeCpuProfile(profiles, n, 20);
+  console.log(`  Profile of the ${pids.length} API processes (${name}, ${n} stored): ${cpu.totalMs} CPU-ms sampled, written to ${PROFILE_DIR}/${name}-*`);
+  console.log('    CPU-µs per stored item by part of the stack (self time):');
+  for (const [part, us] of cpu.parts) console.log(`      ${String(us).padStart(8)}  ${part}`);
+  console.log('    Top functions, CPU-µs per stored item (self time):');
+  for (const [fn, us] of cpu.functions) console.log(`      ${String(us).padStart(8)}  ${fn}`);
+  console.log(`    PostgreSQL: ${statements.perAction} statements and ${statements.msPerAction} ms (planning + execution) per stored item; the costliest:`);
+  for (const s of statements.statements) console.log(`      ${String(s.perAction).padStart(6)}/item  ${String(s.msPerCall).padStart(7)} ms  plan ${String(s.planMsPerCall).padStart(6)} ms  ${s.query}`);
+  return result;
+}
+
+/** The `count` profiles written since `before` (the API processes write them after the second signal). */
+async function newProfiles(before: Set<string>, count: number): Promise<string[]> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const files = fs.readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
+    if (files.length >= count) return files;
+    if (Date.now() > deadline) throw new Error(`the API processes wrote ${files.length} of ${count} CPU profiles within a minute`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 interface VoteRound {
   perSec: number;

@@ -2,6 +2,10 @@
 // fields that are wrong.
 import { UnprocessableEntityException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './error-body';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+// Every DTO check in the API (the global pipe and the pipes that call validate themselves) goes through it.
+cacheValidationMetadata();
 
 /** class-validator's errors as field errors, each named by its path (`data.lines.0.quantity`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

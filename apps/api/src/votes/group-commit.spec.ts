@@ -1,4 +1,4 @@
-import { GroupCommitClosedError, GroupCommitter } from './group-commit';
+import { FlushSlots, GroupCommitClosedError, GroupCommitter } from './group-commit';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -111,5 +111,82 @@ describe('GroupCommitter', () => {
     expect(written).toEqual([1, 2, 3]);
     await expect(Promise.all(submitted)).resolves.toEqual([1, 2, 3]);
     await expect(gc.submit(4)).rejects.toBeInstanceOf(GroupCommitClosedError);
+  });
+
+  describe('sharing writing slots', () => {
+    /** Two committers on one shared slot; each write waits for its gate, so the test decides when it ends. */
+    function twoStreams(slots: FlushSlots) {
+      const writes: string[] = [];
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const gates: (() => void)[] = [];
+      const committer = (name: string) =>
+        new GroupCommitter<number, number>({
+          maxBatchSize: 100,
+          concurrency: slots,
+          flush: async (items) => {
+            writes.push(`${name} ${items.join(',')}`);
+            maxInFlight = Math.max(maxInFlight, ++inFlight);
+            await new Promise<void>((r) => gates.push(r));
+            inFlight--;
+            return items;
+          },
+        });
+      return { writes, gates, maxInFlight: () => maxInFlight, votes: committer('votes'), orders: committer('orders') };
+    }
+    const turn = () => new Promise((r) => setImmediate(r));
+
+    it('keeps at most the shared number of batches in flight across committers, which take turns while each batch gathers', async () => {
+      const t = twoStreams(new FlushSlots(1));
+      const submitted = [t.votes.submit(1)];
+      await turn();
+      submitted.push(t.orders.submit(10), t.votes.submit(2));
+      await turn();
+      submitted.push(t.orders.submit(11), t.votes.submit(3));
+      await turn();
+      // The first vote holds the one slot: the orders wait for it and gather meanwhile.
+      expect(t.writes).toEqual(['votes 1']);
+      t.gates.shift()!();
+      await turn();
+      // The orders were in line first: they get the slot, both of them in one batch.
+      expect(t.writes).toEqual(['votes 1', 'orders 10,11']);
+      t.gates.shift()!();
+      await turn();
+      expect(t.writes).toEqual(['votes 1', 'orders 10,11', 'votes 2,3']);
+      t.gates.shift()!();
+      await expect(Promise.all(submitted)).resolves.toEqual([1, 10, 2, 11, 3]);
+      expect(t.maxInFlight()).toBe(1);
+    });
+
+    it('lets each committer write at once while slots are free', async () => {
+      const t = twoStreams(new FlushSlots(2));
+      const submitted = [t.votes.submit(1), t.orders.submit(10)];
+      await turn();
+      expect(t.writes.sort()).toEqual(['orders 10', 'votes 1']);
+      t.gates.splice(0).forEach((open) => open());
+      await expect(Promise.all(submitted)).resolves.toEqual([1, 10]);
+    });
+
+    it('drains a committer whose batch waited for a slot another committer held', async () => {
+      const t = twoStreams(new FlushSlots(1));
+      const vote = t.votes.submit(1);
+      await turn();
+      const order = t.orders.submit(10);
+      await turn();
+      let drained = false;
+      const draining = t.orders.drain().then(() => (drained = true));
+      await turn();
+      expect(drained).toBe(false);
+      t.gates.shift()!();
+      await turn();
+      expect(drained).toBe(false);
+      t.gates.shift()!();
+      await draining;
+      await expect(Promise.all([vote, order])).resolves.toEqual([1, 10]);
+    });
+
+    it('refuses a pool without a slot', () => {
+      expect(() => new FlushSlots(0)).toThrow('at least one writing slot');
+    });
   });
 });
