@@ -1,6 +1,7 @@
 // Channels of influencers (where their social updates go): the only place their SQL lives, for the
 // API's channel management and the worker's choice of delivery targets.
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryDirect } from '../prepared';
 import { ChannelEntity } from '../entities/channel.entity';
 
 /** What deciding an update's deliveries needs to know about a channel. */
@@ -14,7 +15,8 @@ export class ChannelRepository {
 
   /** The influencer's enabled channels in the order they were added (deliveries are made in this order). */
   async activeTargets(influencerId: string): Promise<ChannelTarget[]> {
-    return this.db.query(
+    return queryDirect<ChannelTarget>(
+      this.db,
       'SELECT id, kind, platform FROM channels WHERE influencer_id = $1 AND disabled_at IS NULL ORDER BY created_at, id',
       [influencerId],
     );

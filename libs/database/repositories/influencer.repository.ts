@@ -1,6 +1,7 @@
 // The influencers table: the influencers the incubator works with, and their social settings.
 
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryDirect } from '../prepared';
 import { InfluencerEntity } from '../entities/influencer.entity';
 
 /** What writing an influencer's social updates needs: the handle posts sign with and the stored settings. */
@@ -37,7 +38,7 @@ export class InfluencerRepository {
 
   /** Read for every batch of social updates the worker writes, so one plain query. */
   async findSocialProfile(influencerId: string): Promise<InfluencerSocialProfile | null> {
-    const rows: InfluencerSocialProfile[] = await this.db.query('SELECT id, handle, social_settings AS "socialSettings" FROM influencers WHERE id = $1', [influencerId]);
+    const rows = await queryDirect<InfluencerSocialProfile>(this.db, 'SELECT id, handle, social_settings AS "socialSettings" FROM influencers WHERE id = $1', [influencerId]);
     return rows[0] ?? null;
   }
 

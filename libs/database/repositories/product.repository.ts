@@ -2,6 +2,7 @@
 // whole read model (product, poll, timeline) for a batch of workflow events.
 
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryDirect } from '../prepared';
 import type { LifecycleEventType, ProductView, RecordEventsInput, Stage, VariantUnits } from '../../domain';
 import { ProductEntity } from '../entities/product.entity';
 import { PollEntity } from '../entities/poll.entity';
@@ -44,8 +45,16 @@ export class ProductRepository {
     return (await this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, stage: true } }))?.stage ?? null;
   }
 
-  findById(id: string): Promise<ProductEntity | null> {
-    return this.db.getRepository(ProductEntity).findOneBy({ id });
+  /** The product's row; read after every action (the API answers from it), so by a direct statement. */
+  async findById(id: string): Promise<ProductEntity | null> {
+    const rows = await queryDirect<ProductEntity>(
+      this.db,
+      `SELECT id, influencer_id AS "influencerId", name, target_keyword AS "targetKeyword", stage, pending_action AS "pendingAction", snapshot, seq,
+              workflow_id AS "workflowId", created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM products WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** The product, its poll and its variants in one transaction, so none exists without the others. */
@@ -105,7 +114,8 @@ export class ProductRepository {
 
   private async recordTimeline(db: DataSource | EntityManager, { productId, events, snapshot }: RecordEventsInput, workflowId: string): Promise<void> {
     const poll = snapshot.poll;
-    await db.query(
+    await queryDirect(
+      db,
       `WITH product AS (
          INSERT INTO products (id, influencer_id, name, target_keyword, stage, pending_action, snapshot, seq, workflow_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $18)

@@ -1,6 +1,7 @@
 // Social updates of products, written together with their deliveries (one aggregate: an update and
 // where it goes), read by staff and by the public share pages: the only place their SQL lives.
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryDirect } from '../prepared';
 import type { DeliveryEntity, DeliveryStatus } from '../entities/delivery.entity';
 import { SocialUpdateEntity } from '../entities/social-update.entity';
 import type { NewSponsoredPost } from './sponsorship.repository';
@@ -49,7 +50,8 @@ export class SocialUpdateRepository {
     const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, status: d.status, payload: d.payload }));
     const postRows = sponsoredPosts.map((p) => ({ update_id: p.updateId, partner: p.partner, source: p.source, disclosure: p.disclosure }));
     const linkRows = links.map((l) => ({ code: l.code, update_id: l.updateId, channel_id: l.channelId, stage: l.stage, event: l.event }));
-    await this.db.query(
+    await queryDirect(
+      this.db,
       `WITH updates AS (
          INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword,
                                      score, optimisation, sponsored, share_url, image_url, card, occurred_at)

@@ -3,6 +3,7 @@
 // deliveries, or its refusal, which blocks them). The only place their SQL lives; sponsored posts are written
 // with their update by SocialUpdateRepository and withdrawn with its deliveries by DeliveryRepository.
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryDirect } from '../prepared';
 import { isUniqueViolation } from '../errors';
 import type { ChannelEntity } from '../entities/channel.entity';
 import type { DeliveryStatus } from '../entities/delivery.entity';
@@ -50,8 +51,14 @@ interface LockedPost {
 export class SponsorshipRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** Read for every social update written (recordSocialUpdates), so by a direct statement. */
   async termsOf(productId: string): Promise<SponsorshipTerms | null> {
-    return this.db.getRepository(ProductSponsorshipEntity).findOne({ where: { productId }, select: { partner: true, defaultFeeMinor: true, currency: true, events: true } });
+    const rows = await queryDirect<SponsorshipTerms>(
+      this.db,
+      'SELECT partner, default_fee_minor AS "defaultFeeMinor", currency, events FROM product_sponsorships WHERE product_id = $1',
+      [productId],
+    );
+    return rows[0] ?? null;
   }
 
   async find(productId: string): Promise<ProductSponsorshipEntity | null> {
