@@ -36,8 +36,10 @@ export interface ProductPage {
 export class ProductRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  findRef(id: string): Promise<ProductRefRow | null> {
-    return this.db.getRepository(ProductEntity).findOne({ where: { id }, select: { id: true, influencerId: true, workflowId: true } });
+  /** Read by the access guard of every product route, so by a direct statement. */
+  async findRef(id: string): Promise<ProductRefRow | null> {
+    const rows = await queryDirect<ProductRefRow>(this.db, 'SELECT id, influencer_id AS "influencerId", workflow_id AS "workflowId" FROM products WHERE id = $1', [id]);
+    return rows[0] ?? null;
   }
 
   /** The product's stage alone (not its snapshot); null when there is no such product. */
@@ -161,7 +163,8 @@ export class ProductRepository {
 
   /** The workflow's whole view of the product as last recorded; null when there is no such product (yet). */
   async findSnapshot(productId: string): Promise<ProductView | null> {
-    const row = await this.db.getRepository(ProductEntity).findOne({ where: { id: productId }, select: { id: true, snapshot: true } });
+    // Read by the share pages (a public, cacheable route) and after launch-announcement edits: a direct statement.
+    const [row] = await queryDirect<{ snapshot: ProductView | null }>(this.db, 'SELECT snapshot FROM products WHERE id = $1', [productId]);
     return row?.snapshot ?? null;
   }
 }
