@@ -6,7 +6,6 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601,
 
 export const SHOP_WEBHOOK_TYPES = ['order.created', 'order.cancelled', 'refund.created', 'reservation.created'] as const;
 export type ShopWebhookType = (typeof SHOP_WEBHOOK_TYPES)[number];
-export const SHOP_WEBHOOK_TYPE_MESSAGE = `type must be one of ${SHOP_WEBHOOK_TYPES.join(', ')}`;
 
 const ISO = { message: '$property must be an ISO-8601 time such as 2026-11-24T10:15:30Z' };
 /** An order of more lines than this is not a consumer's order. */
@@ -16,7 +15,7 @@ const MAX_MINOR = 1e12;
 
 export class ShopWebhookDto {
   @ApiProperty({ enum: SHOP_WEBHOOK_TYPES })
-  @IsIn(SHOP_WEBHOOK_TYPES, { message: SHOP_WEBHOOK_TYPE_MESSAGE })
+  @IsIn(SHOP_WEBHOOK_TYPES, { message: `type must be one of ${SHOP_WEBHOOK_TYPES.join(', ')}` })
   type!: ShopWebhookType;
 
   @ApiProperty({
