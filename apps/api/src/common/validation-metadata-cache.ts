@@ -31,7 +31,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}\u0000${groups ? groups.length : -1}`;
     let byKey = targets.get(target);
-    if (!byKey) targets.set(target, (byKey = new Map()));
+    if (!byKey) targets.set(target, (byKey = new Map<string, Metadata>()));
     let found = byKey.get(key);
     if (!found) byKey.set(key, (found = lookUp(target, schema, always, strictGroups, groups)));
     return found;
