@@ -25,9 +25,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      // Every integration suite starts real processes; under the full suite's load on a 2-core machine a
-      // hook that starts an engine can take longer than jest's 5 s default (CI timed one out at 5 s).
-      testTimeout: 60_000,
+      // 60 s for every test and hook unless a suite sets more (test/support/integration-timeout.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
