@@ -17,7 +17,7 @@ import { advanceTo, castInfluencer, createProductAnswer } from '../test/support/
 import { eventually } from '../test/support/wait';
 import { getProduct } from '../libs/domain';
 import { startFloorWorker } from './floor-worker';
-import { PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
+import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
 import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
@@ -130,13 +130,7 @@ async function main(): Promise<void> {
       const cpu = summarizeCpuProfile(profile, api.n);
       console.log('');
       console.log(`Profile of the engine's process (API, worker, and this benchmark's driver): ${cpu.totalMs} CPU-ms sampled, written to ${profileFile}`);
-      console.log('  CPU-µs per action by part of the stack (self time):');
-      for (const [part, us] of cpu.parts) console.log(`    ${String(us).padStart(8)}  ${part}`);
-      console.log('  Top functions, CPU-µs per action (self time):');
-      for (const [fn, us] of cpu.functions) console.log(`    ${String(us).padStart(8)}  ${fn}`);
-      const statements = await statementSummary(engine.dataSource, api.n);
-      console.log(`  PostgreSQL: ${statements.perAction} statements and ${statements.msPerAction} ms (planning + execution) per action; the costliest:`);
-      for (const s of statements.statements) console.log(`    ${String(s.perAction).padStart(6)}/action  ${String(s.msPerCall).padStart(7)} ms  plan ${String(s.planMsPerCall).padStart(6)} ms  ${s.query}`);
+      printProfileSummary(cpu, await statementSummary(engine.dataSource, api.n), 'action', '  ');
       const work = await workflowWorkSummary(client, workflowIds.slice(0, HISTORIES_READ));
       console.log(`  Temporal, over ${work.products} products' histories: ${JSON.stringify(work)}`);
     }

@@ -118,6 +118,26 @@ export function summarizeCpuProfile(profiles: CpuProfile | CpuProfile[], actions
   return { parts: perAction(parts, PARTS.length + 8), functions: perAction(functions, top), totalMs: round(total / 1000, 0) };
 }
 
+/**
+ * Prints a CPU profile's summary and PostgreSQL's statements, per `unit` (action, stored item), each line
+ * indented by `indent`: the same layout for every benchmark.
+ */
+export function printProfileSummary(
+  cpu: ReturnType<typeof summarizeCpuProfile>,
+  statements: Awaited<ReturnType<typeof statementSummary>>,
+  unit: string,
+  indent: string,
+): void {
+  console.log(`${indent}CPU-µs per ${unit} by part of the stack (self time):`);
+  for (const [part, us] of cpu.parts) console.log(`${indent}  ${String(us).padStart(8)}  ${part}`);
+  console.log(`${indent}Top functions, CPU-µs per ${unit} (self time):`);
+  for (const [fn, us] of cpu.functions) console.log(`${indent}  ${String(us).padStart(8)}  ${fn}`);
+  console.log(`${indent}PostgreSQL: ${statements.perAction} statements and ${statements.msPerAction} ms (planning + execution) per ${unit}; the costliest:`);
+  for (const st of statements.statements) {
+    console.log(`${indent}  ${String(st.perAction).padStart(6)}/${unit}  ${String(st.msPerCall).padStart(7)} ms  plan ${String(st.planMsPerCall).padStart(6)} ms  ${st.query}`);
+  }
+}
+
 export async function resetStatements(db: DataSource): Promise<void> {
   await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   await db.query('SELECT pg_stat_statements_reset()');

@@ -21,7 +21,7 @@ import { registerSource } from '../test/support/votes';
 import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
 import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
-import { PROFILE_PG_SETTINGS, resetStatements, statementSummary, summarizeCpuProfile, type CpuProfile } from './profile';
+import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, statementSummary, summarizeCpuProfile, type CpuProfile } from './profile';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
@@ -193,12 +193,7 @@ async function maybeProfiled<T>(profiled: boolean, engine: Engine, name: string,
   for (const f of files) fs.renameSync(path.join(PROFILE_DIR, f), path.join(PROFILE_DIR, `${name}-${f}`));
   const cpu = summarizeCpuProfile(profiles, n, 20);
   console.log(`  Profile of the ${pids.length} API processes (${name}, ${n} stored): ${cpu.totalMs} CPU-ms sampled, written to ${PROFILE_DIR}/${name}-*`);
-  console.log('    CPU-µs per stored item by part of the stack (self time):');
-  for (const [part, us] of cpu.parts) console.log(`      ${String(us).padStart(8)}  ${part}`);
-  console.log('    Top functions, CPU-µs per stored item (self time):');
-  for (const [fn, us] of cpu.functions) console.log(`      ${String(us).padStart(8)}  ${fn}`);
-  console.log(`    PostgreSQL: ${statements.perAction} statements and ${statements.msPerAction} ms (planning + execution) per stored item; the costliest:`);
-  for (const s of statements.statements) console.log(`      ${String(s.perAction).padStart(6)}/item  ${String(s.msPerCall).padStart(7)} ms  plan ${String(s.planMsPerCall).padStart(6)} ms  ${s.query}`);
+  printProfileSummary(cpu, statements, 'item', '    ');
   return result;
 }
 

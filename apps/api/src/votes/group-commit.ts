@@ -111,14 +111,11 @@ export class GroupCommitter<T, R> {
         this.start();
         continue;
       }
-      // The batch keeps gathering while it waits for its turn.
+      // The batch keeps gathering while it waits for its turn (only start() takes from the queue, so it is
+      // still there when the slot comes).
       this.waitingForSlot = true;
       this.slots.waitFor(() => {
         this.waitingForSlot = false;
-        if (this.queue.length === 0) {
-          this.slots.giveBack();
-          return;
-        }
         this.start();
         this.pump();
       });
@@ -133,7 +130,7 @@ export class GroupCommitter<T, R> {
       this.inFlight--;
       this.slots.giveBack();
       if (this.queue.length > 0) this.pump();
-      else if (this.inFlight === 0 && !this.waitingForSlot) for (const wake of this.idleWaiters.splice(0)) wake();
+      else if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     });
   }
 
