@@ -1,20 +1,48 @@
 // Side effects of the product workflow: the PostgreSQL read model (products, polls, timeline) and the
 // poll tally. Built by a factory so the worker wires the DataSource once and tests can call them directly.
 
+import { ApplicationFailure } from '@temporalio/activity';
 import { ProductRepository, VoteRepository } from '@app/database';
-import { productWorkflowId, type OptionCount, type ProductActivities, type RecordEventsInput, type TallyInput } from '@app/domain';
+import {
+  isSocialSource,
+  productWorkflowId,
+  type BatchSocialUpdates,
+  type OptionCount,
+  type ProductActivities,
+  type RecordEventsInput,
+  type SocialActivities,
+  type TallyInput,
+} from '@app/domain';
 import type { DataSource } from 'typeorm';
 
 export interface ProductActivityDeps {
   dataSource: DataSource;
+  /** Writes a batch's social updates (social.activities); the read model's write hands its social events to it. */
+  recordSocialUpdates: SocialActivities['recordSocialUpdates'];
 }
 
-export function createProductActivities({ dataSource }: ProductActivityDeps): ProductActivities {
+export function createProductActivities({ dataSource, recordSocialUpdates }: ProductActivityDeps): ProductActivities {
   const products = new ProductRepository(dataSource);
   const votes = new VoteRepository(dataSource);
+  const recordEvents = (input: RecordEventsInput): Promise<void> => products.recordEvents(input, productWorkflowId(input.productId));
+
+  /** The batch's social updates, answered rather than thrown: their failure must not undo or repeat the read model's write. */
+  const socialOf = async ({ productId, events, snapshot }: RecordEventsInput): Promise<BatchSocialUpdates> => {
+    const social = events.filter((e) => isSocialSource(e.type));
+    try {
+      return { recorded: await recordSocialUpdates({ productId, events: social, snapshot }) };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return err instanceof ApplicationFailure && err.nonRetryable ? { refused: message } : { failed: message };
+    }
+  };
+
   return {
-    async recordEvents(input: RecordEventsInput): Promise<void> {
-      await products.recordEvents(input, productWorkflowId(input.productId));
+    recordEvents,
+
+    async recordEventsWithUpdates(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> {
+      await recordEvents(input);
+      return { social: await socialOf(input) };
     },
 
     tallyPoll({ productId, closeIntakeAtSeq }: TallyInput): Promise<OptionCount[]> {

@@ -10,8 +10,8 @@
 // stopped, from v8 one cancelled after its goal was met (record-sales-histories.ts), from v9 one whose sample
 // request and production run went to a registered supplier before it was cancelled in PRODUCTION (the supplier
 // told of the cancellation) and that cancellation's delivery workflow, from v10 one whose poll waited in DRAFT for
-// the influencer (changes requested, options edited, approved) before it opened, and writes their histories to
-// test/fixtures/histories/.
+// the influencer (changes requested, options edited, approved) before it opened (from v13 each batch's read model
+// and social updates written by one local activity), and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

@@ -3,6 +3,7 @@
 
 import { ActivityFailure, ApplicationFailure, CancelledFailure, log, patched, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
 import type {
+  BatchSocialUpdates,
   NotificationActivities,
   NotifyPeopleInput,
   PeopleNotified,
@@ -106,6 +107,13 @@ export function localWrites(productId: string, boundedAttempts: boolean) {
   return {
     writeReadModel: (batch: RecordEventsInput): Promise<void> =>
       boundedAttempts ? untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEvents(batch))) : recordEvents(batch),
+    /**
+     * The read model and the batch's social updates in one local activity (products from the `one-local-write`
+     * patch on, which all have bounded attempts): tried like the read model's write; the social part's outcome
+     * is answered, so it never holds the read model.
+     */
+    writeReadModelWithUpdates: (batch: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> =>
+      untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEventsWithUpdates(batch))),
     /** The batch's deliveries to start; null when the activity refused the batch (it makes no updates). */
     writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates | null> =>
       boundedAttempts

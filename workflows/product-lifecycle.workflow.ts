@@ -57,6 +57,8 @@ import {
   type ProductLifecycleWorkflow,
   type ProductState,
   type ProductWorkflowInput,
+  type RecordedSocialUpdates,
+  type RecordEventsInput,
   type SocialActivities,
 } from '../libs/domain';
 import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
@@ -111,6 +113,14 @@ const { withdrawDeliveries } = proxyActivities<SocialActivities>({
  */
 export const POLL_MODERATION_PATCH = 'poll-moderation';
 
+/**
+ * Products from this patch on write a batch's read model and its social updates in one local activity
+ * (recordEventsWithUpdates) instead of one each: one activity, one marker and one activation less per action.
+ * Social updates the activity could not write (it answers so, having written the read model) go to the social
+ * loop, which writes them on its own as before, and so do later ones until it has caught up (their order kept).
+ */
+export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
+
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
 
@@ -128,10 +138,12 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const smallResults = patched(SMALL_RESULTS_PATCH);
   const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
   const boundedAttempts = patched(BOUNDED_LOCAL_ACTIVITIES_PATCH);
+  // Asked only of products with social updates and bounded attempts (every product started for years).
+  const oneWrite = social && boundedAttempts && patched(ONE_LOCAL_WRITE_PATCH);
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
   const writes = localWrites(state.productId, boundedAttempts);
-  const { writeReadModel, writeSocialUpdates, tally, tallyReservations } = writes;
+  const { writeReadModel, writeReadModelWithUpdates, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier();
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier();
@@ -142,8 +154,11 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const people = peopleNotifier(notifiesLocally ? writes.notifyPeople : undefined);
   // The product's first events (a poll drafted for her approval) notify too.
   if (notifies) people.add(state, created.events);
-  const socialOutbox: LifecycleEvent[] = social ? created.events.filter((e) => isSocialSource(e.type)) : [];
+  // The social loop's events: every social event, or (one-local-write) those the projector hands it.
+  const socialOutbox: LifecycleEvent[] = social && !oneWrite ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
+  /** Delivery workflows being started for updates the projector wrote (one-local-write). */
+  let startingDeliveries = 0;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
   let projectedSeq = continued ? state.seq : 0;
   /** Updates this run accepted: Temporal refuses more than 2,000 per run. */
@@ -166,7 +181,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (events.length === 0) return;
     const stageChanged = events.some((e) => e.type === 'STAGE_CHANGED' || e.type === 'CANCELLED' || e.type === 'SALES_ENDED');
     outbox.push(...events);
-    if (social) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
+    if (social && !oneWrite) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
     suppliers.add(state, events);
     if (notifies) people.add(state, events);
@@ -260,6 +275,43 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   setHandler(demandGoalReached, (reached) => publish(applyDemandGoalReached(state, reached, Date.now())));
   setHandler(salesReported, (report) => publish(applySalesReport(state, report, Date.now())));
 
+  // Starts one delivery workflow per written update (to all its channels), abandoned on purpose: deliveries
+  // retry on their own schedule and outlive a product that has launched.
+  const startDeliveries = async (recorded: RecordedSocialUpdates): Promise<void> => {
+    await Promise.all(
+      recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
+        try {
+          await startChild(socialDelivery, {
+            workflowId: deliveryWorkflowId(updateId),
+            args: [{ deliveryIds, retry: recorded.retry }],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+          });
+        } catch (err) {
+          // Already started (the product's workflow was reset past this batch): nothing to do.
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
+      }),
+    );
+  };
+
+  /**
+   * One local activity for a batch's read model and social updates (one-local-write), when the social loop has
+   * nothing of its own left to write; the deliveries start without the projector waiting for them, since an
+   * action's answer must wait only for local activities (the next batch's write among them).
+   */
+  const writeBatchWithUpdates = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[]): Promise<void> => {
+    const { social: written } = await writeReadModelWithUpdates(batch);
+    if ('recorded' in written) {
+      startingDeliveries += 1;
+      void startDeliveries(written.recorded).finally(() => (startingDeliveries -= 1));
+    } else if ('refused' in written) {
+      log.warn('writing social updates refused; going on without it', { productId: state.productId, error: written.refused });
+    } else {
+      log.warn('writing social updates failed; the social loop tries again', { productId: state.productId, error: written.failed });
+      socialOutbox.push(...socialEvents);
+    }
+  };
+
   // Drains the outbox into the read model; events that arrive while a write is in flight go together in
   // the next batch. (productId, seq) keys make a replayed or retried batch harmless.
   const projector = (async () => {
@@ -267,15 +319,22 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       await condition(() => outbox.length > 0 || isFinalStage(state.stage));
       if (outbox.length === 0) return;
       const events = outbox.splice(0, outbox.length);
-      await writeReadModel({ productId: state.productId, events, snapshot: toView(state) });
+      const batch = { productId: state.productId, events, snapshot: toView(state) };
+      const socialEvents = oneWrite ? events.filter((e) => isSocialSource(e.type)) : [];
+      if (socialEvents.length > 0 && socialOutbox.length === 0 && !recordingSocial) {
+        await writeBatchWithUpdates(batch, socialEvents);
+      } else {
+        // Behind earlier ones the social loop has still to write (or none): the loop writes them, in order.
+        socialOutbox.push(...socialEvents);
+        await writeReadModel(batch);
+      }
       projectedSeq = events[events.length - 1].seq;
     }
   })();
 
-  // Writes social updates for projected events and starts one delivery workflow per update (to all its
-  // channels), abandoned on purpose: deliveries retry on their own schedule and outlive a product that has launched.
-  // Every event has its own seq and goes through the outbox, so the read model holds them all exactly when
-  // it holds the latest.
+  // Writes social updates for projected events and starts their deliveries: every social event, or (one-local-write)
+  // those the projector's write could not. Every event has its own seq and goes through the outbox, so the read
+  // model holds them all exactly when it holds the latest.
   const projectedAll = () => projectedSeq === state.seq;
   const socialProjector = (async () => {
     if (!social) return;
@@ -287,22 +346,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       recordingSocial = true;
       const recorded = await writeSocialUpdates({ productId: state.productId, events: ready, snapshot: toView(state) });
       // null: the activity refused this batch (see local-writes); it makes no updates.
-      if (recorded) {
-        await Promise.all(
-          recorded.deliveries.map(async ({ updateId, deliveryIds }) => {
-            try {
-              await startChild(socialDelivery, {
-                workflowId: deliveryWorkflowId(updateId),
-                args: [{ deliveryIds, retry: recorded.retry }],
-                parentClosePolicy: ParentClosePolicy.ABANDON,
-              });
-            } catch (err) {
-              // Already started (the product's workflow was reset past this batch): nothing to do.
-              if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-            }
-          }),
-        );
-      }
+      if (recorded) await startDeliveries(recorded);
       recordingSocial = false;
     }
   })();
@@ -315,7 +359,9 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // A long run hands the product to a new run of the same workflow id: once no handler is running and
   // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
-    await condition(() => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && shop.idle() && suppliers.idle() && people.idle());
+    await condition(
+      () => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && startingDeliveries === 0 && shop.idle() && suppliers.idle() && people.idle(),
+    );
     const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1, ...(notifies ? { notifications: true } : {}), ...(notifiesLocally ? { notifiesLocally: true } : {}) } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);
@@ -352,6 +398,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   await projector;
   // Ends once every social update is written and its deliveries started, and every shop and supplier notice sent off.
   await socialProjector;
+  if (startingDeliveries > 0) await condition(() => startingDeliveries === 0);
   await shopLoop;
   await supplierLoop;
   await peopleLoop;

@@ -127,9 +127,22 @@ export interface TallyInput {
   closeIntakeAtSeq?: number;
 }
 
+/**
+ * The social part of a batch written together with its read model: written (its deliveries to start), refused
+ * outright (none made, as `recordSocialUpdates` refusing), or not written this time (the workflow's social loop
+ * writes it again on its own, so the read model never waits for it).
+ */
+export type BatchSocialUpdates = { recorded: RecordedSocialUpdates } | { refused: string } | { failed: string };
+
 export interface ProductActivities {
   /** Writes timeline events and the product's read model; idempotent by (productId, seq). */
   recordEvents(input: RecordEventsInput): Promise<void>;
+  /**
+   * One local activity per batch instead of two (products from the `one-local-write` patch on): the read model
+   * as `recordEvents` (a failure throws), then the social updates of the batch's social events as
+   * `recordSocialUpdates` (a failure is answered, never thrown: the read model is written either way).
+   */
+  recordEventsWithUpdates(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }>;
   /**
    * Stops vote intake for the poll, waits for votes already being committed, then counts distinct fans
    * per option; every vote acknowledged before it is counted, none after it is accepted.

@@ -46,6 +46,15 @@ function updatesOf(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
   return events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter((n): n is string => typeof n === 'string');
 }
 
+/** The activity types of the history's local activity markers, in order. */
+function localActivitiesOf(file: string): (string | undefined)[] {
+  return load(file)
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+    .map((e) => e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data)
+    .filter((data): data is Uint8Array => data instanceof Uint8Array)
+    .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type);
+}
+
 function loadEvents(file: string): FixtureEvent[] {
   return (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { events: FixtureEvent[] }).events;
 }
@@ -222,13 +231,7 @@ describe('recorded histories', () => {
 
   it('cover products from the notify-people-locally patch (v12): notifications written by local activities; v11 products keep the regular activity', () => {
     const activities = (file: string) => load(file).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
-    /** The activity types of the history's local activity markers. */
-    const localActivities = (file: string) =>
-      load(file)
-        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-        .map((e) => e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data)
-        .filter((data): data is Uint8Array => data instanceof Uint8Array)
-        .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type);
+    const localActivities = localActivitiesOf;
     expect(patchesOf(load('product-lifecycle-launched-v12.json'))).toEqual(expect.arrayContaining(['notifications', 'notify-people-locally']));
     expect(activities('product-lifecycle-launched-v12.json')).not.toContain('notifyPeople');
     expect(localActivities('product-lifecycle-launched-v12.json').filter((a) => a === 'notifyPeople').length).toBeGreaterThanOrEqual(4);
@@ -237,6 +240,19 @@ describe('recorded histories', () => {
     expect(patchesOf(load('product-lifecycle-continued-run2-v12.json'))).not.toContain('notify-people-locally');
     expect(activities('product-lifecycle-continued-run2-v12.json')).not.toContain('notifyPeople');
     expect(patchesOf(load('product-lifecycle-launched-v11.json'))).not.toContain('notify-people-locally');
+  });
+
+  it('cover products from the one-local-write patch (v13): a batch\'s read model and social updates in one local activity; v12 products keep two', () => {
+    const launched = 'product-lifecycle-launched-v13.json';
+    expect(patchesOf(load(launched))).toContain('one-local-write');
+    const written = localActivitiesOf(launched);
+    // Every social event of the lifecycle written with its read model; the social write alone never needed.
+    expect(written.filter((a) => a === 'recordEventsWithUpdates').length).toBeGreaterThanOrEqual(8);
+    expect(written).not.toContain('recordSocialUpdates');
+    // Its updates still go out: one delivery workflow each, started from the projector.
+    expect(loadEvents(launched).filter((e) => 'startChildWorkflowExecutionInitiatedEventAttributes' in e).length).toBeGreaterThanOrEqual(8);
+    expect(patchesOf(load('product-lifecycle-launched-v12.json'))).not.toContain('one-local-write');
+    expect(localActivitiesOf('product-lifecycle-launched-v12.json')).toContain('recordSocialUpdates');
   });
 
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {

@@ -102,6 +102,7 @@ export function installWorkerRuntime(level: string, metricsAddress?: string): bo
 
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
   const tracing = opts.tracing;
+  const social = createSocialActivities({ dataSource: opts.dataSource, ...opts.social });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -123,8 +124,8 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     // workflow started with tracing on stays traced wherever it runs: workflow-tracing.ts).
     sinks: { exporter: makeWorkflowExporter(tracing?.spanProcessor ?? new NoopSpanProcessor(), tracing?.resource ?? Resource.empty()) },
     activities: {
-      ...createProductActivities({ dataSource: opts.dataSource }),
-      ...createSocialActivities({ dataSource: opts.dataSource, ...opts.social }),
+      ...createProductActivities({ dataSource: opts.dataSource, recordSocialUpdates: (input) => social.recordSocialUpdates(input) }),
+      ...social,
       ...createSalesActivities({ dataSource: opts.dataSource }),
       // Shop events share the social deliveries' secret box, guard, retry policy and log.
       ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
