@@ -5,7 +5,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryErrorType, type DeliveryRetry, type RecordedSocialUpdates, type RecordSocialUpdatesInput, type SocialActivities } from '@app/domain';
 import { planSocialUpdates, socialSettings, type Platform, type PlatformLimits, type SocialEvent } from '@app/social';
-import { ChannelRepository, DeliveryRepository, InfluencerRepository, PollVoteCountRepository, SocialUpdateRepository, SponsorshipRepository } from '@app/database';
+import { DeliveryRepository, PollVoteCountRepository, SocialUpdateRepository } from '@app/database';
 import type { Mailer } from '@app/notify';
 import type { OutboundGuard } from '@app/outbound';
 import type { SecretBox } from '@app/webhooks';
@@ -36,24 +36,21 @@ export interface SocialActivityDeps {
 }
 
 export function createSocialActivities(deps: SocialActivityDeps): SocialActivities {
-  const influencers = new InfluencerRepository(deps.dataSource);
-  const channels = new ChannelRepository(deps.dataSource);
   const voteCounts = new PollVoteCountRepository(deps.dataSource);
   const socialUpdates = new SocialUpdateRepository(deps.dataSource);
   const deliveries = new DeliveryRepository(deps.dataSource);
-  const sponsorships = new SponsorshipRepository(deps.dataSource);
 
   return {
     async recordSocialUpdates({ productId, events, snapshot }: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> {
-      const influencer = await influencers.findSocialProfile(snapshot.influencerId);
-      if (!influencer) throw ApplicationFailure.nonRetryable(`influencer ${snapshot.influencerId} of product ${productId} does not exist`, DeliveryErrorType.Refused);
-      const targets = await channels.activeTargets(snapshot.influencerId);
+      // Her profile, her active channels and the product's sponsorship, in one read.
+      const context = await socialUpdates.planningContext(snapshot.influencerId, productId);
+      if (!context) throw ApplicationFailure.nonRetryable(`influencer ${snapshot.influencerId} of product ${productId} does not exist`, DeliveryErrorType.Refused);
+      const { influencer, channels: targets, sponsorship } = context;
       // A milestone's card shows the standings when the update is made: the live counts vote intake keeps.
       const liveCounts = events.some((e) => e.type === 'POLL_MILESTONE') ? await voteCounts.liveCounts(productId) : [];
       // A cancellation is told to fans who saw the product (planSocialUpdates).
       const announced = events.some((e) => e.type === 'CANCELLED') && (await socialUpdates.publishedBefore(productId, events[0].seq));
-      // Updates planned while the product is sponsored are sponsored posts: disclosed, and held until their order is recorded.
-      const sponsorship = await sponsorships.termsOf(productId);
+      // Updates planned while the product is sponsored (sponsorship above) are sponsored posts: disclosed, and held until their order is recorded.
 
       const plan = planSocialUpdates({
         productId,

@@ -1,7 +1,6 @@
 // Channels of influencers (where their social updates go): the only place their SQL lives, for the
 // API's channel management and the worker's choice of delivery targets.
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryDirect } from '../prepared';
 import { ChannelEntity } from '../entities/channel.entity';
 
 /** What deciding an update's deliveries needs to know about a channel. */
@@ -12,15 +11,6 @@ export type NewChannel = Omit<ChannelEntity, 'influencer' | 'createdAt'>;
 
 export class ChannelRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
-
-  /** The influencer's enabled channels in the order they were added (deliveries are made in this order). */
-  async activeTargets(influencerId: string): Promise<ChannelTarget[]> {
-    return queryDirect<ChannelTarget>(
-      this.db,
-      'SELECT id, kind, platform FROM channels WHERE influencer_id = $1 AND disabled_at IS NULL ORDER BY created_at, id',
-      [influencerId],
-    );
-  }
 
   async listForInfluencer(influencerId: string): Promise<ChannelEntity[]> {
     return this.db.getRepository(ChannelEntity).find({ where: { influencerId }, order: { createdAt: 'ASC', id: 'ASC' } });

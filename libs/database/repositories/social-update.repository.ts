@@ -4,7 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { queryDirect } from '../prepared';
 import type { DeliveryEntity, DeliveryStatus } from '../entities/delivery.entity';
 import { SocialUpdateEntity } from '../entities/social-update.entity';
-import type { NewSponsoredPost } from './sponsorship.repository';
+import type { ChannelTarget } from './channel.repository';
+import type { InfluencerSocialProfile } from './influencer.repository';
+import type { NewSponsoredPost, SponsorshipTerms } from './sponsorship.repository';
 import type { NewTrackedLink } from './tracked-link.repository';
 
 /** An update as the worker writes it; `occurredAt` is its timeline event's ISO time. */
@@ -16,8 +18,38 @@ export type NewSocialUpdate = Pick<
 /** A delivery as the worker writes it, with the exact body every attempt sends: pending, or held (a sponsored post's). */
 export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'> & { status: Extract<DeliveryStatus, 'pending' | 'held'> };
 
+/** What planning a product's updates reads: its influencer's profile, her active channels (oldest first) and the product's sponsorship. */
+export interface SocialPlanningContext {
+  influencer: InfluencerSocialProfile;
+  channels: ChannelTarget[];
+  sponsorship: SponsorshipTerms | null;
+}
+
 export class SocialUpdateRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * Everything planning a product's updates reads, in one statement (it runs for every social event): her profile
+   * as InfluencerRepository.findSocialProfile answers it, her channels that are not disabled in the order they were
+   * added (deliveries are made in this order), and the product's sponsorship as SponsorshipRepository.termsOf
+   * answers it. null when she does not exist.
+   */
+  async planningContext(influencerId: string, productId: string): Promise<SocialPlanningContext | null> {
+    const rows = await queryDirect<InfluencerSocialProfile & Pick<SocialPlanningContext, 'channels' | 'sponsorship'>>(
+      this.db,
+      `SELECT i.id, i.handle, i.social_settings AS "socialSettings",
+              COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'platform', c.platform) ORDER BY c.created_at, c.id)
+                        FROM channels c WHERE c.influencer_id = i.id AND c.disabled_at IS NULL), '[]'::json) AS channels,
+              (SELECT json_build_object('partner', s.partner, 'defaultFeeMinor', s.default_fee_minor, 'currency', s.currency, 'events', s.events)
+               FROM product_sponsorships s WHERE s.product_id = $2) AS sponsorship
+       FROM influencers i WHERE i.id = $1`,
+      [influencerId, productId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { channels, sponsorship, ...influencer } = row;
+    return { influencer, channels, sponsorship };
+  }
 
   /**
    * Writes a product's updates, their deliveries, the deliveries' tracked links and the sponsored posts among
