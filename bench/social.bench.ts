@@ -2,19 +2,25 @@
 //  - share card rendering over HTTP: the first request of each card (rendered, stored) and a repeat
 //    (served from PostgreSQL), p50/p99;
 //  - deliveries per second: products whose influencer has BENCH_CHANNELS webhook channels, each update
-//    delivered by its own workflow to a local receiver that verifies every signature, against the floor
+//    delivered by its own workflow to a local receiver that verifies every signature, against two floors
 //    measured in the same run: bare signed POSTs from this process to the same receiver at the same
-//    concurrency as the worker's activity slots.
+//    concurrency as the worker's activity slots, and bare Temporal workflows each running one no-op activity
+//    (bench/workflows, run by a worker of the bench's own on the engine's Temporal server), as many as there
+//    are deliveries, at most that many in flight.
 // The last line is one JSON object with the figures.
 
 import 'reflect-metadata';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { ok } from '../test/support/api-client';
 import type { InfluencerDto, IssuedChannelDto, SocialUpdatesDto } from '../test/support/api-types';
 import { createProductAnswer } from '../test/support/product-flow';
 import { startReceiver } from '../test/support/receiver';
 import { sign } from '../test/support/votes';
 import { eventually } from '../test/support/wait';
+import { startFloorWorker } from './floor-worker';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
+import { oneNoopActivity } from './workflows/one-noop-activity.workflow';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 40);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 60);
@@ -90,6 +96,33 @@ async function main(): Promise<void> {
     const floorStats = summary(floorLatencies);
     console.log(`  ${round(floorPerSec, 0)} POSTs/s, p50 ${round(floorStats.p50)} ms, p99 ${round(floorStats.p99)} ms; CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
 
+    // Temporal floor: as many bare workflows as there will be deliveries, each running one no-op activity,
+    // CONCURRENCY in flight at a time, on the engine's Temporal server (a worker of the bench's own).
+    const floorWorkflows = PRODUCTS * CHANNELS;
+    console.log(`\nTemporal floor: ${floorWorkflows} workflows each running one no-op activity, ${CONCURRENCY} at a time …`);
+    const floorWorker = await startFloorWorker(engine.temporalAddress, engine.config.temporal.namespace);
+    const connection = await NativeConnection.connect({ address: engine.temporalAddress });
+    let floorWorkflowsPerSec: number;
+    try {
+      const client = new Client({ connection, namespace: engine.config.temporal.namespace });
+      const runId = Date.now();
+      let started = 0;
+      const workflowsStart = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (started < floorWorkflows) {
+            const n = started++;
+            await client.workflow.execute(oneNoopActivity, { workflowId: `bench-floor-noop-${runId}-${n}`, taskQueue: floorWorker.taskQueue });
+          }
+        }),
+      );
+      floorWorkflowsPerSec = floorWorkflows / ((performance.now() - workflowsStart) / 1000);
+    } finally {
+      await connection.close();
+      await floorWorker.stop();
+    }
+    console.log(`  ${round(floorWorkflowsPerSec, 1)} workflows/s; CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
+
     // Deliveries: each product's poll-opening update goes to every channel, each by its own workflow.
     const expected = PRODUCTS * CHANNELS;
     console.log(`\nDeliveries: ${PRODUCTS} products × ${CHANNELS} webhook channels = ${expected} deliveries …`);
@@ -114,7 +147,9 @@ async function main(): Promise<void> {
     console.log(`  ${round(deliveriesPerSec, 1)} deliveries/s (${expected} in ${round(seconds, 2)} s), ${receiver.received.length - before} requests; arrival after creation p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms`);
     console.log(`  recorded: ${recorded.delivered} of ${recorded.total} delivered (the record follows the arrival); CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
     const ratio = deliveriesPerSec / floorPerSec;
+    const workflowRatio = deliveriesPerSec / floorWorkflowsPerSec;
     console.log(`\nRatio of deliveries/s to the floor's POSTs/s: ${round(ratio, 3)} (per update one workflow; per channel one activity, a recorded outcome and database writes)`);
+    console.log(`Ratio of deliveries/s to the Temporal floor's workflows/s: ${round(workflowRatio, 3)} (target ≥ 0.5)`);
     console.log(
       JSON.stringify({
         cards: CARDS,
@@ -130,6 +165,8 @@ async function main(): Promise<void> {
         floorP50Ms: round(floorStats.p50),
         floorP99Ms: round(floorStats.p99),
         ratio: round(ratio, 4),
+        floorWorkflowsPerSec: round(floorWorkflowsPerSec, 1),
+        workflowRatio: round(workflowRatio, 3),
       }),
     );
   } finally {
