@@ -22,6 +22,8 @@ import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.w
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
 const LAUNCH_AHEAD_MS = 1_000;
+/** How often the driver reads a launched product until it is on sale (a staff board refreshes no faster). */
+const ON_SALE_POLL_MS = 250;
 const PROFILE = process.argv.includes('--profile');
 /** How many products' histories the profile reads for workflow tasks per action. */
 const HISTORIES_READ = 20;
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
         // before the launch time, and by the API's read (as the staff board does), not by workflow queries: the
         // driver's waiting is not an action, and each query costs Temporal and the worker about what an update does.
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, launchAt - Date.now())));
-        await eventually(`${product.id} on sale`, async () => (await ok(engine.http<{ stage: string }>('GET', p))).stage === 'ON_SALE', 60_000);
+        await eventually(`${product.id} on sale`, async () => (await ok(engine.http<{ stage: string }>('GET', p))).stage === 'ON_SALE', 60_000, ON_SALE_POLL_MS);
         const handle = client.workflow.getHandle(product.workflowId);
         await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
         await handle.result();
