@@ -2,9 +2,6 @@
 // and the column is then required, so no writer can leave it out.
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 const MIGRATION = 'FanIdentityRaw1764403000000';
 
 describe('migration FanIdentityRaw', () => {

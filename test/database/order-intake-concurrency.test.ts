@@ -7,9 +7,6 @@ import { createDataSource, OrderRepository, type BatchOutcome, type NewOrder, ty
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 const SHOP = 'shop-c';
 const PRODUCT = 'p-c';
 

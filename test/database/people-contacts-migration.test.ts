@@ -4,9 +4,6 @@
 // no webhook channel without its URL and sealed secret).
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 const MIGRATION = 'PeopleContacts1764560000000';
 
 describe('migration PeopleContacts', () => {

@@ -11,9 +11,6 @@ import { OrderRepository, ReservationRepository, VoteRepository, type ShopDelive
 import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 const PRODUCT = 'p-viral';
 
 describe('intake duplicate look-ups read only the rows they look for, however the table grew', () => {

@@ -2,9 +2,6 @@
 // finds nothing to generate (so an entity change without its migration fails CI).
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 describe('database schema', () => {
   let db: TestDatabase;
   beforeAll(async () => {

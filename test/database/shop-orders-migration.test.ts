@@ -3,9 +3,6 @@
 // takes an order something was stored about for a new one.
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 const MIGRATION = 'ShopOrders1764540000000';
 
 describe('migration ShopOrders', () => {

@@ -4,9 +4,6 @@
 import { ChannelRepository, InfluencerRepository, SocialUpdateRepository, SponsorshipRepository } from '@app/database';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
-// Creating a migrated database takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
-
 describe('the social planning read', () => {
   let db: TestDatabase;
   let updates: SocialUpdateRepository;

@@ -5,8 +5,6 @@ import type { ApiKeyDto, IssuedApiKeyDto, ProductDto, ProductPageDto, TimelineDt
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { expectOk, inFuture, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('authentication, roles and ownership', () => {
   const attacks = recordAttacks('keys that are missing, forged, revoked, of the wrong role or influencer; unknown ids');
   let t: TestEngine;

@@ -9,9 +9,6 @@ import { reportAttack } from '../support/security-table';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { registerSource, sign, voteBody, type Source } from '../support/votes';
 
-// The matrix sends a few hundred requests; on a busy machine that takes longer than jest's 5 s default.
-jest.setTimeout(60_000);
-
 type Caller = 'anonymous' | 'revoked' | 'fan' | 'owner' | 'other' | 'staff';
 const CALLERS: Caller[] = ['anonymous', 'revoked', 'fan', 'owner', 'other', 'staff'];
 /** The exact status each caller gets. */

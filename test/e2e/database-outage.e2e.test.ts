@@ -6,8 +6,6 @@ import { castInfluencer, createProduct } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
 
-jest.setTimeout(60_000);
-
 describe('database outage', () => {
   let t: TestEngine;
   // A connection to the server's `postgres` database, from where the test database can be closed.

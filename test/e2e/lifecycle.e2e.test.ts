@@ -7,8 +7,6 @@ import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { act, API_KEY_FORMAT, DAY, expectError, expectOk, inFuture, onboard } from './e2e-helpers';
 import { insertVotes } from '../support/product-flow';
 
-jest.setTimeout(60_000);
-
 const MILESTONES = ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'];
 
 describe('product lifecycle over HTTP', () => {

@@ -7,8 +7,6 @@ import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { expectError, expectNoServerError, expectOk, type Res, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 describe('malformed input', () => {

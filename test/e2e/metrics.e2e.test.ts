@@ -25,9 +25,6 @@ async function scrape(url: string): Promise<{ status: number; type: string | nul
 }
 
 
-// Deliveries by the worker in the background: seconds on a shared machine.
-jest.setTimeout(60_000);
-
 describe('Prometheus metrics', () => {
   describe('on the API port (no METRICS_PORT, as with npm start)', () => {
     let t: TestEngine;

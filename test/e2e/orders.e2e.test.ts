@@ -22,8 +22,6 @@ import { eventually, startTestEngine, temporalClient, type TestEngine } from '..
 import { inParallel, registerSource, sign } from '../support/votes';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('shops and the standard shop connector', () => {
   let t: TestEngine;
   let mia: Cast;

@@ -8,8 +8,6 @@ import { castInfluencer, type Cast } from '../support/product-flow';
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 const WHSEC = /^whsec_[A-Za-z0-9+/]{43}=$/;
 /** A loopback receiver's URL: the test engine allows 127.0.0.0/8 (nothing listens there; nothing is sent). */
 const LOOPBACK_HOOK = 'http://127.0.0.1:9/hooks/anna?token=abc123secretpath';

@@ -6,8 +6,6 @@ import { insertVotes } from '../support/product-flow';
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { act, DAY, expectError, expectOk, inFuture, onboard } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('poll closing over HTTP', () => {
   let t: TestEngine;
 

@@ -8,8 +8,6 @@ import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody, type Source } from '../support/votes';
 import { act, expectError, expectOk } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('poll moderation', () => {
   let t: TestEngine;
   let mia: Cast;

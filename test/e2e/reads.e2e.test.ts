@@ -6,8 +6,6 @@ import { advanceTo, castInfluencer, createProduct, insertVotes, type Cast } from
 import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { DAY, expectOk, inFuture } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('reads', () => {
   let t: TestEngine;
   let mia: Cast;

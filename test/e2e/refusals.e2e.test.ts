@@ -6,8 +6,6 @@ import { advanceTo, castInfluencer, createProduct, productBody, type Cast } from
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { DAY, expectError, expectOk, inFuture } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('refusals', () => {
   let t: TestEngine;
   let mia: Cast;

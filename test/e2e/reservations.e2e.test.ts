@@ -10,8 +10,6 @@ import { eventually, startTestEngine, temporalClient, type TestEngine } from '..
 import { inParallel, registerSource, sign, type Source } from '../support/votes';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 const VARIANTS = [
   { id: 's-black', label: 'S / black' },
   { id: 'm-black', label: 'M / black' },

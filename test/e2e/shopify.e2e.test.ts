@@ -8,8 +8,6 @@ import { castInfluencer, createProduct, type Cast } from '../support/product-flo
 import { startTestEngine, type TestEngine } from '../support/stack';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 let nextId = 5_829_301_147_000;
 const shopifyId = () => ++nextId;
 

@@ -7,8 +7,6 @@ import { castInfluencer, createProduct, type Cast } from '../support/product-flo
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { expectOk } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 describe('milestone sweep and search attributes', () => {
   let t: TestEngine;
   let temporal: Client;

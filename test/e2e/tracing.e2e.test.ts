@@ -16,8 +16,6 @@ import { eventually, startTestEngine, temporalClient, type TestEngine } from '..
 import { settledHistory } from '../support/workflow-harness';
 import { expectOk } from './e2e-helpers';
 
-jest.setTimeout(60_000);
-
 interface ExportedSpan {
   traceId: string;
   spanId: string;

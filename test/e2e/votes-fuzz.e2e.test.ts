@@ -6,9 +6,6 @@ import { startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, type Source } from '../support/votes';
 import { recordAttacks } from './e2e-helpers';
 
-// Hundreds of signed deliveries one after the other: seconds on a shared machine.
-jest.setTimeout(60_000);
-
 const DOCUMENTED = new Set([200, 202, 400, 401, 403, 404, 409, 413, 415, 422, 429]);
 
 describe('vote webhook under fuzzed input', () => {

@@ -8,9 +8,6 @@ import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, inParallel, registerSource, sign, voteBody, type Source } from '../support/votes';
 import { expectError, expectOk, recordAttacks } from './e2e-helpers';
 
-// Concurrent deliveries and poll closes through the workflow take seconds on a shared machine.
-jest.setTimeout(60_000);
-
 /** The part of GET /products/:id this suite reads: the tally the workflow took when the poll closed. */
 interface TalliedProduct {
   poll: { status: string; result?: { totalVotes: number; counts: { optionId: string; votes: number }[] } | null };

@@ -7,9 +7,6 @@ import { eventually, startTestEngine, type TestEngine } from '../support/stack';
 import { deliver, inParallel, registerSource, sign, voteBody, type Delivery, type Source, type VoteBody } from '../support/votes';
 import { expectError, expectOk } from './e2e-helpers';
 
-// Floods of signed deliveries and poll closes through the workflow: seconds each on a shared machine.
-jest.setTimeout(60_000);
-
 describe('fan votes through signed webhooks', () => {
   let t: TestEngine;
   let mia: Cast;

@@ -5,8 +5,6 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-jest.setTimeout(60_000);
-
 beforeAll(() => {
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });

@@ -4,8 +4,6 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import * as path from 'node:path';
 
-jest.setTimeout(60_000);
-
 it('bundles the workflows without database, Nest or Node I/O code', async () => {
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.resolve(__dirname, '..', '..', 'workflows', 'index.ts'),

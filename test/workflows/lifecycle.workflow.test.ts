@@ -23,8 +23,6 @@ import { createTestDatabase, eventually, startTestWorker, temporalClient, unique
 import { workflowSuite } from './workflow-suite';
 import { startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
 
-jest.setTimeout(60_000);
-
 async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
   const err = await promise.then(
     () => {

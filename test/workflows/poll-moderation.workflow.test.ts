@@ -7,8 +7,6 @@ import { eventually } from '../support/stack';
 import { startProduct, timelineTypes, vote } from '../support/workflow-harness';
 import { workflowSuite } from './workflow-suite';
 
-jest.setTimeout(60_000);
-
 describe('product workflow: poll moderation', () => {
   const suite = workflowSuite();
   const DURATION_MS = 1_500;
