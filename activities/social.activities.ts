@@ -42,7 +42,8 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
 
   return {
     async recordSocialUpdates({ productId, events, snapshot }: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates> {
-      // Her profile, her active channels and the product's sponsorship, in one read.
+      // Her profile, her active channels and the product's sponsorship, in one read. Updates planned while the
+      // product is sponsored are sponsored posts: disclosed, and held until their order is recorded.
       const context = await socialUpdates.planningContext(snapshot.influencerId, productId);
       if (!context) throw ApplicationFailure.nonRetryable(`influencer ${snapshot.influencerId} of product ${productId} does not exist`, DeliveryErrorType.Refused);
       const { influencer, channels: targets, sponsorship } = context;
@@ -50,7 +51,6 @@ export function createSocialActivities(deps: SocialActivityDeps): SocialActiviti
       const liveCounts = events.some((e) => e.type === 'POLL_MILESTONE') ? await voteCounts.liveCounts(productId) : [];
       // A cancellation is told to fans who saw the product (planSocialUpdates).
       const announced = events.some((e) => e.type === 'CANCELLED') && (await socialUpdates.publishedBefore(productId, events[0].seq));
-      // Updates planned while the product is sponsored (sponsorship above) are sponsored posts: disclosed, and held until their order is recorded.
 
       const plan = planSocialUpdates({
         productId,

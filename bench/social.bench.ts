@@ -16,7 +16,7 @@ import { ok } from '../test/support/api-client';
 import type { InfluencerDto, IssuedChannelDto, SocialUpdatesDto } from '../test/support/api-types';
 import { createProductAnswer } from '../test/support/product-flow';
 import { startReceiver } from '../test/support/receiver';
-import { sign } from '../test/support/votes';
+import { inParallel, sign } from '../test/support/votes';
 import { eventually } from '../test/support/wait';
 import { startFloorWorker } from './floor-worker';
 import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine, summary } from './support';
@@ -75,20 +75,15 @@ async function main(): Promise<void> {
     receiver.setSecret(secret, '/floor');
     const body = JSON.stringify({ type: 'social_update.published', timestamp: new Date().toISOString(), data: { title: 'x'.repeat(40), body: 'y'.repeat(400), hashtags: ['#a', '#b'] } });
     console.log(`\nFloor: ${FLOOR_REQUESTS} signed POSTs to the receiver, ${CONCURRENCY} at a time …`);
-    const floorLatencies: number[] = [];
-    let next = 0;
     const floorStart = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < FLOOR_REQUESTS) {
-          const n = next++;
-          const id = `floor-${n}`;
-          const started = performance.now();
-          const res = await fetch(`${receiver.origin}/floor`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(secret, body, { webhookId: id }).headers }, body });
-          await res.text();
-          if (res.status !== 200) throw new Error(`floor POST → ${res.status}`);
-          floorLatencies.push(performance.now() - started);
-        }
+    const floorLatencies = await inParallel(
+      CONCURRENCY,
+      Array.from({ length: FLOOR_REQUESTS }, (_, n) => async () => {
+        const started = performance.now();
+        const res = await fetch(`${receiver.origin}/floor`, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(secret, body, { webhookId: `floor-${n}` }).headers }, body });
+        await res.text();
+        if (res.status !== 200) throw new Error(`floor POST → ${res.status}`);
+        return performance.now() - started;
       }),
     );
     const floorSeconds = (performance.now() - floorStart) / 1000;
@@ -98,25 +93,20 @@ async function main(): Promise<void> {
 
     // Temporal floor: as many bare workflows as there will be deliveries, each running one no-op activity,
     // CONCURRENCY in flight at a time, on the engine's Temporal server (a worker of the bench's own).
-    const floorWorkflows = PRODUCTS * CHANNELS;
-    console.log(`\nTemporal floor: ${floorWorkflows} workflows each running one no-op activity, ${CONCURRENCY} at a time …`);
+    const expected = PRODUCTS * CHANNELS;
+    console.log(`\nTemporal floor: ${expected} workflows each running one no-op activity, ${CONCURRENCY} at a time …`);
     const floorWorker = await startFloorWorker(engine.temporalAddress, engine.config.temporal.namespace);
     const connection = await NativeConnection.connect({ address: engine.temporalAddress });
     let floorWorkflowsPerSec: number;
     try {
       const client = new Client({ connection, namespace: engine.config.temporal.namespace });
       const runId = Date.now();
-      let started = 0;
       const workflowsStart = performance.now();
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (started < floorWorkflows) {
-            const n = started++;
-            await client.workflow.execute(oneNoopActivity, { workflowId: `bench-floor-noop-${runId}-${n}`, taskQueue: floorWorker.taskQueue });
-          }
-        }),
+      await inParallel(
+        CONCURRENCY,
+        Array.from({ length: expected }, (_, n) => () => client.workflow.execute(oneNoopActivity, { workflowId: `bench-floor-noop-${runId}-${n}`, taskQueue: floorWorker.taskQueue })),
       );
-      floorWorkflowsPerSec = floorWorkflows / ((performance.now() - workflowsStart) / 1000);
+      floorWorkflowsPerSec = expected / ((performance.now() - workflowsStart) / 1000);
     } finally {
       await connection.close();
       await floorWorker.stop();
@@ -124,7 +114,6 @@ async function main(): Promise<void> {
     console.log(`  ${round(floorWorkflowsPerSec, 1)} workflows/s; CPU: ${cpuDelta(cpu, (cpu = cpuSeconds(dataDir)))}`);
 
     // Deliveries: each product's poll-opening update goes to every channel, each by its own workflow.
-    const expected = PRODUCTS * CHANNELS;
     console.log(`\nDeliveries: ${PRODUCTS} products × ${CHANNELS} webhook channels = ${expected} deliveries …`);
     const owner = await influencer('deliveries', 'Deliveries');
     for (let c = 0; c < CHANNELS; c++) {

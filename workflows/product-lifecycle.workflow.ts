@@ -159,6 +159,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   let recordingSocial = false;
   /** Delivery workflows being started for updates the projector wrote (one-local-write). */
   let startingDeliveries = 0;
+  /** The social loop has nothing of its own to write, nor a write in flight. */
+  const socialLoopIdle = () => socialOutbox.length === 0 && !recordingSocial;
   /** The last seq in the read model: a social update refers to its product row and timeline entry. */
   let projectedSeq = continued ? state.seq : 0;
   /** Updates this run accepted: Temporal refuses more than 2,000 per run. */
@@ -321,7 +323,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       const events = outbox.splice(0, outbox.length);
       const batch = { productId: state.productId, events, snapshot: toView(state) };
       const socialEvents = oneWrite ? events.filter((e) => isSocialSource(e.type)) : [];
-      if (socialEvents.length > 0 && socialOutbox.length === 0 && !recordingSocial) {
+      if (socialEvents.length > 0 && socialLoopIdle()) {
         await writeBatchWithUpdates(batch, socialEvents);
       } else {
         // Behind earlier ones the social loop has still to write (or none): the loop writes them, in order.
@@ -359,9 +361,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // A long run hands the product to a new run of the same workflow id: once no handler is running and
   // the outboxes are empty, so the new run re-emits nothing; its timers come back from the state.
   const continueWhenDrained = async (): Promise<never> => {
-    await condition(
-      () => allHandlersFinished() && projectedAll() && socialOutbox.length === 0 && !recordingSocial && startingDeliveries === 0 && shop.idle() && suppliers.idle() && people.idle(),
-    );
+    await condition(() => allHandlersFinished() && projectedAll() && socialLoopIdle() && startingDeliveries === 0 && shop.idle() && suppliers.idle() && people.idle());
     const next: ProductWorkflowInput = { ...input, continued: { state, social, runs: (continued?.runs ?? 0) + 1, ...(notifies ? { notifications: true } : {}), ...(notifiesLocally ? { notifiesLocally: true } : {}) } };
     // The same workflow id and type, with the search attributes as they are now (the stage upserted).
     return makeContinueAsNewFunc<ProductLifecycleWorkflow>({ typedSearchAttributes: workflowInfo().typedSearchAttributes })(next);

@@ -229,11 +229,10 @@ describe('recorded histories', () => {
 
   it('cover products from the notify-people-locally patch (v12): notifications written by local activities; v11 products keep the regular activity', () => {
     const activities = (file: string) => load(file).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
-    const localActivities = localActivitiesOf;
     expect(patchesOf(load('product-lifecycle-launched-v12.json'))).toEqual(expect.arrayContaining(['notifications', 'notify-people-locally']));
     expect(activities('product-lifecycle-launched-v12.json')).not.toContain('notifyPeople');
-    expect(localActivities('product-lifecycle-launched-v12.json').filter((a) => a === 'notifyPeople').length).toBeGreaterThanOrEqual(4);
-    expect(localActivities('product-lifecycle-moderated-v12.json').filter((a) => a === 'notifyPeople')).toHaveLength(3);
+    expect(localActivitiesOf('product-lifecycle-launched-v12.json').filter((a) => a === 'notifyPeople').length).toBeGreaterThanOrEqual(4);
+    expect(localActivitiesOf('product-lifecycle-moderated-v12.json').filter((a) => a === 'notifyPeople')).toHaveLength(3);
     // The continued run keeps its product's answer: it writes locally without asking the patch again.
     expect(patchesOf(load('product-lifecycle-continued-run2-v12.json'))).not.toContain('notify-people-locally');
     expect(activities('product-lifecycle-continued-run2-v12.json')).not.toContain('notifyPeople');
