@@ -13,6 +13,12 @@ type Metadata = ReturnType<Storage['getTargetValidationMetadatas']>;
 type Grouped = ReturnType<Storage['groupByPropertyName']>;
 
 const INSTALLED = Symbol.for('incubator.validationMetadataCache');
+const listeners = new Set<() => void>();
+
+/** Calls `listener` whenever a rule is registered after the cache was installed (what was derived from rules is stale). */
+export function whenRulesChange(listener: () => void): void {
+  listeners.add(listener);
+}
 
 /** Installs the cache on class-validator's global metadata storage (once per process; later calls do nothing). */
 export function cacheValidationMetadata(storage: Storage = getMetadataStorage()): void {
@@ -25,6 +31,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   const forget = () => {
     targets = new WeakMap();
     grouped = new WeakMap();
+    for (const listener of listeners) listener();
   };
 
   const lookUp = storage.getTargetValidationMetadatas.bind(storage);

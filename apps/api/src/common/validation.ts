@@ -1,8 +1,9 @@
 // The global ValidationPipe: DTOs are the request shape; anything else is refused with 422 and the
 // fields that are wrong.
-import { UnprocessableEntityException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { UnprocessableEntityException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './error-body';
 import { cacheValidationMetadata } from './validation-metadata-cache';
+import { isPlainObject, validationPlans } from './validation-plan';
 
 // Every DTO check in the API (the global pipe and the pipes that call validate themselves) goes through it.
 cacheValidationMetadata();
@@ -39,8 +40,21 @@ export const VALIDATOR_OPTIONS = {
   validationError: { target: false, value: false },
 } as const;
 
+/**
+ * The ValidationPipe, which first asks the body's plan (validation-plan.ts): a body the plan accepts is the
+ * DTO as it came, without class-transformer's copy and class-validator's walk; any other goes through the
+ * pipe as before, which refuses it with its messages.
+ */
+class PlannedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (typeof type === 'function' && isPlainObject(value) && this.toValidate(metadata) && validationPlans.accepts(type as never, value)) return value;
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlannedValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
