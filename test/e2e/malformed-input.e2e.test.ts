@@ -106,6 +106,21 @@ describe('malformed input', () => {
     await eventually(`GET /products/${id} to show seq ${answer.seq}`, async () => (await t.http<ProductDto>('GET', `/products/${id}`)).body.seq === answer.seq, 5_000);
   }
 
+  it('refuses an array or a string where a nested object is expected with 422 naming the field, never 500', async () => {
+    const post = (what: string, path: string, body: unknown) => ({ what, method: 'POST', path, opts: { body } });
+    const product = productBody(mia.influencerId);
+    const cases: [{ what: string; method: string; path: string; opts: { body: unknown } }, string][] = [
+      [post('an empty array as the poll', '/products', { ...product, poll: [] }), 'poll'],
+      [post('an array of options as the poll', '/products', { ...product, poll: [product.poll] }), 'poll'],
+      [post('an empty array as the demand goal', '/products', { ...product, demandGoal: [] }), 'demandGoal'],
+      [post('text as the sales rules', '/products', { ...product, sales: 'restock often' }), 'sales'],
+      [post('an empty array as an influencer\'s contact', '/influencers', { handle: 'arrays', displayName: 'Arrays', contact: [] }), 'contact'],
+    ];
+    const seen = await statuses(cases.map(([c]) => c));
+    expect(seen.map(({ what, res }) => ({ what, status: res.status }))).toEqual(seen.map(({ what }) => ({ what, status: 422 })));
+    seen.forEach(({ res }, i) => attacks.refused(res, [422], { fields: [cases[i][1]] }));
+  });
+
   it('refuses a NUL character or a lone surrogate in action text with 422 instead of freezing the product read model', async () => {
     // Text PostgreSQL cannot store must be refused before it reaches the workflow: once the workflow has
     // accepted it, no read-model write of that product can succeed again.

@@ -85,11 +85,12 @@ export class ValidationPlans {
   }
 
   /**
-   * True when class-validator, with the API's options, accepts `value` as an instance of `type` after
-   * class-transformer's copy. False means only "not known here": the ValidationPipe decides.
+   * True when `value` is a plain JSON object that class-validator, with the API's options, accepts as an
+   * instance of `type` after Nest's and class-transformer's preparation, and that preparation would hand the
+   * handler the same fields and values. False means only "not known here": the ValidationPipe decides.
    */
-  accepts(type: Class, value: object): boolean {
-    return this.acceptsObject(type, undefined, value);
+  accepts(type: Class, value: unknown): boolean {
+    return isPlainObject(value) && !hasKeysTheCopyDrops(value) && this.acceptsObject(type, undefined, value);
   }
 
   private acceptsObject(type: Class, schema: string | undefined, object: object): boolean {
@@ -151,7 +152,9 @@ export class ValidationPlans {
         if (typed?.options?.discriminator) return null;
         const target = nestedRules[0].target;
         const typeFunction = typed?.typeFunction;
-        nested = { of: typeFunction ? () => checkedClass(typeFunction()) : null, schema: typeof target === 'string' ? target : target.name };
+        // A type function that reads its options (the object being built) may answer per value: the pipe's.
+        if (typeFunction && typeFunction.length > 0) return null;
+        nested = { of: typeFunction ? () => checkedClass(typeFunction) : null, schema: typeof target === 'string' ? target : target.name };
       } else if (typed) {
         return null; // @Type on a field that is not nested converts its value (to a Number, a Date …)
       }
@@ -161,10 +164,38 @@ export class ValidationPlans {
   }
 }
 
-/** A nested class that class-transformer builds (not one of the built-ins it converts to); else nothing a plan can accept. */
-function checkedClass(type: unknown): Class {
+/** The nested class @Type names if class-transformer builds it (not a built-in it converts to); else nothing a plan can accept. */
+function checkedClass(typeFunction: () => unknown): Class {
+  let type: unknown;
+  try {
+    type = typeFunction();
+  } catch {
+    return Unplannable;
+  }
   if (typeof type !== 'function' || BUILT_INS.includes(type)) return Unplannable;
   return type as Class;
+}
+
+/**
+ * Whether the body holds, at any depth (free-form objects too), a key that Nest's preparation deletes
+ * (`prototype`, `constructor`, `__proto__`) or class-transformer's copy skips (any name Object.prototype
+ * has: toString, valueOf …): the handler would then get the body without it, so the pipe must make that copy.
+ */
+function hasKeysTheCopyDrops(body: object): boolean {
+  const pending: unknown[] = [body];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      pending.push(...(value as unknown[]));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'prototype' || key in Object.prototype) return true;
+      pending.push(item);
+    }
+  }
+  return false;
 }
 
 /** A class without rules: its plan is none, so nothing is accepted through it. */
@@ -218,11 +249,14 @@ function transformsAsIs(type: Class, fields: string[]): boolean {
   return fields.every((name) => transformerRules.findTransformMetadatas(target, name, TransformationType.PLAIN_TO_CLASS).length === 0);
 }
 
-/** A JSON object as a parser makes it (in this realm or another): not an array, not an instance of a class, not prototype-less. */
-export function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null || Object.prototype.toString.call(value) !== '[object Object]') return false;
+/**
+ * A JSON object as a body parser makes it: its prototype is Object.prototype (of this realm or another), so
+ * not an array, not an instance of a class, and not a query string's prototype-less object.
+ */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as object | null;
-  return proto !== null && Object.getPrototypeOf(proto) === null;
+  return proto !== null && Object.getPrototypeOf(proto) === null && Object.hasOwn(proto, 'hasOwnProperty');
 }
 
 /** The API's plans, forgotten whenever a validation or transformation rule is registered later. */

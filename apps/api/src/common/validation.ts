@@ -3,7 +3,7 @@
 import { UnprocessableEntityException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './error-body';
 import { cacheValidationMetadata } from './validation-metadata-cache';
-import { isPlainObject, validationPlans } from './validation-plan';
+import { validationPlans } from './validation-plan';
 
 // Every DTO check in the API (the global pipe and the pipes that call validate themselves) goes through it.
 cacheValidationMetadata();
@@ -41,14 +41,15 @@ export const VALIDATOR_OPTIONS = {
 } as const;
 
 /**
- * The ValidationPipe, which first asks the body's plan (validation-plan.ts): a body the plan accepts is the
- * DTO as it came, without class-transformer's copy and class-validator's walk; any other goes through the
- * pipe as before, which refuses it with its messages.
+ * The ValidationPipe, which first asks the body's plan (validation-plan.ts): a JSON body the plan accepts is
+ * the DTO as it came, without class-transformer's copy and class-validator's walk; anything else (a query's
+ * object, an array, a body the plan does not accept) goes through the pipe as before, which refuses it with
+ * its messages.
  */
 class PlannedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (typeof type === 'function' && isPlainObject(value) && this.toValidate(metadata) && validationPlans.accepts(type as never, value)) return value;
+    if (typeof type === 'function' && this.toValidate(metadata) && validationPlans.accepts(type as never, value)) return value;
     return super.transform(value, metadata);
   }
 }

@@ -1,7 +1,7 @@
 // Request and response shapes of /influencers and of their contact details (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ContactChangeDto, ContactDto } from '../../contacts/dto/contact.dto';
 
 export class CreateInfluencerDto {
@@ -20,6 +20,7 @@ export class CreateInfluencerDto {
     description: 'How the engine reaches her when something waits for her; fields left out take the defaults (no email, the email channel, en, UTC).',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactChangeDto)
   contact?: ContactChangeDto;

@@ -10,6 +10,7 @@ import {
   IsISO8601,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -155,6 +156,7 @@ export class CreateProductDto {
 
   @ApiProperty({ type: PollInputDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PollInputDto)
   poll!: PollInputDto;
@@ -169,6 +171,7 @@ export class CreateProductDto {
 
   @ApiPropertyOptional({ type: DemandGoalInputDto, description: 'The demand gate after the poll: fans reserve the winner; production unlocks at minimumUnits within the window. Absent: no gate.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DemandGoalInputDto)
   demandGoal?: DemandGoalInputDto;
@@ -190,6 +193,7 @@ export class CreateProductDto {
 
   @ApiPropertyOptional({ type: SalesRulesInputDto, description: 'Restock and reservation-hold rules after the launch; each defaults from the configuration.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SalesRulesInputDto)
   sales?: SalesRulesInputDto;
