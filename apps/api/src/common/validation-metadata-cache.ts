@@ -15,8 +15,9 @@ type Grouped = ReturnType<Storage['groupByPropertyName']>;
 const INSTALLED = Symbol.for('incubator.validationMetadataCache');
 const listeners = new Set<() => void>();
 
-/** Calls `listener` whenever a rule is registered after the cache was installed (what was derived from rules is stale). */
+/** Calls `listener` whenever a rule is registered from now on (what was derived from rules is stale); installs the cache, which watches. */
 export function whenRulesChange(listener: () => void): void {
+  cacheValidationMetadata();
   listeners.add(listener);
 }
 

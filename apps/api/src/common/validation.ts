@@ -49,16 +49,19 @@ export const VALIDATOR_OPTIONS = {
 class PlannedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (typeof type === 'function' && this.toValidate(metadata) && validationPlans.accepts(type as never, value)) return value;
+    if (type && this.toValidate(metadata) && validationPlans.accepts(type, value)) return value;
     return super.transform(value, metadata);
   }
 }
 
+/** The API's ValidationPipe options: instances built from the body, no implicit conversion, refusals as RequestValidationError. */
+export const VALIDATION_PIPE_OPTIONS = {
+  ...VALIDATOR_OPTIONS,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  exceptionFactory: (errors: ValidationError[]) => new RequestValidationError(flattenValidationErrors(errors)),
+};
+
 export function createValidationPipe(): ValidationPipe {
-  return new PlannedValidationPipe({
-    ...VALIDATOR_OPTIONS,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
-  });
+  return new PlannedValidationPipe(VALIDATION_PIPE_OPTIONS);
 }

@@ -40,17 +40,19 @@ export class ShopEnvelopePipe implements PipeTransform<unknown, Promise<ShopEnve
       throw new RequestValidationError([{ field: 'body', messages: ['the body must be a JSON object { "type": …, "data": { … } }'] }]);
     }
     // The envelope's plan accepts a valid one as it is (ShopWebhookDto does not walk data).
-    if (validationPlans.accepts(ShopWebhookDto, body)) {
-      const { type, data } = body as ShopWebhookDto;
-      return { type, data: await validatedData(data, DATA_DTO[type]) } as ShopEnvelope;
-    }
-    // Own properties defined, not assigned: a "__proto__" key stays a field (refused as not accepted).
-    const envelope = new ShopWebhookDto();
-    for (const [key, value] of Object.entries(body)) Object.defineProperty(envelope, key, { value, enumerable: true, writable: true, configurable: true });
-    const errors = await validate(envelope, VALIDATOR_OPTIONS);
-    if (errors.length) throw new RequestValidationError(flattenValidationErrors(errors));
+    const envelope = validationPlans.accepts(ShopWebhookDto, body) ? (body as ShopWebhookDto) : await checkedEnvelope(body);
     return { type: envelope.type, data: await validatedData(envelope.data, DATA_DTO[envelope.type]) } as ShopEnvelope;
   }
+}
+
+/** The envelope's own two fields by class-validator, on a shallow instance; refused with their field errors. */
+async function checkedEnvelope(body: object): Promise<ShopWebhookDto> {
+  // Own properties defined, not assigned: a "__proto__" key stays a field (refused as not accepted).
+  const envelope = new ShopWebhookDto();
+  for (const [key, value] of Object.entries(body)) Object.defineProperty(envelope, key, { value, enumerable: true, writable: true, configurable: true });
+  const errors = await validate(envelope, VALIDATOR_OPTIONS);
+  if (errors.length) throw new RequestValidationError(flattenValidationErrors(errors));
+  return envelope;
 }
 
 async function validatedData(data: unknown, metatype: new () => object): Promise<object> {
