@@ -34,6 +34,9 @@ export interface NotificationActivityDeps {
   magicLinks?: { publicBaseUrl: () => string; ttlMs: number };
 }
 
+/** The recipient of a staff alert written before any staff member was registered (kept in the outbox). */
+export const STAFF_TEAM = 'staff';
+
 /** One notification per source, kind and recipient: a retried write names the same one. */
 export function notificationId(source: string, kind: string, recipient: { kind: string; id: string }): string {
   return stableId('ntf', 16, source, kind, recipient.kind, recipient.id);
@@ -93,12 +96,34 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
   };
 
   const write = async (source: string, kind: Exclude<NotificationKind, 'digest' | 'auth.sign_in_link'>, productId: string | null, at: string, audience: NotificationAudience[], details: Record<string, unknown>): Promise<PeopleNotified> => {
-    const people = (await notifications.recipients(productId, audience)).filter((r) => r.notificationMode !== 'none');
+    const everyone = await notifications.recipients(productId, audience);
+    const people = everyone.filter((r) => r.notificationMode !== 'none');
     const rows = people.map((r): NewNotification => {
       const id = notificationId(source, kind, r);
       const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details, ...(r.kind === 'influencer' && deps.magicLinks ? { pageLink: MAGIC_LINK_MARK } : {}) });
       return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...routing(r, true) };
     });
+    // Staff's alert with no staff member registered yet (a fresh engine, before the first sign-in): one copy is
+    // kept in the outbox for the team, so it is not lost; whoever signs in first reads it at GET /notifications.
+    if (audience.includes('staff') && !everyone.some((r) => r.kind === 'staff')) {
+      const id = notificationId(source, kind, { kind: 'staff', id: STAFF_TEAM });
+      const text = renderNotification({ kind, language: 'en', timeZone: 'UTC', productId, details });
+      rows.push({
+        id,
+        recipientKind: 'staff',
+        recipientId: STAFF_TEAM,
+        productId,
+        source,
+        kind,
+        language: 'en',
+        subject: text.subject,
+        body: text.body,
+        payload: message(id, kind, productId, at, text, details),
+        channel: 'email',
+        status: 'outbox',
+        lastError: 'no staff member is registered yet (POST /staff-members, or npm run sign-in-link): kept in the outbox for staff to read',
+      });
+    }
     await notifications.insert(rows);
     return { notificationIds: await notifications.pendingAmong(rows.map((r) => r.id)), retry: deps.deliveryRetry };
   };

@@ -11,7 +11,9 @@
 // request and production run went to a registered supplier before it was cancelled in PRODUCTION (the supplier
 // told of the cancellation) and that cancellation's delivery workflow, from v10 one whose poll waited in DRAFT for
 // the influencer (changes requested, options edited, approved) before it opened (from v13 each batch's read model
-// and social updates written by one local activity), and writes their histories to test/fixtures/histories/.
+// and social updates written by one local activity), from v14 products warn staff of orders nearing their due
+// date (the launched one's production run is warned of before it ships), and writes their histories to
+// test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
           launchApprovalLeadMs: 1_000,
           actionLimits: { launchReschedules: 20, pollExtensions: 10, announcementReapprovals: 5 },
           runEventLimit: 10_000,
+          orderDueWarningMs: 3_600_000,
           ...rulesOver,
         },
         createdBy: staff,
@@ -165,7 +168,9 @@ async function main(): Promise<void> {
     await act(launched, reviewDesign, { round: 2, decision: 'APPROVE' }, influencer);
     await act(launched, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });
     await act(launched, reviewSample, { round: 1, decision: 'APPROVE' }, influencer);
-    await act(launched, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 86_400_000).toISOString() });
+    // Due in 1.5 s: from v14 staff are warned halfway to it (the warning's timer), before it ships.
+    await act(launched, startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 1_500).toISOString() });
+    await waitFor('the order warning', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'ORDER_DUE_SOON'`, [`p-recorded-launched-${label}`]);
     for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING', 'QUALITY_CHECK', 'SHIPPED'] as const) await act(launched, recordMilestone, { milestone });
     await act(launched, scheduleLaunch, { launchAt: new Date(Date.now() + 3_000).toISOString() });
     await act(launched, approveLaunchAnnouncement, { title: 'linen dress: live!', body: 'Our linen dress is here.' }, influencer);

@@ -1939,6 +1939,11 @@ export interface components {
             dueDate: string;
             /** Format: date-time */
             startedAt: string;
+            /**
+             * Format: date-time
+             * @description When staff were warned that its due date nears (ORDER_DUE_WARNING before it).
+             */
+            dueWarnedAt?: string;
         };
         MilestoneRecordDto: {
             /** @enum {string} */
@@ -2073,6 +2078,11 @@ export interface components {
             closedAt?: string;
             /** @description Why it was declined or cancelled. */
             reason?: string;
+            /**
+             * Format: date-time
+             * @description When staff were warned that its due date nears (ORDER_DUE_WARNING before it).
+             */
+            dueWarnedAt?: string;
         };
         SalesDto: {
             /** Format: date-time */
@@ -2161,7 +2171,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_DRAFTED" | "POLL_OPTIONS_EDITED" | "POLL_CHANGES_REQUESTED" | "POLL_APPROVED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED";
+        LifecycleEventType: "PRODUCT_CREATED" | "POLL_OPENED" | "POLL_DRAFTED" | "POLL_OPTIONS_EDITED" | "POLL_CHANGES_REQUESTED" | "POLL_APPROVED" | "POLL_EXTENDED" | "POLL_MILESTONE" | "POLL_BELOW_MINIMUM" | "POLL_CLOSED" | "STAGE_CHANGED" | "DESIGN_SUBMITTED" | "DESIGN_APPROVED" | "DESIGN_CHANGES_REQUESTED" | "DESIGN_REVIEW_REMINDER" | "SAMPLE_REQUESTED" | "SAMPLE_RECORDED" | "SAMPLE_APPROVED" | "SAMPLE_CHANGES_REQUESTED" | "SAMPLE_REVIEW_REMINDER" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCH_ANNOUNCEMENT_APPROVED" | "LAUNCH_APPROVAL_OVERDUE" | "LAUNCHED" | "CANCELLED" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_EXTENDED" | "DEMAND_BELOW_GOAL" | "DEMAND_MET" | "DEMAND_OVERRIDDEN" | "RESERVATIONS_RELEASED" | "RESERVATION_HOLD_ENDED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "RESTOCK_DECLINED" | "RESTOCK_CANCELLED" | "RESTOCK_MILESTONE" | "BACK_IN_STOCK" | "SALES_ENDED" | "ORDER_DUE_SOON";
         TimelineEventDto: {
             seq: number;
             /** @example STAGE_CHANGED */
@@ -3148,7 +3158,7 @@ export interface components {
             recipientId: string;
             productId: string | null;
             /** @enum {string} */
-            kind: "poll.approval_waiting" | "poll.changes_requested" | "design.review_waiting" | "design.review_reminder" | "sample.review_waiting" | "sample.review_reminder" | "announcement.approval_waiting" | "announcement.approval_overdue" | "poll.below_minimum" | "demand.below_goal" | "restock.proposed" | "delivery.failed" | "digest" | "auth.sign_in_link";
+            kind: "poll.approval_waiting" | "poll.changes_requested" | "design.review_waiting" | "design.review_reminder" | "sample.review_waiting" | "sample.review_reminder" | "announcement.approval_waiting" | "announcement.approval_overdue" | "poll.below_minimum" | "demand.below_goal" | "restock.proposed" | "order.due_soon" | "delivery.failed" | "digest" | "auth.sign_in_link";
             /** @enum {string} */
             channel: "email" | "webhook";
             /** @enum {string} */

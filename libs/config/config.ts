@@ -174,6 +174,8 @@ const variables = z.object({
     }),
   /** The influencer must approve the launch announcement this long before launch, or staff are alerted. */
   LAUNCH_APPROVAL_LEAD: duration('LAUNCH_APPROVAL_LEAD').default(24 * 3600_000),
+  /** Staff are warned this long before an open supplier order (sample request, production run, restock) is due. */
+  ORDER_DUE_WARNING: duration('ORDER_DUE_WARNING').default(48 * 3600_000),
 
   /** Overrides of the platforms' default limits, as JSON: every platform's limits come out. */
   SOCIAL_PLATFORM_LIMITS: z
@@ -248,6 +250,7 @@ const schema = variables.transform((c) => {
     reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
     launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
     launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
+    orderDueWarningMs: c.ORDER_DUE_WARNING,
     actionLimits: {
       launchReschedules: c.LAUNCH_RESCHEDULE_LIMIT,
       pollExtensions: c.POLL_EXTENSION_LIMIT,

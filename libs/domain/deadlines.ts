@@ -5,7 +5,8 @@ import { unreachable } from './errors';
 import { emit, iso, moveTo } from './events';
 import { SYSTEM_ACTOR, type LifecycleEvent, type ProductState } from './model';
 import { roundsOf, type RoundKind } from './commands/rounds';
-import { endReservationHold, goOnSale } from './sales';
+import { endReservationHold, goOnSale, openRestock } from './sales';
+import { PRODUCTION_ORDER, restockOrder, sampleOrder } from './supplier-events';
 
 export type Deadline =
   | { kind: 'POLL_CLOSES'; at: number }
@@ -14,13 +15,22 @@ export type Deadline =
   | { kind: 'LAUNCH_APPROVAL_DUE'; at: number }
   | { kind: 'LAUNCH'; at: number }
   | { kind: 'DEMAND_CLOSES'; at: number }
-  | { kind: 'RESERVATION_HOLD_ENDS'; at: number };
+  | { kind: 'RESERVATION_HOLD_ENDS'; at: number }
+  | { kind: 'ORDER_DUE_SOON'; at: number; order: string };
 
 /** Deadlines that go through a tally (an activity) rather than applyDeadline. */
 export type TallyDeadline = Extract<Deadline, { kind: 'POLL_CLOSES' | 'DEMAND_CLOSES' }>;
 
 /** The next timer the workflow must wait for in the current state, or null when it waits for people only. */
 export function nextDeadline(state: ProductState): Deadline | null {
+  const own = stageDeadline(state);
+  const due = orderDueWarning(state);
+  if (!due) return own;
+  // The earlier of the two; on a tie the stage's own goes first (the warning follows in the next turn).
+  return own && own.at <= due.at ? own : due;
+}
+
+function stageDeadline(state: ProductState): Deadline | null {
   switch (state.stage) {
     case 'POLL':
       return state.poll.status === 'OPEN' ? { kind: 'POLL_CLOSES', at: Date.parse(state.poll.closesAt) } : null;
@@ -48,6 +58,70 @@ export function nextDeadline(state: ProductState): Deadline | null {
     default:
       return unreachable(state.stage);
   }
+}
+
+/** An order placed with a supplier that is not done yet, with its due date and whether staff were warned of it. */
+interface DueOrder {
+  order: string;
+  placedAt: string;
+  dueDate: string;
+  dueWarnedAt?: string;
+}
+
+/** The orders still open in this stage: a sample request not received, the production run until it ships, a restock in production. */
+function openOrders(state: ProductState): DueOrder[] {
+  switch (state.stage) {
+    case 'SAMPLING':
+      return (state.sampleRequests ?? [])
+        .filter((r): r is typeof r & { dueDate: string } => r.status === 'OPEN' && r.dueDate !== undefined)
+        .map((r) => ({ order: sampleOrder(r.number), placedAt: r.requestedAt, dueDate: r.dueDate, dueWarnedAt: r.dueWarnedAt }));
+    case 'PRODUCTION': {
+      const run = state.production.run;
+      return run ? [{ order: PRODUCTION_ORDER, placedAt: run.startedAt, dueDate: run.dueDate, dueWarnedAt: run.dueWarnedAt }] : [];
+    }
+    case 'ON_SALE': {
+      const restock = openRestock(state);
+      return restock?.status === 'IN_PRODUCTION' && restock.dueDate && restock.approvedAt
+        ? [{ order: restockOrder(restock.number), placedAt: restock.approvedAt, dueDate: restock.dueDate, dueWarnedAt: restock.dueWarnedAt }]
+        : [];
+    }
+    case 'POLL':
+    case 'DEMAND':
+    case 'DESIGN':
+    case 'LAUNCH':
+    case 'LAUNCHED':
+    case 'ENDED':
+    case 'CANCELLED':
+      return [];
+    default:
+      return unreachable(state.stage);
+  }
+}
+
+/**
+ * When staff are warned that an order's due date nears: ORDER_DUE_WARNING before it, or halfway between the
+ * order and its due date when that is later (an order placed inside the warning window is not warned of at once).
+ */
+export function dueWarningAt(placedAt: string, dueDate: string, leadMs: number): number {
+  const placed = Date.parse(placedAt);
+  const due = Date.parse(dueDate);
+  return Math.max(due - leadMs, placed + Math.floor((due - placed) / 2));
+}
+
+/**
+ * The earliest warning still to give of an open order's due date. Products started before these warnings
+ * (no orderDueWarningMs in their rules) have none, so their workflows wait exactly as they did.
+ */
+function orderDueWarning(state: ProductState): Deadline | null {
+  const lead = state.rules.orderDueWarningMs;
+  if (lead === undefined) return null;
+  let next: Deadline | null = null;
+  for (const o of openOrders(state)) {
+    if (o.dueWarnedAt) continue;
+    const at = dueWarningAt(o.placedAt, o.dueDate, lead);
+    if (!next || at < next.at) next = { kind: 'ORDER_DUE_SOON', at, order: o.order };
+  }
+  return next;
 }
 
 function nextLaunchDeadline(state: ProductState): Deadline | null {
@@ -94,7 +168,25 @@ export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, T
     }
     case 'RESERVATION_HOLD_ENDS':
       return endReservationHold(state, nowMs);
+    case 'ORDER_DUE_SOON':
+      return warnOrderDue(state, deadline.order, at);
     default:
       return unreachable(deadline);
   }
+}
+
+/** Marks the order warned of and says so on the timeline (staff are told: notifications.ts). */
+function warnOrderDue(state: ProductState, order: string, at: string): LifecycleEvent[] {
+  const record = orderRecord(state, order);
+  if (!record) return [];
+  record.dueWarnedAt = at;
+  const { supplier, supplierId, dueDate } = record;
+  return [emit(state, 'ORDER_DUE_SOON', SYSTEM_ACTOR, at, { order, supplier, ...(supplierId ? { supplierId } : {}), dueDate })];
+}
+
+/** The state's record of an open order, which the warning marks. */
+function orderRecord(state: ProductState, order: string): { supplier?: string; supplierId?: string; dueDate?: string; dueWarnedAt?: string } | undefined {
+  if (order === PRODUCTION_ORDER) return state.production.run;
+  const restock = state.sales?.restocks.find((r) => restockOrder(r.number) === order);
+  return restock ?? state.sampleRequests?.find((r) => sampleOrder(r.number) === order);
 }

@@ -51,6 +51,8 @@ export const EVENT_TYPES = [
   'RESTOCK_MILESTONE',
   'BACK_IN_STOCK',
   'SALES_ENDED',
+  // A supplier order (sample request, production run, restock) nears its due date: staff are warned.
+  'ORDER_DUE_SOON',
 ] as const;
 export type LifecycleEventType = (typeof EVENT_TYPES)[number];
 

@@ -63,6 +63,11 @@ export interface LifecycleRules {
   demandGoal?: DemandGoal;
   /** Sales after launch (restock, reservation hold); absent in products started before ON_SALE existed. */
   sales?: SalesRules;
+  /**
+   * Staff are warned this long before an open supplier order (sample request, production run, restock) is due.
+   * Absent in products started before these warnings: they get none.
+   */
+  orderDueWarningMs?: number;
 }
 
 /** Caps on the actions a product may repeat; each accepted one grows its workflow's history. */
@@ -227,6 +232,8 @@ export interface SampleRequest {
   status: SampleRequestStatus;
   /** When it was received (its round recorded) or cancelled with the product. */
   closedAt?: string;
+  /** When staff were warned that its due date nears (once). */
+  dueWarnedAt?: string;
 }
 
 export interface ProductionRun {
@@ -239,6 +246,8 @@ export interface ProductionRun {
   supplierId?: string;
   dueDate: string;
   startedAt: string;
+  /** When staff were warned that its due date nears (once). */
+  dueWarnedAt?: string;
 }
 
 export interface MilestoneRecord {

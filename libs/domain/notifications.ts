@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'poll.below_minimum',
   'demand.below_goal',
   'restock.proposed',
+  'order.due_soon',
   'delivery.failed',
   // Several notifications of one person, sent together once a day.
   'digest',
@@ -96,6 +97,7 @@ const RULES: Partial<Record<LifecycleEventType, Rule>> = {
   POLL_BELOW_MINIMUM: (_s, d) => ({ kind: 'poll.below_minimum', audience: ['staff'], details: { totalVotes: d.totalVotes, minVotes: d.minVotes } }),
   DEMAND_BELOW_GOAL: (_s, d) => ({ kind: 'demand.below_goal', audience: ['staff'], details: { totalUnits: d.totalUnits, minimumUnits: d.minimumUnits } }),
   RESTOCK_PROPOSED: (_s, d) => ({ kind: 'restock.proposed', audience: ['staff'], details: { number: d.number, sellThrough: d.sellThrough } }),
+  ORDER_DUE_SOON: (_s, d) => ({ kind: 'order.due_soon', audience: ['staff'], details: { order: d.order, supplier: d.supplier, dueDate: d.dueDate } }),
 };
 
 /** The notifications a timeline event calls for (none for most); the state is the one after the event. */

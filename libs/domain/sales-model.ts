@@ -119,6 +119,8 @@ export interface RestockRun {
   /** When it shipped, was declined or was cancelled, and why (declined / cancelled). */
   closedAt?: string;
   reason?: string;
+  /** When staff were warned that its due date nears (once). */
+  dueWarnedAt?: string;
 }
 
 export interface SalesState {

@@ -20,6 +20,16 @@ describe('renderNotification', () => {
     expect(renderNotification({ kind: 'restock.proposed', language: 'en', timeZone: 'UTC', productId: 'p-1', details: { productName: 'X', number: 2, sellThrough: 0.734 } }).body).toContain('sold 73% of its stock');
   });
 
+  it('names the order that nears its due date, its supplier and the date in the recipient\'s zone', () => {
+    const due = { productName: 'Linen midi', order: 'sample-2', supplier: 'Atelier Nord', dueDate: '2027-03-01T12:00:00.000Z' };
+    const en = renderNotification({ kind: 'order.due_soon', language: 'en', timeZone: 'Europe/Paris', productId: 'p-1', details: due });
+    expect(en.subject).toBe('Sample request 2 of Linen midi is due Mar 1, 2027, 1:00 PM GMT+1');
+    expect(en.body).toContain('(Atelier Nord)');
+    expect(renderNotification({ kind: 'order.due_soon', language: 'en', timeZone: 'UTC', productId: 'p-1', details: { ...due, order: 'production' } }).subject).toMatch(/^The production run of Linen midi/);
+    const zh = renderNotification({ kind: 'order.due_soon', language: 'zh-CN', timeZone: 'Asia/Shanghai', productId: 'p-1', details: { ...due, order: 'restock-1' } });
+    expect(zh.subject).toBe(`Linen midi 的第 1 次补货将于 ${localTime(due.dueDate, 'zh-CN', 'Asia/Shanghai')} 到期`);
+  });
+
   it('gathers several into one digest', () => {
     const digest = renderDigest([{ subject: 'A', body: 'a' }, { subject: 'B', body: 'b' }], 'en');
     expect(digest.subject).toBe('2 things wait for you today');

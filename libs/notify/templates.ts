@@ -38,6 +38,8 @@ interface Vars {
   error: string;
   question: string;
   feedback: string;
+  order: string;
+  dueDate: string;
 }
 
 const EN: Record<RenderInput['kind'], Words> = {
@@ -85,6 +87,10 @@ const EN: Record<RenderInput['kind'], Words> = {
     subject: `Restock ${v.number} of ${v.product} is proposed`,
     body: `${v.product} has sold ${v.sellThrough} of its stock. Approve restock ${v.number} (with a supplier and a due date) or decline it.`,
   }),
+  'order.due_soon': (v) => ({
+    subject: `${v.order} of ${v.product} is due ${v.dueDate}`,
+    body: `${v.order} of ${v.product} (${v.supplier}) is due ${v.dueDate} and is not done yet. Check with the supplier, or record what arrived.`,
+  }),
   'delivery.failed': (v) => ({
     subject: `A post of ${v.product} could not be delivered`,
     body: `The ${v.event} update of ${v.product} was not delivered to channel ${v.channel}: ${v.error}. Fix the channel and re-send it.`,
@@ -103,6 +109,7 @@ const ZH: Record<RenderInput['kind'], Words> = {
   'poll.below_minimum': (v) => ({ subject: `${v.product} 的投票未达到最低票数`, body: `${v.product} 的投票获得 ${v.totalVotes} 票，需要 ${v.minVotes} 票。请延长投票或取消该产品。` }),
   'demand.below_goal': (v) => ({ subject: `${v.product} 未达到预订目标`, body: `粉丝为 ${v.product} 预订了 ${v.totalUnits} 件，目标为 ${v.minimumUnits} 件。请延长预订期、说明理由后越过目标，或取消该产品。` }),
   'restock.proposed': (v) => ({ subject: `${v.product} 建议第 ${v.number} 次补货`, body: `${v.product} 已售出库存的 ${v.sellThrough}。请批准第 ${v.number} 次补货（填写供应商和交期）或拒绝。` }),
+  'order.due_soon': (v) => ({ subject: `${v.product} 的${v.order}将于 ${v.dueDate} 到期`, body: `${v.product} 的${v.order}（${v.supplier}）将于 ${v.dueDate} 到期，尚未完成。请与供应商确认，或记录已到货的内容。` }),
   'delivery.failed': (v) => ({ subject: `${v.product} 的一条动态未能发送`, body: `${v.product} 的 ${v.event} 动态未能发送到渠道 ${v.channel}：${v.error}。请修复渠道后重新发送。` }),
 };
 
@@ -110,6 +117,20 @@ function text(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
+}
+
+/** A supplier order as people name it: sample-2 → "Sample request 2", production → "The production run", restock-1 → "Restock 1". */
+export function orderName(value: unknown, language: ContactLanguage): string {
+  const order = text(value);
+  const numbered = /^(sample|restock)-(\d+)$/.exec(order);
+  if (language === 'zh-CN') {
+    if (order === 'production') return '生产订单';
+    if (numbered) return numbered[1] === 'sample' ? `第 ${numbered[2]} 次打样请求` : `第 ${numbered[2]} 次补货`;
+    return order;
+  }
+  if (order === 'production') return 'The production run';
+  if (numbered) return `${numbered[1] === 'sample' ? 'Sample request' : 'Restock'} ${numbered[2]}`;
+  return order;
 }
 
 /** A time as the recipient reads it: her language's date and time in her time zone, the zone named. */
@@ -140,6 +161,8 @@ export function renderNotification(input: RenderInput): NotificationText {
     error: text(d.error),
     question: text(d.question),
     feedback: text(d.feedback),
+    order: orderName(d.order, input.language),
+    dueDate: localTime(d.dueDate, input.language, input.timeZone),
   };
   const words = (input.language === 'zh-CN' ? ZH : EN)[input.kind](vars);
   const reference = input.productId ? (input.language === 'zh-CN' ? `\n\n产品：${vars.product}（${input.productId}）` : `\n\nProduct: ${vars.product} (${input.productId})`) : '';

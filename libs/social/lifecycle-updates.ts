@@ -240,6 +240,9 @@ export function templateVars(event: LifecycleEvent, product: ProductView, settin
     case 'POLL_CHANGES_REQUESTED':
     case 'POLL_APPROVED':
       break;
+    // Staff's warning of a supplier order's due date: told to staff (notifications), never an update.
+    case 'ORDER_DUE_SOON':
+      break;
     default: {
       const unhandled: never = event.type;
       throw new Error(`no template words for event ${String(unhandled)}`);

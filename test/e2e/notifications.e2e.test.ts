@@ -7,8 +7,8 @@ import { NOTIFICATION_DIGEST_WORKFLOW_TYPE, type NotificationDigestWorkflow } fr
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { expectError, expectOk } from './e2e-helpers';
-import type { IssuedStaffMemberDto, NotificationDto, ProductDto } from '../support/api-types';
-import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
+import type { IssuedStaffMemberDto, IssuedSupplierDto, NotificationDto, ProductDto } from '../support/api-types';
+import { addChannels, advanceTo, castInfluencer, createProduct, PRODUCTION_MILESTONES, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { startSmtpSink, type SmtpSink } from '../support/smtp';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
@@ -30,6 +30,8 @@ describe('notifications', () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Incubator <alerts@incubator.example>',
       REVIEW_REMINDER_AFTER: '3s',
+      // An order due in a few seconds is warned of halfway to its due date.
+      ORDER_DUE_WARNING: '1h',
       DELIVERY_RETRY_INITIAL: '200ms',
       DELIVERY_RETRY_MAX_INTERVAL: '500ms',
       DELIVERY_MAX_ATTEMPTS: '4',
@@ -80,6 +82,53 @@ describe('notifications', () => {
     // The review ends the waiting: no further reminder.
     expectOk(await t.http('POST', `/products/${productId}/designs/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
     expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(2);
+  });
+
+  it('tells the influencer a sample and the launch announcement wait for her; staff when a supplier order nears its due date and when the announcement is overdue', async () => {
+    const supplierHooks = await startReceiver();
+    try {
+      const supplier = expectOk(await t.http<IssuedSupplierDto>('POST', '/suppliers', { body: { name: 'Due Mill', outboundUrl: supplierHooks.url } }), 201);
+      supplierHooks.setSecret(supplier.outboundSecret);
+      const productId = await createProduct(t, cast.influencerId);
+      await advanceTo(t, cast, productId, 'SAMPLING');
+      const act = async (path: string, body: unknown = {}, key?: string) => expectOk(await t.http<ProductDto>('POST', `/products/${productId}${path}`, { body, key }));
+      const annaGets = (label: string, subject: RegExp) => eventually(label, () => smtp.to('anna@incubator.example').find((m) => m.text.includes(productId) && subject.test(m.subject)), 30_000);
+      const miaGets = (label: string, subject: string) => eventually(label, () => smtp.to('mia@studio.example').find((m) => m.text.includes(productId) && m.subject === subject), 30_000);
+
+      // A sample request due in 4 s: staff are warned halfway, while it is still open.
+      await act('/samples/requests', { supplierId: supplier.id, notes: 'size M', dueDate: new Date(Date.now() + 4_000).toISOString() });
+      const sampleDue = await annaGets('Anna warned of the sample request', /^Sample request 1 of Summer dress is due /);
+      expect(sampleDue.text).toContain('(Due Mill) is due');
+      // The sample arrives: it waits for the influencer's review.
+      await act('/samples', { notes: 'arrived, seams good' });
+      await miaGets('the sample mail', 'Summer dress 的第 1 版样品等待你审核');
+      await act('/samples/1/review', { decision: 'APPROVE' }, cast.influencerKey);
+
+      // The production run, due in 4 s: warned of too, before it ships.
+      await act('/production', { supplier: 'Hangzhou Mill', dueDate: new Date(Date.now() + 4_000).toISOString() });
+      const runDue = await annaGets('Anna warned of the production run', /^The production run of Summer dress is due /);
+      expect(runDue.text).toContain('(Hangzhou Mill) is due');
+      for (const milestone of PRODUCTION_MILESTONES) await act('/production/milestones', { milestone });
+
+      // A launch an hour away, closer than LAUNCH_APPROVAL_LEAD (24 h): she is asked to approve the
+      // announcement, and, unapproved, both she and staff are told at once that it is overdue.
+      await act('/launch', { launchAt: new Date(Date.now() + 3_600_000).toISOString() });
+      await miaGets('the announcement mail', '请批准 Summer dress 的上市公告');
+      await miaGets('the overdue mail to her', 'Summer dress 的上市公告尚未批准');
+      await annaGets('the overdue mail to Anna', /^Launch announcement of Summer dress is not approved yet$/);
+
+      // Each was written once per person: Anna has two order warnings (one per order) and one overdue alert.
+      const annas = await notificationsOf(`productId=${productId}&recipientId=${anna.id}`);
+      expect(annas.map((n) => n.kind).sort()).toEqual(['announcement.approval_overdue', 'order.due_soon', 'order.due_soon']);
+      expect(smtp.to('anna@incubator.example').filter((m) => m.text.includes(productId))).toHaveLength(3);
+      const mias = await notificationsOf(`productId=${productId}&recipientKind=influencer`);
+      expect(mias.map((n) => n.kind).filter((k) => !k.endsWith('_reminder')).sort()).toEqual(['announcement.approval_overdue', 'announcement.approval_waiting', 'sample.review_waiting']);
+      // The timeline says what staff were warned of.
+      const timeline = expectOk(await t.http<{ events: { type: string; data: Record<string, unknown> }[] }>('GET', `/products/${productId}/timeline`)).events;
+      expect(timeline.filter((e) => e.type === 'ORDER_DUE_SOON').map((e) => e.data.order)).toEqual(['sample-1', 'production']);
+    } finally {
+      await supplierHooks.close();
+    }
   });
 
   it('tells staff a poll closed short, each the way they chose: mail, signed webhook, the digest, or not at all', async () => {
@@ -160,6 +209,21 @@ describe('notifications without an SMTP server', () => {
     t = await startTestEngine();
   });
   afterAll(() => t?.stop());
+
+  it('keeps staff\'s alerts in the outbox for the team before any staff member is registered', async () => {
+    const cast = await castInfluencer(t, 'outbox-ines');
+    const productId = await createProduct(t, cast.influencerId, {
+      poll: { question: 'Which?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], durationMinutes: 60, minVotes: 2 },
+    });
+    expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`));
+    const kept = await eventually('the team\'s copy', async () => {
+      const rows = expectOk(await t.http<NotificationDto[]>('GET', `/notifications?productId=${productId}&recipientKind=staff`));
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ recipientId: 'staff', kind: 'poll.below_minimum', status: 'outbox', subject: 'The poll of Summer dress closed short of its minimum' });
+    expect(kept[0].lastError).toContain('no staff member is registered yet');
+  });
 
   it('keeps mail in the outbox staff read, with why it was not sent', async () => {
     const cast = await castInfluencer(t, 'outbox-ola');

@@ -252,6 +252,25 @@ describe('recorded histories', () => {
     expect(localActivitiesOf('product-lifecycle-launched-v12.json')).toContain('recordSocialUpdates');
   });
 
+  it('cover products warning staff of orders nearing their due date (v14): the launched one\'s production run warned of, by a timer, before it shipped; v13 products arm no such timer', () => {
+    const notified = (file: string) =>
+      load(file)
+        .map((e) => e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data)
+        .filter((data): data is Uint8Array => data instanceof Uint8Array)
+        .map((data) => JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string })
+        .filter((marker) => marker.activity_type === 'notifyPeople');
+    const timers = (file: string) => load(file).filter((e) => e.timerStartedEventAttributes).length;
+    const inputRules = (file: string) =>
+      (JSON.parse(Buffer.from(load(file)[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data ?? []).toString('utf8')) as { rules: Record<string, unknown> }).rules;
+    expect(inputRules('product-lifecycle-launched-v14.json').orderDueWarningMs).toBe(3_600_000);
+    expect(inputRules('product-lifecycle-launched-v13.json').orderDueWarningMs).toBeUndefined();
+    // The same actions as v13's launched product, and one timer more: the production run's warning.
+    expect(updatesOf(load('product-lifecycle-launched-v14.json'))).toEqual(updatesOf(load('product-lifecycle-launched-v13.json')));
+    expect(timers('product-lifecycle-launched-v14.json')).toBe(timers('product-lifecycle-launched-v13.json') + 1);
+    // And staff told of it: one notification write more.
+    expect(notified('product-lifecycle-launched-v14.json').length).toBe(notified('product-lifecycle-launched-v13.json').length + 1);
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

@@ -102,6 +102,7 @@ export class ProductionRunDto {
   @ApiProperty() supplier!: string;
   @ApiProperty(INSTANT) dueDate!: string;
   @ApiProperty(INSTANT) startedAt!: string;
+  @ApiPropertyOptional({ ...INSTANT, description: 'When staff were warned that its due date nears (ORDER_DUE_WARNING before it).' }) dueWarnedAt?: string;
 }
 
 export class MilestoneRecordDto {
@@ -208,6 +209,7 @@ export class RestockDto {
   @ApiProperty({ type: [MilestoneRecordDto] }) milestones!: MilestoneRecordDto[];
   @ApiPropertyOptional(INSTANT) closedAt?: string;
   @ApiPropertyOptional({ description: 'Why it was declined or cancelled.' }) reason?: string;
+  @ApiPropertyOptional({ ...INSTANT, description: 'When staff were warned that its due date nears (ORDER_DUE_WARNING before it).' }) dueWarnedAt?: string;
 }
 
 export class SalesDto {
