@@ -3,7 +3,7 @@
 // external side effect per attempt, nothing after it that can fail.
 
 import { ApplicationFailure } from '@temporalio/activity';
-import { DeliveryErrorType, deliveryWorkflowId, resendWorkflowId, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities, type WithdrawDeliveriesInput, type WithdrawnDeliveries } from '@app/domain';
+import { DeliveryErrorType, deliveryWorkflowId, resendWorkflowId, sponsoredPostWorkflowId, type DeliveryAnswer, type DeliveryOutcome, type SocialActivities, type WithdrawDeliveriesInput, type WithdrawnDeliveries } from '@app/domain';
 import { DeliveryRepository } from '@app/database';
 import { channelSecretContext } from '@app/webhooks';
 import { signedGuardedPost } from './signed-post';
@@ -72,10 +72,12 @@ export function createDeliveryActivities(deps: Pick<SocialActivityDeps, 'dataSou
 
     async withdrawDeliveries({ productId, beforeSeq }: WithdrawDeliveriesInput): Promise<WithdrawnDeliveries> {
       const withdrawn = await deliveries.withdrawPending(productId, beforeSeq);
-      // The update's workflow attempts its deliveries; a re-send's own workflow attempts the one it re-sends.
+      // The update's workflow attempts its deliveries (a sponsored post's, once its order was recorded: that
+      // post's workflow); a re-send's own workflow attempts the one it re-sends.
       const workflowIds = new Set<string>();
       for (const d of withdrawn) {
-        if (d.attempted) workflowIds.add(deliveryWorkflowId(d.updateId));
+        if (d.attemptedBy === null) workflowIds.add(deliveryWorkflowId(d.updateId));
+        else if (d.attemptedBy !== 'never') workflowIds.add(sponsoredPostWorkflowId(d.updateId, d.attemptedBy));
         if (d.resends > 0) workflowIds.add(resendWorkflowId(d.id, d.resends));
       }
       if (withdrawn.length > 0) deps.log.info({ ...activityLogFields(), productId, deliveries: withdrawn.length }, 'deliveries withdrawn: the product was cancelled');

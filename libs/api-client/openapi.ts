@@ -3326,7 +3326,7 @@ export interface components {
             seq: number;
             /** @enum {string} */
             event: "POLL_OPENED" | "POLL_MILESTONE" | "POLL_RESULT" | "DESIGN_APPROVED" | "SAMPLE_APPROVED" | "PRODUCTION_STARTED" | "PRODUCTION_MILESTONE" | "LAUNCH_SCHEDULED" | "LAUNCH_COUNTDOWN" | "LAUNCHED" | "CANCELLED" | "LAUNCH_APPROVAL_OVERDUE" | "DEMAND_OPENED" | "DEMAND_GOAL_REACHED" | "DEMAND_MET" | "DEMAND_BELOW_GOAL" | "RESERVATIONS_RELEASED" | "SOLD_OUT" | "RESTOCK_PROPOSED" | "RESTOCK_APPROVED" | "BACK_IN_STOCK" | "SALES_ENDED" | "PRODUCT_CANCELLED";
-            /** @description The platform the update is written for; each delivery names its channel's. */
+            /** @description The platform the paid post is on (its deliveries are the update's on that platform, and staff's log copy with the first); '*' for a post from before per-platform posts, whose one order covers every platform of its update. */
             platform: string;
             /** @description The brand partner; null when the influencer's settings make her posts sponsored. */
             partner: string | null;
@@ -3395,13 +3395,19 @@ export interface components {
         };
         RecordSponsoredOrderDto: {
             /**
+             * @description The platform whose order this is: an update published on several platforms is one paid post on each, each released by its own order. Required then; optional when the update is one post.
+             * @example xiaohongshu
+             * @enum {string}
+             */
+            platform?: "xiaohongshu" | "weibo" | "douyin" | "instagram" | "tiktok" | "x";
+            /**
              * @description accepted: the platform took the paid order (releases the post); refused: it refused it (blocks the post, with the `reason`).
              * @default accepted
              * @enum {string}
              */
             status: "accepted" | "refused";
             /**
-             * @description The platform's order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across posts.
+             * @description The platform's order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across the platform's posts.
              * @example PGY-2026-118734
              */
             orderReference?: string;

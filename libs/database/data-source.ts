@@ -51,6 +51,7 @@ import { SignInTokenEntity } from './entities/sign-in-token.entity';
 import { MagicLinkEntity } from './entities/magic-link.entity';
 import { SessionEntity } from './entities/session.entity';
 import { Sessions1764610000000 } from './migrations/1764610000000-sessions';
+import { SponsoredPostPlatforms1764620000000 } from './migrations/1764620000000-sponsored-post-platforms';
 
 export const ENTITIES = [
   InfluencerEntity,
@@ -112,6 +113,7 @@ export const MIGRATIONS = [
   Notifications1764590000000,
   Images1764600000000,
   Sessions1764610000000,
+  SponsoredPostPlatforms1764620000000,
 ];
 
 export interface DataSourceSettings {

@@ -196,6 +196,14 @@ export function deliveryWorkflowId(updateId: string): string {
   return `deliveries-${updateId}`;
 }
 
+/**
+ * The delivery workflow of one platform's sponsored post, started when its order is recorded (one per post,
+ * since each platform's order comes on its own); a post from before per-platform posts ('*') uses its update's.
+ */
+export function sponsoredPostWorkflowId(updateId: string, platform: string): string {
+  return platform === '*' ? deliveryWorkflowId(updateId) : `${deliveryWorkflowId(updateId)}-${platform}`;
+}
+
 /** Staff's n-th re-send of one failed delivery. */
 export function resendWorkflowId(deliveryId: string, resend: number): string {
   return `resend-${deliveryId}-${resend}`;

@@ -38,7 +38,7 @@ export interface SocialPlan {
   updates: NewSocialUpdate[];
   /** Pending, or held when their update is a sponsored post. */
   deliveries: NewDelivery[];
-  /** One per sponsored post, held until its paid-post order reference is recorded. */
+  /** One per sponsored update and platform it is published on, held until that platform's paid-post order reference is recorded. */
   sponsoredPosts: NewSponsoredPost[];
   /** One per published update and channel: the link that delivery posts. */
   links: NewTrackedLink[];
@@ -118,11 +118,20 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
 
   const deliveries: NewDelivery[] = [];
   const links: NewTrackedLink[] = [];
+  const sponsoredPosts: NewSponsoredPost[] = [];
+  const platformOf = (channel: ChannelTarget): Platform => (isPlatform(channel.platform) ? channel.platform : settings.platform);
   for (const update of planned) {
     // Public updates go to every channel; internal ones (and a withheld announcement) to staff's log only.
     const targets = channels.filter((c) => update.row.status === 'published' || c.kind === 'log');
+    // A sponsored update is one paid post per platform it is published on, each released by that platform's own
+    // order; staff's log copy goes with the post of its platform, or the first post when none is on it.
+    const postPlatforms = update.sponsor ? [...new Set(targets.filter((c) => c.kind !== 'log').map(platformOf))] : [];
+    if (update.sponsor && postPlatforms.length === 0) postPlatforms.push(settings.platform);
+    for (const platform of postPlatforms) {
+      sponsoredPosts.push({ updateId: update.row.id, platform, partner: update.sponsor!.partner, source: update.sponsor!.source, disclosure: input.platformLimits[platform].disclosure[settings.language] });
+    }
     for (const channel of targets) {
-      const platform = isPlatform(channel.platform) ? channel.platform : settings.platform;
+      const platform = platformOf(channel);
       const composed = platform === settings.platform ? update.composed : draft(update.source, platform, update.sponsor !== null)!;
       // A published post links through its own tracked link; staff's copies of internal updates keep the page's URL.
       let link = update.row.shareUrl;
@@ -137,6 +146,7 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
         channelId: channel.id,
         status: update.sponsor ? 'held' : 'pending',
         payload: payloadOf(update, product, composed, channel.id, link, update.sponsor && sponsoredField(update.sponsor, input.platformLimits, platform, settings.language)),
+        ...(update.sponsor ? { sponsoredPlatform: postPlatforms.includes(platform) ? platform : postPlatforms[0] } : {}),
       });
     }
   }
@@ -144,9 +154,6 @@ export function planSocialUpdates(input: SocialPlanInput): SocialPlan {
   const deliveriesByUpdate = planned
     .map((u) => ({ updateId: u.row.id, deliveryIds: deliveries.filter((d) => d.updateId === u.row.id && d.status === 'pending').map((d) => d.id) }))
     .filter((u) => u.deliveryIds.length > 0);
-  const sponsoredPosts = planned.flatMap(({ row, sponsor }): NewSponsoredPost[] =>
-    sponsor ? [{ updateId: row.id, partner: sponsor.partner, source: sponsor.source, disclosure: input.platformLimits[settings.platform].disclosure[settings.language] }] : [],
-  );
   return { updates: planned.map((u) => u.row), deliveries, sponsoredPosts, links, deliveriesByUpdate, fallbacks };
 }
 

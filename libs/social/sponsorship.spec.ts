@@ -61,8 +61,12 @@ describe('planning a sponsored product\u2019s updates', () => {
     expect(p.updates).toHaveLength(1);
     const [update] = p.updates;
     expect(update.sponsored).toBe(true);
-    expect(p.sponsoredPosts).toEqual([{ updateId: update.id, partner: 'Linen & Co', source: 'product', disclosure: '广告' }]);
-    expect(p.deliveries.map((d) => d.status)).toEqual(['held', 'held']);
+    // Published on Douyin only (the log is staff's copy): one paid post, there; the log's copy goes with it.
+    expect(p.sponsoredPosts).toEqual([{ updateId: update.id, platform: 'douyin', partner: 'Linen & Co', source: 'product', disclosure: DEFAULT_PLATFORM_LIMITS.douyin.disclosure['zh-CN'] }]);
+    expect(p.deliveries.map((d) => [d.channelId, d.status, d.sponsoredPlatform])).toEqual([
+      ['ch-log', 'held', 'douyin'],
+      ['ch-hook', 'held', 'douyin'],
+    ]);
     // Held: no delivery workflow is to start for it.
     expect(p.deliveriesByUpdate).toEqual([]);
     const [log, hook] = p.deliveries.map((d) => payload(d.payload).data);
@@ -72,12 +76,33 @@ describe('planning a sponsored product\u2019s updates', () => {
     expect(hook.sponsored).toEqual({ partner: 'Linen & Co', label: DEFAULT_PLATFORM_LIMITS.douyin.disclosure['zh-CN'], orderReference: null });
   });
 
+  it('makes an update published on several platforms one paid post on each, with its disclosure; the log\'s copy goes with its platform\'s post', () => {
+    const xhs = { id: 'ch-xhs', kind: 'webhook' as const, platform: 'xiaohongshu' };
+    const weibo = { id: 'ch-weibo', kind: 'webhook' as const, platform: 'weibo' };
+    const p = plan({ events: [event(3, 'DESIGN_APPROVED')], sponsorship: LINEN, channels: [LOG, HOOK, weibo, xhs] });
+    const [update] = p.updates;
+    expect(p.sponsoredPosts.map((s) => [s.updateId, s.platform, s.disclosure])).toEqual([
+      [update.id, 'douyin', '广告'],
+      [update.id, 'weibo', '#广告#'],
+      [update.id, 'xiaohongshu', '广告'],
+    ]);
+    expect(p.deliveries.map((d) => [d.channelId, d.status, d.sponsoredPlatform])).toEqual([
+      ['ch-log', 'held', 'xiaohongshu'],
+      ['ch-hook', 'held', 'douyin'],
+      ['ch-weibo', 'held', 'weibo'],
+      ['ch-xhs', 'held', 'xiaohongshu'],
+    ]);
+    expect(payload(p.deliveries[2].payload).data.text.startsWith('#广告#')).toBe(true);
+    // An unsponsored update's deliveries name no post.
+    expect(plan({ events: [event(3, 'DESIGN_APPROVED')], channels: [LOG, HOOK, weibo] }).deliveries.every((d) => d.sponsoredPlatform === undefined)).toBe(true);
+  });
+
   it('uses the English disclosure for English posts', () => {
     const p = plan({ events: [event(3, 'DESIGN_APPROVED')], sponsorship: LINEN, channels: [{ id: 'ch-x', kind: 'webhook', platform: 'x' }] }, { language: 'en', platform: 'instagram' });
     const data = payload(p.deliveries[0].payload).data;
     expect(data.text.startsWith('#ad\n\n')).toBe(true);
     expect(data.sponsored).toEqual({ partner: 'Linen & Co', label: '#ad', orderReference: null });
-    expect(p.sponsoredPosts[0].disclosure).toBe('Paid partnership #ad');
+    expect(p.sponsoredPosts).toEqual([{ updateId: p.updates[0].id, platform: 'x', partner: 'Linen & Co', source: 'product', disclosure: '#ad' }]);
   });
 
   it('leaves an unsponsored product\u2019s updates undisclosed, pending and without a sponsored field', () => {
@@ -98,7 +123,7 @@ describe('planning a sponsored product\u2019s updates', () => {
       ['LAUNCH_APPROVAL_OVERDUE', 'internal', false],
       ['PRODUCT_CANCELLED', 'published', false],
     ]);
-    expect(p.sponsoredPosts).toEqual([{ updateId: p.updates[0].id, partner: null, source: 'influencer', disclosure: '广告' }]);
+    expect(p.sponsoredPosts).toEqual([{ updateId: p.updates[0].id, platform: 'douyin', partner: null, source: 'influencer', disclosure: '广告' }]);
     expect(p.deliveries.filter((d) => d.status === 'held').map((d) => d.updateId)).toEqual([p.updates[0].id, p.updates[0].id]);
     // The others go out now.
     expect(p.deliveriesByUpdate.map((u) => u.updateId)).toEqual([p.updates[1].id, p.updates[2].id]);

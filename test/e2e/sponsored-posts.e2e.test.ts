@@ -2,10 +2,10 @@
 // and are held (no delivery workflow, nothing sent) until staff record the platform's paid-post order; then
 // they are delivered once, with the partner, label and order reference in the body. A refused order blocks the
 // post with its reason; cancelling the product withdraws held posts; the fees are listed per post and totalled.
-import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
+import { productWorkflowId, sponsoredPostWorkflowId } from '@app/domain';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { expectError, expectOk } from './e2e-helpers';
-import type { DeliveriesDto, DeliveryDto, ProductDto, SocialUpdatesDto, SponsoredPostDto, SponsorshipDto } from '../support/api-types';
+import type { DeliveriesDto, DeliveryDto, IssuedChannelDto, ProductDto, SocialUpdatesDto, SponsoredPostDto, SponsorshipDto } from '../support/api-types';
 import { compensationOf } from '../support/compensation';
 import { addChannels, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
@@ -51,8 +51,8 @@ describe('sponsored posts', () => {
     return { productId, post };
   }
 
-  async function expectNoDeliveryWorkflow(updateId: string): Promise<void> {
-    await expect(client.workflow.getHandle(deliveryWorkflowId(updateId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  async function expectNoDeliveryWorkflow(post: Pick<SponsoredPostDto, 'updateId' | 'platform'>): Promise<void> {
+    await expect(client.workflow.getHandle(sponsoredPostWorkflowId(post.updateId, post.platform)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
   }
 
   it('holds a sponsored product\u2019s update until its order reference is recorded, then delivers it once with the disclosure, label and reference', async () => {
@@ -60,7 +60,7 @@ describe('sponsored posts', () => {
     expect(post).toMatchObject({ status: 'held', partner: 'Linen & Co', source: 'product', orderReference: null, feeMinor: null });
     expect(post.deliveries.map((d) => [d.channelKind, d.status]).sort()).toEqual([['log', 'held'], ['webhook', 'held']]);
     // Held: no delivery workflow was started, nothing was attempted or sent.
-    await expectNoDeliveryWorkflow(post.updateId);
+    await expectNoDeliveryWorkflow(post);
     const held = await deliveriesOf(productId, post.updateId);
     expect(held.map((d) => [d.status, d.attempts])).toEqual([['held', 0], ['held', 0]]);
     expect(receiver.requestsFor(held.map((d) => d.id))).toBe(0);
@@ -96,9 +96,9 @@ describe('sponsored posts', () => {
     expect(receiver.requestsFor([webhook.id])).toBe(1);
 
     // Repeating the same order is harmless: no second round of deliveries (the one workflow run stays the only one).
-    const run = (await client.workflow.getHandle(deliveryWorkflowId(post.updateId)).describe()).runId;
+    const run = (await client.workflow.getHandle(sponsoredPostWorkflowId(post.updateId, post.platform)).describe()).runId;
     expect(expectOk(await record(productId, post.updateId, { orderReference: 'PGY-1001' })).status).toBe('released');
-    expect((await client.workflow.getHandle(deliveryWorkflowId(post.updateId)).describe()).runId).toBe(run);
+    expect((await client.workflow.getHandle(sponsoredPostWorkflowId(post.updateId, post.platform)).describe()).runId).toBe(run);
     // Another reference for a released post is refused.
     expectError(await record(productId, post.updateId, { orderReference: 'PGY-1002' }), 409, { code: 'ALREADY_EXISTS', message: /already recorded/ });
 
@@ -116,7 +116,7 @@ describe('sponsored posts', () => {
     const deliveries = await deliveriesOf(productId, post.updateId);
     expect(deliveries.map((d) => d.status)).toEqual(['blocked', 'blocked']);
     for (const d of deliveries) expect(d.lastError).toMatch(/platform refused the paid-post order XT-77 \(brand not verified on the platform\)/);
-    await expectNoDeliveryWorkflow(post.updateId);
+    await expectNoDeliveryWorkflow(post);
     expect(await sponsorshipOf(productId)).toMatchObject({ held: 0, blocked: 1, totals: [] });
     // A blocked delivery is not re-sent by hand either.
     expectError(await t.http('POST', `/products/${productId}/deliveries/${deliveries[0].id}/resend`), 409, { message: /blocked/ });
@@ -149,11 +149,75 @@ describe('sponsored posts', () => {
     // Nothing was attempting the held post, so nothing was asked to stop for it; it can no longer be released.
     const compensation = await compensationOf(client, productId);
     expect(compensation.withdrawals).toBe(1);
-    expect(compensation.stopped).not.toContain(deliveryWorkflowId(post.updateId));
-    await expectNoDeliveryWorkflow(post.updateId);
+    expect(compensation.stopped).not.toContain(sponsoredPostWorkflowId(post.updateId, post.platform));
+    await expectNoDeliveryWorkflow(post);
     expectError(await record(productId, post.updateId, { orderReference: 'PGY-3001' }), 409, { message: /was cancelled; its sponsored post .* was withdrawn/ });
     expect(receiver.requestsFor(withdrawn.map((d) => d.id))).toBe(0);
     // And a cancelled product takes no sponsorship.
     expectError(await t.http('PUT', `/products/${productId}/sponsorship`, { body: { partner: 'Late' } }), 409, { code: 'INVALID_STATE' });
+  });
+
+  it('makes an update published on two platforms a paid post on each, released only by that platform\u2019s order; a cancel stops the one delivering and withdraws the one held', async () => {
+    const hooks = await startReceiver();
+    try {
+      const multi = await castInfluencer(t, 'sponsored-duo');
+      const channels = `/influencers/${multi.influencerId}/channels`;
+      for (const platform of ['douyin', 'weibo'] as const) {
+        const channel = expectOk(await t.http<IssuedChannelDto>('POST', channels, { body: { kind: 'webhook', name: platform, url: `${hooks.origin}/${platform}`, platform } }), 201);
+        hooks.setSecret(channel.secret!, `/${platform}`);
+      }
+      const productId = await createProduct(t, multi.influencerId);
+      await eventually(`the opening update of ${productId}`, async () => expectOk(await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).updates.length === 1);
+      expectOk(await t.http<SponsorshipDto>('PUT', `/products/${productId}/sponsorship`, { body: { partner: 'Linen & Co', defaultFeeMinor: 80_000, currency: 'CNY' } }));
+      expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`, { body: {} }));
+      const posts = await eventually('the poll result\'s two held posts', async () => {
+        const listed = (await sponsorshipOf(productId)).posts.filter((p) => p.event === 'POLL_RESULT');
+        return listed.length === 2 ? listed : undefined;
+      });
+      const [douyin, weibo] = posts;
+      expect(posts.map((p) => [p.platform, p.status, p.disclosure, p.deliveries.map((d) => d.platform)])).toEqual([
+        ['douyin', 'held', 'Ad', ['douyin']],
+        ['weibo', 'held', '#Ad#', ['weibo']],
+      ]);
+      expect(douyin.updateId).toBe(weibo.updateId);
+      const updateId = douyin.updateId;
+
+      // One order cannot release both: the platform must be named, and be one the update is posted on.
+      expectError(await record(productId, updateId, { orderReference: 'XT-500' }), 422, { fields: ['platform'], message: /paid post on each of douyin, weibo/ });
+      expectError(await record(productId, updateId, { orderReference: 'XT-500', platform: 'x' }), 422, { fields: ['platform'], message: /is not posted on x/ });
+      expectError(await record(productId, updateId, { orderReference: 'XT-500', platform: 'myspace' }), 422, { fields: ['platform'] });
+
+      // Douyin's order releases Douyin's post only; its delivery fails and is retried (the receiver is down).
+      hooks.failAlways(503);
+      expect(expectOk(await record(productId, updateId, { orderReference: 'XT-500', platform: 'douyin' }))).toMatchObject({ platform: 'douyin', status: 'released', feeMinor: 80_000 });
+      const retrying = await eventually('Douyin\'s post retrying', async () => {
+        const [d] = (await sponsorshipOf(productId)).posts.find((p) => p.platform === 'douyin')!.deliveries;
+        const [row] = await deliveriesOf(productId, updateId).then((all) => all.filter((x) => x.id === d.id));
+        return row.status === 'pending' && row.attempts >= 1 ? row : undefined;
+      });
+      const weiboDelivery = (await sponsorshipOf(productId)).posts.find((p) => p.platform === 'weibo')!.deliveries[0];
+      expect(weiboDelivery.status).toBe('held');
+      await expectNoDeliveryWorkflow(weibo);
+      expect((await client.workflow.getHandle(sponsoredPostWorkflowId(updateId, 'douyin')).describe()).status.name).toBe('RUNNING');
+      // Fees are per post: one recorded so far.
+      expect((await sponsorshipOf(productId)).totals).toEqual([{ currency: 'CNY', feeMinor: 80_000, posts: 1 }]);
+
+      // Cancelled: the Douyin post's workflow is stopped, the Weibo post (never started) withdrawn.
+      expectOk(await t.http<ProductDto>('POST', `/products/${productId}/cancel`, { body: { reason: 'partner withdrew' } }));
+      await client.workflow.getHandle(productWorkflowId(productId)).result();
+      const compensation = await compensationOf(client, productId);
+      expect(compensation.stopped).toContain(sponsoredPostWorkflowId(updateId, 'douyin'));
+      expect(compensation.stopped).not.toContain(sponsoredPostWorkflowId(updateId, 'weibo'));
+      const after = await sponsorshipOf(productId);
+      expect(after.posts.filter((p) => p.updateId === updateId).map((p) => [p.platform, p.status])).toEqual([
+        ['douyin', 'released'],
+        ['weibo', 'withdrawn'],
+      ]);
+      const withdrawn = await deliveriesOf(productId, updateId);
+      expect(withdrawn.filter((d) => d.id === retrying.id || d.id === weiboDelivery.id).map((d) => d.status)).toEqual(['cancelled', 'cancelled']);
+      expect(hooks.requestsFor([weiboDelivery.id])).toBe(0);
+    } finally {
+      await hooks.close();
+    }
   });
 });

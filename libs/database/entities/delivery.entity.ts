@@ -70,4 +70,8 @@ export class DeliveryEntity {
   /** When its product's cancellation withdrew it. */
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** A sponsored update's delivery: the platform of the paid post whose order releases it ('*': its update's one post, from before per-platform posts). */
+  @Column({ name: 'sponsored_platform', type: 'varchar', length: 32, nullable: true })
+  sponsoredPlatform!: string | null;
 }

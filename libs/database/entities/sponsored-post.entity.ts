@@ -1,6 +1,8 @@
 // One sponsored post: a published social update a brand partner (or the influencer's paid partnership) pays
-// for. Its deliveries are held until staff record the platform's order reference for the paid post and its
-// fee (released), or blocked when the platform refused the order; withdrawn when its product was cancelled first.
+// for, on one platform (each platform runs its own paid-post orders, so an update published on two platforms
+// is two posts). Its deliveries are held until staff record that platform's order reference for the paid post
+// and its fee (released), or blocked when the platform refused the order; withdrawn when its product was
+// cancelled first. Posts written before per-platform posts have platform '*': one order for their whole update.
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProductEntity } from './product.entity';
 import { SocialUpdateEntity } from './social-update.entity';
@@ -13,7 +15,7 @@ export type SponsorSource = 'product' | 'influencer';
 @Check('sponsored_posts_status_check', `"status" IN ('held', 'released', 'blocked', 'withdrawn')`)
 @Check('sponsored_posts_source_check', `"source" IN ('product', 'influencer')`)
 @Check('sponsored_posts_released_check', `"status" <> 'released' OR ("order_reference" IS NOT NULL AND "fee_minor" > 0 AND "currency" IS NOT NULL)`)
-// One paid order, one post: the platform's reference is unique (a partial index: the migration owns it).
+// One paid order, one post: the reference is unique on its platform (a partial index: the migration owns it).
 @Index('sponsored_posts_order_reference_key', { synchronize: false })
 export class SponsoredPostEntity {
   @PrimaryColumn({ name: 'update_id', type: 'varchar', length: 32 })
@@ -22,6 +24,10 @@ export class SponsoredPostEntity {
   @ManyToOne(() => SocialUpdateEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'update_id', foreignKeyConstraintName: 'FK_sponsored_posts_update' })
   update?: SocialUpdateEntity;
+
+  /** The platform the post is published on ('*': every platform of its update, for posts from before). */
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  platform!: string;
 
   @Index('sponsored_posts_product_idx')
   @Column({ name: 'product_id', type: 'varchar', length: 32 })
@@ -38,7 +44,7 @@ export class SponsoredPostEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: SponsorSource;
 
-  /** The disclosure the update's text carries (its platform's, in its language). */
+  /** The disclosure the post's text carries (its platform's, in its language). */
   @Column({ type: 'varchar', length: 100 })
   disclosure!: string;
 

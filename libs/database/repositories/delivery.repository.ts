@@ -21,8 +21,12 @@ export interface WithdrawnDelivery {
   id: string;
   updateId: string;
   resends: number;
-  /** False for a sponsored post's delivery that was held or blocked: no delivery workflow was ever started for it. */
-  attempted: boolean;
+  /**
+   * What was attempting it: null for an update that is not sponsored (its update's delivery workflow), the
+   * platform of the released sponsored post it belongs to (that post's workflow), or 'never' for a sponsored
+   * post's delivery that was held or blocked (no delivery workflow was ever started for it).
+   */
+  attemptedBy: string | null;
 }
 
 /** Error texts and receivers' answers are kept this long. */
@@ -112,8 +116,11 @@ export class DeliveryRepository {
          WHERE d.product_id = $1 AND u.seq < $2 AND d.status = 'cancelled'
        )
        SELECT c.id, c.update_id AS "updateId", c.resends,
-              NOT EXISTS (SELECT 1 FROM sponsored_posts p WHERE p.update_id = c.update_id AND p.status IN ('held', 'blocked', 'withdrawn')) AS attempted
-       FROM cancelled c
+              CASE WHEN NOT EXISTS (SELECT 1 FROM sponsored_posts p WHERE p.update_id = c.update_id) THEN NULL
+                   ELSE COALESCE((SELECT p.platform FROM sponsored_posts p
+                                  WHERE p.update_id = c.update_id AND p.status = 'released' AND (p.platform = '*' OR p.platform = d.sponsored_platform)), 'never')
+              END AS "attemptedBy"
+       FROM cancelled c JOIN deliveries d ON d.id = c.id
        ORDER BY 1`,
       [productId, beforeSeq],
     );

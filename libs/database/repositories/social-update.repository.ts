@@ -16,7 +16,11 @@ export type NewSocialUpdate = Pick<
 > & { occurredAt: string };
 
 /** A delivery as the worker writes it, with the exact body every attempt sends: pending, or held (a sponsored post's). */
-export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'> & { status: Extract<DeliveryStatus, 'pending' | 'held'> };
+export type NewDelivery = Pick<DeliveryEntity, 'id' | 'updateId' | 'channelId' | 'payload'> & {
+  status: Extract<DeliveryStatus, 'pending' | 'held'>;
+  /** A held delivery's paid post: the platform whose order releases it. */
+  sponsoredPlatform?: string;
+};
 
 /** What planning a product's updates reads: its influencer's profile, her active channels (oldest first) and the product's sponsorship. */
 export interface SocialPlanningContext {
@@ -79,8 +83,8 @@ export class SocialUpdateRepository {
       card: u.card,
       occurred_at: u.occurredAt,
     }));
-    const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, status: d.status, payload: d.payload }));
-    const postRows = sponsoredPosts.map((p) => ({ update_id: p.updateId, partner: p.partner, source: p.source, disclosure: p.disclosure }));
+    const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, status: d.status, payload: d.payload, sponsored_platform: d.sponsoredPlatform }));
+    const postRows = sponsoredPosts.map((p) => ({ update_id: p.updateId, platform: p.platform, partner: p.partner, source: p.source, disclosure: p.disclosure }));
     const linkRows = links.map((l) => ({ code: l.code, update_id: l.updateId, channel_id: l.channelId, stage: l.stage, event: l.event }));
     await queryDirect(
       this.db,
@@ -102,15 +106,15 @@ export class SocialUpdateRepository {
             OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = l.update_id)
          ON CONFLICT DO NOTHING
        ), posts AS (
-         INSERT INTO sponsored_posts (update_id, product_id, partner, source, disclosure)
-         SELECT p.update_id, $1, p.partner, p.source, p.disclosure
-         FROM jsonb_to_recordset($5::jsonb) AS p(update_id text, partner text, source text, disclosure text)
+         INSERT INTO sponsored_posts (update_id, platform, product_id, partner, source, disclosure)
+         SELECT p.update_id, p.platform, $1, p.partner, p.source, p.disclosure
+         FROM jsonb_to_recordset($5::jsonb) AS p(update_id text, platform text, partner text, source text, disclosure text)
          WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = p.update_id)
          ON CONFLICT DO NOTHING
        )
-       INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload)
-       SELECT d.id, d.update_id, d.channel_id, $1, d.status, d.payload
-       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, status text, payload text)
+       INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload, sponsored_platform)
+       SELECT d.id, d.update_id, d.channel_id, $1, d.status, d.payload, d.sponsored_platform
+       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, status text, payload text, sponsored_platform text)
        WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = d.update_id)
           OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = d.update_id)
        ON CONFLICT (update_id, channel_id) DO NOTHING`,

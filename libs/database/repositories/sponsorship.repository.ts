@@ -1,6 +1,6 @@
-// Sponsorship of products and their sponsored posts: staff's declaration, the list with order references and
-// fees, and recording the platform's answer for a post (its order reference and fee, which releases its held
-// deliveries, or its refusal, which blocks them). The only place their SQL lives; sponsored posts are written
+// Sponsorship of products and their sponsored posts (one per update and platform): staff's declaration, the
+// list with order references and fees, and recording a platform's answer for its post (the order reference
+// and fee, which releases the post's held deliveries, or its refusal, which blocks them). The only place their SQL lives; sponsored posts are written
 // with their update by SocialUpdateRepository and withdrawn with its deliveries by DeliveryRepository.
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryDirect } from '../prepared';
@@ -11,14 +11,17 @@ import { ProductSponsorshipEntity } from '../entities/product-sponsorship.entity
 import type { SponsoredPostEntity } from '../entities/sponsored-post.entity';
 import type { SocialUpdateEntity } from '../entities/social-update.entity';
 
-/** A sponsored post as the worker writes it, held, beside its update. */
-export type NewSponsoredPost = Pick<SponsoredPostEntity, 'updateId' | 'partner' | 'source' | 'disclosure'>;
+/** A sponsored post as the worker writes it, held, beside its update: one per platform the update is published on. */
+export type NewSponsoredPost = Pick<SponsoredPostEntity, 'updateId' | 'platform' | 'partner' | 'source' | 'disclosure'>;
+
+/** The platform of posts written before per-platform posts: one order for every delivery of their update. */
+export const EVERY_PLATFORM = '*';
 
 export type SponsorshipTerms = Pick<ProductSponsorshipEntity, 'partner' | 'defaultFeeMinor' | 'currency' | 'events'>;
 
 /** A sponsored post as staff see it: its update, and where its deliveries stand. */
 export type SponsoredPostListing = Omit<SponsoredPostEntity, 'update' | 'product' | 'productId'> &
-  Pick<SocialUpdateEntity, 'seq' | 'event' | 'platform' | 'language'> & {
+  Pick<SocialUpdateEntity, 'seq' | 'event' | 'language'> & {
     deliveries: { id: string; channelId: string; channelKind: ChannelEntity['kind']; platform: string; status: DeliveryStatus }[];
   };
 
@@ -38,9 +41,18 @@ export type PostDecision =
   /** Its product was cancelled: the post was (or is being) withdrawn. */
   | { outcome: 'withdrawn' }
   | { outcome: 'already-released'; orderReference: string }
-  | { outcome: 'reference-taken'; updateId: string | null };
+  | { outcome: 'reference-taken'; updateId: string | null }
+  /** The update is several posts (one per platform) and the request named none of them, or another one. */
+  | { outcome: 'platform-unknown'; platforms: string[] };
+
+/** Which of an update's posts staff record an answer for: the one on `platform`, or its only one when null. */
+export interface PostRef {
+  updateId: string;
+  platform: string | null;
+}
 
 interface LockedPost {
+  platform: string;
   status: SponsoredPostEntity['status'];
   orderReference: string | null;
   feeMinor: number | null;
@@ -84,15 +96,16 @@ export class SponsorshipRepository {
   /** A product's sponsored posts in timeline order, each with its deliveries in channel order. */
   async listPosts(productId: string): Promise<SponsoredPostListing[]> {
     return this.db.query(
-      `SELECT p.update_id AS "updateId", u.seq, u.event, u.platform, u.language, p.partner, p.source, p.disclosure, p.status,
+      `SELECT p.update_id AS "updateId", u.seq, u.event, p.platform, u.language, p.partner, p.source, p.disclosure, p.status,
               p.order_reference AS "orderReference", p.fee_minor AS "feeMinor", p.currency, p.refusal_reason AS "refusalReason",
               p.created_at AS "createdAt", p.decided_at AS "decidedAt", p.withdrawn_at AS "withdrawnAt",
               COALESCE((SELECT json_agg(json_build_object('id', d.id, 'channelId', d.channel_id, 'channelKind', c.kind, 'platform', c.platform, 'status', d.status)
                                         ORDER BY c.created_at, d.id)
-                        FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.update_id = p.update_id), '[]'::json) AS deliveries
+                        FROM deliveries d JOIN channels c ON c.id = d.channel_id
+                        WHERE d.update_id = p.update_id AND (p.platform = '*' OR d.sponsored_platform = p.platform)), '[]'::json) AS deliveries
        FROM sponsored_posts p JOIN social_updates u ON u.id = p.update_id
        WHERE p.product_id = $1
-       ORDER BY u.seq`,
+       ORDER BY u.seq, p.platform`,
       [productId],
     );
   }
@@ -103,33 +116,38 @@ export class SponsorshipRepository {
    * transaction, the post's row locked, so two requests cannot both release it, and a cancellation's
    * withdrawal either comes first (the post is withdrawn) or withdraws the released deliveries after.
    */
-  async release(productId: string, updateId: string, order: RecordedOrder): Promise<PostDecision> {
+  async release(productId: string, ref: PostRef, order: RecordedOrder): Promise<PostDecision & { platform?: string }> {
+    const { updateId } = ref;
     try {
       return await this.db.transaction(async (m) => {
-        const post = await lockPost(m, productId, updateId);
-        if (!post) return { outcome: 'not-sponsored' };
+        const post = await lockPost(m, productId, ref);
+        if ('outcome' in post) return post;
+        const { platform } = post;
         if (post.status === 'withdrawn' || post.stage === 'CANCELLED') return { outcome: 'withdrawn' };
         if (post.status === 'released') {
           const same = post.orderReference === order.orderReference && post.feeMinor === order.feeMinor && post.currency === order.currency;
           if (!same) return { outcome: 'already-released', orderReference: post.orderReference ?? '' };
-          const pending: { id: string }[] = await m.query(`SELECT id FROM deliveries WHERE update_id = $1 AND status = 'pending' ORDER BY id`, [updateId]);
-          return { outcome: 'released', deliveryIds: pending.map((d) => d.id), repeated: true };
+          const pending: { id: string }[] = await m.query(
+            `SELECT id FROM deliveries WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status = 'pending' ORDER BY id`,
+            [updateId, platform],
+          );
+          return { outcome: 'released', deliveryIds: pending.map((d) => d.id), repeated: true, platform };
         }
-        const taken = await otherPostOf(m, order.orderReference, updateId);
+        const taken = await otherPostOf(m, order.orderReference, updateId, platform);
         if (taken !== undefined) return { outcome: 'reference-taken', updateId: taken };
         await m.query(
-          `UPDATE sponsored_posts SET status = 'released', order_reference = $2, fee_minor = $3, currency = $4, refusal_reason = NULL, decided_at = now()
-           WHERE update_id = $1`,
-          [updateId, order.orderReference, order.feeMinor, order.currency],
+          `UPDATE sponsored_posts SET status = 'released', order_reference = $3, fee_minor = $4, currency = $5, refusal_reason = NULL, decided_at = now()
+           WHERE update_id = $1 AND platform = $2`,
+          [updateId, platform, order.orderReference, order.feeMinor, order.currency],
         );
         const held: { id: string; payload: string }[] = await m.query(
-          `SELECT id, payload FROM deliveries WHERE update_id = $1 AND status IN ('held', 'blocked') ORDER BY id FOR UPDATE`,
-          [updateId],
+          `SELECT id, payload FROM deliveries WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status IN ('held', 'blocked') ORDER BY id FOR UPDATE`,
+          [updateId, platform],
         );
         for (const d of held) {
           await m.query(`UPDATE deliveries SET status = 'pending', payload = $2, last_error = NULL WHERE id = $1`, [d.id, withOrderReference(d.payload, order.orderReference)]);
         }
-        return { outcome: 'released', deliveryIds: held.map((d) => d.id), repeated: false };
+        return { outcome: 'released', deliveryIds: held.map((d) => d.id), repeated: false, platform };
       });
     } catch (err) {
       // Another post took the reference between the check and the write.
@@ -139,25 +157,30 @@ export class SponsorshipRepository {
   }
 
   /** Records that the platform refused the paid order: the post and its held deliveries are blocked, with the reason. */
-  async block(productId: string, updateId: string, refusal: { orderReference: string | null; reason: string }): Promise<PostDecision> {
+  async block(productId: string, ref: PostRef, refusal: { orderReference: string | null; reason: string }): Promise<PostDecision & { platform?: string }> {
+    const { updateId } = ref;
     try {
       return await this.db.transaction(async (m) => {
-        const post = await lockPost(m, productId, updateId);
-        if (!post) return { outcome: 'not-sponsored' };
+        const post = await lockPost(m, productId, ref);
+        if ('outcome' in post) return post;
+        const { platform } = post;
         if (post.status === 'withdrawn' || post.stage === 'CANCELLED') return { outcome: 'withdrawn' };
         if (post.status === 'released') return { outcome: 'already-released', orderReference: post.orderReference ?? '' };
         if (refusal.orderReference !== null) {
-          const taken = await otherPostOf(m, refusal.orderReference, updateId);
+          const taken = await otherPostOf(m, refusal.orderReference, updateId, platform);
           if (taken !== undefined) return { outcome: 'reference-taken', updateId: taken };
         }
         await m.query(
-          `UPDATE sponsored_posts SET status = 'blocked', order_reference = $2, fee_minor = NULL, currency = NULL, refusal_reason = $3, decided_at = now()
-           WHERE update_id = $1`,
-          [updateId, refusal.orderReference, refusal.reason],
+          `UPDATE sponsored_posts SET status = 'blocked', order_reference = $3, fee_minor = NULL, currency = NULL, refusal_reason = $4, decided_at = now()
+           WHERE update_id = $1 AND platform = $2`,
+          [updateId, platform, refusal.orderReference, refusal.reason],
         );
         const why = `blocked: the platform refused the paid-post order${refusal.orderReference === null ? '' : ` ${refusal.orderReference}`} (${refusal.reason}); not sent unless a new order reference is recorded`;
-        await m.query(`UPDATE deliveries SET status = 'blocked', last_error = $2 WHERE update_id = $1 AND status IN ('held', 'blocked')`, [updateId, why.slice(0, 2_000)]);
-        return { outcome: 'blocked' };
+        await m.query(
+          `UPDATE deliveries SET status = 'blocked', last_error = $3 WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status IN ('held', 'blocked')`,
+          [updateId, platform, why.slice(0, 2_000)],
+        );
+        return { outcome: 'blocked', platform };
       });
     } catch (err) {
       if (isUniqueViolation(err)) return { outcome: 'reference-taken', updateId: null };
@@ -166,20 +189,30 @@ export class SponsorshipRepository {
   }
 }
 
-async function lockPost(m: EntityManager, productId: string, updateId: string): Promise<LockedPost | undefined> {
+/**
+ * The update's post the request is about, locked: the one on the named platform (or the update's one post
+ * from before per-platform posts), or its only post when none is named; otherwise why there is none.
+ */
+async function lockPost(m: EntityManager, productId: string, ref: PostRef): Promise<LockedPost | Extract<PostDecision, { outcome: 'not-sponsored' | 'platform-unknown' }>> {
   const rows: LockedPost[] = await m.query(
-    `SELECT p.status, p.order_reference AS "orderReference", p.fee_minor AS "feeMinor", p.currency, pr.stage
+    `SELECT p.platform, p.status, p.order_reference AS "orderReference", p.fee_minor AS "feeMinor", p.currency, pr.stage
      FROM sponsored_posts p JOIN products pr ON pr.id = p.product_id
      WHERE p.update_id = $1 AND p.product_id = $2
+     ORDER BY p.platform
      FOR UPDATE OF p`,
-    [updateId, productId],
+    [ref.updateId, productId],
   );
-  return rows[0];
+  if (rows.length === 0) return { outcome: 'not-sponsored' };
+  const post = ref.platform === null ? (rows.length === 1 ? rows[0] : undefined) : rows.find((r) => r.platform === ref.platform || r.platform === EVERY_PLATFORM);
+  return post ?? { outcome: 'platform-unknown', platforms: rows.map((r) => r.platform) };
 }
 
-/** The post that already holds this order reference, if another does. */
-async function otherPostOf(m: EntityManager, orderReference: string, updateId: string): Promise<string | undefined> {
-  const rows: { updateId: string }[] = await m.query(`SELECT update_id AS "updateId" FROM sponsored_posts WHERE order_reference = $1 AND update_id <> $2`, [orderReference, updateId]);
+/** The post that already holds this order reference on its platform, if another does. */
+async function otherPostOf(m: EntityManager, orderReference: string, updateId: string, platform: string): Promise<string | undefined> {
+  const rows: { updateId: string }[] = await m.query(
+    `SELECT update_id AS "updateId" FROM sponsored_posts WHERE platform = $3 AND order_reference = $1 AND update_id <> $2`,
+    [orderReference, updateId, platform],
+  );
   return rows[0]?.updateId;
 }
 

@@ -7,7 +7,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deliveryRetry, type AppConfig } from '@app/config';
 import { isEntityId, ProductRepository, SocialUpdateRepository, SponsorshipRepository, type PostDecision, type ProductSponsorshipEntity, type SponsoredPostListing } from '@app/database';
-import { deliveryWorkflowId, DomainError, DomainErrorCode, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput, type SocialDeliveryWorkflow } from '@app/domain';
+import { DomainError, DomainErrorCode, SOCIAL_DELIVERY_WORKFLOW_TYPE, sponsoredPostWorkflowId, type DeliveryWorkflowInput, type SocialDeliveryWorkflow } from '@app/domain';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
@@ -52,20 +52,24 @@ export class SponsorshipService {
     return this.get(ref);
   }
 
-  /** Records the platform's answer for one sponsored post: its order (releases it) or its refusal (blocks it). */
+  /**
+   * Records a platform's answer for one sponsored post (the update's post on `dto.platform`, or its only one):
+   * its order (releases it) or its refusal (blocks it).
+   */
   async record(ref: ProductRef, updateId: string, dto: RecordSponsoredOrderDto): Promise<SponsoredPostDto> {
     if (!isEntityId(updateId) || !(await this.updates.existsOfProduct(updateId, ref.id))) {
       throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no social update ${updateId}`);
     }
-    let decision: PostDecision;
+    const post = { updateId, platform: dto.platform ?? null };
+    let decision: PostDecision & { platform?: string };
     if (dto.status === 'refused') {
-      decision = await this.sponsorships.block(ref.id, updateId, { orderReference: dto.orderReference ?? null, reason: dto.reason! });
+      decision = await this.sponsorships.block(ref.id, post, { orderReference: dto.orderReference ?? null, reason: dto.reason! });
     } else {
-      decision = await this.sponsorships.release(ref.id, updateId, { orderReference: dto.orderReference!, ...(await this.feeOf(ref, dto)) });
+      decision = await this.sponsorships.release(ref.id, post, { orderReference: dto.orderReference!, ...(await this.feeOf(ref, dto)) });
     }
     switch (decision.outcome) {
       case 'released':
-        if (decision.deliveryIds.length > 0) await this.startDeliveries(updateId, decision.deliveryIds);
+        if (decision.deliveryIds.length > 0) await this.startDeliveries(sponsoredPostWorkflowId(updateId, decision.platform ?? '*'), decision.deliveryIds);
         break;
       case 'blocked':
         break;
@@ -80,14 +84,25 @@ export class SponsorshipService {
           DomainErrorCode.AlreadyExists,
           `order reference ${dto.orderReference} is already recorded for ${decision.updateId === null ? 'another post' : `update ${decision.updateId}`}; one paid order is one post`,
         );
+      case 'platform-unknown':
+        throw new RequestValidationError([
+          {
+            field: 'platform',
+            messages: [
+              dto.platform === undefined
+                ? `update ${updateId} is a paid post on each of ${decision.platforms.join(', ')}, each with its own order: name the platform this order is for`
+                : `update ${updateId} is not posted on ${dto.platform}; its paid posts are on ${decision.platforms.join(', ')}`,
+            ],
+          },
+        ]);
       default: {
         const unknown: never = decision;
         throw new Error(`unhandled decision ${JSON.stringify(unknown)}`);
       }
     }
-    const post = (await this.sponsorships.listPosts(ref.id)).find((p) => p.updateId === updateId);
-    if (!post) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no sponsored post ${updateId}`);
-    return postDto(post);
+    const listed = (await this.sponsorships.listPosts(ref.id)).find((p) => p.updateId === updateId && p.platform === decision.platform);
+    if (!listed) throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no sponsored post ${updateId}`);
+    return postDto(listed);
   }
 
   /** The post's fee: the one given, else the sponsorship's default (in its currency). */
@@ -106,15 +121,15 @@ export class SponsorshipService {
   }
 
   /**
-   * Starts the update's delivery workflow for its released deliveries. Once only per update (a duplicate id is
+   * Starts the post's delivery workflow for its released deliveries. Once only per post (a duplicate id is
    * refused even after the first run ended), so a repeated request, after a 503 here, starts what the first
    * could not and never a second round.
    */
-  private async startDeliveries(updateId: string, deliveryIds: string[]): Promise<void> {
+  private async startDeliveries(workflowId: string, deliveryIds: string[]): Promise<void> {
     const input: DeliveryWorkflowInput = { deliveryIds, retry: deliveryRetry(this.config) };
     try {
       await this.temporal.workflow.start<SocialDeliveryWorkflow>(SOCIAL_DELIVERY_WORKFLOW_TYPE, {
-        workflowId: deliveryWorkflowId(updateId),
+        workflowId,
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

@@ -695,8 +695,8 @@ function SponsorshipSection({ product: p, sponsorship, reload }: { product: Prod
         {terms && <ActionForm id="sponsor-remove" danger title={t('sponsor.remove')} submit={t('sponsor.remove')} onSubmit={() => ok(api.DELETE('/products/{id}/sponsorship', path))} onDone={reload} />}
         {held.map((post) => (
           <ActionForm
-            key={post.updateId}
-            id={`sponsor-order-${post.updateId}`}
+            key={`${post.updateId}-${post.platform}`}
+            id={`sponsor-order-${post.updateId}-${post.platform === '*' ? 'all' : post.platform}`}
             title={t('sponsor.order', { event: post.event, platform: post.platform, status: post.status })}
             submit={t('sponsor.record')}
             fields={[
@@ -717,7 +717,11 @@ function SponsorshipSection({ product: p, sponsorship, reload }: { product: Prod
               ok(
                 api.POST('/products/{id}/social-updates/{updateId}/sponsorship', {
                   params: { path: { id: p.id, updateId: post.updateId } },
-                  body: v.status === 'refused' ? { status: 'refused', reason: v.reason } : { status: 'accepted', orderReference: v.orderReference },
+                  // Each platform's post has its own order (a post from before per-platform posts, '*', names none).
+                  body: {
+                    ...(v.status === 'refused' ? { status: 'refused', reason: v.reason } : { status: 'accepted', orderReference: v.orderReference }),
+                    ...(post.platform === '*' ? {} : { platform: post.platform as NonNullable<Schema<'RecordSponsoredOrderDto'>['platform']> }),
+                  },
                 }),
               )
             }

@@ -1,6 +1,7 @@
 // Request and response shapes of a product's sponsorship and its sponsored posts (also their OpenAPI schema).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DELIVERY_STATUSES, SPONSORED_POST_STATUSES } from '@app/database';
+import { PLATFORMS, type Platform } from '@app/domain';
 import { SOCIAL_EVENTS, NEVER_SPONSORED, type SocialEvent } from '@app/social';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 
@@ -42,6 +43,15 @@ export class DeclareSponsorshipDto {
 
 export class RecordSponsoredOrderDto {
   @ApiPropertyOptional({
+    enum: PLATFORMS,
+    example: 'xiaohongshu',
+    description: 'The platform whose order this is: an update published on several platforms is one paid post on each, each released by its own order. Required then; optional when the update is one post.',
+  })
+  @IsOptional()
+  @IsIn(PLATFORMS, { message: `platform must be one of ${PLATFORMS.join(', ')}` })
+  platform?: Platform;
+
+  @ApiPropertyOptional({
     enum: ['accepted', 'refused'],
     default: 'accepted',
     description: 'accepted: the platform took the paid order (releases the post); refused: it refused it (blocks the post, with the `reason`).',
@@ -52,7 +62,7 @@ export class RecordSponsoredOrderDto {
 
   @ApiPropertyOptional({
     example: 'PGY-2026-118734',
-    description: 'The platform\'s order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across posts.',
+    description: 'The platform\'s order reference for the paid post (e.g. a Xiaohongshu Pugongying or Douyin Xingtu order). Required when accepted; unique across the platform\'s posts.',
   })
   @ValidateIf((o: RecordSponsoredOrderDto) => o.status !== 'refused' || o.orderReference !== undefined)
   @IsString()
@@ -99,7 +109,8 @@ export class SponsoredPostDto {
   @ApiProperty() updateId!: string;
   @ApiProperty() seq!: number;
   @ApiProperty({ enum: SOCIAL_EVENTS }) event!: string;
-  @ApiProperty({ description: 'The platform the update is written for; each delivery names its channel\'s.' }) platform!: string;
+  @ApiProperty({ description: 'The platform the paid post is on (its deliveries are the update\'s on that platform, and staff\'s log copy with the first); \'*\' for a post from before per-platform posts, whose one order covers every platform of its update.' })
+  platform!: string;
   @ApiProperty({ nullable: true, type: String, description: 'The brand partner; null when the influencer\'s settings make her posts sponsored.' }) partner!: string | null;
   @ApiProperty({ enum: ['product', 'influencer'], description: 'What made it sponsored: the product\'s sponsorship or the influencer\'s social settings.' }) source!: string;
   @ApiProperty({ example: '广告', description: 'The disclosure its text carries.' }) disclosure!: string;
