@@ -1896,9 +1896,11 @@ export interface components {
             reviewedBy?: components["schemas"]["ActorDto"];
             /**
              * Format: date-time
-             * @description When the influencer was reminded that it waits for her.
+             * @description When the influencer was last reminded that it waits for her.
              */
             remindedAt?: string;
+            /** @description How often she was reminded of it (one per REVIEW_REMINDER_AFTER it waits, up to REVIEW_REMINDER_LIMIT). */
+            reminders?: number;
             title: string;
             description: string;
             imageUrls: string[];
@@ -1916,9 +1918,11 @@ export interface components {
             reviewedBy?: components["schemas"]["ActorDto"];
             /**
              * Format: date-time
-             * @description When the influencer was reminded that it waits for her.
+             * @description When the influencer was last reminded that it waits for her.
              */
             remindedAt?: string;
+            /** @description How often she was reminded of it (one per REVIEW_REMINDER_AFTER it waits, up to REVIEW_REMINDER_LIMIT). */
+            reminders?: number;
             supplier: string;
             notes: string;
             photoUrls: string[];

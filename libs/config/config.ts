@@ -155,6 +155,8 @@ const variables = z.object({
   WORKFLOW_RUN_EVENT_LIMIT: z.coerce.number().int().min(100).max(40_000).default(10_000),
   /** A review waiting longer than this gets one reminder. */
   REVIEW_REMINDER_AFTER: duration('REVIEW_REMINDER_AFTER').default(48 * 3600_000),
+  /** Reminders of one waiting review at most, one per REVIEW_REMINDER_AFTER it keeps waiting. */
+  REVIEW_REMINDER_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   /** Countdown updates go out this long before launch. */
   LAUNCH_COUNTDOWNS: z
     .string()
@@ -248,6 +250,7 @@ const schema = variables.transform((c) => {
     designRoundLimit: c.DESIGN_ROUND_LIMIT,
     sampleRoundLimit: c.SAMPLE_ROUND_LIMIT,
     reviewReminderAfterMs: c.REVIEW_REMINDER_AFTER,
+    reviewReminderLimit: c.REVIEW_REMINDER_LIMIT,
     launchCountdownsMs: c.LAUNCH_COUNTDOWNS,
     launchApprovalLeadMs: c.LAUNCH_APPROVAL_LEAD,
     orderDueWarningMs: c.ORDER_DUE_WARNING,

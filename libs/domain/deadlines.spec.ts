@@ -57,6 +57,31 @@ describe('nextDeadline', () => {
     expect(nextDeadline(p.state)).toBeNull();
   });
 
+  it('with a reminder limit, reminds once per interval the review keeps waiting, up to the limit', () => {
+    const p = driveTo('DESIGN', makeInput({ rules: { reviewReminderLimit: 3 } })).advance(MINUTE);
+    p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
+    const submittedAt = p.now;
+    const fired = [1, 2, 3].map((n) => {
+      expect(nextDeadline(p.state)).toEqual({ kind: 'REVIEW_REMINDER', at: submittedAt + n * REMINDER_AFTER, what: 'design', round: 1 });
+      return p.fire().events.map((e) => [e.type, e.at, e.data.reminder]);
+    });
+    expect(fired).toEqual([1, 2, 3].map((n) => [['DESIGN_REVIEW_REMINDER', iso(submittedAt + n * REMINDER_AFTER), n]]));
+    expect(p.state.designs[0]).toMatchObject({ reminders: 3, remindedAt: iso(submittedAt + 3 * REMINDER_AFTER) });
+    expect(nextDeadline(p.state)).toBeNull();
+    // The review ends it; the next round starts its own count.
+    p.advance(MINUTE).act({ type: 'REVIEW_DESIGN', round: 1, decision: 'REQUEST_CHANGES', feedback: 'shorter' }, influencer);
+    p.advance(MINUTE).act({ type: 'SUBMIT_DESIGN', title: 't2', description: 'd', imageUrls: [] });
+    expect(nextDeadline(p.state)).toEqual({ kind: 'REVIEW_REMINDER', at: p.now + REMINDER_AFTER, what: 'design', round: 2 });
+  });
+
+  it('without a limit (products from before repeated reminders), reminds once and records no count', () => {
+    const p = driveTo('DESIGN').advance(MINUTE);
+    p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });
+    expect(p.fire().events[0].data).toEqual({ round: 1, waitingSince: iso(p.now - REMINDER_AFTER) });
+    expect(p.state.designs[0].reminders).toBeUndefined();
+    expect(nextDeadline(p.state)).toBeNull();
+  });
+
   it('in DESIGN, arms a fresh reminder for the next round after changes were requested', () => {
     const p = driveTo('DESIGN');
     p.act({ type: 'SUBMIT_DESIGN', title: 't', description: 'd', imageUrls: [] });

@@ -39,8 +39,11 @@ function stageDeadline(state: ProductState): Deadline | null {
       const what = state.stage === 'DESIGN' ? 'design' : 'sample';
       const rounds = roundsOf(state, what);
       const last = rounds[rounds.length - 1];
-      if (!last || last.status !== 'PENDING_REVIEW' || last.remindedAt) return null;
-      return { kind: 'REVIEW_REMINDER', at: Date.parse(last.submittedAt) + state.rules.reviewReminderAfterMs, what, round: last.round };
+      if (!last || last.status !== 'PENDING_REVIEW') return null;
+      // One reminder per interval it keeps waiting, up to the limit: the n-th when it has waited n intervals.
+      const sent = remindersOf(last);
+      if (sent >= (state.rules.reviewReminderLimit ?? 1)) return null;
+      return { kind: 'REVIEW_REMINDER', at: Date.parse(last.submittedAt) + (sent + 1) * state.rules.reviewReminderAfterMs, what, round: last.round };
     }
     case 'LAUNCH':
       return nextLaunchDeadline(state);
@@ -58,6 +61,11 @@ function stageDeadline(state: ProductState): Deadline | null {
     default:
       return unreachable(state.stage);
   }
+}
+
+/** Reminders already sent of a waiting round (a round of a product from before repeated reminders: one once remindedAt is set). */
+function remindersOf(round: { remindedAt?: string; reminders?: number }): number {
+  return round.reminders ?? (round.remindedAt ? 1 : 0);
 }
 
 /** An order placed with a supplier that is not done yet, with its due date and whether staff were warned of it. */
@@ -145,9 +153,13 @@ export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, T
   switch (deadline.kind) {
     case 'REVIEW_REMINDER': {
       const round = roundsOf(state, deadline.what).find((r) => r.round === deadline.round)!;
+      const reminder = remindersOf(round) + 1;
       round.remindedAt = at;
+      // Counted only where more than one may come, so products from before keep the state (and events) they had.
+      if (state.rules.reviewReminderLimit !== undefined) round.reminders = reminder;
       const type = deadline.what === 'design' ? 'DESIGN_REVIEW_REMINDER' : 'SAMPLE_REVIEW_REMINDER';
-      return [emit(state, type, SYSTEM_ACTOR, at, { round: deadline.round, waitingSince: round.submittedAt })];
+      const count = state.rules.reviewReminderLimit === undefined ? {} : { reminder };
+      return [emit(state, type, SYSTEM_ACTOR, at, { round: deadline.round, waitingSince: round.submittedAt, ...count })];
     }
     case 'LAUNCH_COUNTDOWN': {
       const countdown = state.launch.countdowns.find((c) => c.offsetMs === deadline.offsetMs && !c.sent)!;

@@ -42,8 +42,13 @@ export interface DemandRules {
 export interface LifecycleRules {
   designRoundLimit: number;
   sampleRoundLimit: number;
-  /** A review waiting longer than this gets one reminder. */
+  /** A review waiting longer than this gets a reminder, and another each time it has waited this long again (up to reviewReminderLimit). */
   reviewReminderAfterMs: number;
+  /**
+   * Reminders of one waiting review at most, one per interval. Absent in products started before repeated
+   * reminders: they get one, as they did.
+   */
+  reviewReminderLimit?: number;
   /** Countdown updates go out this long before launch (e.g. 24 h and 1 h). */
   launchCountdownsMs: number[];
   demand: DemandRules;
@@ -198,7 +203,10 @@ export interface ReviewedRound {
   feedback?: string;
   reviewedAt?: string;
   reviewedBy?: Actor;
+  /** When the influencer was last reminded that it waits for her. */
   remindedAt?: string;
+  /** How often she was reminded of it (absent in products from before repeated reminders: remindedAt means once). */
+  reminders?: number;
 }
 
 export interface DesignProposal extends ReviewedRound {

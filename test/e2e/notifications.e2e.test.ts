@@ -1,5 +1,5 @@
-// Whoever must act is told, once: the influencer when a design waits for her review (and reminded once when
-// it keeps waiting), staff when a poll closes short of its minimum or a post fails for good; by email
+// Whoever must act is told, once: the influencer when a design waits for her review (and reminded once per
+// interval it keeps waiting, up to REVIEW_REMINDER_LIMIT), staff when a poll closes short of its minimum or a post fails for good; by email
 // through a real SMTP server process, or by a signed webhook, in each person's language and time zone; a
 // person on the daily digest gets one message at her digest hour, however often the digest runs; and with
 // no SMTP server configured, mail is kept in the outbox staff read through the API.
@@ -30,6 +30,7 @@ describe('notifications', () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Incubator <alerts@incubator.example>',
       REVIEW_REMINDER_AFTER: '3s',
+      REVIEW_REMINDER_LIMIT: '2',
       // An order due in a few seconds is warned of halfway to its due date.
       ORDER_DUE_WARNING: '1h',
       DELIVERY_RETRY_INITIAL: '200ms',
@@ -57,7 +58,7 @@ describe('notifications', () => {
 
   const notificationsOf = async (query: string) => expectOk(await t.http<NotificationDto[]>('GET', `/notifications?${query}`));
 
-  it('tells the influencer, in her language, that a design waits for her, and reminds her once', async () => {
+  it('tells the influencer, in her language, that a design waits for her, and reminds her once per interval it keeps waiting, up to the limit', async () => {
     const productId = await createProduct(t, cast.influencerId);
     await advanceTo(t, cast, productId, 'DESIGN');
     expectOk(await t.http<ProductDto>('POST', `/products/${productId}/designs`, { body: { title: '亚麻连衣裙', description: 'v1' } }));
@@ -66,22 +67,29 @@ describe('notifications', () => {
     expect(waiting).toMatchObject({ subject: 'Summer dress 的第 1 版设计等待你审核', from: '"Incubator" <alerts@incubator.example>', language: 'zh-CN' });
     expect(waiting.text).toContain('亚麻连衣裙');
     expect(waiting.text).toContain(productId);
-    const reminder = await eventually('the reminder', () => smtp.to('mia@studio.example').find((m) => m.subject.startsWith('提醒')), 30_000);
-    expect(reminder.subject).toBe('提醒：Summer dress 的第 1 版设计仍在等待你');
+    // Reminded after 3 s of waiting and again after 6 s (REVIEW_REMINDER_LIMIT 2), then no more.
+    const reminders = await eventually('two reminders', () => {
+      const got = smtp.to('mia@studio.example').filter((m) => m.subject.startsWith('提醒'));
+      return got.length === 2 ? got : undefined;
+    }, 30_000);
+    expect(reminders.map((m) => m.subject)).toEqual(['提醒：Summer dress 的第 1 版设计仍在等待你', '提醒：Summer dress 的第 1 版设计仍在等待你']);
 
     // Each is sent once: one mail per notification, each marked sent after one refused attempt at most.
-    const written = await eventually('both sent', async () => {
+    const written = await eventually('all three sent', async () => {
       const rows = await notificationsOf(`productId=${productId}&recipientKind=influencer`);
-      return rows.length === 2 && rows.every((n) => n.status === 'sent') ? rows : undefined;
+      return rows.length === 3 && rows.every((n) => n.status === 'sent') ? rows : undefined;
     });
-    expect(written.map((n) => n.kind).sort()).toEqual(['design.review_reminder', 'design.review_waiting']);
+    expect(written.map((n) => n.kind).sort()).toEqual(['design.review_reminder', 'design.review_reminder', 'design.review_waiting']);
+    const view = expectOk(await t.http<ProductDto>('GET', `/products/${productId}`));
+    expect(view.designs[0].reminders).toBe(2);
+    expect(view.pendingAction).toMatchObject({ by: 'influencer', action: 'REVIEW_DESIGN' });
     // The server refused the first attempt (451, the engine's first mail): the second went through.
     expect(written.find((n) => n.kind === 'design.review_waiting')!.attempts).toBe(2);
     const messageIds = smtp.to('mia@studio.example').map((m) => m.messageId);
     expect(messageIds.sort()).toEqual(written.map((n) => `<${n.id}@incubator-engine>`).sort());
-    // The review ends the waiting: no further reminder.
+    // The review ends the waiting.
     expectOk(await t.http('POST', `/products/${productId}/designs/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
-    expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(2);
+    expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(3);
   });
 
   it('tells the influencer a sample and the launch announcement wait for her; staff when a supplier order nears its due date and when the announcement is overdue', async () => {

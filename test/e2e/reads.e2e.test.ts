@@ -13,7 +13,7 @@ describe('reads', () => {
   const miasProducts: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestEngine({ REVIEW_REMINDER_AFTER: '1s', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '1', DEMAND_CONVERSION_RATE: '1' });
+    t = await startTestEngine({ REVIEW_REMINDER_AFTER: '1s', REVIEW_REMINDER_LIMIT: '1', MINIMUM_ORDER: '1', PRODUCTION_BATCH_SIZE: '1', DEMAND_CONVERSION_RATE: '1' });
     mia = await castInfluencer(t, 'mia');
     leo = await castInfluencer(t, 'leo');
     for (let i = 0; i < 5; i++) miasProducts.push(await createProduct(t, mia.influencerId, { name: `Mia ${i}` }));

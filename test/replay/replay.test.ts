@@ -271,6 +271,17 @@ describe('recorded histories', () => {
     expect(notified('product-lifecycle-launched-v14.json').length).toBe(notified('product-lifecycle-launched-v13.json').length + 1);
   });
 
+  it('cover products reminding a waiting review once per interval up to a limit (v15): the launched one\'s second design round reminded twice; v14 products once', () => {
+    const reminderTimers = (file: string) => load(file).filter((e) => e.timerStartedEventAttributes).length;
+    const rulesOf = (file: string) =>
+      (JSON.parse(Buffer.from(load(file)[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data ?? []).toString('utf8')) as { rules: Record<string, unknown> }).rules;
+    expect(rulesOf('product-lifecycle-launched-v15.json').reviewReminderLimit).toBe(2);
+    expect(rulesOf('product-lifecycle-launched-v14.json').reviewReminderLimit).toBeUndefined();
+    expect(updatesOf(load('product-lifecycle-launched-v15.json'))).toEqual(updatesOf(load('product-lifecycle-launched-v14.json')));
+    // One timer more than v14's: the second reminder's.
+    expect(reminderTimers('product-lifecycle-launched-v15.json')).toBeGreaterThan(reminderTimers('product-lifecycle-launched-v14.json'));
+  });
+
   it.each(fixtures)('replay %s without nondeterminism', async (file) => {
     // Fixtures are the JSON form of the SDK's History message (fetchHistory → JSON.stringify).
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>);

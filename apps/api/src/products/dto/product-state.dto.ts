@@ -80,7 +80,8 @@ class ReviewedRoundDto {
   @ApiPropertyOptional() feedback?: string;
   @ApiPropertyOptional(INSTANT) reviewedAt?: string;
   @ApiPropertyOptional({ type: ActorDto }) reviewedBy?: ActorDto;
-  @ApiPropertyOptional({ ...INSTANT, description: 'When the influencer was reminded that it waits for her.' }) remindedAt?: string;
+  @ApiPropertyOptional({ ...INSTANT, description: 'When the influencer was last reminded that it waits for her.' }) remindedAt?: string;
+  @ApiPropertyOptional({ description: 'How often she was reminded of it (one per REVIEW_REMINDER_AFTER it waits, up to REVIEW_REMINDER_LIMIT).' }) reminders?: number;
 }
 
 export class DesignRoundDto extends ReviewedRoundDto {
