@@ -103,8 +103,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details, ...(r.kind === 'influencer' && deps.magicLinks ? { pageLink: MAGIC_LINK_MARK } : {}) });
       return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...routing(r, true) };
     });
-    // Staff's alert with no staff member registered yet (a fresh engine, before the first sign-in): one copy is
-    // kept in the outbox for the team, so it is not lost; whoever signs in first reads it at GET /notifications.
+    // Staff's alert with no active staff member (a fresh engine, before the first sign-in): one copy is kept in
+    // the outbox for the team, so it is not lost; whoever signs in first reads it at GET /notifications.
     if (audience.includes('staff') && !everyone.some((r) => r.kind === 'staff')) {
       const id = notificationId(source, kind, { kind: 'staff', id: STAFF_TEAM });
       const text = renderNotification({ kind, language: 'en', timeZone: 'UTC', productId, details });
@@ -121,7 +121,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
         payload: message(id, kind, productId, at, text, details),
         channel: 'email',
         status: 'outbox',
-        lastError: 'no staff member is registered yet (POST /staff-members, or npm run sign-in-link): kept in the outbox for staff to read',
+        lastError: 'no active staff member to tell (add one: POST /staff-members, or npm run sign-in-link): kept in the outbox for staff to read',
       });
     }
     await notifications.insert(rows);
@@ -131,7 +131,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
   return {
     async notifyPeople({ productId, seq, kind, audience, at, details }: NotifyPeopleInput): Promise<PeopleNotified> {
       if (kind === 'digest' || kind === 'auth.sign_in_link') throw ApplicationFailure.nonRetryable(`a ${kind} is not written for an event`, DeliveryErrorType.Refused);
-      return write(`event:${seq}`, kind, productId, at, audience, details);
+      // The event is its product's seq: two products' events of one seq are two causes.
+      return write(`event:${productId}:${seq}`, kind, productId, at, audience, details);
     },
 
     async notifyDeliveryFailed({ deliveryId }: { deliveryId: string }): Promise<PeopleNotified> {

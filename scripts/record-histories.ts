@@ -12,9 +12,9 @@
 // told of the cancellation) and that cancellation's delivery workflow, from v10 one whose poll waited in DRAFT for
 // the influencer (changes requested, options edited, approved) before it opened (from v13 each batch's read model
 // and social updates written by one local activity), from v14 products warn staff of orders nearing their due
-// date (the launched one's production run is warned of before it ships), from v15 a waiting review is reminded
-// once per interval up to a limit (the launched one's second design round twice), and writes their histories
-// to test/fixtures/histories/.
+// date (the launched one's production run is warned of before it ships) and remind a waiting review once per
+// interval up to a limit (the launched one's second design round twice), and writes their histories to
+// test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     await act(launched, reviewDesign, { round: 1, decision: 'REQUEST_CHANGES', feedback: 'shorter' }, influencer);
     await act(launched, submitDesign, { title: 'v2', description: 'shorter', imageUrls: [] });
     // The review reminder fires once before the approval, so the history holds that timer too.
-    // From v15 twice (reviewReminderLimit 2), one interval apart.
+    // From v14 twice (reviewReminderLimit 2), one interval apart.
     await waitFor('the review reminders', `SELECT 1 FROM timeline_events WHERE product_id = $1 AND type = 'DESIGN_REVIEW_REMINDER' HAVING count(*) >= 2`, [`p-recorded-launched-${label}`]);
     await act(launched, reviewDesign, { round: 2, decision: 'APPROVE' }, influencer);
     await act(launched, recordSample, { supplier: 'Mill', notes: 'good', photoUrls: [] });

@@ -55,6 +55,7 @@ import {
   type CommandUpdate,
   type LifecycleEvent,
   type ProductLifecycleWorkflow,
+  type LifecycleRules,
   type ProductState,
   type ProductWorkflowInput,
   type RecordedSocialUpdates,
@@ -121,6 +122,15 @@ export const POLL_MODERATION_PATCH = 'poll-moderation';
  */
 export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
 
+/**
+ * Products whose rules warn staff of supplier orders nearing their due date (orderDueWarningMs) and remind a
+ * waiting review more than once (reviewReminderLimit) arm those timers from these patches on. Asked only when
+ * the rule is there, so older products never ask; a product created by a newer API but first run by a worker
+ * from before got no such timers, and replays so (the rule is set aside for its run).
+ */
+export const ORDER_DUE_WARNINGS_PATCH = 'order-due-warnings';
+export const REPEATED_REMINDERS_PATCH = 'repeated-reminders';
+
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
 
@@ -142,6 +152,10 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const oneWrite = social && boundedAttempts && patched(ONE_LOCAL_WRITE_PATCH);
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
+  // Timers of rules an older worker did not know: kept only for runs past their patch (a continued run keeps
+  // the rules its first run left).
+  if (!continued && state.rules.orderDueWarningMs !== undefined && !patched(ORDER_DUE_WARNINGS_PATCH)) state.rules = withoutRule(state.rules, 'orderDueWarningMs');
+  if (!continued && state.rules.reviewReminderLimit !== undefined && !patched(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
   const writes = localWrites(state.productId, boundedAttempts);
   const { writeReadModel, writeReadModelWithUpdates, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier();
@@ -423,4 +437,10 @@ async function compensate(productId: string, beforeSeq: number): Promise<void> {
       }
     }),
   );
+}
+
+/** The rules without one an older worker would not have acted on. */
+function withoutRule(rules: LifecycleRules, rule: 'orderDueWarningMs' | 'reviewReminderLimit'): LifecycleRules {
+  const { [rule]: _dropped, ...rest } = rules;
+  return rest;
 }

@@ -51,7 +51,7 @@ describe('ORDER_DUE_SOON', () => {
     expect(nextDeadline(q.state)).toMatchObject({ kind: 'REVIEW_REMINDER' });
   });
 
-  it('comes after a review reminder that is due first, and before one that is due later', () => {
+  it('warns of a request placed after a round was sent back (no review waiting then)', () => {
     const p = driveTo('SAMPLING', WARNED).advance(MINUTE);
     p.act({ type: 'RECORD_SAMPLE', supplier: 'Mill', notes: 'first fit', photoUrls: [] });
     p.advance(MINUTE).act({ type: 'REVIEW_SAMPLE', round: 1, decision: 'REQUEST_CHANGES', feedback: 'longer' }, influencer);

@@ -89,7 +89,7 @@ const EN: Record<RenderInput['kind'], Words> = {
   }),
   'order.due_soon': (v) => ({
     subject: `${v.order} of ${v.product} is due ${v.dueDate}`,
-    body: `${v.order} of ${v.product} (${v.supplier}) is due ${v.dueDate} and is not done yet. Check with the supplier, or record what arrived.`,
+    body: `${v.order} of ${v.product} (${v.supplier}) is due ${v.dueDate} and is not done yet. Check with the supplier how it stands.`,
   }),
   'delivery.failed': (v) => ({
     subject: `A post of ${v.product} could not be delivered`,
@@ -109,7 +109,7 @@ const ZH: Record<RenderInput['kind'], Words> = {
   'poll.below_minimum': (v) => ({ subject: `${v.product} 的投票未达到最低票数`, body: `${v.product} 的投票获得 ${v.totalVotes} 票，需要 ${v.minVotes} 票。请延长投票或取消该产品。` }),
   'demand.below_goal': (v) => ({ subject: `${v.product} 未达到预订目标`, body: `粉丝为 ${v.product} 预订了 ${v.totalUnits} 件，目标为 ${v.minimumUnits} 件。请延长预订期、说明理由后越过目标，或取消该产品。` }),
   'restock.proposed': (v) => ({ subject: `${v.product} 建议第 ${v.number} 次补货`, body: `${v.product} 已售出库存的 ${v.sellThrough}。请批准第 ${v.number} 次补货（填写供应商和交期）或拒绝。` }),
-  'order.due_soon': (v) => ({ subject: `${v.product} 的${v.order}将于 ${v.dueDate} 到期`, body: `${v.product} 的${v.order}（${v.supplier}）将于 ${v.dueDate} 到期，尚未完成。请与供应商确认，或记录已到货的内容。` }),
+  'order.due_soon': (v) => ({ subject: `${v.product} 的${v.order}将于 ${v.dueDate} 到期`, body: `${v.product} 的${v.order}（${v.supplier}）将于 ${v.dueDate} 到期，尚未完成。请与供应商确认进度。` }),
   'delivery.failed': (v) => ({ subject: `${v.product} 的一条动态未能发送`, body: `${v.product} 的 ${v.event} 动态未能发送到渠道 ${v.channel}：${v.error}。请修复渠道后重新发送。` }),
 };
 

@@ -130,12 +130,27 @@ describe('notifications', () => {
       expect(annas.map((n) => n.kind).sort()).toEqual(['announcement.approval_overdue', 'order.due_soon', 'order.due_soon']);
       expect(smtp.to('anna@incubator.example').filter((m) => m.text.includes(productId))).toHaveLength(3);
       const mias = await notificationsOf(`productId=${productId}&recipientKind=influencer`);
-      expect(mias.map((n) => n.kind).filter((k) => !k.endsWith('_reminder')).sort()).toEqual(['announcement.approval_overdue', 'announcement.approval_waiting', 'sample.review_waiting']);
+      expect(mias.map((n) => n.kind).filter((k) => !k.endsWith('_reminder')).sort()).toEqual(['announcement.approval_overdue', 'announcement.approval_waiting', 'design.review_waiting', 'sample.review_waiting']);
       // The timeline says what staff were warned of.
       const timeline = expectOk(await t.http<{ events: { type: string; data: Record<string, unknown> }[] }>('GET', `/products/${productId}/timeline`)).events;
       expect(timeline.filter((e) => e.type === 'ORDER_DUE_SOON').map((e) => e.data.order)).toEqual(['sample-1', 'production']);
     } finally {
       await supplierHooks.close();
+    }
+  });
+
+  it('tells the influencer of each of her products, also when their events have the same sequence number', async () => {
+    const products = [await createProduct(t, cast.influencerId), await createProduct(t, cast.influencerId)];
+    for (const productId of products) {
+      await advanceTo(t, cast, productId, 'DESIGN');
+      expectOk(await t.http<ProductDto>('POST', `/products/${productId}/designs`, { body: { title: 'Twin', description: 'v1' } }));
+    }
+    const seqs = await Promise.all(products.map(async (id) => expectOk(await t.http<ProductDto>('GET', `/products/${id}`)).seq));
+    expect(seqs[0]).toBe(seqs[1]);
+    for (const productId of products) {
+      await eventually(`the design mail of ${productId}`, () => smtp.to('mia@studio.example').find((m) => m.text.includes(productId) && m.subject.includes('第 1 版设计等待你审核')));
+      const rows = await notificationsOf(`productId=${productId}&recipientKind=influencer`);
+      expect(rows.filter((n) => n.kind === 'design.review_waiting')).toHaveLength(1);
     }
   });
 
@@ -230,7 +245,7 @@ describe('notifications without an SMTP server', () => {
     });
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ recipientId: 'staff', kind: 'poll.below_minimum', status: 'outbox', subject: 'The poll of Summer dress closed short of its minimum' });
-    expect(kept[0].lastError).toContain('no staff member is registered yet');
+    expect(kept[0].lastError).toContain('no active staff member to tell');
   });
 
   it('keeps mail in the outbox staff read, with why it was not sent', async () => {

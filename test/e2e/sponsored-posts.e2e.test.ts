@@ -2,7 +2,7 @@
 // and are held (no delivery workflow, nothing sent) until staff record the platform's paid-post order; then
 // they are delivered once, with the partner, label and order reference in the body. A refused order blocks the
 // post with its reason; cancelling the product withdraws held posts; the fees are listed per post and totalled.
-import { productWorkflowId, sponsoredPostWorkflowId } from '@app/domain';
+import { deliveryWorkflowId, productWorkflowId, sponsoredPostWorkflowId } from '@app/domain';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { expectError, expectOk } from './e2e-helpers';
 import type { DeliveriesDto, DeliveryDto, IssuedChannelDto, ProductDto, SocialUpdatesDto, SponsoredPostDto, SponsorshipDto } from '../support/api-types';
@@ -198,6 +198,8 @@ describe('sponsored posts', () => {
       const weiboDelivery = (await sponsorshipOf(productId)).posts.find((p) => p.platform === 'weibo')!.deliveries[0];
       expect(weiboDelivery.status).toBe('held');
       await expectNoDeliveryWorkflow(weibo);
+      // Each post has its own workflow: none for the update as a whole.
+      await expect(client.workflow.getHandle(deliveryWorkflowId(updateId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
       expect((await client.workflow.getHandle(sponsoredPostWorkflowId(updateId, 'douyin')).describe()).status.name).toBe('RUNNING');
       // Fees are per post: one recorded so far.
       expect((await sponsorshipOf(productId)).totals).toEqual([{ currency: 'CNY', feeMinor: 80_000, posts: 1 }]);

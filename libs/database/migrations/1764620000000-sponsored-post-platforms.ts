@@ -23,6 +23,12 @@ export class SponsoredPostPlatforms1764620000000 implements MigrationInterface {
     await q.query(`DROP INDEX "sponsored_posts_order_reference_key"`);
     // Back to one post per update: the first platform's post stands for the update.
     await q.query(`DELETE FROM "sponsored_posts" p USING "sponsored_posts" o WHERE o.update_id = p.update_id AND o.platform < p.platform`);
+    // A reference two platforms' order systems both used stays on the first post; the others name their platform.
+    await q.query(
+      `UPDATE "sponsored_posts" p SET "order_reference" = left(p."order_reference", 67) || '~' || p."platform"
+       WHERE p."order_reference" IS NOT NULL
+         AND EXISTS (SELECT 1 FROM "sponsored_posts" o WHERE o."order_reference" = p."order_reference" AND (o."update_id", o."platform") < (p."update_id", p."platform"))`,
+    );
     await q.query(`ALTER TABLE "sponsored_posts" DROP CONSTRAINT "PK_sponsored_posts"`);
     await q.query(`ALTER TABLE "sponsored_posts" ADD CONSTRAINT "PK_sponsored_posts" PRIMARY KEY ("update_id")`);
     await q.query(`ALTER TABLE "sponsored_posts" DROP COLUMN "platform"`);

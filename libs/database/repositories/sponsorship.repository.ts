@@ -207,10 +207,10 @@ async function lockPost(m: EntityManager, productId: string, ref: PostRef): Prom
   return post ?? { outcome: 'platform-unknown', platforms: rows.map((r) => r.platform) };
 }
 
-/** The post that already holds this order reference on its platform, if another does. */
+/** The post that already holds this order reference on its platform (or on every platform: a post from before), if another does. */
 async function otherPostOf(m: EntityManager, orderReference: string, updateId: string, platform: string): Promise<string | undefined> {
   const rows: { updateId: string }[] = await m.query(
-    `SELECT update_id AS "updateId" FROM sponsored_posts WHERE platform = $3 AND order_reference = $1 AND update_id <> $2`,
+    `SELECT update_id AS "updateId" FROM sponsored_posts WHERE (platform = $3 OR platform = '*' OR $3 = '*') AND order_reference = $1 AND update_id <> $2`,
     [orderReference, updateId, platform],
   );
   return rows[0]?.updateId;

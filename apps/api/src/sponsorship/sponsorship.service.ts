@@ -78,7 +78,10 @@ export class SponsorshipService {
       case 'withdrawn':
         throw new DomainError(DomainErrorCode.InvalidState, `product ${ref.id} was cancelled; its sponsored post ${updateId} was withdrawn and is not sent`);
       case 'already-released':
-        throw new DomainError(DomainErrorCode.AlreadyExists, `the paid-post order ${decision.orderReference} is already recorded for update ${updateId}; its post was released`);
+        throw new DomainError(
+          DomainErrorCode.AlreadyExists,
+          `the paid-post order ${decision.orderReference} is already recorded for update ${updateId}${dto.platform ? ` on ${dto.platform}` : ''}; its post was released`,
+        );
       case 'reference-taken':
         throw new DomainError(
           DomainErrorCode.AlreadyExists,
