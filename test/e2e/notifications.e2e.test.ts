@@ -3,7 +3,7 @@
 // through a real SMTP server process, or by a signed webhook, in each person's language and time zone; a
 // person on the daily digest gets one message at her digest hour, however often the digest runs; and with
 // no SMTP server configured, mail is kept in the outbox staff read through the API.
-import { NOTIFICATION_DIGEST_WORKFLOW_TYPE, type NotificationDigestWorkflow } from '@app/domain';
+import { NOTIFICATION_DIGEST_SCHEDULE_ID, NOTIFICATION_DIGEST_WORKFLOW_TYPE, type NotificationDigestWorkflow } from '@app/domain';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { expectError, expectOk } from './e2e-helpers';
@@ -217,6 +217,20 @@ describe('notifications', () => {
     } finally {
       await channelReceiver.close();
     }
+  });
+
+  it('runs the digests every hour from the schedule the API created for its engine', async () => {
+    const schedule = client.schedule.getHandle(`${NOTIFICATION_DIGEST_SCHEDULE_ID}-${t.config.temporal.taskQueue}`);
+    const described = await eventually('the digest schedule', async () => schedule.describe().catch(() => undefined));
+    expect(described.spec.intervals?.map((i) => i.every)).toEqual([3_600_000]);
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: NOTIFICATION_DIGEST_WORKFLOW_TYPE, taskQueue: t.config.temporal.taskQueue });
+    expect(described.policies.overlap).toBe('SKIP');
+    // Triggered now, it starts the digest workflow, which runs to its end on the engine's worker.
+    const before = described.info.recentActions.length;
+    await schedule.trigger();
+    const run = await eventually('the triggered digest run', async () => (await schedule.describe()).info.recentActions[before]?.action);
+    expect(run.type).toBe('startWorkflow');
+    await expect(client.workflow.getHandle(run.workflow.workflowId, run.workflow.firstExecutionRunId).result()).resolves.toEqual(expect.any(Number));
   });
 
   it('lets only staff read notifications, and refuses a bad filter', async () => {
