@@ -30,6 +30,13 @@ export function isUniqueViolation(err: unknown): boolean {
 // Deadlock and serialization failure: the transaction was rolled back as a whole and may simply run again.
 const CONFLICT_CODES = new Set(['40P01', '40001']);
 
+/** PostgreSQL rolled the transaction back for a deadlock or a serialization failure (it may run again). */
+export function isTransactionConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && CONFLICT_CODES.has(code);
+}
+
 /**
  * Runs `attempt` again (up to `attempts` times in all) when PostgreSQL rolled it back for a deadlock or a
  * serialization failure; only for work that is idempotent as a whole (a batch keyed per fan or webhook-id).
@@ -39,9 +46,7 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 3
     try {
       return await attempt();
     } catch (err) {
-      const e = err as { code?: unknown; driverError?: { code?: unknown } };
-      const code = e.driverError?.code ?? e.code;
-      if (typeof code !== 'string' || !CONFLICT_CODES.has(code) || n >= attempts) throw err;
+      if (!isTransactionConflict(err) || n >= attempts) throw err;
     }
   }
 }

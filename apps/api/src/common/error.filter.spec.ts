@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { QueryFailedError } from 'typeorm';
 import { describeError, statusForCode } from './error.filter';
 
 describe('error mapping', () => {
@@ -31,6 +32,14 @@ describe('error mapping', () => {
     expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))?.statusCode).toBe(503);
     const refused = Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000', severity: 'FATAL' });
     expect(describeError(refused)?.statusCode).toBe(503);
+  });
+
+  it('answers 503 for a write PostgreSQL rolled back in a deadlock or a serialization failure, and still 500 for any other failed statement', () => {
+    const deadlock = new QueryFailedError('UPDATE deliveries …', [], Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+    expect(describeError(deadlock)).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' });
+    expect(describeError(deadlock)?.message).toMatch(/rolled this write back .*; retry the request/);
+    expect(describeError(Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }))?.statusCode).toBe(503);
+    expect(describeError(new QueryFailedError('INSERT …', [], Object.assign(new Error('duplicate key value'), { code: '23505' })))).toBeNull();
   });
 
   it("answers 503 while the workflow's failed task is being retried (the update can be sent again)", () => {

@@ -1,9 +1,10 @@
 // Maps every error to one HTTP status and the one error body: domain refusals by code (exhaustive),
-// Temporal client errors, database outages (503), Nest/Fastify HTTP errors; anything else is a logged 500.
+// Temporal client errors, database outages and writes rolled back for a deadlock (503), Nest/Fastify HTTP
+// errors; anything else is a logged 500.
 
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isDomainErrorCode } from '@app/domain';
-import { isDatabaseUnavailable } from '@app/database';
+import { isDatabaseUnavailable, isTransactionConflict } from '@app/database';
 import {
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
@@ -82,6 +83,11 @@ export function describeError(err: unknown): ErrorBody | null {
   }
   if (isDatabaseUnavailable(err)) {
     return errorBody(503, 'the database is not reachable right now; retry the request', { code: DomainErrorCode.DependencyUnavailable });
+  }
+  // A write that met another in a deadlock (or a serialization failure) that no retry inside the API absorbed:
+  // PostgreSQL rolled its transaction back, so the request can simply be sent again.
+  if (isTransactionConflict(err)) {
+    return errorBody(503, 'the database rolled this write back for a conflicting concurrent one; retry the request', { code: DomainErrorCode.DependencyUnavailable });
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
