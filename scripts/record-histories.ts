@@ -13,7 +13,8 @@
 // the influencer (changes requested, options edited, approved) before it opened (from v13 each batch's read model
 // and social updates written by one local activity), from v14 products warn staff of orders nearing their due
 // date (the launched one's production run is warned of before it ships) and remind a waiting review once per
-// interval up to a limit (the launched one's second design round twice), and writes their histories to
+// interval up to a limit (the launched one's second design round twice), from v15 every product asks its
+// patches with one marker (patches-2026-12), and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)

@@ -1,7 +1,7 @@
 // The product workflow's local activities (the poll's tally, the read model, social updates) and how long
 // each is tried: quick attempts inside the workflow task, then durable pauses, never an unbounded chain.
 
-import { ActivityFailure, ApplicationFailure, CancelledFailure, log, patched, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancelledFailure, log, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
 import type {
   BatchSocialUpdates,
   NotificationActivities,
@@ -92,12 +92,13 @@ async function untilItLands<T>(what: string, productId: string, attempt: () => P
 
 
 /**
- * The product's local writes; `boundedAttempts` is the product's answer to BOUNDED_LOCAL_ACTIVITIES_PATCH.
+ * The product's local writes; `boundedAttempts` is the product's answer to BOUNDED_LOCAL_ACTIVITIES_PATCH, and
+ * `applies` how the run asks a patch (product-lifecycle's patchesOfRun).
  * From that patch on they also run one at a time: the read model, the social loop and the tally each call
  * local activities, and two in flight at once resolve in the order they finish on a live worker but in the
  * order they were scheduled on replay, which a replay reports as nondeterminism.
  */
-export function localWrites(productId: string, boundedAttempts: boolean) {
+export function localWrites(productId: string, boundedAttempts: boolean, applies: (patchId: string) => boolean) {
   let lane: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(run: () => Promise<T>): Promise<T> => {
     const next = lane.then(run, run);
@@ -130,7 +131,7 @@ export function localWrites(productId: string, boundedAttempts: boolean) {
     notifyPeople: (input: NotifyPeopleInput): Promise<PeopleNotified> =>
       untilItLands('writing notifications', productId, () => oneAtATime(() => bounded.notifyPeople(input))),
     tally: (input: TallyInput) => {
-      if (!patched(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
+      if (!applies(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
       return boundedAttempts ? untilItLands('tallying the poll', productId, () => oneAtATime(() => bounded.tallyPoll(input))) : tallyPoll(input);
     },
   };

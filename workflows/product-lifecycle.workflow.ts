@@ -62,7 +62,7 @@ import {
   type RecordEventsInput,
   type SocialActivities,
 } from '../libs/domain';
-import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites } from './local-writes';
+import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites, TALLY_AS_LOCAL_ACTIVITY } from './local-writes';
 import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
@@ -131,6 +131,38 @@ export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
 export const ORDER_DUE_WARNINGS_PATCH = 'order-due-warnings';
 export const REPEATED_REMINDERS_PATCH = 'repeated-reminders';
 
+/**
+ * The patches above (and the local writes' tally-as-local-activity), answered for a run by one marker: a run
+ * started from this patch on, fresh or continued, takes every one of them as applied, which is what asking each
+ * would answer in such a run, without asking it. Its history then holds one patch marker and one
+ * TemporalChangeVersion upsert where it held one of each per patch (about 20 of a product's first workflow
+ * task's events, each upsert a visibility write on the server). A run from before never finds this marker and
+ * asks each patch where it always did, so recorded histories replay unchanged. A patch added later is not in
+ * the set: it is asked on its own until the next such patch takes it in.
+ */
+export const PATCHES_2026_12 = 'patches-2026-12';
+const PATCHES_2026_12_SET: ReadonlySet<string> = new Set([
+  SOCIAL_UPDATES_PATCH,
+  SMALL_RESULTS_PATCH,
+  CONTINUE_AS_NEW_PATCH,
+  BOUNDED_LOCAL_ACTIVITIES_PATCH,
+  ONE_LOCAL_WRITE_PATCH,
+  ON_SALE_PATCH,
+  ORDER_DUE_WARNINGS_PATCH,
+  REPEATED_REMINDERS_PATCH,
+  NOTIFICATIONS_PATCH,
+  NOTIFY_PEOPLE_LOCALLY_PATCH,
+  POLL_MODERATION_PATCH,
+  CANCEL_COMPENSATION_PATCH,
+  TALLY_AS_LOCAL_ACTIVITY,
+]);
+
+/** How this run asks a patch: asked once, at its start, whether it is past PATCHES_2026_12 (see there). */
+function patchesOfRun(): (patchId: string) => boolean {
+  const current = patched(PATCHES_2026_12);
+  return (patchId) => (current && PATCHES_2026_12_SET.has(patchId)) || patched(patchId);
+}
+
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
 type ImmediateCommandType = Exclude<CommandType, 'CLOSE_POLL' | 'CLOSE_DEMAND' | 'CANCEL'>;
 
@@ -138,33 +170,34 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // A continued run takes the product as the previous run left it: every event already in the read model
   // and every social update recorded, so it emits nothing on start.
   const { continued } = input;
+  const applies = patchesOfRun();
   const created = continued
     ? { state: continued.state, events: [] }
-    : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now(), input.pollApproval !== undefined && patched(POLL_MODERATION_PATCH));
+    : createProductState(input, input.createdAt ? Date.parse(input.createdAt) : Date.now(), input.pollApproval !== undefined && applies(POLL_MODERATION_PATCH));
   const state: ProductState = created.state;
   const outbox: LifecycleEvent[] = [...created.events];
   // A continued run keeps its product's choice: one started before social updates never gets them.
-  const social = continued ? continued.social : patched(SOCIAL_UPDATES_PATCH);
-  const smallResults = patched(SMALL_RESULTS_PATCH);
-  const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
-  const boundedAttempts = patched(BOUNDED_LOCAL_ACTIVITIES_PATCH);
+  const social = continued ? continued.social : applies(SOCIAL_UPDATES_PATCH);
+  const smallResults = applies(SMALL_RESULTS_PATCH);
+  const mayContinue = applies(CONTINUE_AS_NEW_PATCH);
+  const boundedAttempts = applies(BOUNDED_LOCAL_ACTIVITIES_PATCH);
   // Asked only of products with social updates and bounded attempts (every product started for years).
-  const oneWrite = social && boundedAttempts && patched(ONE_LOCAL_WRITE_PATCH);
+  const oneWrite = social && boundedAttempts && applies(ONE_LOCAL_WRITE_PATCH);
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
-  if (!continued && patched(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
+  if (!continued && applies(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
   // Timers of rules an older worker did not know: kept only for runs past their patch (a continued run keeps
   // the rules its first run left).
-  if (!continued && state.rules.orderDueWarningMs !== undefined && !patched(ORDER_DUE_WARNINGS_PATCH)) state.rules = withoutRule(state.rules, 'orderDueWarningMs');
-  if (!continued && state.rules.reviewReminderLimit !== undefined && !patched(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
-  const writes = localWrites(state.productId, boundedAttempts);
+  if (!continued && state.rules.orderDueWarningMs !== undefined && !applies(ORDER_DUE_WARNINGS_PATCH)) state.rules = withoutRule(state.rules, 'orderDueWarningMs');
+  if (!continued && state.rules.reviewReminderLimit !== undefined && !applies(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
+  const writes = localWrites(state.productId, boundedAttempts, applies);
   const { writeReadModel, writeReadModelWithUpdates, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier();
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier();
-  const notifies = continued ? continued.notifications === true : patched(NOTIFICATIONS_PATCH);
+  const notifies = continued ? continued.notifications === true : applies(NOTIFICATIONS_PATCH);
   // Asked only of products that notify (a continued run keeps its product's answer): the patch's marker
   // sits in the histories where the choice is made.
-  const notifiesLocally = notifies && (continued ? continued.notifiesLocally === true : patched(NOTIFY_PEOPLE_LOCALLY_PATCH));
+  const notifiesLocally = notifies && (continued ? continued.notifiesLocally === true : applies(NOTIFY_PEOPLE_LOCALLY_PATCH));
   const people = peopleNotifier(notifiesLocally ? writes.notifyPeople : undefined);
   // The product's first events (a poll drafted for her approval) notify too.
   if (notifies) people.add(state, created.events);
@@ -244,7 +277,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     COMMAND_UPDATES.CANCEL,
     (req) => {
       // Asked first, before any tally: where recorded histories hold the patch's marker.
-      const releaseHeld = patched(CANCEL_COMPENSATION_PATCH);
+      const releaseHeld = applies(CANCEL_COMPENSATION_PATCH);
       if (state.stage !== 'DEMAND' || state.demand?.status !== 'OPEN') return cancel(req, releaseHeld);
       return (async () => {
         beginDemandClose(state);
@@ -418,7 +451,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   await peopleLoop;
   // Asked again rather than remembered from the cancel's handler: the first histories of the patch (v7) hold
   // its marker here, at the compensation, and replay it only if this call finds it.
-  if (cancelledFromSeq !== null && patched(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);
+  if (cancelledFromSeq !== null && applies(CANCEL_COMPENSATION_PATCH)) await compensate(state.productId, cancelledFromSeq);
   return toView(state);
 };
 

@@ -270,6 +270,24 @@ describe('recorded histories', () => {
     expect(notified(launched)).toBe(notified(before) + 2);
   });
 
+  it('cover products from the patches-2026-12 patch (v15): one patch marker and one TemporalChangeVersion upsert where v14 products have one of each per patch, for the same actions', () => {
+    const upserts = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
+    for (const kind of ['launched', 'cancelled', 'moderated', 'supplied', 'sales', 'held-released', 'continued-run1', 'continued-run2']) {
+      const before = load(`product-lifecycle-${kind}-v14.json`);
+      const after = load(`product-lifecycle-${kind}-v15.json`);
+      expect(patchesOf(after)).toEqual(['patches-2026-12']);
+      // The first run extends its poll until its history is long enough to continue as new: with fewer events per
+      // product, a few more extensions.
+      if (kind === 'continued-run1') expect(updatesOf(after).length).toBeGreaterThan(updatesOf(before).length);
+      else expect(updatesOf(after)).toEqual(updatesOf(before));
+      // Every other upsert (the stage's search attributes) is the same.
+      expect(upserts(before) - upserts(after)).toBe(patchesOf(before).length - 1);
+    }
+    // The product did what v14's did, local write by local write: each patch taken as applied.
+    expect(localActivitiesOf('product-lifecycle-launched-v15.json')).toEqual(localActivitiesOf('product-lifecycle-launched-v14.json'));
+    expect(localActivitiesOf('product-lifecycle-sales-v15.json')).toEqual(localActivitiesOf('product-lifecycle-sales-v14.json'));
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
