@@ -141,7 +141,7 @@ export const REPEATED_REMINDERS_PATCH = 'repeated-reminders';
  * the set: it is asked on its own until the next such patch takes it in.
  */
 export const PATCHES_2026_12 = 'patches-2026-12';
-const PATCHES_2026_12_SET: ReadonlySet<string> = new Set([
+export const PATCHES_2026_12_SET: ReadonlySet<string> = new Set([
   SOCIAL_UPDATES_PATCH,
   SMALL_RESULTS_PATCH,
   CONTINUE_AS_NEW_PATCH,
