@@ -75,7 +75,6 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
   const message = (id: string, kind: NotificationKind, productId: string | null, at: string, text: NotificationText, details: Record<string, unknown>) =>
     JSON.stringify({ type: `notification.${kind}`, timestamp: at, data: { notificationId: id, kind, productId, subject: text.subject, body: text.body, details } });
 
-  /** Writes one notification per recipient who wants them; answers the ones to send now. */
   /**
    * An influencer's notification carries a magic link to her page where its words hold MAGIC_LINK_MARK: the link's
    * token is derived from the notification's id (the same on every attempt, only its hash stored), and the link
@@ -95,34 +94,24 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     return { body: words.body.replaceAll(MAGIC_LINK_MARK, url), payload: words.payload.replaceAll(MAGIC_LINK_MARK, url) };
   };
 
+  /** Writes one notification per recipient who wants them; answers the ones to send now. */
   const write = async (source: string, kind: Exclude<NotificationKind, 'digest' | 'auth.sign_in_link'>, productId: string | null, at: string, audience: NotificationAudience[], details: Record<string, unknown>): Promise<PeopleNotified> => {
-    const everyone = await notifications.recipients(productId, audience);
-    const people = everyone.filter((r) => r.notificationMode !== 'none');
-    const rows = people.map((r): NewNotification => {
+    const rowFor = (r: Pick<Recipient, 'kind' | 'id' | 'language' | 'timeZone'>, route: Pick<NewNotification, 'channel' | 'status' | 'lastError'>): NewNotification => {
       const id = notificationId(source, kind, r);
       const text = renderNotification({ kind, language: r.language, timeZone: r.timeZone, productId, details, ...(r.kind === 'influencer' && deps.magicLinks ? { pageLink: MAGIC_LINK_MARK } : {}) });
-      return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...routing(r, true) };
-    });
+      return { id, recipientKind: r.kind, recipientId: r.id, productId, source, kind, language: r.language, subject: text.subject, body: text.body, payload: message(id, kind, productId, at, text, details), ...route };
+    };
+    const everyone = await notifications.recipients(productId, audience);
+    const rows = everyone.filter((r) => r.notificationMode !== 'none').map((r) => rowFor(r, routing(r, true)));
     // Staff's alert with no active staff member (a fresh engine, before the first sign-in): one copy is kept in
     // the outbox for the team, so it is not lost; whoever signs in first reads it at GET /notifications.
     if (audience.includes('staff') && !everyone.some((r) => r.kind === 'staff')) {
-      const id = notificationId(source, kind, { kind: 'staff', id: STAFF_TEAM });
-      const text = renderNotification({ kind, language: 'en', timeZone: 'UTC', productId, details });
-      rows.push({
-        id,
-        recipientKind: 'staff',
-        recipientId: STAFF_TEAM,
-        productId,
-        source,
-        kind,
-        language: 'en',
-        subject: text.subject,
-        body: text.body,
-        payload: message(id, kind, productId, at, text, details),
-        channel: 'email',
-        status: 'outbox',
-        lastError: 'no active staff member to tell (add one: POST /staff-members, or npm run sign-in-link): kept in the outbox for staff to read',
-      });
+      rows.push(
+        rowFor(
+          { kind: 'staff', id: STAFF_TEAM, language: 'en', timeZone: 'UTC' },
+          { channel: 'email', status: 'outbox', lastError: 'no active staff member to tell (add one: POST /staff-members, or npm run sign-in-link): kept in the outbox for staff to read' },
+        ),
+      );
     }
     await notifications.insert(rows);
     return { notificationIds: await notifications.pendingAmong(rows.map((r) => r.id)), retry: deps.deliveryRetry };
