@@ -5,8 +5,8 @@ import { unreachable } from './errors';
 import { emit, iso, moveTo } from './events';
 import { SYSTEM_ACTOR, type LifecycleEvent, type ProductState } from './model';
 import { roundsOf, type RoundKind } from './commands/rounds';
-import { endReservationHold, goOnSale, openRestock } from './sales';
-import { PRODUCTION_ORDER, restockOrder, sampleOrder } from './supplier-events';
+import { endReservationHold, goOnSale } from './sales';
+import { openOrders, type SupplierOrderKind } from './supplier-events';
 
 export type Deadline =
   | { kind: 'POLL_CLOSES'; at: number }
@@ -68,43 +68,8 @@ function remindersOf(round: { remindedAt?: string; reminders?: number }): number
   return round.reminders ?? (round.remindedAt ? 1 : 0);
 }
 
-/** An order placed with a supplier that is not done yet, with its due date and whether staff were warned of it. */
-interface DueOrder {
-  order: string;
-  placedAt: string;
-  dueDate: string;
-  dueWarnedAt?: string;
-}
-
-/** The orders still open in this stage: a sample request not received, the production run until it ships, a restock in production. */
-function openOrders(state: ProductState): DueOrder[] {
-  switch (state.stage) {
-    case 'SAMPLING':
-      return (state.sampleRequests ?? [])
-        .filter((r): r is typeof r & { dueDate: string } => r.status === 'OPEN' && r.dueDate !== undefined)
-        .map((r) => ({ order: sampleOrder(r.number), placedAt: r.requestedAt, dueDate: r.dueDate, dueWarnedAt: r.dueWarnedAt }));
-    case 'PRODUCTION': {
-      const run = state.production.run;
-      return run ? [{ order: PRODUCTION_ORDER, placedAt: run.startedAt, dueDate: run.dueDate, dueWarnedAt: run.dueWarnedAt }] : [];
-    }
-    case 'ON_SALE': {
-      const restock = openRestock(state);
-      return restock?.status === 'IN_PRODUCTION' && restock.dueDate && restock.approvedAt
-        ? [{ order: restockOrder(restock.number), placedAt: restock.approvedAt, dueDate: restock.dueDate, dueWarnedAt: restock.dueWarnedAt }]
-        : [];
-    }
-    case 'POLL':
-    case 'DEMAND':
-    case 'DESIGN':
-    case 'LAUNCH':
-    case 'LAUNCHED':
-    case 'ENDED':
-    case 'CANCELLED':
-      return [];
-    default:
-      return unreachable(state.stage);
-  }
-}
+// An open order is warned of in the stage it belongs to: a sample request while sampling, the run in production, a restock on sale.
+const WARNED_IN: Record<SupplierOrderKind, ProductState['stage']> = { sample: 'SAMPLING', production: 'PRODUCTION', restock: 'ON_SALE' };
 
 /**
  * When staff are warned that an order's due date nears: ORDER_DUE_WARNING before it, or halfway between the
@@ -124,10 +89,10 @@ function orderDueWarning(state: ProductState): Deadline | null {
   const lead = state.rules.orderDueWarningMs;
   if (lead === undefined) return null;
   let next: Deadline | null = null;
-  for (const o of openOrders(state)) {
-    if (o.dueWarnedAt) continue;
-    const at = dueWarningAt(o.placedAt, o.dueDate, lead);
-    if (!next || at < next.at) next = { kind: 'ORDER_DUE_SOON', at, order: o.order };
+  for (const { kind, order, placedAt, record } of openOrders(state)) {
+    if (WARNED_IN[kind] !== state.stage || !placedAt || !record.dueDate || record.dueWarnedAt) continue;
+    const at = dueWarningAt(placedAt, record.dueDate, lead);
+    if (!next || at < next.at) next = { kind: 'ORDER_DUE_SOON', at, order };
   }
   return next;
 }
@@ -189,16 +154,10 @@ export function applyDeadline(state: ProductState, deadline: Exclude<Deadline, T
 
 /** Marks the order warned of and says so on the timeline (staff are told: notifications.ts). */
 function warnOrderDue(state: ProductState, order: string, at: string): LifecycleEvent[] {
-  const record = orderRecord(state, order);
+  // The state is the one the warning was timed on (any event since re-times it), so the order is still open.
+  const record = openOrders(state).find((o) => o.order === order)?.record;
   if (!record) return [];
   record.dueWarnedAt = at;
   const { supplier, supplierId, dueDate } = record;
   return [emit(state, 'ORDER_DUE_SOON', SYSTEM_ACTOR, at, { order, supplier, ...(supplierId ? { supplierId } : {}), dueDate })];
-}
-
-/** The state's record of an open order, which the warning marks. */
-function orderRecord(state: ProductState, order: string): { supplier?: string; supplierId?: string; dueDate?: string; dueWarnedAt?: string } | undefined {
-  if (order === PRODUCTION_ORDER) return state.production.run;
-  const restock = state.sales?.restocks.find((r) => restockOrder(r.number) === order);
-  return restock ?? state.sampleRequests?.find((r) => sampleOrder(r.number) === order);
 }

@@ -5,8 +5,8 @@
 // sends it, signed and guarded like social deliveries.
 
 import type { DeliveryCounts, DeliveryOutcome, DeliveryRetry } from './contract';
-import type { LifecycleEvent, ProductState } from './model';
-import type { VariantUnits } from './sales-model';
+import type { LifecycleEvent, ProductionRun, ProductState, SampleRequest } from './model';
+import type { RestockRun, VariantUnits } from './sales-model';
 
 export const SUPPLIER_EVENT_KINDS = [
   'sample.requested',
@@ -36,18 +36,32 @@ export function restockOrder(number: number): string {
   return `restock-${number}`;
 }
 
+/** An order placed with a supplier (registered or named only) that is still open, with the state's record of it. */
+export interface OpenOrder {
+  kind: SupplierOrderKind;
+  order: string;
+  /** When it was placed: the request, the run's start, the restock's approval. */
+  placedAt: string | undefined;
+  record: SampleRequest | ProductionRun | RestockRun;
+}
+
 /**
- * The orders of registered suppliers that are still open: a sample request not yet received, the production
- * run until it ships (SHIPPED moves the product to LAUNCH), a restock in production. A cancellation tells
- * each of these suppliers.
+ * The orders still open: a sample request not yet received, the production run until it ships (SHIPPED moves
+ * the product to LAUNCH), a restock in production. A cancellation tells the registered suppliers of these;
+ * staff are warned of their due dates (deadlines.ts).
  */
-export function openSupplierOrders(state: ProductState): SupplierOrder[] {
-  const orders: SupplierOrder[] = [];
-  for (const r of state.sampleRequests ?? []) if (r.status === 'OPEN') orders.push({ order: sampleOrder(r.number), supplierId: r.supplierId });
+export function openOrders(state: ProductState): OpenOrder[] {
+  const orders: OpenOrder[] = [];
+  for (const r of state.sampleRequests ?? []) if (r.status === 'OPEN') orders.push({ kind: 'sample', order: sampleOrder(r.number), placedAt: r.requestedAt, record: r });
   const run = state.production.run;
-  if (run?.supplierId && state.stage === 'PRODUCTION') orders.push({ order: PRODUCTION_ORDER, supplierId: run.supplierId });
-  for (const r of state.sales?.restocks ?? []) if (r.status === 'IN_PRODUCTION' && r.supplierId) orders.push({ order: restockOrder(r.number), supplierId: r.supplierId });
+  if (run && state.stage === 'PRODUCTION') orders.push({ kind: 'production', order: PRODUCTION_ORDER, placedAt: run.startedAt, record: run });
+  for (const r of state.sales?.restocks ?? []) if (r.status === 'IN_PRODUCTION') orders.push({ kind: 'restock', order: restockOrder(r.number), placedAt: r.approvedAt, record: r });
   return orders;
+}
+
+/** The open orders of registered suppliers. */
+export function openSupplierOrders(state: ProductState): SupplierOrder[] {
+  return openOrders(state).flatMap(({ order, record }) => (record.supplierId ? [{ order, supplierId: record.supplierId }] : []));
 }
 
 /** A variant's units with its label, as a supplier reads them. */
