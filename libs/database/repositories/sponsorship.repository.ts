@@ -17,6 +17,9 @@ export type NewSponsoredPost = Pick<SponsoredPostEntity, 'updateId' | 'platform'
 /** The platform of posts written before per-platform posts: one order for every delivery of their update. */
 export const EVERY_PLATFORM = '*';
 
+/** Selects the deliveries of the post on platform $2 of update $1 (all of the update's, for a post from before per-platform posts). */
+const POST_DELIVERIES = `update_id = $1 AND ($2 = '${EVERY_PLATFORM}' OR sponsored_platform = $2)`;
+
 export type SponsorshipTerms = Pick<ProductSponsorshipEntity, 'partner' | 'defaultFeeMinor' | 'currency' | 'events'>;
 
 /** A sponsored post as staff see it: its update, and where its deliveries stand. */
@@ -34,9 +37,9 @@ export interface RecordedOrder {
 
 /** What recording the platform's answer for a post did, or why it did nothing. */
 export type PostDecision =
-  /** Released now, or earlier with the same order (a repeated request): these deliveries are to be sent. */
-  | { outcome: 'released'; deliveryIds: string[]; repeated: boolean }
-  | { outcome: 'blocked' }
+  /** The post on `platform` released now, or earlier with the same order (a repeated request): these deliveries are to be sent. */
+  | { outcome: 'released'; platform: string; deliveryIds: string[]; repeated: boolean }
+  | { outcome: 'blocked'; platform: string }
   | { outcome: 'not-sponsored' }
   /** Its product was cancelled: the post was (or is being) withdrawn. */
   | { outcome: 'withdrawn' }
@@ -116,7 +119,7 @@ export class SponsorshipRepository {
    * transaction, the post's row locked, so two requests cannot both release it, and a cancellation's
    * withdrawal either comes first (the post is withdrawn) or withdraws the released deliveries after.
    */
-  async release(productId: string, ref: PostRef, order: RecordedOrder): Promise<PostDecision & { platform?: string }> {
+  async release(productId: string, ref: PostRef, order: RecordedOrder): Promise<PostDecision> {
     const { updateId } = ref;
     try {
       return await this.db.transaction(async (m) => {
@@ -128,7 +131,7 @@ export class SponsorshipRepository {
           const same = post.orderReference === order.orderReference && post.feeMinor === order.feeMinor && post.currency === order.currency;
           if (!same) return { outcome: 'already-released', orderReference: post.orderReference ?? '' };
           const pending: { id: string }[] = await m.query(
-            `SELECT id FROM deliveries WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status = 'pending' ORDER BY id`,
+            `SELECT id FROM deliveries WHERE ${POST_DELIVERIES} AND status = 'pending' ORDER BY id`,
             [updateId, platform],
           );
           return { outcome: 'released', deliveryIds: pending.map((d) => d.id), repeated: true, platform };
@@ -141,7 +144,7 @@ export class SponsorshipRepository {
           [updateId, platform, order.orderReference, order.feeMinor, order.currency],
         );
         const held: { id: string; payload: string }[] = await m.query(
-          `SELECT id, payload FROM deliveries WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status IN ('held', 'blocked') ORDER BY id FOR UPDATE`,
+          `SELECT id, payload FROM deliveries WHERE ${POST_DELIVERIES} AND status IN ('held', 'blocked') ORDER BY id FOR UPDATE`,
           [updateId, platform],
         );
         for (const d of held) {
@@ -157,7 +160,7 @@ export class SponsorshipRepository {
   }
 
   /** Records that the platform refused the paid order: the post and its held deliveries are blocked, with the reason. */
-  async block(productId: string, ref: PostRef, refusal: { orderReference: string | null; reason: string }): Promise<PostDecision & { platform?: string }> {
+  async block(productId: string, ref: PostRef, refusal: { orderReference: string | null; reason: string }): Promise<PostDecision> {
     const { updateId } = ref;
     try {
       return await this.db.transaction(async (m) => {
@@ -177,7 +180,7 @@ export class SponsorshipRepository {
         );
         const why = `blocked: the platform refused the paid-post order${refusal.orderReference === null ? '' : ` ${refusal.orderReference}`} (${refusal.reason}); not sent unless a new order reference is recorded`;
         await m.query(
-          `UPDATE deliveries SET status = 'blocked', last_error = $3 WHERE update_id = $1 AND ($2 = '*' OR sponsored_platform = $2) AND status IN ('held', 'blocked')`,
+          `UPDATE deliveries SET status = 'blocked', last_error = $3 WHERE ${POST_DELIVERIES} AND status IN ('held', 'blocked')`,
           [updateId, platform, why.slice(0, 2_000)],
         );
         return { outcome: 'blocked', platform };

@@ -61,7 +61,7 @@ export class SponsorshipService {
       throw new DomainError(DomainErrorCode.NotFound, `product ${ref.id} has no social update ${updateId}`);
     }
     const post = { updateId, platform: dto.platform ?? null };
-    let decision: PostDecision & { platform?: string };
+    let decision: PostDecision;
     if (dto.status === 'refused') {
       decision = await this.sponsorships.block(ref.id, post, { orderReference: dto.orderReference ?? null, reason: dto.reason! });
     } else {
@@ -69,7 +69,7 @@ export class SponsorshipService {
     }
     switch (decision.outcome) {
       case 'released':
-        if (decision.deliveryIds.length > 0) await this.startDeliveries(sponsoredPostWorkflowId(updateId, decision.platform ?? '*'), decision.deliveryIds);
+        if (decision.deliveryIds.length > 0) await this.startDeliveries(sponsoredPostWorkflowId(updateId, decision.platform), decision.deliveryIds);
         break;
       case 'blocked':
         break;
