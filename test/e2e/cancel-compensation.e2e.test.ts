@@ -11,7 +11,7 @@ import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
 import type { Client } from '@temporalio/client';
 import { expectError, expectOk } from './e2e-helpers';
 import type { DeliveriesDto, DeliveryDto, IssuedSupplierDto, ProductDto, SocialUpdatesDto, SupplierEventDto, TimelineDto } from '../support/api-types';
-import { compensationOf, deliveryWorkflowEnd, requestsWhileRetrying, twoMoreTries } from '../support/compensation';
+import { compensationOf, deliveryWorkflowEnd, requestsWhileRetrying } from '../support/compensation';
 import { registerShop, variantsWithSkus, type Shop } from '../support/intake';
 import { addChannels, advanceTo, castInfluencer, createProduct, insertReservations, PRODUCTION_MILESTONES, type Cast, type ForwardStage } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
@@ -83,6 +83,14 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
   const supplierEventsOf = async (productId: string) => expectOk(await t.http<SupplierEventDto[]>('GET', `/products/${productId}/supplier-events`));
   const act = async (productId: string, path: string, body: unknown = {}, key?: string) => expectOk(await t.http<ProductDto>('POST', `/products/${productId}${path}`, { body, key }));
   const dueDate = () => new Date(Date.now() + 20 * 86_400_000).toISOString();
+  /** Cancels the product and waits until its workflow has ended (once its compensation is done). */
+  const cancel = async (productId: string, reason: string): Promise<ProductDto> => {
+    const cancelled = await act(productId, '/cancel', { reason });
+    await client.workflow.getHandle(productWorkflowId(productId)).result();
+    return cancelled;
+  };
+  /** One JSON line of what a test's cancellation undid, for the closing note's counts. */
+  const logCounts = (test: string, counts: Record<string, number | string>) => console.log(JSON.stringify({ test, ...counts }));
 
   /** Its webhook deliveries, once every one is failing and being retried. */
   const retryingOf = (productId: string) =>
@@ -134,10 +142,8 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     // Its webhook deliveries are failing and being retried.
     const retrying = await retryingOf(productId);
 
-    const cancelled = expectOk(await t.http<ProductDto>('POST', `/products/${productId}/cancel`, { body: { reason: 'the mill closed' } }));
+    const cancelled = await cancel(productId, 'the mill closed');
     expect(cancelled.stage).toBe('CANCELLED');
-    // The workflow ends once its compensation is done.
-    await client.workflow.getHandle(productWorkflowId(productId)).result();
 
     const after = await deliveriesOf(productId);
     const withdrawn = after.filter((d) => retrying.some((r) => r.id === d.id));
@@ -181,17 +187,14 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
 
     // A withdrawn delivery is never re-sent.
     expectError(await t.http('POST', `/products/${productId}/deliveries/${withdrawn[0].id}/resend`), 409, { message: /withdrawn when its product was cancelled/ });
-    console.log(
-      JSON.stringify({
-        test: 'cancel in stage',
-        stage,
-        withdrawn: withdrawn.length,
-        stopped: compensation.stopped.length,
-        supplierCancellations: atSupplier.requests,
-        reservationsReleased: released.requests,
-        postedAfter,
-      }),
-    );
+    logCounts('cancel in stage', {
+      stage,
+      withdrawn: withdrawn.length,
+      stopped: compensation.stopped.length,
+      supplierCancellations: atSupplier.requests,
+      reservationsReleased: released.requests,
+      postedAfter,
+    });
   });
 
   // No single moment has both an open production run and a scheduled launch (the run closes when it ships,
@@ -234,9 +237,8 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
         expect(scheduled.launch.countdowns).toEqual([expect.objectContaining({ offsetMs: COUNTDOWN_MS, sent: false })]);
       }
 
-      const cancelled = await act(productId, '/cancel', { reason: 'the mill closed' });
+      const cancelled = await cancel(productId, 'the mill closed');
       expect(cancelled).toMatchObject({ stage: 'CANCELLED', demand: { status: 'RELEASED' } });
-      await client.workflow.getHandle(productWorkflowId(productId)).result();
 
       // Every delivery of an update before the cancellation is withdrawn (the launch's scheduling among them),
       // its delivery workflow stopped once; the release of the reservations, fans' one word, goes out.
@@ -267,10 +269,7 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
 
       // Nothing of the withdrawn deliveries arrives while the release's own webhook delivery (failed by the
       // receiver too) is tried twice more.
-      const withdrawnIds = withdrawn.map((d) => d.id);
-      const seen = receiver.requestsFor(withdrawnIds);
-      await twoMoreTries(receiver, clock.id, 30_000);
-      const postedAfter = receiver.requestsFor(withdrawnIds) - seen;
+      const postedAfter = await requestsWhileRetrying(receiver, withdrawn.map((d) => d.id), clock.id, 30_000);
       expect(postedAfter).toBe(0);
 
       // No countdown, launch or on-sale update was ever made, nor sent; the product never launched: its workflow
@@ -296,18 +295,15 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
       expect(compensation.stopped.sort()).toEqual([...new Set(withdrawn.map((d) => deliveryWorkflowId(d.updateId)))].sort());
       expect(compensation.supplierNotices).toEqual([...requested, ...cancellations].map(([order, kind]) => `${kind} ${order}`));
       expect(compensation.shopNotices).toEqual(['reservation.released']);
-      console.log(
-        JSON.stringify({
-          test: 'whole saga',
-          stage,
-          withdrawn: withdrawn.length,
-          stopped: compensation.stopped.length,
-          supplierCancellations: atSupplier.requests,
-          reservationsReleased: released.requests,
-          postedAfter,
-          launchPosts: launchPosts.length,
-        }),
-      );
+      logCounts('whole saga', {
+        stage,
+        withdrawn: withdrawn.length,
+        stopped: compensation.stopped.length,
+        supplierCancellations: atSupplier.requests,
+        reservationsReleased: released.requests,
+        postedAfter,
+        launchPosts: launchPosts.length,
+      });
     },
   );
 
@@ -315,13 +311,13 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     const productId = await createProduct(t, cast.influencerId, { pollApproval: 'influencer' });
     expect(expectOk(await t.http<ProductDto>('GET', `/products/${productId}`)).poll.status).toBe('DRAFT');
 
-    const cancelled = expectOk(await t.http<ProductDto>('POST', `/products/${productId}/cancel`, { body: { reason: 'the influencer changed her mind' } }));
+    const cancelled = await cancel(productId, 'the influencer changed her mind');
     expect(cancelled.stage).toBe('CANCELLED');
-    await client.workflow.getHandle(productWorkflowId(productId)).result();
 
     expect(await timelineOf(productId)).toContain('CANCELLED');
     // Fans never saw it: the cancellation stays staff's (internal, to the log), nothing is published.
-    expect((await updatesOf(productId)).map((u) => [u.event, u.status])).toEqual([['CANCELLED', 'internal']]);
+    const updates = await updatesOf(productId);
+    expect(updates.map((u) => [u.event, u.status])).toEqual([['CANCELLED', 'internal']]);
     const deliveries = await deliveriesOf(productId);
     expect(deliveries.map((d) => `${d.event} ${d.channelKind}`)).toEqual(['CANCELLED log']);
     const posted = postedFor(productId);
@@ -329,18 +325,14 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     // Its compensation found nothing to withdraw or stop, and nobody else to tell.
     const compensation = await compensationOf(client, productId);
     expect(compensation).toEqual({ withdrawals: 1, stopped: [], supplierNotices: [], shopNotices: [] });
-    const publicUpdates = (await updatesOf(productId)).filter((u) => u.status === 'published').length;
-    console.log(
-      JSON.stringify({
-        test: 'draft poll',
-        withdrawn: deliveries.filter((d) => d.status === 'cancelled').length,
-        stopped: compensation.stopped.length,
-        supplierCancellations: cancellationsAtSupplier(productId).requests,
-        reservationsReleased: atShop(productId, 'reservation.released').requests,
-        postedAfter: posted.length,
-        publicUpdates,
-      }),
-    );
+    logCounts('draft poll', {
+      withdrawn: deliveries.filter((d) => d.status === 'cancelled').length,
+      stopped: compensation.stopped.length,
+      supplierCancellations: cancellationsAtSupplier(productId).requests,
+      reservationsReleased: atShop(productId, 'reservation.released').requests,
+      postedAfter: posted.length,
+      publicUpdates: updates.filter((u) => u.status === 'published').length,
+    });
   });
 
   it('refuses to re-send a cancelled product\'s delivery that had failed for good before', async () => {
@@ -349,8 +341,7 @@ describe('cancelling a product withdraws what it has not posted yet', () => {
     const productId = await createProduct(t, cast.influencerId);
     const failed = await eventually('a failed webhook delivery', async () => (await deliveriesOf(productId)).find((d) => d.channelKind === 'webhook' && d.status === 'failed'));
     receiver.failAlways(503);
-    expectOk(await t.http<ProductDto>('POST', `/products/${productId}/cancel`, { body: { reason: 'no longer' } }));
-    await client.workflow.getHandle(productWorkflowId(productId)).result();
+    await cancel(productId, 'no longer');
     expectError(await t.http('POST', `/products/${productId}/deliveries/${failed.id}/resend`), 409, { message: /was cancelled; its deliveries are not sent again/ });
     expect((await deliveriesOf(productId)).find((d) => d.id === failed.id)?.status).toBe('failed');
   });

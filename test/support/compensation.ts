@@ -61,7 +61,7 @@ export async function deliveryWorkflowEnd(client: Client, updateId: string, time
 }
 
 /** Waits until a delivery the receiver fails (`clock`, still retrying) was tried twice more: long enough for anything else retrying to have come. */
-export async function twoMoreTries(receiver: Receiver, clock: string, timeoutMs = 20_000): Promise<void> {
+async function twoMoreTries(receiver: Receiver, clock: string, timeoutMs = 20_000): Promise<void> {
   const before = receiver.requestsFor([clock]);
   await eventually(`two more tries of delivery ${clock}`, () => receiver.requestsFor([clock]) >= before + 2, timeoutMs);
 }
