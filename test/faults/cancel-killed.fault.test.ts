@@ -17,6 +17,7 @@ import { addChannels, advanceTo, castInfluencer, createProduct, insertReservatio
 import { startReceiver, type Received, type Receiver } from '../support/receiver';
 import { eventually } from '../support/wait';
 import { faultProduct, faultStackForSuite, report } from './fault-stack';
+import { lockWaiters } from './read-model';
 
 jest.setTimeout(240_000);
 
@@ -26,10 +27,22 @@ const RETRYING = { DELIVERY_TIMEOUT: '2s', DELIVERY_RETRY_INITIAL: '200ms', DELI
 // their one-minute attempt times out, and the cancellation's own delivery must still be retrying after that.
 const RETRYING_LONG = { ...RETRYING, DELIVERY_RETRY_MAX_INTERVAL: '2s', DELIVERY_MAX_ATTEMPTS: '100' };
 
+/** How many of the list's entries repeat one before them. */
+function repeats(list: unknown[]): number {
+  return list.length - new Set(list).size;
+}
+
 /** Requests received for one webhook-id after another: how many arrived, and how many beyond the first of each. */
 function perWebhookId(requests: Received[]): { distinct: number; repeated: number } {
-  const distinct = new Set(requests.map((r) => r.webhookId)).size;
-  return { distinct, repeated: requests.length - distinct };
+  const ids = requests.map((r) => r.webhookId);
+  return { distinct: new Set(ids).size, repeated: repeats(ids) };
+}
+
+type WebhookRow = { id: string; update_id: string; attempts: number; status: string };
+
+/** How many of the deliveries that were retrying are withdrawn now. */
+function withdrawnOf(after: WebhookRow[], retrying: WebhookRow[]): number {
+  return after.filter((r) => retrying.some((x) => x.id === r.id) && r.status === 'cancelled').length;
 }
 
 describe('fault: worker killed mid-compensation', () => {
@@ -45,6 +58,32 @@ describe('fault: worker killed mid-compensation', () => {
     await client?.connection.close();
   });
 
+  /** The products' webhook deliveries. */
+  const webhookRows = (products: string[]) =>
+    stack.db.query<WebhookRow[]>(
+      `SELECT d.id, d.update_id, d.attempts, d.status FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.product_id = ANY($1) AND c.kind = 'webhook' ORDER BY d.id`,
+      [products],
+    );
+  /** The products' webhook deliveries once they are all failing and being retried, and (when given) there are `count`. */
+  const retryingRows = (products: string[], count?: number) =>
+    eventually(
+      'every webhook delivery retrying',
+      async () => {
+        const rows = await webhookRows(products);
+        return rows.length > 0 && (count === undefined || rows.length === count) && rows.every((r) => r.status === 'pending' && r.attempts >= 2) ? rows : undefined;
+      },
+      30_000,
+    );
+  /** The webhook delivery of the product's update for `event` (the cancellation's own word to fans). */
+  const ownWebhookDelivery = async (productId: string, event: string): Promise<{ id: string }> => {
+    const [own] = await stack.db.query<{ id: string }[]>(
+      `SELECT d.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
+       WHERE d.product_id = $1 AND u.event = $2 AND c.kind = 'webhook'`,
+      [productId, event],
+    );
+    return own;
+  };
+
   it('a new worker finishes the withdrawal: every pending delivery cancelled, each delivery workflow stopped once, nothing posted after', async () => {
     const workerA = await stack.startWorker('worker A (compensation)', RETRYING);
     const api = await stack.startApi();
@@ -53,20 +92,7 @@ describe('fault: worker killed mid-compensation', () => {
     receiver.failAlways(503);
 
     const products = await Promise.all(Array.from({ length: 3 }, () => createProduct(api, cast.influencerId, faultProduct(3_600_000))));
-    type Row = { id: string; update_id: string; attempts: number; status: string };
-    const webhookRows = () =>
-      stack.db.query<Row[]>(
-        `SELECT d.id, d.update_id, d.attempts, d.status FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.product_id = ANY($1) AND c.kind = 'webhook' ORDER BY d.id`,
-        [products],
-      );
-    const retrying = await eventually(
-      'every product\'s webhook delivery retrying',
-      async () => {
-        const rows = await webhookRows();
-        return rows.length === products.length && rows.every((r) => r.status === 'pending' && r.attempts >= 2) ? rows : undefined;
-      },
-      30_000,
-    );
+    const retrying = await retryingRows(products, products.length);
 
     // Hold the deliveries' rows: the compensation's withdrawal (one UPDATE) waits on them.
     const locker = new PgClient({ connectionString: stack.databaseUrl });
@@ -74,7 +100,7 @@ describe('fault: worker killed mid-compensation', () => {
     await locker.query('BEGIN');
     await locker.query('SELECT 1 FROM deliveries WHERE product_id = ANY($1) FOR UPDATE', [products]);
     for (const id of products) expect((await api.http('POST', `/products/${id}/cancel`, { body: { reason: 'the mill closed' } })).status).toBe(200);
-    await eventually('the withdrawal to wait in PostgreSQL', async () => (await stack.db.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%SET status = ''cancelled''%'`)).length > 0);
+    await eventually('the withdrawal to wait in PostgreSQL', async () => (await lockWaiters(stack.db, "SET status = 'cancelled'")) > 0);
     await workerA.kill('SIGKILL');
     await locker.query('ROLLBACK');
     await locker.end();
@@ -82,26 +108,21 @@ describe('fault: worker killed mid-compensation', () => {
     await stack.startWorker('worker B (compensation)', RETRYING);
     for (const id of products) await client.workflow.getHandle(productWorkflowId(id)).result();
 
-    const after = await webhookRows();
-    const withdrawn = after.filter((r) => retrying.some((x) => x.id === r.id) && r.status === 'cancelled').length;
+    const withdrawn = withdrawnOf(await webhookRows(products), retrying);
     // Each product's compensation stopped each of its delivery workflows once, and they ended cancelled.
     let stops = 0;
     let stoppedTwice = 0;
     for (const id of products) {
       const { stopped } = await compensationOf(client, id);
       stops += stopped.length;
-      stoppedTwice += stopped.length - new Set(stopped).size;
+      stoppedTwice += repeats(stopped);
     }
     // Stopped, or completed when an attempt found its delivery withdrawn before the stop request came.
     for (const r of retrying) expect(['CANCELLED', 'COMPLETED']).toContain(await deliveryWorkflowEnd(client, r.update_id, 30_000));
     // Nothing more arrives for them while the cancellations' own webhook deliveries (failed too) are tried again.
     const ids = retrying.map((r) => r.id);
     const seen = receiver.requestsFor(ids);
-    const [own] = await stack.db.query<{ id: string }[]>(
-      `SELECT d.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
-       WHERE d.product_id = $1 AND u.event = 'PRODUCT_CANCELLED' AND c.kind = 'webhook'`,
-      [products[0]],
-    );
+    const own = await ownWebhookDelivery(products[0], 'PRODUCT_CANCELLED');
     const postedAfter = await requestsWhileRetrying(receiver, ids, own.id, 30_000);
     report({
       fault: 'worker SIGKILLed mid-compensation (cancel), new worker',
@@ -155,16 +176,7 @@ describe('fault: worker killed mid-compensation', () => {
         const rows = await stack.db.query<{ status: string }[]>(`SELECT status FROM supplier_events WHERE product_id = ANY($1) AND kind = 'production.requested'`, [products]);
         return rows.length === products.length && rows.every((r) => r.status === 'delivered');
       }, 30_000);
-      type Row = { id: string; update_id: string; attempts: number; status: string };
-      const webhookRows = () =>
-        stack.db.query<Row[]>(
-          `SELECT d.id, d.update_id, d.attempts, d.status FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.product_id = ANY($1) AND c.kind = 'webhook' ORDER BY d.id`,
-          [products],
-        );
-      const retrying = await eventually('every webhook delivery retrying', async () => {
-        const rows = await webhookRows();
-        return rows.length > 0 && rows.every((r) => r.status === 'pending' && r.attempts >= 2) ? rows : undefined;
-      }, 30_000);
+      const retrying = await retryingRows(products);
 
       // Hold the supplier events table and the reservations: the cancellation's first write to each (the
       // supplier event's INSERT, the reservations' UPDATE to released) waits on them.
@@ -173,10 +185,8 @@ describe('fault: worker killed mid-compensation', () => {
       await locker.query('LOCK TABLE supplier_events IN SHARE MODE');
       await locker.query('SELECT 1 FROM reservations WHERE product_id = ANY($1) FOR UPDATE', [products]);
       for (const id of products) await ok(api.http('POST', `/products/${id}/cancel`, { body: { reason: 'the mill closed' } }), 200);
-      const waiting = (statement: string) =>
-        stack.db.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [`%${statement}%`]).then((rows) => rows.length);
       await eventually('the supplier cancellations and the releases to wait in PostgreSQL', async () =>
-        (await waiting('INSERT INTO supplier_events')) === products.length && (await waiting('UPDATE reservations SET status')) === products.length, 30_000);
+        (await lockWaiters(stack.db, 'INSERT INTO supplier_events')) === products.length && (await lockWaiters(stack.db, 'UPDATE reservations SET status')) === products.length, 30_000);
       await workerA.kill('SIGKILL');
       await locker.query('ROLLBACK');
       // Worker A committed nothing of them.
@@ -196,14 +206,9 @@ describe('fault: worker killed mid-compensation', () => {
         const rows = await stack.db.query<{ id: string; status: string }[]>(`SELECT id, status FROM supplier_events WHERE product_id = ANY($1) AND kind = 'production.cancelled'`, [products]);
         return rows.length === products.length && rows.every((r) => r.status === 'delivered') ? rows.map((r) => r.id) : undefined;
       }, 30_000);
-      const after = await webhookRows();
-      const withdrawn = after.filter((r) => retrying.some((x) => x.id === r.id) && r.status === 'cancelled').length;
+      const withdrawn = withdrawnOf(await webhookRows(products), retrying);
       for (const r of retrying) expect(['CANCELLED', 'COMPLETED']).toContain(await deliveryWorkflowEnd(client, r.update_id, 30_000));
-      const [own] = await stack.db.query<{ id: string }[]>(
-        `SELECT d.id FROM deliveries d JOIN social_updates u ON u.id = d.update_id JOIN channels c ON c.id = d.channel_id
-         WHERE d.product_id = $1 AND u.event = 'RESERVATIONS_RELEASED' AND c.kind = 'webhook'`,
-        [products[0]],
-      );
+      const own = await ownWebhookDelivery(products[0], 'RESERVATIONS_RELEASED');
       const postedAfter = await requestsWhileRetrying(social, retrying.map((r) => r.id), own.id, 60_000);
 
       // Each exactly once, counted over every request the supplier and the shop got.
@@ -222,8 +227,8 @@ describe('fault: worker killed mid-compensation', () => {
         expect(compensation.supplierNotices).toEqual(['production.requested production', 'production.cancelled production']);
         expect(compensation.shopNotices).toEqual(['reservation.released']);
         stops += compensation.stopped.length;
-        stoppedTwice += compensation.stopped.length - new Set(compensation.stopped).size;
-        noticesRepeated += compensation.supplierNotices.length - new Set(compensation.supplierNotices).size + compensation.shopNotices.length - new Set(compensation.shopNotices).size;
+        stoppedTwice += repeats(compensation.stopped);
+        noticesRepeated += repeats(compensation.supplierNotices) + repeats(compensation.shopNotices);
       }
       const lost = retrying.length - withdrawn + (products.length - supplierCount.distinct) + (reservations.length - shopCount.distinct);
       const duplicated = supplierCount.repeated + shopCount.repeated + stoppedTwice + noticesRepeated;

@@ -23,9 +23,14 @@ export async function holdProductRow(databaseUrl: string, id: string): Promise<{
   };
 }
 
+/** How many sessions wait in PostgreSQL for a lock while running a statement that contains `statement`. */
+export async function lockWaiters(db: DataSource, statement: string): Promise<number> {
+  return (await db.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [`%${statement}%`])).length;
+}
+
 /** Resolves once a projection (an activity) waits in PostgreSQL on a held product row. */
 export function blockedOnRow(db: DataSource, what = 'the activity to wait on the row'): Promise<boolean> {
-  return eventually(what, async () => (await db.query<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO products%'`)).length > 0);
+  return eventually(what, async () => (await lockWaiters(db, 'INSERT INTO products')) > 0);
 }
 
 export interface TimelineCheck {
