@@ -40,13 +40,19 @@ describe('sponsored posts', () => {
     expectOk(await t.http<DeliveriesDto>('GET', `/products/${productId}/deliveries`)).deliveries.filter((d) => d.updateId === updateId);
   const record = (productId: string, updateId: string, body: unknown) => t.http<SponsoredPostDto>('POST', `/products/${productId}/social-updates/${updateId}/sponsorship`, { body });
 
-  /** A product whose poll result is a sponsored post (declared before the poll closes): the held post. */
-  async function heldPost(sponsorship: Record<string, unknown>): Promise<{ productId: string; post: SponsoredPostDto }> {
-    const productId = await createProduct(t, cast.influencerId);
+  /** A product of the influencer whose poll result is sponsored (declared before the poll closes), its poll closed. */
+  async function sponsoredPollResult(influencerId: string, sponsorship: Record<string, unknown>): Promise<string> {
+    const productId = await createProduct(t, influencerId);
     // Sponsorship applies to updates planned after it: the poll's opening update is made before it.
     await eventually(`the opening update of ${productId}`, async () => expectOk(await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).updates.length === 1);
     expectOk(await t.http<SponsorshipDto>('PUT', `/products/${productId}/sponsorship`, { body: sponsorship }));
     expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`, { body: {} }));
+    return productId;
+  }
+
+  /** A product whose poll result is a sponsored post: the held post. */
+  async function heldPost(sponsorship: Record<string, unknown>): Promise<{ productId: string; post: SponsoredPostDto }> {
+    const productId = await sponsoredPollResult(cast.influencerId, sponsorship);
     const post = await eventually(`the held poll result of ${productId}`, async () => (await sponsorshipOf(productId)).posts.find((p) => p.event === 'POLL_RESULT' && p.deliveries.length === 2));
     return { productId, post };
   }
@@ -166,10 +172,7 @@ describe('sponsored posts', () => {
         const channel = expectOk(await t.http<IssuedChannelDto>('POST', channels, { body: { kind: 'webhook', name: platform, url: `${hooks.origin}/${platform}`, platform } }), 201);
         hooks.setSecret(channel.secret!, `/${platform}`);
       }
-      const productId = await createProduct(t, multi.influencerId);
-      await eventually(`the opening update of ${productId}`, async () => expectOk(await t.http<SocialUpdatesDto>('GET', `/products/${productId}/social-updates`)).updates.length === 1);
-      expectOk(await t.http<SponsorshipDto>('PUT', `/products/${productId}/sponsorship`, { body: { partner: 'Linen & Co', defaultFeeMinor: 80_000, currency: 'CNY' } }));
-      expectOk(await t.http<ProductDto>('POST', `/products/${productId}/poll/close`, { body: {} }));
+      const productId = await sponsoredPollResult(multi.influencerId, { partner: 'Linen & Co', defaultFeeMinor: 80_000, currency: 'CNY' });
       const posts = await eventually('the poll result\'s two held posts', async () => {
         const listed = (await sponsorshipOf(productId)).posts.filter((p) => p.event === 'POLL_RESULT');
         return listed.length === 2 ? listed : undefined;
@@ -191,18 +194,18 @@ describe('sponsored posts', () => {
       hooks.failAlways(503);
       expect(expectOk(await record(productId, updateId, { orderReference: 'XT-500', platform: 'douyin' }))).toMatchObject({ platform: 'douyin', status: 'released', feeMinor: 80_000 });
       const retrying = await eventually('Douyin\'s post retrying', async () => {
-        const [d] = (await sponsorshipOf(productId)).posts.find((p) => p.platform === 'douyin')!.deliveries;
-        const [row] = await deliveriesOf(productId, updateId).then((all) => all.filter((x) => x.id === d.id));
+        const row = (await deliveriesOf(productId, updateId)).find((x) => x.id === douyin.deliveries[0].id)!;
         return row.status === 'pending' && row.attempts >= 1 ? row : undefined;
       });
-      const weiboDelivery = (await sponsorshipOf(productId)).posts.find((p) => p.platform === 'weibo')!.deliveries[0];
+      const released = await sponsorshipOf(productId);
+      const weiboDelivery = released.posts.find((p) => p.platform === 'weibo')!.deliveries[0];
       expect(weiboDelivery.status).toBe('held');
       await expectNoDeliveryWorkflow(weibo);
       // Each post has its own workflow: none for the update as a whole.
       await expect(client.workflow.getHandle(deliveryWorkflowId(updateId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
       expect((await client.workflow.getHandle(sponsoredPostWorkflowId(updateId, 'douyin')).describe()).status.name).toBe('RUNNING');
       // Fees are per post: one recorded so far.
-      expect((await sponsorshipOf(productId)).totals).toEqual([{ currency: 'CNY', feeMinor: 80_000, posts: 1 }]);
+      expect(released.totals).toEqual([{ currency: 'CNY', feeMinor: 80_000, posts: 1 }]);
 
       // Cancelled: the Douyin post's workflow is stopped, the Weibo post (never started) withdrawn.
       expectOk(await t.http<ProductDto>('POST', `/products/${productId}/cancel`, { body: { reason: 'partner withdrew' } }));
