@@ -341,7 +341,8 @@ function ProductView({ product: p, extras, reload }: { product: Product; extras:
           <ul class="updates">
             {extras.updates.updates.map((u) => (
               <li key={u.id} class="update">
-                <img src={sitePath(u.imageUrl)} alt={t('updates.card', { title: u.title })} width={300} height={158} loading="lazy" decoding="async" />
+                {/* Only a published update has a public card: an internal or withheld one's card URL answers 404. */}
+                {u.status === 'published' && <img src={sitePath(u.imageUrl)} alt={t('updates.card', { title: u.title })} width={300} height={158} loading="lazy" decoding="async" />}
                 <div>
                   <h4>{u.title}</h4>
                   <p class="meta">
