@@ -1,7 +1,7 @@
 // Vectors are produced by the `standardwebhooks` reference library, as any connector would sign them.
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { generateWebhookSecret, SignatureError, signedWebhookHeaders, SignatureVerifier, type SignatureFailure } from './signature';
+import { generateWebhookSecret, NativeHmacWebhook, SignatureError, signedWebhookHeaders, SignatureVerifier, type SignatureFailure } from './signature';
 
 const body = JSON.stringify({ productId: 'p-1', optionId: 'midi', voter: { platform: 'weibo', userId: '42' }, occurredAt: '2026-11-24T10:00:00Z' });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -101,6 +101,35 @@ describe('SignatureVerifier (Standard Webhooks)', () => {
       expect((err as Error).message).toBe('webhook-timestamp is more than five minutes old');
     }
     expect.assertions(1);
+  });
+});
+
+describe('NativeHmacWebhook', () => {
+  it('signs exactly as the reference library does, for every kind of payload', () => {
+    const payloads: Array<string | Buffer> = [
+      body,
+      '',
+      '{"name":"连衣裙 midi — été","emoji":"👗🔥"}',
+      'lone surrogate \ud800 and \udfff',
+      'x'.repeat(70_000),
+      Buffer.from('{"bytes":"连衣裙"}'),
+      Buffer.from([0xff, 0xfe, 0x00, 0x41]),
+    ];
+    for (const secret of [generateWebhookSecret(), generateWebhookSecret().slice('whsec_'.length)]) {
+      const reference = new Webhook(secret);
+      const native = new NativeHmacWebhook(secret);
+      for (const payload of payloads) {
+        for (const at of [new Date(0), new Date('2026-12-04T10:00:00.999Z')]) {
+          expect(native.sign('msg_2KWPBgLlAfxdpx2AI54pPJ85f4W', at, payload)).toBe(reference.sign('msg_2KWPBgLlAfxdpx2AI54pPJ85f4W', at, payload));
+        }
+      }
+    }
+  });
+
+  it('refuses the secrets and payloads the library refuses', () => {
+    expect(() => new NativeHmacWebhook('whsec_')).toThrow("Secret can't be empty.");
+    expect(() => new NativeHmacWebhook('whsec_not base64!')).toThrow();
+    expect(() => new NativeHmacWebhook(generateWebhookSecret()).sign('id', new Date(), 42 as unknown as string)).toThrow('Expected payload to be of type string or Buffer.');
   });
 });
 
