@@ -1,5 +1,5 @@
 // What `npm run bench:lifecycle -- --profile` records and prints: a CPU profile of the engine's process
-// (API, worker and the benchmark's own driver share it) over the lifecycle phase, its self time by part of
+// (API and worker; bench:lifecycle's driver runs in a process of its own) over the lifecycle phase, its self time by part of
 // the stack and its top functions per action; PostgreSQL's statements per action (pg_stat_statements,
 // loaded through EMBEDDED_PG_SETTINGS); and the workflow tasks, activities and local activities per action,
 // read from the products' histories.
