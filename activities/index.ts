@@ -5,3 +5,4 @@ export * from './sales.activities';
 export * from './shop-events.activities';
 export * from './supplier-events.activities';
 export * from './notification.activities';
+export * from './delivery-starts';

@@ -9,6 +9,7 @@ import {
   type BatchSocialUpdates,
   type OptionCount,
   type ProductActivities,
+  type RecordedSocialUpdates,
   type RecordEventsInput,
   type SocialActivities,
   type TallyInput,
@@ -19,9 +20,11 @@ export interface ProductActivityDeps {
   dataSource: DataSource;
   /** Writes a batch's social updates (social.activities); the read model's write hands its social events to it. */
   recordSocialUpdates: SocialActivities['recordSocialUpdates'];
+  /** Starts the delivery workflows of written updates, each once (delivery-starts.ts). */
+  startDeliveries: (recorded: RecordedSocialUpdates) => Promise<void>;
 }
 
-export function createProductActivities({ dataSource, recordSocialUpdates }: ProductActivityDeps): ProductActivities {
+export function createProductActivities({ dataSource, recordSocialUpdates, startDeliveries }: ProductActivityDeps): ProductActivities {
   const products = new ProductRepository(dataSource);
   const votes = new VoteRepository(dataSource);
   const recordEvents = (input: RecordEventsInput): Promise<void> => products.recordEvents(input, productWorkflowId(input.productId));
@@ -37,12 +40,22 @@ export function createProductActivities({ dataSource, recordSocialUpdates }: Pro
     }
   };
 
+  const recordEventsWithUpdates = async (input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> => {
+    await recordEvents(input);
+    return { social: await socialOf(input) };
+  };
+
   return {
     recordEvents,
+    recordEventsWithUpdates,
 
-    async recordEventsWithUpdates(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> {
-      await recordEvents(input);
-      return { social: await socialOf(input) };
+    async recordEventsStartingDeliveries(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> {
+      const written = await recordEventsWithUpdates(input);
+      // Outside the social part's answer on purpose: a delivery not started must not be reported as written, or
+      // nobody would start it. The attempt fails and is tried again: the writes find their rows, the starts skip
+      // workflows already started.
+      if ('recorded' in written.social) await startDeliveries(written.social.recorded);
+      return written;
     },
 
     tallyPoll({ productId, closeIntakeAtSeq }: TallyInput): Promise<OptionCount[]> {

@@ -14,7 +14,8 @@
 // and social updates written by one local activity), from v14 products warn staff of orders nearing their due
 // date (the launched one's production run is warned of before it ships) and remind a waiting review once per
 // interval up to a limit (the launched one's second design round twice), from v15 every product asks its
-// patches with one marker (patches-2026-12), and writes their histories to
+// patches with one marker (patches-2026-12), from v16 the delivery workflows are started by the local write that
+// wrote their updates (deliveries-from-local-write), not as the product's children, and writes their histories to
 // test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)

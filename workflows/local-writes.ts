@@ -115,6 +115,12 @@ export function localWrites(productId: string, boundedAttempts: boolean, applies
      */
     writeReadModelWithUpdates: (batch: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> =>
       untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEventsWithUpdates(batch))),
+    /**
+     * As writeReadModelWithUpdates, with the written updates' delivery workflows started by the activity
+     * (products from the `deliveries-from-local-write` patch on): the answer's deliveries are already started.
+     */
+    writeReadModelStartingDeliveries: (batch: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> =>
+      untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEventsStartingDeliveries(batch))),
     /** The batch's deliveries to start; null when the activity refused the batch (it makes no updates). */
     writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates | null> =>
       boundedAttempts

@@ -123,6 +123,15 @@ export const POLL_MODERATION_PATCH = 'poll-moderation';
 export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
 
 /**
+ * Products from this patch on have their updates' delivery workflows started by the local write that wrote the
+ * updates (recordEventsStartingDeliveries), not as this workflow's children: a child's start and its completion
+ * each woke this workflow for a task of its own, and each left its events in its history: a launched product took
+ * 44 workflow tasks and 276 events with them, 24 and 172 without (the v15 and v16 fixtures). Not in PATCHES_2026_12_SET: asked on its own, once, when a run starts (a run of a
+ * product started before keeps its answer to the end; a continued run asks again, as nothing depends on it).
+ */
+export const DELIVERIES_FROM_LOCAL_WRITE_PATCH = 'deliveries-from-local-write';
+
+/**
  * Products whose rules warn staff of supplier orders nearing their due date (orderDueWarningMs) and remind a
  * waiting review more than once (reviewReminderLimit) arm those timers from these patches on. Asked only when
  * the rule is there, so older products never ask; a product created by a newer API but first run by a worker
@@ -183,6 +192,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   const boundedAttempts = applies(BOUNDED_LOCAL_ACTIVITIES_PATCH);
   // Asked only of products with social updates and bounded attempts (every product started for years).
   const oneWrite = social && boundedAttempts && applies(ONE_LOCAL_WRITE_PATCH);
+  const deliveriesStartLocally = oneWrite && applies(DELIVERIES_FROM_LOCAL_WRITE_PATCH);
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && applies(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
   // Timers of rules an older worker did not know: kept only for runs past their patch (a continued run keeps
@@ -190,7 +200,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   if (!continued && state.rules.orderDueWarningMs !== undefined && !applies(ORDER_DUE_WARNINGS_PATCH)) state.rules = withoutRule(state.rules, 'orderDueWarningMs');
   if (!continued && state.rules.reviewReminderLimit !== undefined && !applies(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
   const writes = localWrites(state.productId, boundedAttempts, applies);
-  const { writeReadModel, writeReadModelWithUpdates, writeSocialUpdates, tally, tallyReservations } = writes;
+  const { writeReadModel, writeReadModelWithUpdates, writeReadModelStartingDeliveries, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier();
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier();
@@ -345,12 +355,14 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
 
   /**
    * One local activity for a batch's read model and social updates (one-local-write), when the social loop has
-   * nothing of its own left to write; the deliveries start without the projector waiting for them, since an
-   * action's answer must wait only for local activities (the next batch's write among them).
+   * nothing of its own left to write. From deliveries-from-local-write on, the activity has started the
+   * deliveries too; before, they start here without the projector waiting for them, since an action's answer
+   * must wait only for local activities (the next batch's write among them).
    */
   const writeBatchWithUpdates = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[]): Promise<void> => {
-    const { social: written } = await writeReadModelWithUpdates(batch);
+    const { social: written } = await (deliveriesStartLocally ? writeReadModelStartingDeliveries(batch) : writeReadModelWithUpdates(batch));
     if ('recorded' in written) {
+      if (deliveriesStartLocally) return;
       startingDeliveries += 1;
       void startDeliveries(written.recorded).finally(() => (startingDeliveries -= 1));
     } else if ('refused' in written) {

@@ -144,6 +144,13 @@ export interface ProductActivities {
    */
   recordEventsWithUpdates(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }>;
   /**
+   * As `recordEventsWithUpdates`, and the written updates' delivery workflows started from here (products from the
+   * `deliveries-from-local-write` patch on) instead of as the product workflow's children: the answer's
+   * deliveries are the ones started. Starting is idempotent (a delivery workflow id is never run twice); a start
+   * that fails fails the attempt, which is tried again like any write of the batch.
+   */
+  recordEventsStartingDeliveries(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }>;
+  /**
    * Stops vote intake for the poll, waits for votes already being committed, then counts distinct fans
    * per option; every vote acknowledged before it is counted, none after it is accepted.
    */

@@ -6,7 +6,9 @@ import { expectError, expectOk } from './e2e-helpers';
 import type { ChannelDto, DeliveriesDto, IssuedChannelDto, LaunchAnnouncementDto, ProductDto, SocialSettingsDto, SocialUpdatesDto, TimelineDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import type { Client } from '@temporalio/client';
+import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
+import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody } from '../support/votes';
 
 jest.setTimeout(120_000);
@@ -43,9 +45,11 @@ function findOne<T>(list: T[], what: string, match: (item: T) => boolean): T {
 
 describe('social updates', () => {
   let t: TestEngine;
+  let client: Client;
   const receivers: Receiver[] = [];
 
   beforeAll(async () => {
+    client = await temporalClient();
     t = await startTestEngine({
       VOTE_MILESTONES: '3',
       LAUNCH_COUNTDOWNS: '3s',
@@ -58,6 +62,7 @@ describe('social updates', () => {
   });
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.close()));
+    await client?.connection.close();
     await t?.stop();
   });
 
@@ -147,6 +152,21 @@ describe('social updates', () => {
     const timeline = expectOk(await t.http<TimelineDto>('GET', `/products/${productId}/timeline`)).events.map((e) => e.type);
     expect(timeline).toContain('LAUNCH_ANNOUNCEMENT_APPROVED');
     expect(timeline).not.toContain('LAUNCH_APPROVAL_OVERDUE');
+
+    // Each update's delivery workflow was started once by the local write that wrote the update, not as a child
+    // of the product's workflow (whose history would hold its start and its completion).
+    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
+    expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+    const runsOf = async (updateId: string) => {
+      const runs = [];
+      // Visibility is written after the run closes: listed until it shows the run completed.
+      for await (const run of client.workflow.list({ query: `WorkflowId = '${deliveryWorkflowId(updateId)}'` })) runs.push(run);
+      return runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') ? runs : undefined;
+    };
+    for (const u of updates) {
+      const runs = await eventually(`the delivery workflow of ${u.event}`, () => runsOf(u.id));
+      expect({ update: u.event, runs: runs.length, parent: runs[0].parentExecution ?? null }).toEqual({ update: u.event, runs: 1, parent: null });
+    }
   });
 
   it('retries a receiver that fails the first attempts, with the same webhook-id and body, until it is delivered', async () => {

@@ -288,6 +288,37 @@ describe('recorded histories', () => {
     expect(localActivitiesOf('product-lifecycle-sales-v15.json')).toEqual(localActivitiesOf('product-lifecycle-sales-v14.json'));
   });
 
+  it('cover products from the deliveries-from-local-write patch (v16): the same deliveries, started by the local write instead of as children, in fewer workflow tasks', () => {
+    const socialChildren = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === 'socialDelivery').length;
+    const tasks = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
+    /** The updates whose deliveries the local writes started, from their markers' answers. */
+    const startedByWrites = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events
+        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        .filter((e) => Buffer.from(e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data ?? []).toString('utf8').includes('"recordEventsStartingDeliveries"'))
+        .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data ?? []).toString('utf8')) as { social: { recorded?: { deliveries: unknown[] } } })
+        .reduce((n, r) => n + (r.social.recorded?.deliveries.length ?? 0), 0);
+    for (const kind of ['launched', 'cancelled', 'sales']) {
+      const before = load(`product-lifecycle-${kind}-v15.json`);
+      const after = load(`product-lifecycle-${kind}-v16.json`);
+      expect({ kind, patches: patchesOf(after) }).toEqual({ kind, patches: ['patches-2026-12', 'deliveries-from-local-write'] });
+      expect(updatesOf(after)).toEqual(updatesOf(before));
+      // Every update v15 delivered through a child, v16 delivered through a workflow its write started.
+      expect(socialChildren(before)).toBeGreaterThan(0);
+      expect({ kind, children: socialChildren(after), startedByWrites: startedByWrites(after) }).toEqual({ kind, children: 0, startedByWrites: socialChildren(before) });
+      expect(tasks(after)).toBeLessThan(tasks(before));
+    }
+    // The same local writes, the one that writes a batch with its updates now starting their deliveries (the
+    // cancelled product's run depends on when a review reminder fires, so only these two are compared).
+    for (const kind of ['launched', 'sales']) {
+      const renamed = localActivitiesOf(`product-lifecycle-${kind}-v15.json`).map((a) => (a === 'recordEventsWithUpdates' ? 'recordEventsStartingDeliveries' : a));
+      expect(localActivitiesOf(`product-lifecycle-${kind}-v16.json`)).toEqual(renamed);
+    }
+    // The launched product: 44 workflow tasks and 276 events in v15, 24 and 172 in v16.
+    expect(tasks(load('product-lifecycle-launched-v16.json'))).toBeLessThanOrEqual(tasks(load('product-lifecycle-launched-v15.json')) * 0.6);
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];

@@ -184,7 +184,7 @@ describe('product workflow', () => {
     const p = await start();
     await p.act(closePoll, {});
     const view = await p.handle.query(getProduct);
-    const activities = createProductActivities({ dataSource: suite.db.dataSource, recordSocialUpdates: () => Promise.reject(new Error('not called here')) });
+    const activities = createProductActivities({ dataSource: suite.db.dataSource, recordSocialUpdates: () => Promise.reject(new Error('not called here')), startDeliveries: () => Promise.reject(new Error('not called here')) });
     const stale = { ...view, seq: 1, stage: 'POLL' as const };
     await activities.recordEvents({ productId: p.productId, events: [], snapshot: stale });
     const rows = await suite.db.dataSource.query<(Omit<LifecycleEvent, 'at'> & { occurred_at: Date })[]>(

@@ -1,6 +1,8 @@
 // Builds the engine's Temporal worker: the product workflows (from the prebuilt bundle or the source)
 // and the activities wired to PostgreSQL.
 
+import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +29,7 @@ import {
   createSocialActivities,
   createNotificationActivities,
   createSupplierActivities,
+  deliveryStarter,
   type SocialActivityDeps,
 } from '../../../activities';
 
@@ -103,6 +106,13 @@ export function installWorkerRuntime(level: string, metricsAddress?: string): bo
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
   const tracing = opts.tracing;
   const social = createSocialActivities({ dataSource: opts.dataSource, ...opts.social });
+  // The worker's own client, on its connection, for the delivery workflows its local writes start (in the trace
+  // of the activity that starts them, with tracing on).
+  const client = new Client({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } } : {}),
+  });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -124,7 +134,11 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
     // workflow started with tracing on stays traced wherever it runs: workflow-tracing.ts).
     sinks: { exporter: makeWorkflowExporter(tracing?.spanProcessor ?? new NoopSpanProcessor(), tracing?.resource ?? Resource.empty()) },
     activities: {
-      ...createProductActivities({ dataSource: opts.dataSource, recordSocialUpdates: (input) => social.recordSocialUpdates(input) }),
+      ...createProductActivities({
+        dataSource: opts.dataSource,
+        recordSocialUpdates: (input) => social.recordSocialUpdates(input),
+        startDeliveries: deliveryStarter(client, opts.taskQueue),
+      }),
       ...social,
       ...createSalesActivities({ dataSource: opts.dataSource }),
       // Shop events share the social deliveries' secret box, guard, retry policy and log.
