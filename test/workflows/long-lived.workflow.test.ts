@@ -5,7 +5,7 @@ import { getProduct, scheduleLaunch, closePoll, endSales, SOCIAL_EVENT_SOURCES, 
 import { recordMilestone, recordSample, reviewDesign, reviewSample, startProduction, submitDesign, ProductStageKey, InfluencerIdKey } from '../../libs/domain';
 import { temporal } from '@temporalio/proto';
 import type { Client } from '@temporalio/client';
-import { CONTINUE_AS_NEW_PATCH, PATCHES_2026_12, PATCHES_2026_12_SET } from '../../workflows/product-lifecycle.workflow';
+import { CONTINUE_AS_NEW_PATCH, DELIVERIES_FROM_LOCAL_WRITE_PATCH, PATCHES_2026_12, PATCHES_2026_12_SET } from '../../workflows/product-lifecycle.workflow';
 import { eventually, testConfig } from '../support/stack';
 import { workflowSuite } from './workflow-suite';
 import { startProduct, type StartedProduct } from '../support/workflow-harness';
@@ -103,9 +103,10 @@ describe('a product rescheduled 3,000 times', () => {
     const runs = await runsOf(suite.client, p.handle.workflowId, firstRunId);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.slice(0, -1).every((r) => r.continuedAsNew)).toBe(true);
-    // Every run took continue-as-new, with the patches before it, from the one patch marker it holds.
+    // Every run took continue-as-new, with the patches before it, from the one patch marker it holds for them
+    // (and asked the one patch after them, deliveries-from-local-write, once).
     expect(PATCHES_2026_12_SET.has(CONTINUE_AS_NEW_PATCH)).toBe(true);
-    expect(runs.map((r) => r.patches)).toEqual(runs.map(() => [PATCHES_2026_12]));
+    expect(runs.map((r) => r.patches)).toEqual(runs.map(() => [PATCHES_2026_12, DELIVERIES_FROM_LOCAL_WRITE_PATCH]));
     for (const run of runs) {
       expect(run.events).toBeLessThan(TEMPORAL_MAX_EVENTS / 4);
       expect(run.bytes).toBeLessThan(TEMPORAL_MAX_BYTES / 4);
