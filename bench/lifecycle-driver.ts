@@ -1,15 +1,22 @@
 // bench:lifecycle's driver, in a process of its own (forked by lifecycle.bench.ts): it plays staff and the
-// influencer for N products at once, through the HTTP API as a user would, and reports every action's latency.
+// influencer for N products at once, through the HTTP API as a user would, and reports every action's latency;
+// with channels, it is also the influencer's social platform (a webhook receiver verifying every delivery).
 // Out of the engine's process so that the CPU it spends on its own HTTP calls (about 3.5 ms per action, measured
-// when it shared the process) is not counted as the engine's, and the engine's CPU profile shows the engine alone.
+// when it shared the process) and on receiving deliveries is not counted as the engine's, and the engine's CPU
+// profile shows the engine alone. Protocol: a DriveRequest in, a DriveResult out once every product has ended;
+// the receiver keeps answering until 'finish' comes, answered with what it accepted, then the process exits.
 import { ApiError, apiClient, ok } from '../test/support/api-client';
-import { advanceTo, createProductAnswer, type Cast } from '../test/support/product-flow';
+import { addChannels, advanceTo, castInfluencer, createProductAnswer } from '../test/support/product-flow';
+import { startReceiver, type Receiver } from '../test/support/receiver';
 import { eventually } from '../test/support/wait';
 
 export interface DriveRequest {
   apiUrl: string;
   staffKey: string;
-  cast: Cast;
+  /** The influencer's handle (one influencer owns every product). */
+  handle: string;
+  /** Whether she has a webhook channel (to this process's receiver) and a log channel, as influencers do. */
+  channels: boolean;
   products: number;
   /** The least time between scheduling a launch and the launch. */
   launchAheadMs: number;
@@ -27,12 +34,25 @@ export interface DriveResult {
   cpuSeconds: number;
 }
 
+export interface FinishResult {
+  /** Deliveries the receiver accepted, one per webhook-id, each verified with the channel's secret. */
+  accepted: number;
+  verified: boolean;
+  cpuSeconds: number;
+}
+
+let receiver: Receiver | undefined;
 async function drive(req: DriveRequest): Promise<DriveResult> {
   const samples: number[] = [];
   const byAction = new Map<string, number[]>();
   /** A running average of the calls' latency: a launch time is picked far enough ahead to arrive before it. */
   let recentMs = 0;
   const plain = apiClient(req.apiUrl, req.staffKey);
+  const cast = await castInfluencer(plain, req.handle);
+  if (req.channels) {
+    receiver = await startReceiver();
+    await addChannels(plain, cast.influencerId, receiver);
+  }
   const timed = apiClient(req.apiUrl, req.staffKey, {
     onResponse: ({ path }, res, ms) => {
       recentMs = 0.9 * recentMs + 0.1 * ms;
@@ -45,16 +65,16 @@ async function drive(req: DriveRequest): Promise<DriveResult> {
   const workflowIds: string[] = [];
   await Promise.all(
     Array.from({ length: req.products }, async (_, i) => {
-      const product = await createProductAnswer(plain, req.cast.influencerId, {
+      const product = await createProductAnswer(plain, cast.influencerId, {
         name: `Bench product ${i}`,
         targetKeyword: 'bench dress',
         poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
       });
       const p = `/products/${product.id}`;
       workflowIds.push(product.workflowId);
-      await advanceTo(timed, req.cast, product.id, 'LAUNCH');
+      await advanceTo(timed, cast, product.id, 'LAUNCH');
       // The influencer approves the launch announcement as drafted, then staff schedule the launch.
-      await ok(timed.http('POST', `${p}/launch-announcement/approve`, { key: req.cast.influencerKey, body: {} }));
+      await ok(timed.http('POST', `${p}/launch-announcement/approve`, { key: cast.influencerKey, body: {} }));
       // At least launchAheadMs ahead, and three times the calls' recent latency: under load a call can arrive
       // after a time picked 1 s ahead (a refusal that costs an update's round trip); staff would pick a later one.
       let launchAt = 0;
@@ -75,13 +95,24 @@ async function drive(req: DriveRequest): Promise<DriveResult> {
       await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
     }),
   );
-  const cpu = process.cpuUsage();
-  return { samples, byAction: [...byAction], workflowIds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { samples, byAction: [...byAction], workflowIds, cpuSeconds: cpuSeconds() };
 }
 
-process.once('message', (req: DriveRequest) => {
-  drive(req).then(
-    (result) => process.send!({ ok: true, result }, undefined, {}, () => process.exit(0)),
+const cpuSeconds = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1e6;
+};
+
+process.on('message', (msg: DriveRequest | 'finish') => {
+  if (msg === 'finish') {
+    const accepted = receiver?.accepted().size ?? 0;
+    const verified = receiver?.received.every((r) => r.verified) ?? true;
+    const close = receiver ? receiver.close() : Promise.resolve();
+    void close.then(() => process.send!({ ok: true, result: { accepted, verified, cpuSeconds: cpuSeconds() } }, undefined, {}, () => process.exit(0)));
+    return;
+  }
+  drive(msg).then(
+    (result) => process.send!({ ok: true, result }),
     (err: Error) => process.send!({ ok: false, error: err.stack ?? String(err) }, undefined, {}, () => process.exit(1)),
   );
 });

@@ -2,7 +2,9 @@
 // lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
 // same run measures the floor: a bare Temporal update on an empty workflow (bench/workflows, run by a
 // worker of its own on the engine's Temporal server), at the same concurrency.
-// The products are driven from a process of their own (lifecycle-driver.ts), as users' clients would be.
+// The products are driven from a process of their own (lifecycle-driver.ts), as users' clients would be; their
+// influencer has a webhook channel (to the driver's receiver) and a log channel, so updates are delivered too
+// (BENCH_CHANNELS=0: none).
 // Prints lifecycles/s and p50/p99 of the API's update calls next to the floor, actions/s and CPU-ms per action
 // (the engine's processes: API and worker, Temporal, PostgreSQL; not the driver's) next to the floor's per
 // update (its worker and client, Temporal); the last line is JSON.
@@ -15,14 +17,16 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { castInfluencer } from '../test/support/product-flow';
 import { startFloorWorker } from './floor-worker';
-import type { DriveRequest, DriveResult } from './lifecycle-driver';
+import type { DriveRequest, DriveResult, FinishResult } from './lifecycle-driver';
+import { eventually } from '../test/support/wait';
 import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
 import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
+/** Whether the influencer has a webhook and a log channel (1, the default, as influencers do) or none (0). */
+const CHANNELS = (process.env.BENCH_CHANNELS ?? '1') !== '0';
 const LAUNCH_AHEAD_MS = 1_000;
 /** How often the driver reads a launched product until it is on sale (a staff board refreshes no faster). */
 const ON_SALE_POLL_MS = 250;
@@ -30,14 +34,32 @@ const PROFILE = process.argv.includes('--profile');
 /** How many products' histories the profile reads for workflow tasks per action. */
 const HISTORIES_READ = 20;
 
-/** Runs the driver in its own process and answers what it measured. */
-function drive(req: DriveRequest): Promise<DriveResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'lifecycle-driver.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (msg: { ok: boolean; result?: DriveResult; error?: string }) => (msg.ok ? resolve(msg.result!) : reject(new Error(msg.error))));
-    child.once('exit', (code) => code !== 0 && reject(new Error(`the lifecycle driver exited with ${code}`)));
-    child.send(req);
-  });
+/**
+ * Starts the driver in its own process; `result` is what it measured once every product has ended, and `finish`
+ * stops its receiver (deliveries still arriving until then) and answers what the receiver accepted.
+ */
+function startDriver(req: DriveRequest): { result: Promise<DriveResult>; finish(): Promise<FinishResult> } {
+  const child = fork(path.join(__dirname, 'lifecycle-driver.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the lifecycle driver exited with ${code}`));
+      child.once('exit', onExit);
+      child.once('message', (msg: { ok: boolean; result?: T; error?: string }) => {
+        child.off('exit', onExit);
+        if (msg.ok) resolve(msg.result!);
+        else reject(new Error(msg.error));
+      });
+    });
+  const result = next<DriveResult>();
+  child.send(req);
+  return {
+    result,
+    finish: () => {
+      const finished = next<FinishResult>();
+      child.send('finish');
+      return finished;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -74,18 +96,34 @@ async function main(): Promise<void> {
     console.log(`  CPU used: ${cpuDelta(cpu0, cpu1)}`);
 
     // Lifecycle through the API, driven from a process of its own (lifecycle-driver.ts): every action after the
-    // product's creation is timed there; its CPU is not the engine's.
-    const cast = await castInfluencer(engine, `bench-${Date.now()}`);
+    // product's creation is timed there; its CPU (and its receiver's, with channels) is not the engine's.
     if (PROFILE) await resetStatements(engine.dataSource);
     const profiler = PROFILE ? await startCpuProfile() : undefined;
     const started = performance.now();
-    const driven = await drive({ apiUrl: engine.apiUrl, staffKey: engine.staffKey, cast, products: PRODUCTS, launchAheadMs: LAUNCH_AHEAD_MS, onSalePollMs: ON_SALE_POLL_MS });
-    // Ended products complete their workflows once their last writes are done: that work is the lifecycle's too.
+    const driver = startDriver({
+      apiUrl: engine.apiUrl,
+      staffKey: engine.staffKey,
+      handle: `bench-${Date.now()}`,
+      channels: CHANNELS,
+      products: PRODUCTS,
+      launchAheadMs: LAUNCH_AHEAD_MS,
+      onSalePollMs: ON_SALE_POLL_MS,
+    });
+    const driven = await driver.result;
+    // Ended products complete their workflows once their last writes are done, and their updates' deliveries go
+    // on after that: both are the lifecycle's work too.
     await Promise.all(driven.workflowIds.map((id) => client.workflow.getHandle(id).result()));
+    const pending = async () => Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'`))[0].n);
+    await eventually('every delivery made', async () => (await pending()) === 0, 600_000, 500);
     const { samples: updateSamples, workflowIds } = driven;
     const byAction = new Map(driven.byAction);
     const seconds = (performance.now() - started) / 1000;
     const cpu2 = cpuSeconds(dataDir);
+    const received = await driver.finish();
+    const byStatus = new Map(
+      (await engine.dataSource.query<{ status: string; n: number }[]>(`SELECT status, count(*)::int AS n FROM deliveries GROUP BY status`)).map((r) => [r.status, r.n]),
+    );
+    const delivered = byStatus.get('delivered') ?? 0;
     const profileFile = path.resolve(__dirname, '..', '..', 'bench', 'profiles', `lifecycle-${PRODUCTS}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     const profile = profiler ? await profiler.stop(profileFile) : undefined;
     const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'ENDED'`))[0].n);
@@ -104,7 +142,12 @@ async function main(): Promise<void> {
     console.log(`Ratio p50 / floor p50:  ${round(ratio)} (target ≤ 1.5)`);
     console.log(`Actions per second:     ${round(actionsPerSec)} against the floor's ${round(floorUpdatesPerSec)} updates/s: ${round(actionsPerSec / floorUpdatesPerSec)} (target ≥ 0.6 at 200)`);
     console.log(`CPU-ms per action:      ${round(cpuMsPerAction)} against the floor's ${round(floorCpuMsPerUpdate)} per update: ${round(cpuMsPerAction / floorCpuMsPerUpdate)} (target ≤ 2)`);
-    console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}; the driver (not counted) ${round(driven.cpuSeconds, 1)} s`);
+    console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}; the driver and its receiver (not counted) ${round(received.cpuSeconds, 1)} s`);
+    console.log(
+      CHANNELS
+        ? `Deliveries:             ${delivered} delivered (webhook and log channel), ${byStatus.get('failed') ?? 0} failed; ${received.accepted} accepted by the receiver, ${received.verified ? 'every one' : 'NOT every one'} verified`
+        : 'Deliveries:             none (BENCH_CHANNELS=0: the influencer has no channels)',
+    );
     console.log(`p50 by action: ${[...byAction].map(([a, ms]) => `${a} ${round(summary(ms).p50, 0)} ms`).join(', ')}`);
     if (profile) {
       const cpu = summarizeCpuProfile(profile, api.n);
@@ -128,9 +171,10 @@ async function main(): Promise<void> {
         actionsPerSec: round(actionsPerSec),
         cpuMsPerAction: round(cpuMsPerAction),
         floorCpuMsPerUpdate: round(floorCpuMsPerUpdate),
+        deliveries: delivered,
       }),
     );
-    if (launched < PRODUCTS) process.exitCode = 1;
+    if (launched < PRODUCTS || !received.verified || byStatus.has('failed') || (CHANNELS && received.accepted === 0)) process.exitCode = 1;
   } finally {
     await connection.close();
     await engine.stop();
