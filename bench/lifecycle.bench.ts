@@ -2,9 +2,9 @@
 // lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
 // same run measures the floor: a bare Temporal update on an empty workflow (bench/workflows, run by a
 // worker of its own on the engine's Temporal server), at the same concurrency.
-// The products are driven from a process of their own (lifecycle-driver.ts), as users' clients would be; their
-// influencer has a webhook channel (to the driver's receiver) and a log channel, so updates are delivered too
-// (BENCH_CHANNELS=0: none).
+// The products are driven from a process of their own (lifecycle-driver.ts), as users' clients would be; with
+// BENCH_CHANNELS=1 their influencer has a webhook channel (to the driver's receiver) and a log channel, so updates
+// are delivered too.
 // Prints lifecycles/s and p50/p99 of the API's update calls next to the floor, actions/s and CPU-ms per action
 // (the engine's processes: API and worker, Temporal, PostgreSQL; not the driver's) next to the floor's per
 // update (its worker and client, Temporal); the last line is JSON.
@@ -25,8 +25,12 @@ import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summ
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
-/** Whether the influencer has a webhook and a log channel (1, the default, as influencers do) or none (0). */
-const CHANNELS = (process.env.BENCH_CHANNELS ?? '1') !== '0';
+/**
+ * Whether the influencer has a webhook and a log channel (1), as influencers do, so each action's updates are
+ * delivered too, or none (0, the default: the action path alone, as the targets were set; bench:social measures
+ * deliveries against their own floor).
+ */
+const CHANNELS = (process.env.BENCH_CHANNELS ?? '0') !== '0';
 const LAUNCH_AHEAD_MS = 1_000;
 /** How often the driver reads a launched product until it is on sale (a staff board refreshes no faster). */
 const ON_SALE_POLL_MS = 250;
@@ -146,7 +150,7 @@ async function main(): Promise<void> {
     console.log(
       CHANNELS
         ? `Deliveries:             ${delivered} delivered (webhook and log channel), ${byStatus.get('failed') ?? 0} failed; ${received.accepted} accepted by the receiver, ${received.verified ? 'every one' : 'NOT every one'} verified`
-        : 'Deliveries:             none (BENCH_CHANNELS=0: the influencer has no channels)',
+        : 'Deliveries:             none (the influencer has no channels; BENCH_CHANNELS=1 gives her a webhook and a log channel)',
     );
     console.log(`p50 by action: ${[...byAction].map(([a, ms]) => `${a} ${round(summary(ms).p50, 0)} ms`).join(', ')}`);
     if (profile) {
