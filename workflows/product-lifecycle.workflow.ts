@@ -125,9 +125,10 @@ export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
 /**
  * Products from this patch on have their updates' delivery workflows started by the local write that wrote the
  * updates (recordEventsStartingDeliveries), not as this workflow's children: a child's start and its completion
- * each woke this workflow for a task of its own, and each left its events in its history: a launched product took
- * 44 workflow tasks and 276 events with them, 24 and 172 without (the v15 and v16 fixtures). Not in PATCHES_2026_12_SET: asked on its own, once, when a run starts (a run of a
- * product started before keeps its answer to the end; a continued run asks again, as nothing depends on it).
+ * each woke this workflow for a task of its own and left their events in its history (a launched product took 44
+ * workflow tasks and 276 events with them, 24 and 172 without: the v15 and v16 fixtures). Not in
+ * PATCHES_2026_12_SET: asked on its own, once, when a run starts (a run of a product started before keeps its
+ * answer to the end; a continued run asks again, as nothing it carries depends on it).
  */
 export const DELIVERIES_FROM_LOCAL_WRITE_PATCH = 'deliveries-from-local-write';
 
