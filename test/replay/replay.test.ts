@@ -44,13 +44,20 @@ function updatesOf(events: temporal.api.history.v1.IHistoryEvent[]): string[] {
   return events.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name).filter((n): n is string => typeof n === 'string');
 }
 
+/** The history's local activity markers, in order: each one's activity type and its recorded answer (JSON). */
+function localActivityMarkers(events: temporal.api.history.v1.IHistoryEvent[]): { type: string | undefined; result: unknown }[] {
+  const json = (data: Uint8Array | null | undefined): unknown => (data?.length ? JSON.parse(Buffer.from(data).toString('utf8')) : undefined);
+  return events
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data)
+    .map((e) => ({
+      type: (json(e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data) as { activity_type?: string }).activity_type,
+      result: json(e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data),
+    }));
+}
+
 /** The activity types of the history's local activity markers, in order. */
 function localActivitiesOf(file: string): (string | undefined)[] {
-  return load(file)
-    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-    .map((e) => e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data)
-    .filter((data): data is Uint8Array => data instanceof Uint8Array)
-    .map((data) => (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type);
+  return localActivityMarkers(load(file)).map((m) => m.type);
 }
 
 function loadEvents(file: string): FixtureEvent[] {
@@ -294,11 +301,9 @@ describe('recorded histories', () => {
     const tasks = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
     /** The updates whose deliveries the local writes started, from their markers' answers. */
     const startedByWrites = (events: temporal.api.history.v1.IHistoryEvent[]) =>
-      events
-        .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-        .filter((e) => Buffer.from(e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data ?? []).toString('utf8').includes('"recordEventsStartingDeliveries"'))
-        .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data ?? []).toString('utf8')) as { social: { recorded?: { deliveries: unknown[] } } })
-        .reduce((n, r) => n + (r.social.recorded?.deliveries.length ?? 0), 0);
+      localActivityMarkers(events)
+        .filter((m) => m.type === 'recordEventsStartingDeliveries')
+        .reduce((n, m) => n + ((m.result as { social: { recorded?: { deliveries: unknown[] } } }).social.recorded?.deliveries.length ?? 0), 0);
     for (const kind of ['launched', 'cancelled', 'sales']) {
       const before = load(`product-lifecycle-${kind}-v15.json`);
       const after = load(`product-lifecycle-${kind}-v16.json`);
