@@ -360,8 +360,9 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
    * deliveries too; before, they start here without the projector waiting for them, since an action's answer
    * must wait only for local activities (the next batch's write among them).
    */
+  const writeWithUpdates = deliveriesStartLocally ? writeReadModelStartingDeliveries : writeReadModelWithUpdates;
   const writeBatchWithUpdates = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[]): Promise<void> => {
-    const { social: written } = await (deliveriesStartLocally ? writeReadModelStartingDeliveries(batch) : writeReadModelWithUpdates(batch));
+    const { social: written } = await writeWithUpdates(batch);
     if ('recorded' in written) {
       if (deliveriesStartLocally) return;
       startingDeliveries += 1;
