@@ -30,14 +30,13 @@ export interface DriveResult {
   byAction: [string, number[]][];
   /** The products' workflow ids, in the order they were created. */
   workflowIds: string[];
-  /** The driver's own CPU (user + system), not counted as the engine's. */
-  cpuSeconds: number;
 }
 
 export interface FinishResult {
   /** Deliveries the receiver accepted, one per webhook-id, each verified with the channel's secret. */
   accepted: number;
   verified: boolean;
+  /** The driver's own CPU (user + system) over the whole run, not counted as the engine's. */
   cpuSeconds: number;
 }
 
@@ -95,20 +94,17 @@ async function drive(req: DriveRequest): Promise<DriveResult> {
       await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
     }),
   );
-  return { samples, byAction: [...byAction], workflowIds, cpuSeconds: cpuSeconds() };
+  return { samples, byAction: [...byAction], workflowIds };
 }
-
-const cpuSeconds = () => {
-  const cpu = process.cpuUsage();
-  return (cpu.user + cpu.system) / 1e6;
-};
 
 process.on('message', (msg: DriveRequest | 'finish') => {
   if (msg === 'finish') {
     const accepted = receiver?.accepted().size ?? 0;
     const verified = receiver?.received.every((r) => r.verified) ?? true;
+    const cpu = process.cpuUsage();
+    const result: FinishResult = { accepted, verified, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
     const close = receiver ? receiver.close() : Promise.resolve();
-    void close.then(() => process.send!({ ok: true, result: { accepted, verified, cpuSeconds: cpuSeconds() } }, undefined, {}, () => process.exit(0)));
+    void close.then(() => process.send!({ ok: true, result }, undefined, {}, () => process.exit(0)));
     return;
   }
   drive(msg).then(
