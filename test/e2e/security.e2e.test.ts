@@ -53,10 +53,15 @@ describe('security headers, CORS and per-key rate limits', () => {
   });
 
   it('answers 429 with Retry-After when one key goes over its limit; other keys keep their own budget', async () => {
-    // 100 at once: even if the burst straddles two one-second windows, at most 40 get through.
+    // 100 at once. The limit's windows are one second long, counted from the key's first request: a burst answered
+    // within L seconds meets at most floor(L) + 1 windows, so at most 20 per window get through, however slow the
+    // machine (on a loaded CI runner the burst has taken over two seconds).
+    const began = performance.now();
     const answers = await Promise.all(Array.from({ length: 100 }, () => raw('/products', { headers: { authorization: `Bearer ${lea.influencerKey}` } })));
+    const windows = Math.floor((performance.now() - began) / 1000) + 1;
     const limited = answers.filter((a) => a.status === 429);
-    flood.checked(limited.length >= 60, `${limited.length} of 100 answered 429`);
+    const through = answers.length - limited.length;
+    flood.checked(limited.length > 0 && through <= 20 * windows, `${limited.length} of 100 answered 429, ${through} through in ${windows} one-second window(s)`);
     expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expectError({ status: 429, body: await limited[0].json() }, 429, { code: 'RATE_LIMITED', message: 'over its limit of 20 requests per second' });
     expect((await t.http('GET', '/products', { key: noa.influencerKey })).status).toBe(200);
