@@ -144,15 +144,19 @@ describe('fan votes through signed webhooks', () => {
 
     it('answers 429 with Retry-After when a source goes over its rate limit', async () => {
       const slow = await registerSource(t, { rateLimitPerSecond: 3 });
-      // 20 at once: even if the burst straddles two one-second windows, at most 6 get through.
+      // 20 at once. The limit's windows are one second long, from the source's first delivery: a burst answered within
+      // L seconds meets at most floor(L) + 1 of them, so at most 3 per window get through, however slow the machine.
+      const began = performance.now();
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) => {
           const delivery = sign(slow.secret, voteBody(productId, 'midi', `burst-${i}`));
           return fetch(`${t.engine.apiUrl}/webhooks/votes/${slow.id}`, { method: 'POST', headers: { 'content-type': 'application/json', ...delivery.headers }, body: delivery.payload });
         }),
       );
+      const windows = Math.floor((performance.now() - began) / 1000) + 1;
       const limited = answers.filter((r) => r.status === 429);
-      expect(limited.length).toBeGreaterThanOrEqual(14);
+      expect(limited.length).toBeGreaterThan(0);
+      expect(answers.length - limited.length).toBeLessThanOrEqual(3 * windows);
       expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(((await limited[0].json()) as { message: string }).message).toContain('over its limit of 3 deliveries per second');
     });
