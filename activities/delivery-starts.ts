@@ -1,30 +1,100 @@
-// Starting the delivery workflows of written social updates from the worker (the product workflow's local write,
-// from the `deliveries-from-local-write` patch on) rather than as the product workflow's children: a child's
-// start and completion each wake its parent for a workflow task (a launched product's 44 workflow tasks became 24
-// without them), while a workflow started here is the delivery's alone.
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { deliveryWorkflowId, SOCIAL_DELIVERY_WORKFLOW_TYPE, type DeliveryWorkflowInput, type RecordedSocialUpdates, type SocialDeliveryWorkflow } from '@app/domain';
+// Starting delivery workflows from the worker's activities rather than as the product workflow's children: a
+// child's start and completion each wake its parent for a workflow task (a launched product's 44 workflow tasks
+// became 24 without them), while a workflow started here is the delivery's alone. The product's local write
+// starts its social updates' deliveries (from the `deliveries-from-local-write` patch on), and the activities
+// that write shop and supplier notices start theirs (from `notices-start-deliveries` on).
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  deliveryWorkflowId,
+  SHOP_EVENTS_WORKFLOW_TYPE,
+  shopEventsWorkflowId,
+  SOCIAL_DELIVERY_WORKFLOW_TYPE,
+  SUPPLIER_EVENT_WORKFLOW_TYPE,
+  supplierEventWorkflowId,
+  type DeliveryWorkflowInput,
+  type NotifyReservationHoldersInput,
+  type NotifySupplierInput,
+  type RecordedSocialUpdates,
+  type SalesActivities,
+  type ShopEventBatch,
+  type ShopEventDeliveryInput,
+  type SupplierActivities,
+  type SupplierNotice,
+} from '@app/domain';
 
-/**
- * Starts one delivery workflow per written update, on `taskQueue`. Each id runs once (REJECT_DUPLICATE, even after
- * the first run ended), so an attempt tried again never delivers an update twice; one already started is skipped.
- */
-export function deliveryStarter(client: Client, taskQueue: string): (recorded: RecordedSocialUpdates) => Promise<void> {
+/** Delivery workflows as the worker's activities start and stop them, on the worker's own task queue. */
+export interface DeliveryWorkflows {
+  /**
+   * Starts `type` as `workflowId`, once ever: REJECT_DUPLICATE refuses the id even after its first run ended, so an
+   * attempt tried again never delivers twice; one already started is skipped. Any other refusal throws (the
+   * activity's attempt fails and is tried again).
+   */
+  startOnce(type: string, workflowId: string, input: unknown): Promise<void>;
+  /** Asks `workflowId` to stop; one already finished (or never started) is skipped. */
+  cancel(workflowId: string): Promise<void>;
+}
+
+export function deliveryWorkflows(client: Client, taskQueue: string): DeliveryWorkflows {
+  return {
+    async startOnce(type, workflowId, input) {
+      try {
+        await client.workflow.start(type, { workflowId, taskQueue, args: [input], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    },
+    async cancel(workflowId) {
+      try {
+        await client.workflow.getHandle(workflowId).cancel();
+      } catch (err) {
+        // Finished meanwhile: its last attempt ended, and a late one refuses to send a withdrawn event.
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      }
+    },
+  };
+}
+
+/** Starts one delivery workflow per written update (to all its channels). */
+export function deliveryStarter(workflows: DeliveryWorkflows): (recorded: RecordedSocialUpdates) => Promise<void> {
   return async ({ deliveries, retry }) => {
     await Promise.all(
-      deliveries.map(async ({ updateId, deliveryIds }) => {
+      deliveries.map(({ updateId, deliveryIds }) => {
         const input: DeliveryWorkflowInput = { deliveryIds, retry };
-        try {
-          await client.workflow.start<SocialDeliveryWorkflow>(SOCIAL_DELIVERY_WORKFLOW_TYPE, {
-            workflowId: deliveryWorkflowId(updateId),
-            taskQueue,
-            args: [input],
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
+        return workflows.startOnce(SOCIAL_DELIVERY_WORKFLOW_TYPE, deliveryWorkflowId(updateId), input);
       }),
     );
+  };
+}
+
+export interface NoticeWriters {
+  notifyReservationHolders(input: NotifyReservationHoldersInput): Promise<ShopEventBatch>;
+  notifySupplier(input: NotifySupplierInput): Promise<SupplierNotice>;
+}
+
+/**
+ * The shop's and the suppliers' notices written and their delivery workflows started in one activity. The write
+ * answers the same on every attempt (idempotent per notice), so an attempt tried again after its start went
+ * through starts nothing twice; a start not made fails the attempt, so no notice is written and left unsent.
+ */
+export function createNoticeDeliveryActivities(
+  writers: NoticeWriters,
+  workflows: DeliveryWorkflows,
+): Pick<SalesActivities, 'notifyReservationHoldersStartingDelivery'> & Pick<SupplierActivities, 'notifySupplierStartingDelivery'> {
+  return {
+    async notifyReservationHoldersStartingDelivery(input) {
+      const batch = await writers.notifyReservationHolders(input);
+      if (batch.events > 0) {
+        const delivery: ShopEventDeliveryInput = { batchId: batch.batchId, retry: batch.retry };
+        await workflows.startOnce(SHOP_EVENTS_WORKFLOW_TYPE, shopEventsWorkflowId(batch.batchId), delivery);
+      }
+      return batch;
+    },
+    async notifySupplierStartingDelivery(input) {
+      const notice = await writers.notifySupplier(input);
+      // The withdrawn requests stop before their cancellation is sent, so a supplier never gets a request after it.
+      await Promise.all(notice.withdrawn.map((eventId) => workflows.cancel(supplierEventWorkflowId(eventId))));
+      await workflows.startOnce(SUPPLIER_EVENT_WORKFLOW_TYPE, supplierEventWorkflowId(notice.eventId), { eventId: notice.eventId, retry: notice.retry });
+      return notice;
+    },
   };
 }

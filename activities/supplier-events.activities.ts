@@ -34,7 +34,7 @@ export function supplierEventId(productId: string, order: string, kind: string):
   return stableId('spe', 16, productId, order, kind);
 }
 
-export function createSupplierActivities(deps: SupplierActivityDeps): SupplierActivities {
+export function createSupplierActivities(deps: SupplierActivityDeps): Omit<SupplierActivities, 'notifySupplierStartingDelivery'> {
   const events = new SupplierEventRepository(deps.dataSource);
 
   return {

@@ -4,6 +4,15 @@
 
 import { condition } from '@temporalio/workflow';
 
+/**
+ * From this patch on, a notice's activity writes it and also starts its delivery workflow (and, for a supplier's
+ * cancellation, stops the withdrawn requests' ones) before it answers, instead of the product workflow starting
+ * the delivery as its child: a child's start and its completion each woke the product for a workflow task of its
+ * own. Asked (through the run's `applies`) when a run sends its first notice, not when it starts, so products that
+ * send none (most) carry no marker for it; the SDK answers every later ask in the run the same.
+ */
+export const NOTICES_START_DELIVERIES_PATCH = 'notices-start-deliveries';
+
 export interface NoticeQueue<N extends { seq: number }> {
   push: (notices: N[]) => void;
   /** Nothing queued and nothing in flight (the workflow may complete or continue as new). */

@@ -202,9 +202,9 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   if (!continued && state.rules.reviewReminderLimit !== undefined && !applies(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
   const writes = localWrites(state.productId, boundedAttempts, applies);
   const { writeReadModel, writeReadModelWithUpdates, writeReadModelStartingDeliveries, writeSocialUpdates, tally, tallyReservations } = writes;
-  const shop = shopNotifier();
+  const shop = shopNotifier(applies);
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
-  const suppliers = supplierNotifier();
+  const suppliers = supplierNotifier(applies);
   const notifies = continued ? continued.notifications === true : applies(NOTIFICATIONS_PATCH);
   // Asked only of products that notify (a continued run keeps its product's answer): the patch's marker
   // sits in the histories where the choice is made.

@@ -1,8 +1,8 @@
 // Telling reservation holders through the product's shop (released, ready at launch, expired after the
 // hold): a loop of the product workflow's own, so an Update's answer never waits for it. Each notification
-// waits until its timeline event is in the read model, writes the batch of shop events (a regular activity,
-// retried until the database answers) and starts the delivery workflow for it, abandoned on purpose like
-// social deliveries.
+// waits until its timeline event is in the read model, then writes the batch of shop events and starts its
+// delivery workflow (a regular activity, retried until the database answers; before the
+// notices-start-deliveries patch the workflow started the delivery as its child, abandoned on purpose).
 
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -15,9 +15,9 @@ import {
   type SalesActivities,
   type ShopEventDeliveryWorkflow,
 } from '../libs/domain';
-import { noticeQueue, type NoticeQueue } from './notice-queue';
+import { NOTICES_START_DELIVERIES_PATCH, noticeQueue, type NoticeQueue } from './notice-queue';
 
-const { notifyReservationHolders } = proxyActivities<SalesActivities>({
+const { notifyReservationHolders, notifyReservationHoldersStartingDelivery } = proxyActivities<SalesActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -39,8 +39,15 @@ export interface ShopNotifier extends Omit<NoticeQueue<NotifyReservationHoldersI
   add(state: ProductState, events: LifecycleEvent[]): void;
 }
 
-/** Writes a notification's batch of shop events and starts its delivery workflow (abandoned, like social deliveries'). */
-async function notify(next: NotifyReservationHoldersInput): Promise<void> {
+/**
+ * Writes a notification's batch of shop events and starts its delivery workflow: in the activity from the
+ * notices-start-deliveries patch on, else as a child (abandoned, like social deliveries').
+ */
+async function notify(next: NotifyReservationHoldersInput, applies: (patchId: string) => boolean): Promise<void> {
+  if (applies(NOTICES_START_DELIVERIES_PATCH)) {
+    await notifyReservationHoldersStartingDelivery(next);
+    return;
+  }
   const batch = await notifyReservationHolders(next);
   if (batch.events === 0) return;
   try {
@@ -55,8 +62,9 @@ async function notify(next: NotifyReservationHoldersInput): Promise<void> {
   }
 }
 
-export function shopNotifier(): ShopNotifier {
-  const queue = noticeQueue(notify);
+/** `applies` asks a patch as the product's run does (product-lifecycle's patchesOfRun). */
+export function shopNotifier(applies: (patchId: string) => boolean): ShopNotifier {
+  const queue = noticeQueue((next: NotifyReservationHoldersInput) => notify(next, applies));
   return {
     add(state, events) {
       for (const event of events) queue.push(notificationsFor(state, event));

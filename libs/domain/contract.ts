@@ -324,9 +324,14 @@ export interface SalesActivities {
   tallyReservations(input: TallyReservationsInput): Promise<ReservationTally>;
   /** Writes one signed event per affected reservation to the product's shop channel, and marks the reservations; idempotent per (product, kind, seq). */
   notifyReservationHolders(input: NotifyReservationHoldersInput): Promise<ShopEventBatch>;
+  /**
+   * As notifyReservationHolders, and starts the batch's delivery workflow before it answers (products from the
+   * `notices-start-deliveries` patch on): the workflow runs once per batch, whichever attempt starts it.
+   */
+  notifyReservationHoldersStartingDelivery(input: NotifyReservationHoldersInput): Promise<ShopEventBatch>;
 }
 
-/** Delivers one batch of shop events (signed, guarded, retried like social deliveries); started by the product workflow. */
+/** Delivers one batch of shop events (signed, guarded, retried like social deliveries); started by the activity that wrote the batch (before the notices-start-deliveries patch, by the product workflow). */
 export const SHOP_EVENTS_WORKFLOW_TYPE = 'shopEventDelivery';
 export type ShopEventDeliveryWorkflow = (input: { batchId: string; retry: DeliveryRetry }) => Promise<DeliveryCounts>;
 

@@ -94,13 +94,18 @@ export interface SupplierNotice {
 export interface SupplierActivities {
   /** Writes the event (idempotent per product, order and kind); a cancellation also withdraws its order's undelivered request. */
   notifySupplier(input: NotifySupplierInput): Promise<SupplierNotice>;
+  /**
+   * As notifySupplier, and before it answers (products from the `notices-start-deliveries` patch on) asks the
+   * withdrawn events' delivery workflows to stop, then starts the event's own: once per event, whichever attempt.
+   */
+  notifySupplierStartingDelivery(input: NotifySupplierInput): Promise<SupplierNotice>;
   /** One attempt: the signed POST to the supplier's endpoint, through the outbound guard. */
   sendSupplierEvent(input: { eventId: string; timeoutMs: number }): Promise<{ httpStatus: number | null; body: string }>;
   /** Records how the event's delivery ended. */
   recordSupplierEventOutcome(input: { eventId: string; outcome: DeliveryOutcome }): Promise<void>;
 }
 
-/** Delivers one supplier event (signed, guarded, retried like social deliveries); started by the product workflow. */
+/** Delivers one supplier event (signed, guarded, retried like social deliveries); started by the activity that wrote the event (before the notices-start-deliveries patch, by the product workflow). */
 export const SUPPLIER_EVENT_WORKFLOW_TYPE = 'supplierEventDelivery';
 export type SupplierEventDeliveryWorkflow = (input: { eventId: string; retry: DeliveryRetry }) => Promise<DeliveryCounts>;
 

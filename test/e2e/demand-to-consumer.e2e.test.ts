@@ -6,12 +6,15 @@
 // what was sent, and staff ending the product. And a product that misses its goal and releases its
 // reservations.
 import { randomUUID } from 'node:crypto';
+import { productWorkflowId, shopEventsWorkflowId } from '@app/domain';
+import { shopEventBatchId } from '../../activities';
 import type { LiveDemandDto, ProductDto, ReservationReceiptDto, TimelineDto } from '../support/api-types';
 import type { FunnelDto, FunnelRowDto } from '../../apps/api/src/funnel/dto/funnel.dto';
 import { deliverReservation, deliverShopEvent, registerShop, signShopEvent, variantsWithSkus, type Shop } from '../support/intake';
 import { addChannels, advanceTo, castInfluencer, productBody, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { eventually, startTestEngine, type TestEngine } from '../support/stack';
+import { completedRuns } from '../support/runs';
+import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 import { deliver, registerSource, sign, voteBody, type Source } from '../support/votes';
 import { act, expectError, expectOk } from './e2e-helpers';
 
@@ -282,6 +285,19 @@ describe('from fan demand to the consumer', () => {
       ['CANCELLED', { reason: 'the mill closed', from: 'PRODUCTION', reservationsReleased: 2 }],
     ]);
     await expectReleased(id, [a.code, b.code]);
+    // The release's delivery workflow was started once by the activity that wrote its batch, not as a child of the
+    // product's workflow (whose history would hold its start and its completion).
+    const client = await temporalClient();
+    try {
+      await client.workflow.getHandle(productWorkflowId(id)).result();
+      const history = await client.workflow.getHandle(productWorkflowId(id)).fetchHistory();
+      expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+      const releasedAt = timeline.find((e) => e.type === 'RESERVATIONS_RELEASED')!.seq;
+      const runs = await completedRuns(client, shopEventsWorkflowId(shopEventBatchId(id, 'reservation.released', releasedAt)));
+      expect(runs.map((r) => r.parentExecution ?? null)).toEqual([null]);
+    } finally {
+      await client.connection.close();
+    }
     // One public word to fans, the release; the cancellation itself (with staff's reason) stays staff's.
     await linkOf(id, 'RESERVATIONS_RELEASED');
     const updates = await eventually('the cancellation update', async () => {

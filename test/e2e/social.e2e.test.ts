@@ -6,6 +6,7 @@ import { expectError, expectOk } from './e2e-helpers';
 import type { ChannelDto, DeliveriesDto, IssuedChannelDto, LaunchAnnouncementDto, ProductDto, SocialSettingsDto, SocialUpdatesDto, TimelineDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
+import { completedRuns } from '../support/runs';
 import type { Client } from '@temporalio/client';
 import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
@@ -157,14 +158,8 @@ describe('social updates', () => {
     // of the product's workflow (whose history would hold its start and its completion).
     const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
     expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
-    const runsOf = async (updateId: string) => {
-      const runs = [];
-      // Visibility is written after the run closes: listed until it shows the run completed.
-      for await (const run of client.workflow.list({ query: `WorkflowId = '${deliveryWorkflowId(updateId)}'` })) runs.push(run);
-      return runs.length > 0 && runs.every((r) => r.status.name === 'COMPLETED') ? runs : undefined;
-    };
     for (const u of updates) {
-      const runs = await eventually(`the delivery workflow of ${u.event}`, () => runsOf(u.id));
+      const runs = await completedRuns(client, deliveryWorkflowId(u.id));
       expect({ update: u.event, runs: runs.length, parent: runs[0].parentExecution ?? null }).toEqual({ update: u.event, runs: 1, parent: null });
     }
   });

@@ -9,6 +9,7 @@ import { expectError, expectOk } from './e2e-helpers';
 import type { IssuedSupplierDto, ProductDto, SupplierDto, SupplierEventDto } from '../support/api-types';
 import { advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver, type Received } from '../support/receiver';
+import { completedRuns } from '../support/runs';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 
 jest.setTimeout(180_000);
@@ -123,6 +124,13 @@ describe('suppliers', () => {
     ]);
     expect(events.every((e) => e.supplierName === 'Atelier Nord' && e.attempts === 1 && e.responseStatus === 200)).toBe(true);
     expect((await t.http<SupplierEventDto[]>('GET', `/suppliers/${supplier.id}/events?limit=2`)).body).toHaveLength(2);
+
+    // Each event's delivery workflow was started once by the activity that wrote the event, not as a child of the
+    // product's workflow (whose history would hold its start and its completion).
+    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
+    expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+    const runs = await Promise.all(events.map((e) => completedRuns(client, supplierEventWorkflowId(e.id))));
+    expect(runs.map((r) => ({ runs: r.length, parent: r[0].parentExecution ?? null }))).toEqual(events.map(() => ({ runs: 1, parent: null })));
   });
 
   it('withdraws a request still retrying when its product is cancelled: the supplier gets the cancellation once, never the request after it', async () => {

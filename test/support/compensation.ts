@@ -15,36 +15,40 @@ const { EventType } = temporal.api.enums.v1;
 export interface Compensation {
   /** withdrawDeliveries activities scheduled. */
   withdrawals: number;
-  /** The workflows it asked to stop (delivery workflows, and supplier requests a cancellation withdrew). */
+  /**
+   * The workflows it asked to stop: delivery workflows, and (before the notices-start-deliveries patch) supplier
+   * requests a cancellation withdrew, which from the patch on the notice's activity stops.
+   */
   stopped: string[];
-  /** notifySupplier activities scheduled, by the notice's kind and order (e.g. production.cancelled production). */
+  /** Supplier notices scheduled (notifySupplier, or notifySupplierStartingDelivery from the patch on), by kind and order (e.g. production.cancelled production). */
   supplierNotices: string[];
-  /** notifyReservationHolders activities scheduled, by kind (e.g. reservation.released). */
+  /** Shop notices scheduled (notifyReservationHolders, or …StartingDelivery from the patch on), by kind (e.g. reservation.released). */
   shopNotices: string[];
 }
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-/** The first argument of a scheduled activity of this type, or undefined for any other event. */
-function scheduledInput<T>(e: HistoryEvent, activityType: string): T | undefined {
+/** The first argument of a scheduled activity of one of these types, or undefined for any other event. */
+function scheduledInput<T>(e: HistoryEvent, activityTypes: string[]): T | undefined {
   const scheduled = e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ? e.activityTaskScheduledEventAttributes : undefined;
-  if (scheduled?.activityType?.name !== activityType) return undefined;
+  const type = scheduled?.activityType?.name;
+  if (!scheduled || !type || !activityTypes.includes(type)) return undefined;
   const [payload] = scheduled.input?.payloads ?? [];
-  if (!payload) throw new Error(`activity ${activityType} was scheduled without its input`);
+  if (!payload) throw new Error(`activity ${type} was scheduled without its input`);
   return defaultPayloadConverter.fromPayload<T>(payload);
 }
 
 /** The product workflow's compensation work in its history: withdrawals and notices scheduled, and the workflows asked to stop. */
 export async function compensationOf(client: Client, productId: string): Promise<Compensation> {
   const events = (await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory()).events ?? [];
-  const inputs = <T>(activityType: string): T[] => events.map((e) => scheduledInput<T>(e, activityType)).filter((i): i is T => i !== undefined);
+  const inputs = <T>(...activityTypes: string[]): T[] => events.map((e) => scheduledInput<T>(e, activityTypes)).filter((i): i is T => i !== undefined);
   return {
     withdrawals: inputs<unknown>('withdrawDeliveries').length,
     stopped: events
       .filter((e) => e.eventType === EventType.EVENT_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED)
       .map((e) => e.requestCancelExternalWorkflowExecutionInitiatedEventAttributes?.workflowExecution?.workflowId ?? ''),
-    supplierNotices: inputs<Pick<NotifySupplierInput, 'kind' | 'order'>>('notifySupplier').map((n) => `${n.kind} ${n.order}`),
-    shopNotices: inputs<Pick<NotifyReservationHoldersInput, 'kind'>>('notifyReservationHolders').map((n) => n.kind),
+    supplierNotices: inputs<Pick<NotifySupplierInput, 'kind' | 'order'>>('notifySupplier', 'notifySupplierStartingDelivery').map((n) => `${n.kind} ${n.order}`),
+    shopNotices: inputs<Pick<NotifyReservationHoldersInput, 'kind'>>('notifyReservationHolders', 'notifyReservationHoldersStartingDelivery').map((n) => n.kind),
   };
 }
 

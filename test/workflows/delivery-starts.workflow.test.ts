@@ -1,11 +1,21 @@
-// The delivery workflows a product's local write starts (activities/delivery-starts.ts), on the real Temporal
-// server: an attempt tried again after its starts went through (a worker lost before the write answered) starts
-// nothing twice, also once the first delivery workflow has ended. Started on a task queue no worker polls, so
-// each run stays as started until the test ends it.
+// The delivery workflows a product's local write and its notices' activities start (activities/delivery-starts.ts),
+// on the real Temporal server: an attempt tried again after its starts went through (a worker lost before the
+// activity answered) starts nothing twice, also once the first delivery workflow has ended; a supplier's
+// cancellation stops the requests it withdrew first. Started on a task queue no worker polls, so each run stays
+// as started until the test ends it.
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
-import { deliveryStarter } from '../../activities';
-import { deliveryWorkflowId, type RecordedSocialUpdates } from '@app/domain';
+import { temporal } from '@temporalio/proto';
+import { createNoticeDeliveryActivities, deliveryStarter, deliveryWorkflows, type NoticeWriters } from '../../activities';
+import {
+  deliveryWorkflowId,
+  shopEventsWorkflowId,
+  supplierEventWorkflowId,
+  type DeliveryRetry,
+  type NotifyReservationHoldersInput,
+  type NotifySupplierInput,
+  type RecordedSocialUpdates,
+} from '@app/domain';
 import { temporalClient } from '../support/stack';
 
 describe('delivery workflows started by the local write', () => {
@@ -19,7 +29,7 @@ describe('delivery workflows started by the local write', () => {
 
   it('starts one workflow per update, and an attempt tried again starts none twice, even after the first ended', async () => {
     const taskQueue = `no-worker-${randomUUID()}`;
-    const start = deliveryStarter(client, taskQueue);
+    const start = deliveryStarter(deliveryWorkflows(client, taskQueue));
     const updates = [`upd-${randomUUID()}`, `upd-${randomUUID()}`];
     const recorded: RecordedSocialUpdates = {
       deliveries: updates.map((updateId) => ({ updateId, deliveryIds: [`dlv-${updateId}`] })),
@@ -47,9 +57,73 @@ describe('delivery workflows started by the local write', () => {
   it('fails the attempt when a start fails for another reason, so the write is tried again', async () => {
     // A namespace that does not exist stands in for a server that refuses the start.
     const elsewhere = new Client({ connection: client.connection, namespace: `missing-${randomUUID()}` });
-    const start = deliveryStarter(elsewhere, 'any');
+    const start = deliveryStarter(deliveryWorkflows(elsewhere, 'any'));
     await expect(start({ deliveries: [{ updateId: `upd-${randomUUID()}`, deliveryIds: ['dlv-x'] }], retry: { maxAttempts: 1, initialIntervalMs: 1, maxIntervalMs: 1, timeoutMs: 1 } })).rejects.toThrow(
       /namespace/i,
     );
+  });
+
+  describe('notices', () => {
+    const retry: DeliveryRetry = { maxAttempts: 3, initialIntervalMs: 100, maxIntervalMs: 200, timeoutMs: 1_000 };
+    const shopInput: NotifyReservationHoldersInput = { productId: 'p-notices', kind: 'reservation.released', seq: 7 };
+    const supplierInput: NotifySupplierInput = {
+      productId: 'p-notices',
+      seq: 9,
+      supplierId: 'sup-1',
+      kind: 'sample.cancelled',
+      order: 'sample-1',
+      at: new Date().toISOString(),
+      details: {},
+    };
+    /** Writers answering as the real ones do on every attempt (the same batch, the same notice): the test is about the starts. */
+    const writers = (batch: { batchId: string; events: number }, notice: { eventId: string; withdrawn: string[] }): NoticeWriters => ({
+      notifyReservationHolders: () => Promise.resolve({ ...batch, retry }),
+      notifySupplier: () => Promise.resolve({ ...notice, retry }),
+    });
+    const describeRun = async (workflowId: string) => {
+      const d = await client.workflow.getHandle(workflowId).describe();
+      return { type: d.type, status: d.status.name, taskQueue: d.taskQueue, parent: d.parentExecution ?? null, runId: d.runId };
+    };
+    const cancelRequested = async (workflowId: string) =>
+      ((await client.workflow.getHandle(workflowId).fetchHistory()).events ?? []).some(
+        (e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+      );
+
+    it('starts a shop batch\'s delivery once, whichever attempt, and none for an empty batch', async () => {
+      const taskQueue = `no-worker-${randomUUID()}`;
+      const batchId = `seb-${randomUUID()}`;
+      const activities = createNoticeDeliveryActivities(writers({ batchId, events: 2 }, { eventId: 'unused', withdrawn: [] }), deliveryWorkflows(client, taskQueue));
+      expect(await activities.notifyReservationHoldersStartingDelivery(shopInput)).toEqual({ batchId, events: 2, retry });
+      const first = await describeRun(shopEventsWorkflowId(batchId));
+      expect(first).toEqual({ type: 'shopEventDelivery', status: 'RUNNING', taskQueue, parent: null, runId: first.runId });
+      await activities.notifyReservationHoldersStartingDelivery(shopInput);
+      await client.workflow.getHandle(shopEventsWorkflowId(batchId)).terminate('the test ends this delivery');
+      await activities.notifyReservationHoldersStartingDelivery(shopInput);
+      expect(await describeRun(shopEventsWorkflowId(batchId))).toEqual({ ...first, status: 'TERMINATED' });
+
+      // A batch with no events (no shop, or no reservation to tell) has nothing to deliver: no workflow.
+      const empty = `seb-${randomUUID()}`;
+      await createNoticeDeliveryActivities(writers({ batchId: empty, events: 0 }, { eventId: 'unused', withdrawn: [] }), deliveryWorkflows(client, taskQueue)).notifyReservationHoldersStartingDelivery(shopInput);
+      await expect(client.workflow.getHandle(shopEventsWorkflowId(empty)).describe()).rejects.toThrow(/not found/i);
+    });
+
+    it('stops the requests a supplier\'s cancellation withdrew (one still running, one already ended, one never started), then starts the cancellation\'s delivery once', async () => {
+      const taskQueue = `no-worker-${randomUUID()}`;
+      const [running, ended, never, cancellation] = [1, 2, 3, 4].map(() => `spe-${randomUUID()}`);
+      for (const id of [running, ended]) await client.workflow.start('supplierEventDelivery', { workflowId: supplierEventWorkflowId(id), taskQueue, args: [{ eventId: id, retry }] });
+      await client.workflow.getHandle(supplierEventWorkflowId(ended)).terminate('delivered, in this test');
+      const activities = createNoticeDeliveryActivities(writers({ batchId: 'unused', events: 0 }, { eventId: cancellation, withdrawn: [running, ended, never] }), deliveryWorkflows(client, taskQueue));
+
+      await activities.notifySupplierStartingDelivery(supplierInput);
+      expect(await cancelRequested(supplierEventWorkflowId(running))).toBe(true);
+      expect((await describeRun(supplierEventWorkflowId(ended))).status).toBe('TERMINATED');
+      const first = await describeRun(supplierEventWorkflowId(cancellation));
+      expect(first).toEqual({ type: 'supplierEventDelivery', status: 'RUNNING', taskQueue, parent: null, runId: first.runId });
+
+      // Tried again (a worker lost before the activity answered): the same requests asked to stop, nothing started twice.
+      await activities.notifySupplierStartingDelivery(supplierInput);
+      expect(await describeRun(supplierEventWorkflowId(cancellation))).toEqual(first);
+      for (const id of [running, cancellation]) await client.workflow.getHandle(supplierEventWorkflowId(id)).terminate('the test is over');
+    });
   });
 });

@@ -29,7 +29,9 @@ import {
   createSocialActivities,
   createNotificationActivities,
   createSupplierActivities,
+  createNoticeDeliveryActivities,
   deliveryStarter,
+  deliveryWorkflows,
   type SocialActivityDeps,
 } from '../../../activities';
 
@@ -106,13 +108,17 @@ export function installWorkerRuntime(level: string, metricsAddress?: string): bo
 export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Worker> {
   const tracing = opts.tracing;
   const social = createSocialActivities({ dataSource: opts.dataSource, ...opts.social });
-  // The worker's own client, on its connection, for the delivery workflows its local writes start (in the trace
+  // The worker's own client, on its connection, for the delivery workflows its activities start (in the trace
   // of the activity that starts them, with tracing on).
   const client = new Client({
     connection: opts.connection,
     namespace: opts.namespace,
     ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } } : {}),
   });
+  const deliveries = deliveryWorkflows(client, opts.taskQueue);
+  // Shop events and suppliers' order events share the social deliveries' secret box, guard, retry policy and log.
+  const shopEvents = createShopEventActivities({ dataSource: opts.dataSource, ...opts.social });
+  const suppliers = createSupplierActivities({ dataSource: opts.dataSource, ...opts.social });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -137,14 +143,13 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
       ...createProductActivities({
         dataSource: opts.dataSource,
         recordSocialUpdates: (input) => social.recordSocialUpdates(input),
-        startDeliveries: deliveryStarter(client, opts.taskQueue),
+        startDeliveries: deliveryStarter(deliveries),
       }),
       ...social,
       ...createSalesActivities({ dataSource: opts.dataSource }),
-      // Shop events share the social deliveries' secret box, guard, retry policy and log.
-      ...createShopEventActivities({ dataSource: opts.dataSource, ...opts.social }),
-      // So do suppliers' order events.
-      ...createSupplierActivities({ dataSource: opts.dataSource, ...opts.social }),
+      ...shopEvents,
+      ...suppliers,
+      ...createNoticeDeliveryActivities({ notifyReservationHolders: shopEvents.notifyReservationHolders, notifySupplier: suppliers.notifySupplier }, deliveries),
       // And notifications to people (plus SMTP, when configured).
       ...createNotificationActivities({ dataSource: opts.dataSource, ...opts.social }),
     },
