@@ -15,8 +15,9 @@
 // date (the launched one's production run is warned of before it ships) and remind a waiting review once per
 // interval up to a limit (the launched one's second design round twice), from v15 every product asks its
 // patches with one marker (patches-2026-12), from v16 the delivery workflows are started by the local write that
-// wrote their updates (deliveries-from-local-write), not as the product's children, and writes their histories to
-// test/fixtures/histories/.
+// wrote their updates (deliveries-from-local-write), not as the product's children, from v17 the shop's and the
+// suppliers' delivery workflows are started by the activities that write their notices (notices-start-deliveries),
+// and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

@@ -324,6 +324,30 @@ describe('recorded histories', () => {
     expect(tasks(load('product-lifecycle-launched-v16.json'))).toBeLessThanOrEqual(tasks(load('product-lifecycle-launched-v15.json')) * 0.6);
   });
 
+  it('cover products from the notices-start-deliveries patch (v17): the same shop and supplier notices, their deliveries started by the notices\' activities instead of as children', () => {
+    const noticeChildren = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events.filter((e) => ['shopEventDelivery', 'supplierEventDelivery'].includes(e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name ?? '')).length;
+    const tasks = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
+    const notices = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter((n): n is string => n !== undefined && n.startsWith('notify'));
+    const starting: Record<string, string> = { notifySupplier: 'notifySupplierStartingDelivery', notifyReservationHolders: 'notifyReservationHoldersStartingDelivery' };
+    for (const kind of ['supplied', 'sales', 'released', 'held-released']) {
+      const before = load(`product-lifecycle-${kind}-v16.json`);
+      const after = load(`product-lifecycle-${kind}-v17.json`);
+      // Asked at the run's first notice.
+      expect({ kind, patches: patchesOf(after) }).toEqual({ kind, patches: ['patches-2026-12', 'deliveries-from-local-write', 'notices-start-deliveries'] });
+      expect(updatesOf(after)).toEqual(updatesOf(before));
+      // Every notice v16 wrote and delivered through a child, v17 wrote and delivered from the same activity.
+      expect(noticeChildren(before)).toBeGreaterThan(0);
+      expect({ kind, children: noticeChildren(after), notices: notices(after) }).toEqual({ kind, children: 0, notices: notices(before).map((n) => starting[n] ?? n) });
+      expect(tasks(after)).toBeLessThan(tasks(before));
+    }
+    // A product that sends no notice never asks.
+    for (const kind of ['launched', 'cancelled', 'moderated']) expect({ kind, patches: patchesOf(load(`product-lifecycle-${kind}-v17.json`)) }).toEqual({ kind, patches: ['patches-2026-12', 'deliveries-from-local-write'] });
+    // The supplied product (a sample request, the production run and its cancellation): 18 workflow tasks and 131 events in v16, 14 and 112 in v17.
+    expect(tasks(load('product-lifecycle-supplied-v17.json'))).toBeLessThanOrEqual(tasks(load('product-lifecycle-supplied-v16.json')) - 3);
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
