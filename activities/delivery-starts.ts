@@ -2,18 +2,24 @@
 // child's start and completion each wake its parent for a workflow task (a launched product's 44 workflow tasks
 // became 24 without them), while a workflow started here is the delivery's alone. The product's local write
 // starts its social updates' deliveries (from the `deliveries-from-local-write` patch on), and the activities
-// that write shop and supplier notices start theirs (from `notices-start-deliveries` on).
+// that write shop and supplier notices start theirs (from `notices-start-deliveries` on), as does the local activity
+// that writes notifications to people (from `notifications-start-deliveries` on).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   deliveryWorkflowId,
+  NOTIFICATION_WORKFLOW_TYPE,
+  notificationWorkflowId,
   SHOP_EVENTS_WORKFLOW_TYPE,
   shopEventsWorkflowId,
   SOCIAL_DELIVERY_WORKFLOW_TYPE,
   SUPPLIER_EVENT_WORKFLOW_TYPE,
   supplierEventWorkflowId,
   type DeliveryWorkflowInput,
+  type NotificationActivities,
+  type NotifyPeopleInput,
   type NotifyReservationHoldersInput,
   type NotifySupplierInput,
+  type PeopleNotified,
   type RecordedSocialUpdates,
   type SalesActivities,
   type ShopEventBatch,
@@ -69,18 +75,28 @@ export function deliveryStarter(workflows: DeliveryWorkflows): (recorded: Record
 export interface NoticeWriters {
   notifyReservationHolders(input: NotifyReservationHoldersInput): Promise<ShopEventBatch>;
   notifySupplier(input: NotifySupplierInput): Promise<SupplierNotice>;
+  notifyPeople(input: NotifyPeopleInput): Promise<PeopleNotified>;
 }
 
 /**
- * The shop's and the suppliers' notices written and their delivery workflows started in one activity. The write
- * answers the same on every attempt (idempotent per notice), so an attempt tried again after its start went
- * through starts nothing twice; a start not made fails the attempt, so no notice is written and left unsent.
+ * The shop's and the suppliers' notices and people's notifications written and their delivery workflows started in
+ * one activity. The write answers the same on every attempt (idempotent per notice), so an attempt tried again
+ * after its start went through starts nothing twice; a start not made fails the attempt, so nothing is written
+ * and left unsent.
  */
 export function createNoticeDeliveryActivities(
   writers: NoticeWriters,
   workflows: DeliveryWorkflows,
-): Pick<SalesActivities, 'notifyReservationHoldersStartingDelivery'> & Pick<SupplierActivities, 'notifySupplierStartingDelivery'> {
+): Pick<SalesActivities, 'notifyReservationHoldersStartingDelivery'> &
+  Pick<SupplierActivities, 'notifySupplierStartingDelivery'> &
+  Pick<NotificationActivities, 'notifyPeopleStartingDeliveries'> {
   return {
+    async notifyPeopleStartingDeliveries(input) {
+      const notified = await writers.notifyPeople(input);
+      const { notificationIds, retry } = notified;
+      await Promise.all(notificationIds.map((notificationId) => workflows.startOnce(NOTIFICATION_WORKFLOW_TYPE, notificationWorkflowId(notificationId), { notificationId, retry })));
+      return notified;
+    },
     async notifyReservationHoldersStartingDelivery(input) {
       const batch = await writers.notifyReservationHolders(input);
       if (batch.events > 0) {

@@ -57,7 +57,7 @@ export function notificationMagicLinkId(notificationId: string): string {
   return stableId('mlk', 16, 'notification', notificationId);
 }
 
-export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
+export function createNotificationActivities(deps: NotificationActivityDeps): Omit<NotificationActivities, 'notifyPeopleStartingDeliveries'> {
   const notifications = new NotificationRepository(deps.dataSource);
   const magicLinks = new MagicLinkRepository(deps.dataSource);
   const mailer = deps.mail?.mailer;

@@ -52,7 +52,7 @@ const { recordSocialUpdates } = proxyLocalActivities<SocialActivities>({
 // the activity refuses outright (non-retryable) is skipped: it never stops the read model or the lifecycle.
 // Runs from before the patch keep retrying inside the local activity without bound, as they did.
 export const BOUNDED_LOCAL_ACTIVITIES_PATCH = 'bounded-local-activities';
-const bounded = proxyLocalActivities<ProductActivities & SocialActivities & Pick<SalesActivities, 'tallyReservations'> & Pick<NotificationActivities, 'notifyPeople'>>({
+const bounded = proxyLocalActivities<ProductActivities & SocialActivities & Pick<SalesActivities, 'tallyReservations'> & Pick<NotificationActivities, 'notifyPeople' | 'notifyPeopleStartingDeliveries'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 5 },
 });
@@ -136,6 +136,9 @@ export function localWrites(productId: string, boundedAttempts: boolean, applies
      */
     notifyPeople: (input: NotifyPeopleInput): Promise<PeopleNotified> =>
       untilItLands('writing notifications', productId, () => oneAtATime(() => bounded.notifyPeople(input))),
+    /** As notifyPeople, with the delivery workflows of the notifications to send now started by the activity (notifications-start-deliveries). */
+    notifyPeopleStartingDeliveries: (input: NotifyPeopleInput): Promise<PeopleNotified> =>
+      untilItLands('writing notifications', productId, () => oneAtATime(() => bounded.notifyPeopleStartingDeliveries(input))),
     tally: (input: TallyInput) => {
       if (!applies(TALLY_AS_LOCAL_ACTIVITY)) return tallyPollAsActivity(input);
       return boundedAttempts ? untilItLands('tallying the poll', productId, () => oneAtATime(() => bounded.tallyPoll(input))) : tallyPoll(input);

@@ -1,6 +1,7 @@
 // Telling the people who must act, for the product workflow: each event that calls for it (notificationsFor)
 // waits until the read model holds it, then one activity writes a notification per recipient and the ones to
-// send now get their delivery workflows. A loop of its own, so an Update's answer never waits for it.
+// send now get their delivery workflows (started by that activity from the notifications-start-deliveries patch
+// on, else by this workflow as its children). A loop of its own, so an Update's answer never waits for it.
 
 import { proxyActivities } from '@temporalio/workflow';
 import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type PeopleNotified, type ProductState } from '../libs/domain';
@@ -23,9 +24,28 @@ export interface PeopleNotifier extends Omit<NoticeQueue<NotifyPeopleInput>, 'pu
  */
 export const NOTIFY_PEOPLE_LOCALLY_PATCH = 'notify-people-locally';
 
-export function peopleNotifier(writeLocally?: (input: NotifyPeopleInput) => Promise<PeopleNotified>): PeopleNotifier {
-  const write = writeLocally ?? notifyPeople;
-  const queue = noticeQueue(async (next: NotifyPeopleInput) => sendNotifications(await write(next)));
+/**
+ * From this patch on (products that write their notifications locally), the local activity that writes a
+ * notification also starts the delivery workflows of those to send now, before it answers, instead of this
+ * workflow starting them as its children: a child's start and its completion each woke the product for a
+ * workflow task of its own. Asked when a run writes its first notification, not when it starts.
+ */
+export const NOTIFICATIONS_START_DELIVERIES_PATCH = 'notifications-start-deliveries';
+
+interface LocalNotificationWrites {
+  notifyPeople: (input: NotifyPeopleInput) => Promise<PeopleNotified>;
+  notifyPeopleStartingDeliveries: (input: NotifyPeopleInput) => Promise<PeopleNotified>;
+}
+
+/** `local`: the product's local writes, for products from notify-people-locally on; `applies` asks a patch as the run does. */
+export function peopleNotifier(local: LocalNotificationWrites | undefined, applies: (patchId: string) => boolean): PeopleNotifier {
+  const send = async (next: NotifyPeopleInput): Promise<void> => {
+    if (!local) return sendNotifications(await notifyPeople(next));
+    // Their delivery workflows already started.
+    if (applies(NOTIFICATIONS_START_DELIVERIES_PATCH)) return void (await local.notifyPeopleStartingDeliveries(next));
+    return sendNotifications(await local.notifyPeople(next));
+  };
+  const queue = noticeQueue(send);
   return {
     add(state, events) {
       for (const event of events) queue.push(notificationsFor(state, event));

@@ -209,7 +209,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Asked only of products that notify (a continued run keeps its product's answer): the patch's marker
   // sits in the histories where the choice is made.
   const notifiesLocally = notifies && (continued ? continued.notifiesLocally === true : applies(NOTIFY_PEOPLE_LOCALLY_PATCH));
-  const people = peopleNotifier(notifiesLocally ? writes.notifyPeople : undefined);
+  const people = peopleNotifier(notifiesLocally ? writes : undefined, applies);
   // The product's first events (a poll drafted for her approval) notify too.
   if (notifies) people.add(state, created.events);
   // The social loop's events: every social event, or (one-local-write) those the projector hands it.

@@ -57,6 +57,11 @@ export interface PeopleNotified {
 export interface NotificationActivities {
   /** Writes one notification per recipient (idempotent); answers those to send now (digest and outbox ones wait). */
   notifyPeople(input: NotifyPeopleInput): Promise<PeopleNotified>;
+  /**
+   * As notifyPeople, and starts the delivery workflow of each notification to send now before it answers (products
+   * from the `notifications-start-deliveries` patch on): each runs once, whichever attempt starts it.
+   */
+  notifyPeopleStartingDeliveries(input: NotifyPeopleInput): Promise<PeopleNotified>;
   /** Staff are told that a social delivery failed for good (idempotent per delivery). */
   notifyDeliveryFailed(input: { deliveryId: string }): Promise<PeopleNotified>;
   /** One attempt: the email through SMTP, or the signed POST to the person's webhook. */

@@ -3,13 +3,20 @@
 // through a real SMTP server process, or by a signed webhook, in each person's language and time zone; a
 // person on the daily digest gets one message at her digest hour, however often the digest runs; and with
 // no SMTP server configured, mail is kept in the outbox staff read through the API.
-import { NOTIFICATION_DIGEST_SCHEDULE_ID, NOTIFICATION_DIGEST_WORKFLOW_TYPE, type NotificationDigestWorkflow } from '@app/domain';
+import {
+  NOTIFICATION_DIGEST_SCHEDULE_ID,
+  NOTIFICATION_DIGEST_WORKFLOW_TYPE,
+  notificationWorkflowId,
+  productWorkflowId,
+  type NotificationDigestWorkflow,
+} from '@app/domain';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { expectError, expectOk } from './e2e-helpers';
 import type { IssuedStaffMemberDto, IssuedSupplierDto, NotificationDto, ProductDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, PRODUCTION_MILESTONES, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
+import { completedRuns } from '../support/runs';
 import { startSmtpSink, type SmtpSink } from '../support/smtp';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 
@@ -90,6 +97,12 @@ describe('notifications', () => {
     // The review ends the waiting.
     expectOk(await t.http('POST', `/products/${productId}/designs/1/review`, { key: cast.influencerKey, body: { decision: 'APPROVE' } }));
     expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(3);
+    // Each notification's delivery workflow was started once by the local activity that wrote it, not as a child of
+    // the product's workflow (whose history would hold its start and its completion).
+    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
+    expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+    const runs = await Promise.all(written.map((n) => completedRuns(client, notificationWorkflowId(n.id))));
+    expect(runs.map((r) => ({ runs: r.length, parent: r[0].parentExecution ?? null }))).toEqual(written.map(() => ({ runs: 1, parent: null })));
   });
 
   it('tells the influencer a sample and the launch announcement wait for her; staff when a supplier order nears its due date and when the announcement is overdue', async () => {

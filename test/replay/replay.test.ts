@@ -329,7 +329,7 @@ describe('recorded histories', () => {
       events.filter((e) => ['shopEventDelivery', 'supplierEventDelivery'].includes(e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name ?? '')).length;
     const tasks = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
     const notices = (events: temporal.api.history.v1.IHistoryEvent[]) =>
-      events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter((n): n is string => n !== undefined && n.startsWith('notify'));
+      events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter((n): n is string => typeof n === 'string' && n.startsWith('notify'));
     const starting: Record<string, string> = { notifySupplier: 'notifySupplierStartingDelivery', notifyReservationHolders: 'notifyReservationHoldersStartingDelivery' };
     for (const kind of ['supplied', 'sales', 'released', 'held-released']) {
       const before = load(`product-lifecycle-${kind}-v16.json`);

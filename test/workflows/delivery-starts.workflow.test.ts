@@ -9,9 +9,11 @@ import { temporal } from '@temporalio/proto';
 import { createNoticeDeliveryActivities, deliveryStarter, deliveryWorkflows, type NoticeWriters } from '../../activities';
 import {
   deliveryWorkflowId,
+  notificationWorkflowId,
   shopEventsWorkflowId,
   supplierEventWorkflowId,
   type DeliveryRetry,
+  type NotifyPeopleInput,
   type NotifyReservationHoldersInput,
   type NotifySupplierInput,
   type RecordedSocialUpdates,
@@ -76,9 +78,10 @@ describe('delivery workflows started by the local write', () => {
       details: {},
     };
     /** Writers answering as the real ones do on every attempt (the same batch, the same notice): the test is about the starts. */
-    const writers = (batch: { batchId: string; events: number }, notice: { eventId: string; withdrawn: string[] }): NoticeWriters => ({
+    const writers = (batch: { batchId: string; events: number }, notice: { eventId: string; withdrawn: string[] }, notificationIds: string[] = []): NoticeWriters => ({
       notifyReservationHolders: () => Promise.resolve({ ...batch, retry }),
       notifySupplier: () => Promise.resolve({ ...notice, retry }),
+      notifyPeople: () => Promise.resolve({ notificationIds, retry }),
     });
     const describeRun = async (workflowId: string) => {
       const d = await client.workflow.getHandle(workflowId).describe();
@@ -124,6 +127,20 @@ describe('delivery workflows started by the local write', () => {
       await activities.notifySupplierStartingDelivery(supplierInput);
       expect(await describeRun(supplierEventWorkflowId(cancellation))).toEqual(first);
       for (const id of [running, cancellation]) await client.workflow.getHandle(supplierEventWorkflowId(id)).terminate('the test is over');
+    });
+
+    it('starts the delivery of each notification to send now once, whichever attempt', async () => {
+      const taskQueue = `no-worker-${randomUUID()}`;
+      const ids = [`ntf-${randomUUID()}`, `ntf-${randomUUID()}`];
+      const input: NotifyPeopleInput = { productId: 'p-notices', seq: 3, kind: 'design.review_waiting', audience: ['influencer'], at: new Date().toISOString(), details: {} };
+      const activities = createNoticeDeliveryActivities(writers({ batchId: 'unused', events: 0 }, { eventId: 'unused', withdrawn: [] }, ids), deliveryWorkflows(client, taskQueue));
+      expect(await activities.notifyPeopleStartingDeliveries(input)).toEqual({ notificationIds: ids, retry });
+      const first = await Promise.all(ids.map((id) => describeRun(notificationWorkflowId(id))));
+      expect(first).toEqual(first.map((r) => ({ type: 'notificationDelivery', status: 'RUNNING', taskQueue, parent: null, runId: r.runId })));
+      await client.workflow.getHandle(notificationWorkflowId(ids[0])).terminate('sent, in this test');
+      await activities.notifyPeopleStartingDeliveries(input);
+      expect(await Promise.all(ids.map((id) => describeRun(notificationWorkflowId(id))))).toEqual([{ ...first[0], status: 'TERMINATED' }, first[1]]);
+      await client.workflow.getHandle(notificationWorkflowId(ids[1])).terminate('the test is over');
     });
   });
 });
