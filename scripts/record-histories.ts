@@ -17,7 +17,8 @@
 // patches with one marker (patches-2026-12), from v16 the delivery workflows are started by the local write that
 // wrote their updates (deliveries-from-local-write), not as the product's children, from v17 the shop's and the
 // suppliers' delivery workflows are started by the activities that write their notices (notices-start-deliveries),
-// and writes their histories to test/fixtures/histories/.
+// from v18 people's notifications are written by a local activity that starts their delivery workflows too
+// (notifications-start-deliveries), and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

@@ -348,6 +348,24 @@ describe('recorded histories', () => {
     expect(tasks(load('product-lifecycle-supplied-v17.json'))).toBeLessThanOrEqual(tasks(load('product-lifecycle-supplied-v16.json')) - 3);
   });
 
+  it('cover products from the notifications-start-deliveries patch (v18): the same notifications, written by a local activity that starts their deliveries', () => {
+    const renamed = (file: string) => localActivitiesOf(file).map((a) => (a === 'notifyPeople' ? 'notifyPeopleStartingDeliveries' : a));
+    for (const kind of ['launched', 'sales', 'supplied', 'cancelled', 'moderated']) {
+      const before = load(`product-lifecycle-${kind}-v17.json`);
+      const after = load(`product-lifecycle-${kind}-v18.json`);
+      // Asked at the run's first notification, before any notice to a shop or a supplier.
+      expect({ kind, patches: patchesOf(after) }).toEqual({
+        kind,
+        patches: ['patches-2026-12', 'deliveries-from-local-write', 'notifications-start-deliveries', ...patchesOf(before).filter((p) => p === 'notices-start-deliveries')],
+      });
+      expect(updatesOf(after)).toEqual(updatesOf(before));
+      expect(localActivitiesOf(`product-lifecycle-${kind}-v18.json`)).toContain('notifyPeopleStartingDeliveries');
+      expect(localActivitiesOf(`product-lifecycle-${kind}-v18.json`)).not.toContain('notifyPeople');
+    }
+    // Local write by local write, the same as v17's (these two runs do not depend on when a reminder fires).
+    for (const kind of ['launched', 'sales']) expect(localActivitiesOf(`product-lifecycle-${kind}-v18.json`)).toEqual(renamed(`product-lifecycle-${kind}-v17.json`));
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
