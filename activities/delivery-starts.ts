@@ -20,23 +20,27 @@ import {
   type NotifyReservationHoldersInput,
   type NotifySupplierInput,
   type PeopleNotified,
+  type NotificationDeliveryWorkflow,
   type RecordedSocialUpdates,
   type SalesActivities,
   type ShopEventBatch,
   type ShopEventDeliveryInput,
+  type ShopEventDeliveryWorkflow,
+  type SocialDeliveryWorkflow,
   type SupplierActivities,
+  type SupplierEventDeliveryWorkflow,
   type SupplierNotice,
 } from '@app/domain';
 
 /** Delivery workflows as the worker's activities start and stop them, on the worker's own task queue. */
 export interface DeliveryWorkflows {
   /**
-   * Starts `type` as `workflowId`, once ever: REJECT_DUPLICATE refuses the id even after its first run ended, so an
-   * attempt tried again never delivers twice; one already started is skipped. Any other refusal throws (the
-   * activity's attempt fails and is tried again).
+   * Starts `type` (a workflow of type W) as `workflowId`, once ever: REJECT_DUPLICATE refuses the id even after its
+   * first run ended, so an attempt tried again never delivers twice; one already started is skipped. Any other
+   * refusal throws (the activity's attempt fails and is tried again).
    */
-  startOnce(type: string, workflowId: string, input: unknown): Promise<void>;
-  /** Asks `workflowId` to stop; one already finished (or never started) is skipped. */
+  startOnce<W extends (input: never) => Promise<unknown>>(type: string, workflowId: string, input: Parameters<W>[0]): Promise<void>;
+  /** Asks `workflowId` to stop; one already finished, or never started, is skipped. */
   cancel(workflowId: string): Promise<void>;
 }
 
@@ -53,7 +57,7 @@ export function deliveryWorkflows(client: Client, taskQueue: string): DeliveryWo
       try {
         await client.workflow.getHandle(workflowId).cancel();
       } catch (err) {
-        // Finished meanwhile: its last attempt ended, and a late one refuses to send a withdrawn event.
+        // Finished meanwhile (its last attempt ended, and a late one refuses to send a withdrawn event), or never started.
         if (!(err instanceof WorkflowNotFoundError)) throw err;
       }
     },
@@ -66,7 +70,7 @@ export function deliveryStarter(workflows: DeliveryWorkflows): (recorded: Record
     await Promise.all(
       deliveries.map(({ updateId, deliveryIds }) => {
         const input: DeliveryWorkflowInput = { deliveryIds, retry };
-        return workflows.startOnce(SOCIAL_DELIVERY_WORKFLOW_TYPE, deliveryWorkflowId(updateId), input);
+        return workflows.startOnce<SocialDeliveryWorkflow>(SOCIAL_DELIVERY_WORKFLOW_TYPE, deliveryWorkflowId(updateId), input);
       }),
     );
   };
@@ -81,8 +85,8 @@ export interface NoticeWriters {
 /**
  * The shop's and the suppliers' notices and people's notifications written and their delivery workflows started in
  * one activity. The write answers the same on every attempt (idempotent per notice), so an attempt tried again
- * after its start went through starts nothing twice; a start not made fails the attempt, so nothing is written
- * and left unsent.
+ * after its start went through starts nothing twice; a start not made fails the attempt, which is tried again
+ * until it is made, so nothing written is left unsent.
  */
 export function createNoticeDeliveryActivities(
   writers: NoticeWriters,
@@ -94,22 +98,25 @@ export function createNoticeDeliveryActivities(
     async notifyPeopleStartingDeliveries(input) {
       const notified = await writers.notifyPeople(input);
       const { notificationIds, retry } = notified;
-      await Promise.all(notificationIds.map((notificationId) => workflows.startOnce(NOTIFICATION_WORKFLOW_TYPE, notificationWorkflowId(notificationId), { notificationId, retry })));
+      await Promise.all(
+        notificationIds.map((notificationId) => workflows.startOnce<NotificationDeliveryWorkflow>(NOTIFICATION_WORKFLOW_TYPE, notificationWorkflowId(notificationId), { notificationId, retry })),
+      );
       return notified;
     },
     async notifyReservationHoldersStartingDelivery(input) {
       const batch = await writers.notifyReservationHolders(input);
       if (batch.events > 0) {
         const delivery: ShopEventDeliveryInput = { batchId: batch.batchId, retry: batch.retry };
-        await workflows.startOnce(SHOP_EVENTS_WORKFLOW_TYPE, shopEventsWorkflowId(batch.batchId), delivery);
+        await workflows.startOnce<ShopEventDeliveryWorkflow>(SHOP_EVENTS_WORKFLOW_TYPE, shopEventsWorkflowId(batch.batchId), delivery);
       }
       return batch;
     },
     async notifySupplierStartingDelivery(input) {
       const notice = await writers.notifySupplier(input);
-      // The withdrawn requests stop before their cancellation is sent, so a supplier never gets a request after it.
+      // The withdrawn requests' workflows are asked to stop before the cancellation's starts: no attempt of theirs
+      // begins after it (one already on the wire may still land, as the README says).
       await Promise.all(notice.withdrawn.map((eventId) => workflows.cancel(supplierEventWorkflowId(eventId))));
-      await workflows.startOnce(SUPPLIER_EVENT_WORKFLOW_TYPE, supplierEventWorkflowId(notice.eventId), { eventId: notice.eventId, retry: notice.retry });
+      await workflows.startOnce<SupplierEventDeliveryWorkflow>(SUPPLIER_EVENT_WORKFLOW_TYPE, supplierEventWorkflowId(notice.eventId), { eventId: notice.eventId, retry: notice.retry });
       return notice;
     },
   };

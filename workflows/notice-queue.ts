@@ -8,8 +8,10 @@ import { condition } from '@temporalio/workflow';
  * From this patch on, a notice's activity writes it and also starts its delivery workflow (and, for a supplier's
  * cancellation, stops the withdrawn requests' ones) before it answers, instead of the product workflow starting
  * the delivery as its child: a child's start and its completion each woke the product for a workflow task of its
- * own. Asked (through the run's `applies`) when a run sends its first notice, not when it starts, so products that
- * send none (most) carry no marker for it; the SDK answers every later ask in the run the same.
+ * own. Asked (through the run's `applies`) at each notice, not when a run starts, so products that send none (most)
+ * carry no marker for it. Once it has answered true in a run, the SDK answers every later ask the same; a run that
+ * began on an older worker replays its earlier notices on the old path (no marker there) and sends later ones on
+ * the new. The shop's and the suppliers' notifiers ask it both: retiring it (deprecatePatch) changes both.
  */
 export const NOTICES_START_DELIVERIES_PATCH = 'notices-start-deliveries';
 

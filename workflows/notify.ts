@@ -1,5 +1,6 @@
-// Starting the delivery workflow of each notification to send now, abandoned like social deliveries': the
-// product workflow, a social delivery that failed for good and the daily digest share it.
+// Starting the delivery workflow of each notification to send now, abandoned like social deliveries': a social
+// delivery that failed for good, the daily digest, and the product workflow for runs from before the
+// notifications-start-deliveries patch (or writing notifications with a regular activity) share it.
 
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';

@@ -18,7 +18,7 @@ export interface PeopleNotifier extends Omit<NoticeQueue<NotifyPeopleInput>, 'pu
 }
 
 /**
- * Products from this patch on write their notifications with a local activity (`writeLocally`, from
+ * Products from this patch on write their notifications with a local activity (peopleNotifier's `local`, from
  * localWrites, in the lane of the product's other local writes); runs from before it, and the runs they
  * continue as, keep the regular activity their histories hold.
  */
@@ -28,7 +28,8 @@ export const NOTIFY_PEOPLE_LOCALLY_PATCH = 'notify-people-locally';
  * From this patch on (products that write their notifications locally), the local activity that writes a
  * notification also starts the delivery workflows of those to send now, before it answers, instead of this
  * workflow starting them as its children: a child's start and its completion each woke the product for a
- * workflow task of its own. Asked when a run writes its first notification, not when it starts.
+ * workflow task of its own. Asked at each notification, not when a run starts (as notices-start-deliveries is:
+ * notice-queue.ts).
  */
 export const NOTIFICATIONS_START_DELIVERIES_PATCH = 'notifications-start-deliveries';
 

@@ -1,7 +1,8 @@
 // Delivers one batch of reservation events to the shop's outbound endpoint, page by page: each page is one
 // activity sending its pending events a few at a time, retried with backoff up to the configured attempts
 // (a retry resends only what is still pending); a 410 Gone or a refused address stops the batch at once.
-// Started by the product workflow, which moves on; continues as new every few dozen pages, so its history
+// Started by the activity that wrote the batch (by the product workflow, as its abandoned child, before the
+// notices-start-deliveries patch); continues as new every few dozen pages, so its history
 // stays bounded for tens of thousands of reservations.
 
 import { ActivityFailure, ApplicationFailure, continueAsNew, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';

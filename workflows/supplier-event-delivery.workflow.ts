@@ -1,5 +1,6 @@
 // Delivers one order event to its supplier's outbound endpoint: the signed POST retried with backoff up to
-// the configured attempts, then the outcome recorded. Started by the product workflow, which moves on. When
+// the configured attempts, then the outcome recorded. Started by the activity that wrote the event (by the
+// product workflow, as its abandoned child, before the notices-start-deliveries patch). When
 // the order is cancelled before its request went out, the request is withdrawn and this workflow asked to
 // stop: an attempt in backoff is not made, and the workflow ends cancelled.
 

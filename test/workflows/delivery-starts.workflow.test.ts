@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { createNoticeDeliveryActivities, deliveryStarter, deliveryWorkflows, type NoticeWriters } from '../../activities';
+import { createNoticeDeliveryActivities, deliveryStarter, deliveryWorkflows, type DeliveryWorkflows, type NoticeWriters } from '../../activities';
 import {
   deliveryWorkflowId,
   notificationWorkflowId,
@@ -115,9 +115,25 @@ describe('delivery workflows started by the local write', () => {
       const [running, ended, never, cancellation] = [1, 2, 3, 4].map(() => `spe-${randomUUID()}`);
       for (const id of [running, ended]) await client.workflow.start('supplierEventDelivery', { workflowId: supplierEventWorkflowId(id), taskQueue, args: [{ eventId: id, retry }] });
       await client.workflow.getHandle(supplierEventWorkflowId(ended)).terminate('delivered, in this test');
-      const activities = createNoticeDeliveryActivities(writers({ batchId: 'unused', events: 0 }, { eventId: cancellation, withdrawn: [running, ended, never] }), deliveryWorkflows(client, taskQueue));
+      // The real starts and stops, in the order they were made.
+      const made: string[] = [];
+      const real = deliveryWorkflows(client, taskQueue);
+      const inOrder: DeliveryWorkflows = {
+        startOnce: async (type, workflowId, input) => {
+          await real.startOnce(type, workflowId, input);
+          made.push(`start ${workflowId}`);
+        },
+        cancel: async (workflowId) => {
+          await real.cancel(workflowId);
+          made.push(`cancel ${workflowId}`);
+        },
+      };
+      const activities = createNoticeDeliveryActivities(writers({ batchId: 'unused', events: 0 }, { eventId: cancellation, withdrawn: [running, ended, never] }), inOrder);
 
       await activities.notifySupplierStartingDelivery(supplierInput);
+      // Every withdrawn request asked to stop before the cancellation's delivery starts.
+      expect(made.slice(0, 3).sort()).toEqual([running, ended, never].map((id) => `cancel ${supplierEventWorkflowId(id)}`).sort());
+      expect(made.slice(3)).toEqual([`start ${supplierEventWorkflowId(cancellation)}`]);
       expect(await cancelRequested(supplierEventWorkflowId(running))).toBe(true);
       expect((await describeRun(supplierEventWorkflowId(ended))).status).toBe('TERMINATED');
       const first = await describeRun(supplierEventWorkflowId(cancellation));
@@ -127,6 +143,18 @@ describe('delivery workflows started by the local write', () => {
       await activities.notifySupplierStartingDelivery(supplierInput);
       expect(await describeRun(supplierEventWorkflowId(cancellation))).toEqual(first);
       for (const id of [running, cancellation]) await client.workflow.getHandle(supplierEventWorkflowId(id)).terminate('the test is over');
+    });
+
+    it('fails the attempt, starting nothing, when a withdrawn request cannot be asked to stop', async () => {
+      const taskQueue = `no-worker-${randomUUID()}`;
+      const cancellation = `spe-${randomUUID()}`;
+      // A namespace that does not exist stands in for a server that refuses the stop.
+      const refusing = deliveryWorkflows(new Client({ connection: client.connection, namespace: `missing-${randomUUID()}` }), taskQueue);
+      const real = deliveryWorkflows(client, taskQueue);
+      const workflows: DeliveryWorkflows = { startOnce: (type, workflowId, input) => real.startOnce(type, workflowId, input), cancel: (workflowId) => refusing.cancel(workflowId) };
+      const activities = createNoticeDeliveryActivities(writers({ batchId: 'unused', events: 0 }, { eventId: cancellation, withdrawn: [`spe-${randomUUID()}`] }), workflows);
+      await expect(activities.notifySupplierStartingDelivery(supplierInput)).rejects.toThrow(/namespace/i);
+      await expect(client.workflow.getHandle(supplierEventWorkflowId(cancellation)).describe()).rejects.toThrow(/not found/i);
     });
 
     it('starts the delivery of each notification to send now once, whichever attempt', async () => {

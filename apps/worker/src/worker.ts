@@ -119,6 +119,7 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
   // Shop events and suppliers' order events share the social deliveries' secret box, guard, retry policy and log.
   const shopEvents = createShopEventActivities({ dataSource: opts.dataSource, ...opts.social });
   const suppliers = createSupplierActivities({ dataSource: opts.dataSource, ...opts.social });
+  // And notifications to people (plus SMTP, when configured).
   const notifications = createNotificationActivities({ dataSource: opts.dataSource, ...opts.social });
   return Worker.create({
     connection: opts.connection,
@@ -154,7 +155,6 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
         { notifyReservationHolders: shopEvents.notifyReservationHolders, notifySupplier: suppliers.notifySupplier, notifyPeople: notifications.notifyPeople },
         deliveries,
       ),
-      // And notifications to people (plus SMTP, when configured).
       ...notifications,
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
