@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     // on after that: both are the lifecycle's work too.
     await Promise.all(driven.workflowIds.map((id) => client.workflow.getHandle(id).result()));
     const pending = async () => Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'`))[0].n);
-    await eventually('every delivery made', async () => (await pending()) === 0, 600_000, 500);
+    if (CHANNELS) await eventually('every delivery made', async () => (await pending()) === 0, 600_000, 500);
     const { samples: updateSamples, workflowIds } = driven;
     const byAction = new Map(driven.byAction);
     const seconds = (performance.now() - started) / 1000;

@@ -4,7 +4,8 @@
 // on, else by this workflow as its children). A loop of its own, so an Update's answer never waits for it.
 
 import { proxyActivities } from '@temporalio/workflow';
-import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type PeopleNotified, type ProductState } from '../libs/domain';
+import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type ProductState } from '../libs/domain';
+import type { localWrites } from './local-writes';
 import { noticeQueue, type NoticeQueue } from './notice-queue';
 import { sendNotifications } from './notify';
 
@@ -33,10 +34,7 @@ export const NOTIFY_PEOPLE_LOCALLY_PATCH = 'notify-people-locally';
  */
 export const NOTIFICATIONS_START_DELIVERIES_PATCH = 'notifications-start-deliveries';
 
-interface LocalNotificationWrites {
-  notifyPeople: (input: NotifyPeopleInput) => Promise<PeopleNotified>;
-  notifyPeopleStartingDeliveries: (input: NotifyPeopleInput) => Promise<PeopleNotified>;
-}
+type LocalNotificationWrites = Pick<ReturnType<typeof localWrites>, 'notifyPeople' | 'notifyPeopleStartingDeliveries'>;
 
 /** `local`: the product's local writes, for products from notify-people-locally on; `applies` asks a patch as the run does. */
 export function peopleNotifier(local: LocalNotificationWrites | undefined, applies: (patchId: string) => boolean): PeopleNotifier {

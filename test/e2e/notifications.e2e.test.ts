@@ -16,7 +16,7 @@ import { expectError, expectOk } from './e2e-helpers';
 import type { IssuedStaffMemberDto, IssuedSupplierDto, NotificationDto, ProductDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, PRODUCTION_MILESTONES, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { completedRuns } from '../support/runs';
+import { childStartsOf, completedRuns } from '../support/runs';
 import { startSmtpSink, type SmtpSink } from '../support/smtp';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
 
@@ -99,8 +99,7 @@ describe('notifications', () => {
     expect(await notificationsOf(`productId=${productId}&recipientKind=influencer`)).toHaveLength(3);
     // Each notification's delivery workflow was started once by the local activity that wrote it, not as a child of
     // the product's workflow (whose history would hold its start and its completion).
-    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
-    expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+    expect(await childStartsOf(client, productWorkflowId(productId))).toHaveLength(0);
     const runs = await Promise.all(written.map((n) => completedRuns(client, notificationWorkflowId(n.id))));
     expect(runs.map((r) => ({ runs: r.length, parent: r[0].parentExecution ?? null }))).toEqual(written.map(() => ({ runs: 1, parent: null })));
   });

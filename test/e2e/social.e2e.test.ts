@@ -6,7 +6,7 @@ import { expectError, expectOk } from './e2e-helpers';
 import type { ChannelDto, DeliveriesDto, IssuedChannelDto, LaunchAnnouncementDto, ProductDto, SocialSettingsDto, SocialUpdatesDto, TimelineDto } from '../support/api-types';
 import { addChannels, advanceTo, castInfluencer, createProduct, type Cast } from '../support/product-flow';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { completedRuns } from '../support/runs';
+import { childStartsOf, completedRuns } from '../support/runs';
 import type { Client } from '@temporalio/client';
 import { deliveryWorkflowId, productWorkflowId } from '@app/domain';
 import { eventually, startTestEngine, temporalClient, type TestEngine } from '../support/stack';
@@ -156,8 +156,7 @@ describe('social updates', () => {
 
     // Each update's delivery workflow was started once by the local write that wrote the update, not as a child
     // of the product's workflow (whose history would hold its start and its completion).
-    const history = await client.workflow.getHandle(productWorkflowId(productId)).fetchHistory();
-    expect((history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toHaveLength(0);
+    expect(await childStartsOf(client, productWorkflowId(productId))).toHaveLength(0);
     for (const u of updates) {
       const runs = await completedRuns(client, deliveryWorkflowId(u.id));
       expect({ update: u.event, runs: runs.length, parent: runs[0].parentExecution ?? null }).toEqual({ update: u.event, runs: 1, parent: null });

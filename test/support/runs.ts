@@ -1,6 +1,7 @@
-// The runs of a workflow id as Temporal's visibility lists them: how the tests check that a delivery workflow
-// ran once, and without a parent. Plain Node (no jest globals).
+// The runs of a workflow id as Temporal's visibility lists them, and the children a workflow's history started: how
+// the tests check that a delivery workflow ran once, without a parent. Plain Node (no jest globals).
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { eventually } from './wait';
 
 /**
@@ -17,4 +18,10 @@ export async function completedRuns(client: Client, workflowId: string, timeoutM
     },
     timeoutMs,
   );
+}
+
+/** The child workflow starts in `workflowId`'s history (its current run's). */
+export async function childStartsOf(client: Client, workflowId: string): Promise<temporal.api.history.v1.IHistoryEvent[]> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
 }
