@@ -7,7 +7,8 @@
 // are delivered too.
 // Prints lifecycles/s and p50/p99 of the API's update calls next to the floor, actions/s and CPU-ms per action
 // (the engine's processes: API and worker, Temporal, PostgreSQL; not the driver's) next to the floor's per
-// update (its worker and client, Temporal); the last line is JSON.
+// update (its worker and client, Temporal), and the engine's process by kind of thread (main, workflow threads,
+// the SDK's core, V8's helpers: support.ts threadCpuSeconds); the last line is JSON.
 // With `-- --profile`: a CPU profile of the engine's process over the lifecycles (bench/profiles/), its time
 // by part of the stack and top functions per action, PostgreSQL's statements per action and the workflow
 // tasks, activities and local activities per action (bench/profile.ts).
@@ -21,7 +22,7 @@ import { eventually } from '../test/support/wait';
 import { startFloorWorker } from './floor-worker';
 import type { DriveRequest, DriveResult, FinishResult } from './lifecycle-driver';
 import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
-import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary } from './support';
+import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary, threadCpuSeconds, threadMsPer } from './support';
 import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     const UPDATES_PER_PRODUCT = 12;
     const floorSamples: number[] = [];
     const cpu0 = cpuSeconds(dataDir);
+    const threads0 = threadCpuSeconds();
     const floorStarted = performance.now();
     await Promise.all(
       Array.from({ length: PRODUCTS }, async (_, i) => {
@@ -95,9 +97,11 @@ async function main(): Promise<void> {
     const floorSeconds = (performance.now() - floorStarted) / 1000;
     const floor = summary(floorSamples);
     const cpu1 = cpuSeconds(dataDir);
+    const threads1 = threadCpuSeconds();
     await floorWorker.stop();
     console.log(`Floor: ${floor.n} bare updates in ${round(floorSeconds)} s, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms`);
     console.log(`  CPU used: ${cpuDelta(cpu0, cpu1)}`);
+    console.log(`  The bench's process (the floor's client and worker) by thread, CPU-ms per update: ${JSON.stringify(threadMsPer(threads0, threads1, floor.n))}`);
 
     // Lifecycle through the API, driven from a process of its own (lifecycle-driver.ts): every action after the
     // product's creation is timed there; its CPU (and its receiver's, with channels) is not the engine's.
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     const byAction = new Map(driven.byAction);
     const seconds = (performance.now() - started) / 1000;
     const cpu2 = cpuSeconds(dataDir);
+    const threads2 = threadCpuSeconds();
     const received = await driver.finish();
     const byStatus = new Map(
       (await engine.dataSource.query<{ status: string; n: number }[]>(`SELECT status, count(*)::int AS n FROM deliveries GROUP BY status`)).map((r) => [r.status, r.n]),
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
     const actionsPerSec = api.n / seconds;
     const floorCpuMsPerUpdate = (cpuTotal(cpu0, cpu1) * 1000) / floor.n;
     const cpuMsPerAction = (cpuTotal(cpu1, cpu2) * 1000) / api.n;
+    const engineThreadMsPerAction = threadMsPer(threads1, threads2, api.n);
     console.log('');
     console.log(`Products launched:      ${launched} of ${PRODUCTS} in ${round(seconds)} s (each waits at least ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
     console.log(`Lifecycles per second:  ${round(lifecyclesPerSec)}`);
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
     console.log(`Actions per second:     ${round(actionsPerSec)} against the floor's ${round(floorUpdatesPerSec)} updates/s: ${round(actionsPerSec / floorUpdatesPerSec)} (target ≥ 0.6 at 200)`);
     console.log(`CPU-ms per action:      ${round(cpuMsPerAction)} against the floor's ${round(floorCpuMsPerUpdate)} per update: ${round(cpuMsPerAction / floorCpuMsPerUpdate)} (target ≤ 2)`);
     console.log(`CPU used by the lifecycles (incl. product creation): ${cpuDelta(cpu1, cpu2)}; the driver and its receiver (not counted) ${round(received.cpuSeconds, 1)} s`);
+    console.log(`The engine's process by thread, CPU-ms per action: ${JSON.stringify(engineThreadMsPerAction)}`);
     console.log(
       CHANNELS
         ? `Deliveries:             ${delivered} delivered (webhook and log channel), ${byStatus.get('failed') ?? 0} failed; ${received.accepted} accepted by the receiver, ${received.verified ? 'every one' : 'NOT every one'} verified`
@@ -175,6 +182,7 @@ async function main(): Promise<void> {
         actionsPerSec: round(actionsPerSec),
         cpuMsPerAction: round(cpuMsPerAction),
         floorCpuMsPerUpdate: round(floorCpuMsPerUpdate),
+        engineThreadMsPerAction,
         deliveries: delivered,
       }),
     );

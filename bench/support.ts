@@ -1,5 +1,6 @@
-// Shared by the benchmarks: the engine they start, percentiles and the CPU each part of the stack used
-// (Linux /proc). They drive the engine with the tests' harness (test/support, plain Node).
+// Shared by the benchmarks: the engine they start, percentiles and the CPU each part of the stack used, and
+// each kind of thread of the bench's own process (Linux /proc). They drive the engine with the tests' harness
+// (test/support, plain Node).
 import * as fs from 'node:fs';
 import { startPrivateEngine, type PrivateEngine } from '../apps/launcher/src/private-engine';
 import { apiClient, type Api } from '../test/support/api-client';
@@ -40,6 +41,67 @@ export function cpuSeconds(dataDir: string): Record<string, number> {
     temporal: sum((p) => p.cmd.includes(dataDir) && p.cmd.includes('temporal')),
     postgres: sum((p) => p.pid === postmaster || p.ppid === postmaster) + (procs.find((p) => p.pid === postmaster)?.endedChildren ?? 0),
   };
+}
+
+/** The threads this process had before any benchmark code ran: V8's and Node's own helpers (GC, compiler). */
+const THREADS_AT_START = new Set(threadIds());
+
+function threadIds(): number[] {
+  const dir = `/proc/${process.pid}/task`;
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map(Number) : [];
+}
+
+/** CPU seconds a thread of this process has used so far, and its kind (see threadCpuSeconds). */
+export type ThreadCpu = Map<number, { kind: string; cpu: number }>;
+
+/**
+ * CPU seconds used so far by each thread of this process, by kind (Linux /proc; empty elsewhere): the main
+ * thread (HTTP, Nest, activities and the SDK's bridge), the Temporal SDK's core in Rust (every thread it names:
+ * its tokio runtime and workflow processing), libuv's thread pool, V8's and Node's helpers (threads named
+ * "node" that existed when this module was loaded: garbage collection, compilation) and the SDK's workflow
+ * threads (those started later: the workflow code and the SDK's sandbox around it).
+ */
+export function threadCpuSeconds(): ThreadCpu {
+  const out: ThreadCpu = new Map();
+  for (const tid of threadIds()) {
+    let comm: string;
+    let cpu: number;
+    try {
+      comm = fs.readFileSync(`/proc/${process.pid}/task/${tid}/comm`, 'utf8').trim();
+      const fields = fs.readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpu = (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const kind =
+      tid === process.pid
+        ? 'main thread'
+        : comm.startsWith('libuv-worker')
+          ? 'libuv pool'
+          : comm !== 'node'
+            ? 'Temporal core (Rust)'
+            : THREADS_AT_START.has(tid)
+              ? 'V8 helpers (GC, compiler)'
+              : 'workflow threads';
+    out.set(tid, { kind, cpu });
+  }
+  return out;
+}
+
+/**
+ * CPU-ms per unit of work by kind of thread between two readings of threadCpuSeconds, largest first: each
+ * thread's own difference (a thread started between them counts whole; one that ended drops out with its
+ * last interval, as another kind's earlier CPU must not be subtracted from this one's).
+ */
+export function threadMsPer(a: ThreadCpu, b: ThreadCpu, units: number): Record<string, number> {
+  const byKind = new Map<string, number>();
+  for (const [tid, { kind, cpu }] of b) byKind.set(kind, (byKind.get(kind) ?? 0) + cpu - (a.get(tid)?.cpu ?? 0));
+  return Object.fromEntries(
+    [...byKind]
+      .map(([kind, s]): [string, number] => [kind, round((s * 1000) / units)])
+      .filter(([, ms]) => ms > 0)
+      .sort((x, y) => y[1] - x[1]),
+  );
 }
 
 /** CPU seconds used between two readings, all parts together. */
