@@ -1,7 +1,8 @@
 // `npm run bench:lifecycle`: drives N products (default 200, BENCH_PRODUCTS) concurrently through the whole
 // lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
 // same run measures the floor: a bare Temporal update on an empty workflow (bench/workflows, run by a
-// worker of its own on the engine's Temporal server), at the same concurrency.
+// worker of its own on the engine's Temporal server), at the same concurrency; and, as a reference point (not a
+// target's floor), the same update answering after one local activity that does nothing.
 // The products are driven from a process of their own (lifecycle-driver.ts), as users' clients would be; with
 // BENCH_CHANNELS=1 their influencer has a webhook channel (to the driver's receiver) and a log channel, so updates
 // are delivered too.
@@ -23,7 +24,7 @@ import { startFloorWorker } from './floor-worker';
 import type { DriveRequest, DriveResult, FinishResult } from './lifecycle-driver';
 import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, startCpuProfile, statementSummary, summarizeCpuProfile, workflowWorkSummary } from './profile';
 import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summary, threadCpuSeconds, threadMsPer } from './support';
-import { emptyUpdateTarget, ping, stop } from './workflows/empty-update-target.workflow';
+import { emptyUpdateTarget, ping, pingAfterLocalNoop, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
 /**
@@ -76,35 +77,48 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
   try {
-    // Floor: the same number of update calls, on as many empty workflows, at the same concurrency.
+    // Floor: the same number of update calls, on as many empty workflows, at the same concurrency; then the same
+    // with one local activity doing nothing in each update's path (what any action whose read model is written
+    // before it answers pays at least: not a target's floor, a reference point between the two).
     const floorWorker = await startFloorWorker(engine.temporalAddress, config.temporal.namespace);
     const UPDATES_PER_PRODUCT = 12;
-    const floorSamples: number[] = [];
-    const cpu0 = cpuSeconds(dataDir);
-    const threads0 = threadCpuSeconds();
-    const floorStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: PRODUCTS }, async (_, i) => {
-        const handle = await client.workflow.start(emptyUpdateTarget, { workflowId: `bench-floor-${i}-${Date.now()}`, taskQueue: floorWorker.taskQueue });
-        for (let n = 0; n < UPDATES_PER_PRODUCT; n++) {
-          const t = performance.now();
-          await handle.executeUpdate(ping, { args: [n] });
-          floorSamples.push(performance.now() - t);
-        }
-        await handle.signal(stop);
-      }),
-    );
-    const floorSeconds = (performance.now() - floorStarted) / 1000;
-    const floor = summary(floorSamples);
-    const cpu1 = cpuSeconds(dataDir);
-    const threads1 = threadCpuSeconds();
+    const measureFloor = async (update: typeof ping) => {
+      const samples: number[] = [];
+      const cpuBefore = cpuSeconds(dataDir);
+      const threadsBefore = threadCpuSeconds();
+      const startedAt = performance.now();
+      await Promise.all(
+        Array.from({ length: PRODUCTS }, async (_, i) => {
+          const handle = await client.workflow.start(emptyUpdateTarget, { workflowId: `bench-floor-${update.name}-${i}-${Date.now()}`, taskQueue: floorWorker.taskQueue });
+          for (let n = 0; n < UPDATES_PER_PRODUCT; n++) {
+            const t = performance.now();
+            await handle.executeUpdate(update, { args: [n] });
+            samples.push(performance.now() - t);
+          }
+          await handle.signal(stop);
+        }),
+      );
+      const seconds = (performance.now() - startedAt) / 1000;
+      const cpuAfter = cpuSeconds(dataDir);
+      const sum = summary(samples);
+      return { ...sum, seconds, cpuMs: (cpuTotal(cpuBefore, cpuAfter) * 1000) / sum.n, cpu: cpuDelta(cpuBefore, cpuAfter), threads: threadMsPer(threadsBefore, threadCpuSeconds(), sum.n) };
+    };
+    const floor = await measureFloor(ping);
+    const floorSeconds = floor.seconds;
+    const withLocal = await measureFloor(pingAfterLocalNoop);
     await floorWorker.stop();
     console.log(`Floor: ${floor.n} bare updates in ${round(floorSeconds)} s, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms`);
-    console.log(`  CPU used: ${cpuDelta(cpu0, cpu1)}`);
-    console.log(`  The bench's process (the floor's client and worker) by thread, CPU-ms per update: ${JSON.stringify(threadMsPer(threads0, threads1, floor.n))}`);
+    console.log(`  CPU used: ${floor.cpu}`);
+    console.log(`  The bench's process (the floor's client and worker) by thread, CPU-ms per update: ${JSON.stringify(floor.threads)}`);
+    console.log(
+      `Bare updates with one no-op local activity (reference, not a floor): ${withLocal.n} in ${round(withLocal.seconds)} s, p50 ${round(withLocal.p50)} ms, p99 ${round(withLocal.p99)} ms, ` +
+        `${round(withLocal.n / withLocal.seconds)}/s, CPU-ms per update ${round(withLocal.cpuMs)} (${withLocal.cpu}); the bench's process by thread ${JSON.stringify(withLocal.threads)}`,
+    );
 
     // Lifecycle through the API, driven from a process of its own (lifecycle-driver.ts): every action after the
     // product's creation is timed there; its CPU (and its receiver's, with channels) is not the engine's.
+    const cpu1 = cpuSeconds(dataDir);
+    const threads1 = threadCpuSeconds();
     if (PROFILE) await resetStatements(engine.dataSource);
     const profiler = PROFILE ? await startCpuProfile() : undefined;
     const started = performance.now();
@@ -141,7 +155,7 @@ async function main(): Promise<void> {
     const ratio = api.p50 / floor.p50;
     const floorUpdatesPerSec = floor.n / floorSeconds;
     const actionsPerSec = api.n / seconds;
-    const floorCpuMsPerUpdate = (cpuTotal(cpu0, cpu1) * 1000) / floor.n;
+    const floorCpuMsPerUpdate = floor.cpuMs;
     const cpuMsPerAction = (cpuTotal(cpu1, cpu2) * 1000) / api.n;
     const engineThreadMsPerAction = threadMsPer(threads1, threads2, api.n);
     console.log('');
@@ -182,6 +196,8 @@ async function main(): Promise<void> {
         actionsPerSec: round(actionsPerSec),
         cpuMsPerAction: round(cpuMsPerAction),
         floorCpuMsPerUpdate: round(floorCpuMsPerUpdate),
+        localActivityP50Ms: round(withLocal.p50),
+        localActivityCpuMsPerUpdate: round(withLocal.cpuMs),
         engineThreadMsPerAction,
         deliveries: delivered,
       }),
