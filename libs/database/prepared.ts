@@ -1,5 +1,6 @@
-// The vote, reservation and new-order batch statements and the read model's write of each product action
-// (ProductRepository.recordEvents), prepared once per connection and reused by name. Planning one
+// The vote, reservation and new-order batch statements, the read model's write of each product action
+// (ProductRepository.recordEvents) and its social updates' write (SocialUpdateRepository.insertWithDeliveries),
+// prepared once per connection and reused by name. Planning one
 // of these CTE statements costs about as much as running it for a batch (0.5 to 1 ms each, measured with
 // pg_stat_statements.track_planning under the votes benchmark), and an unnamed statement is planned again on
 // every batch. After five runs PostgreSQL keeps a generic plan when it costs no more than the custom ones,

@@ -6,12 +6,20 @@
 // the look-ups run while the table is small and freshly analysed, then it grows, and the rows the next
 // look-up reads are counted by PostgreSQL itself (pg_stat_xact_user_tables, this transaction's own reads).
 // The look-ups are therefore not prepared: an unnamed statement is planned for its values every time. The
-// new-order batch is prepared, and must touch the receipts only through its claim's unique-index probe.
-import { OrderRepository, ReservationRepository, VoteRepository, type ShopDelivery } from '@app/database';
+// new-order batch is prepared, and must touch the receipts only through its claim's unique-index probe; the
+// social-updates batch too, and must touch earlier updates only through its foreign keys' look-ups.
+import { OrderRepository, ReservationRepository, SocialUpdateRepository, VoteRepository, type NewSocialUpdate, type ShopDelivery } from '@app/database';
 import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/stack';
 
 const PRODUCT = 'p-viral';
+
+/** A node of EXPLAIN (FORMAT JSON)'s plan. */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
 
 describe('intake duplicate look-ups read only the rows they look for, however the table grew', () => {
   let db: TestDatabase;
@@ -126,5 +134,91 @@ describe('intake duplicate look-ups read only the rows they look for, however th
     const batch = ['late-1', 'late-2', 'late-3'].map(delivery);
     const read = await rowsRead('shop_webhook_receipts', async () => expect((await orders.recordBatch(batch)).map((o) => 'duplicate' in o && o.duplicate)).toEqual([false, false, false]));
     expect(read).toBeLessThanOrEqual(batch.length * 2);
+  });
+
+  describe("a product's social updates, written with their deliveries and links", () => {
+    const channels = ['ch-pp-1', 'ch-pp-2'];
+    const update = (seq: number): NewSocialUpdate => ({
+      id: `upd-pp-${seq}`,
+      seq,
+      event: 'DESIGN_SUBMITTED',
+      status: 'published',
+      slug: `pp-${seq}`,
+      language: 'en',
+      platform: 'instagram',
+      title: 'New design',
+      body: 'Take a look',
+      hashtags: ['scarf'],
+      keyword: 'scarf',
+      score: 80,
+      optimisation: {},
+      sponsored: false,
+      shareUrl: `https://example.test/s/pp-${seq}`,
+      imageUrl: `https://example.test/s/pp-${seq}/card.png`,
+      card: {},
+      occurredAt: new Date().toISOString(),
+    } as NewSocialUpdate);
+    /** Writes the updates of `seqs`, each delivered to `to` with a tracked link per channel; answers how many rows each kind holds for them. */
+    const write = async (repo: SocialUpdateRepository, seqs: number[], to = channels) => {
+      const deliveries = seqs.flatMap((seq) => to.map((ch) => ({ id: `dlv-pp-${seq}-${ch}`, updateId: `upd-pp-${seq}`, channelId: ch, status: 'pending' as const, payload: '{}' })));
+      const links = seqs.flatMap((seq) => to.map((ch) => ({ code: `c${seq}${ch.slice(-1)}`, updateId: `upd-pp-${seq}`, channelId: ch, stage: 'DESIGN', event: 'DESIGN_SUBMITTED' })));
+      await repo.insertWithDeliveries('p-posts', seqs.map(update), deliveries, links);
+      return deliveries.length + links.length;
+    };
+    const count = async (table: string, column: string, seqs: number[]) =>
+      Number(((await runner.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = ANY($1)`, [seqs.map((s) => `upd-pp-${s}`)])) as { n: number }[])[0].n);
+
+    beforeAll(async () => {
+      await db.dataSource.query(`INSERT INTO products (id, influencer_id, name, target_keyword, stage, workflow_id) VALUES ('p-posts', 'inf-pp', 'Scarf', 'scarf', 'DESIGN', 'product-p-posts')`);
+      for (const ch of channels) await db.dataSource.query(`INSERT INTO channels (id, influencer_id, kind, name, platform) VALUES ($1, 'inf-pp', 'log', $1, 'instagram')`, [ch]);
+      await db.dataSource.query(`ALTER TABLE social_updates SET (autovacuum_enabled = off)`);
+    });
+
+    const addUpdates = (from: number, to: number) =>
+      db.dataSource.query(
+        `INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword, score, optimisation, sponsored, share_url, image_url, card, occurred_at)
+         SELECT 'old-' || g, 'p-posts', g, 'DESIGN_SUBMITTED', 'published', 'old-' || g, 'en', 'instagram', 't', 'b', '[]', 'scarf', 1, '{}', false, 'u', 'u', '{}', now()
+         FROM generate_series($1::int, $2::int) g`,
+        [from, to],
+      );
+
+    it('plans no scan of any table, however many updates the product has', async () => {
+      const repo = new SocialUpdateRepository(runner.manager);
+      await addUpdates(1, 60);
+      await db.dataSource.query(`ANALYZE social_updates`);
+      for (let i = 0; i < 8; i++) await write(repo, [100_000 + i]);
+      await addUpdates(61, 20_000);
+      expect(await write(repo, [200_001, 200_002])).toBe(8);
+
+      // The plan this connection keeps for the prepared statement (generic, made on the 60 rows' statistics):
+      // its tables are only written, their conflicts found by unique-index probes that are no plan nodes. The
+      // foreign keys' look-ups of each delivery's and link's update are PostgreSQL's own statements.
+      const [row] = (await runner.query(`EXPLAIN (FORMAT JSON) EXECUTE "social-updates-batch"('p-posts', '[]', '[]', '[]', '[]')`)) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+      const scans: string[] = [];
+      const walk = (node: PlanNode) => {
+        if (node['Relation Name'] && node['Node Type'].endsWith('Scan')) scans.push(`${node['Node Type']} on ${node['Relation Name']}`);
+        for (const child of node.Plans ?? []) walk(child);
+      };
+      walk(row['QUERY PLAN'][0].Plan);
+      expect(scans).toEqual([]);
+    });
+
+    it('adds on a retry what an earlier write lacked, and writes nothing twice', async () => {
+      const repo = new SocialUpdateRepository(runner.manager);
+      await write(repo, [300_001], ['ch-pp-1']);
+      // The retry finds the update and the first channel's rows written, and adds the second channel's.
+      await write(repo, [300_001]);
+      await write(repo, [300_001]);
+      expect(await count('social_updates', 'id', [300_001])).toBe(1);
+      expect(await count('deliveries', 'update_id', [300_001])).toBe(2);
+      expect(await count('tracked_links', 'update_id', [300_001])).toBe(2);
+    });
+
+    it('refuses a delivery of an update that is neither in the batch nor stored, rather than dropping it', async () => {
+      const repo = new SocialUpdateRepository(runner.manager);
+      const stray = { id: 'dlv-pp-stray', updateId: 'upd-pp-missing', channelId: 'ch-pp-1', status: 'pending' as const, payload: '{}' };
+      await expect(repo.insertWithDeliveries('p-posts', [update(400_001)], [stray])).rejects.toMatchObject({ code: '23503' });
+      expect(await count('social_updates', 'id', [400_001])).toBe(0);
+    });
   });
 });

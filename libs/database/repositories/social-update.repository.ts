@@ -1,7 +1,7 @@
 // Social updates of products, written together with their deliveries (one aggregate: an update and
 // where it goes), read by staff and by the public share pages: the only place their SQL lives.
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryDirect } from '../prepared';
+import { queryDirect, queryPrepared, type PreparedStatement } from '../prepared';
 import type { DeliveryEntity, DeliveryStatus } from '../entities/delivery.entity';
 import { SocialUpdateEntity } from '../entities/social-update.entity';
 import type { ChannelTarget } from './channel.repository';
@@ -28,6 +28,37 @@ export interface SocialPlanningContext {
   channels: ChannelTarget[];
   sponsorship: SponsorshipTerms | null;
 }
+
+/** The statement SocialUpdateRepository.insertWithDeliveries runs (see there). */
+const SOCIAL_UPDATES_BATCH: PreparedStatement = {
+  name: 'social-updates-batch',
+  text: `WITH updates AS (
+  INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword,
+                              score, optimisation, sponsored, share_url, image_url, card, occurred_at)
+  SELECT u.id, $1, u.seq, u.event, u.status, u.slug, u.language, u.platform, u.title, u.body, u.hashtags, u.keyword,
+         u.score, u.optimisation, u.sponsored, u.share_url, u.image_url, u.card, u.occurred_at
+  FROM jsonb_to_recordset($2::jsonb) AS u(id text, seq int, event text, status text, slug text, language text, platform text,
+       title text, body text, hashtags jsonb, keyword text, score int, optimisation jsonb, sponsored boolean, share_url text,
+       image_url text, card jsonb, occurred_at timestamptz)
+  ON CONFLICT (product_id, seq) DO NOTHING
+  RETURNING id
+), links AS (
+  INSERT INTO tracked_links (code, product_id, update_id, channel_id, stage, event)
+  SELECT l.code, $1, l.update_id, l.channel_id, l.stage, l.event
+  FROM jsonb_to_recordset($4::jsonb) AS l(code text, update_id text, channel_id text, stage text, event text)
+  ON CONFLICT DO NOTHING
+), posts AS (
+  INSERT INTO sponsored_posts (update_id, platform, product_id, partner, source, disclosure)
+  SELECT p.update_id, p.platform, $1, p.partner, p.source, p.disclosure
+  FROM jsonb_to_recordset($5::jsonb) AS p(update_id text, platform text, partner text, source text, disclosure text)
+  WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = p.update_id)
+  ON CONFLICT DO NOTHING
+)
+INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload, sponsored_platform)
+SELECT d.id, d.update_id, d.channel_id, $1, d.status, d.payload, d.sponsored_platform
+FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, status text, payload text, sponsored_platform text)
+ON CONFLICT (update_id, channel_id) DO NOTHING`,
+};
 
 export class SocialUpdateRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -59,8 +90,13 @@ export class SocialUpdateRepository {
    * Writes a product's updates, their deliveries, the deliveries' tracked links and the sponsored posts among
    * the updates in one statement: they commit together, and a retry inserts nothing twice (updates are unique
    * by (product, seq), deliveries and links by (update, channel)). A delivery or link whose update was written
-   * by an earlier attempt is still added; a sponsored post only with its update (it describes how the update
-   * was written).
+   * by an earlier attempt is still added (an update's id is derived from its product and seq, so the update a
+   * conflict kept is this one, and the foreign keys refuse a delivery or link of any other); a sponsored post
+   * only with its update (it describes how the update was written).
+   * Prepared (SOCIAL_UPDATES_BATCH): it runs for every social event, and planning it cost more PostgreSQL time
+   * than running it (bench:lifecycle -- --profile). It reads no table but through its conflicts' unique-index
+   * probes and the foreign keys' own look-ups, so a generic plan stays right however the tables grow
+   * (test/database/prepared-plans.test.ts).
    */
   async insertWithDeliveries(productId: string, updates: NewSocialUpdate[], deliveries: NewDelivery[], links: NewTrackedLink[] = [], sponsoredPosts: NewSponsoredPost[] = []): Promise<void> {
     const rows = updates.map((u) => ({
@@ -86,40 +122,7 @@ export class SocialUpdateRepository {
     const deliveryRows = deliveries.map((d) => ({ id: d.id, update_id: d.updateId, channel_id: d.channelId, status: d.status, payload: d.payload, sponsored_platform: d.sponsoredPlatform }));
     const postRows = sponsoredPosts.map((p) => ({ update_id: p.updateId, platform: p.platform, partner: p.partner, source: p.source, disclosure: p.disclosure }));
     const linkRows = links.map((l) => ({ code: l.code, update_id: l.updateId, channel_id: l.channelId, stage: l.stage, event: l.event }));
-    await queryDirect(
-      this.db,
-      `WITH updates AS (
-         INSERT INTO social_updates (id, product_id, seq, event, status, slug, language, platform, title, body, hashtags, keyword,
-                                     score, optimisation, sponsored, share_url, image_url, card, occurred_at)
-         SELECT u.id, $1, u.seq, u.event, u.status, u.slug, u.language, u.platform, u.title, u.body, u.hashtags, u.keyword,
-                u.score, u.optimisation, u.sponsored, u.share_url, u.image_url, u.card, u.occurred_at
-         FROM jsonb_to_recordset($2::jsonb) AS u(id text, seq int, event text, status text, slug text, language text, platform text,
-              title text, body text, hashtags jsonb, keyword text, score int, optimisation jsonb, sponsored boolean, share_url text,
-              image_url text, card jsonb, occurred_at timestamptz)
-         ON CONFLICT (product_id, seq) DO NOTHING
-         RETURNING id
-       ), links AS (
-         INSERT INTO tracked_links (code, product_id, update_id, channel_id, stage, event)
-         SELECT l.code, $1, l.update_id, l.channel_id, l.stage, l.event
-         FROM jsonb_to_recordset($4::jsonb) AS l(code text, update_id text, channel_id text, stage text, event text)
-         WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = l.update_id)
-            OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = l.update_id)
-         ON CONFLICT DO NOTHING
-       ), posts AS (
-         INSERT INTO sponsored_posts (update_id, platform, product_id, partner, source, disclosure)
-         SELECT p.update_id, p.platform, $1, p.partner, p.source, p.disclosure
-         FROM jsonb_to_recordset($5::jsonb) AS p(update_id text, platform text, partner text, source text, disclosure text)
-         WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = p.update_id)
-         ON CONFLICT DO NOTHING
-       )
-       INSERT INTO deliveries (id, update_id, channel_id, product_id, status, payload, sponsored_platform)
-       SELECT d.id, d.update_id, d.channel_id, $1, d.status, d.payload, d.sponsored_platform
-       FROM jsonb_to_recordset($3::jsonb) AS d(id text, update_id text, channel_id text, status text, payload text, sponsored_platform text)
-       WHERE EXISTS (SELECT 1 FROM updates WHERE updates.id = d.update_id)
-          OR EXISTS (SELECT 1 FROM social_updates s WHERE s.id = d.update_id)
-       ON CONFLICT (update_id, channel_id) DO NOTHING`,
-      [productId, JSON.stringify(rows), JSON.stringify(deliveryRows), JSON.stringify(linkRows), JSON.stringify(postRows)],
-    );
+    await queryPrepared(this.db, SOCIAL_UPDATES_BATCH, [productId, JSON.stringify(rows), JSON.stringify(deliveryRows), JSON.stringify(linkRows), JSON.stringify(postRows)]);
   }
 
   /** Whether an update of the product made before `seq` was published (fans saw the product). */
