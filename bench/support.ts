@@ -17,14 +17,22 @@ export function summary(samples: number[]): { p50: number; p99: number; n: numbe
 
 export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+/**
+ * A /proc stat file's fields after the command name (field 3 on: state, ppid, …), and the CPU seconds in its
+ * utime + stime (USER_HZ ticks). Throws when the process or thread ended meanwhile.
+ */
+function readStat(file: string): { fields: string[]; cpu: number } {
+  const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return { fields, cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
 /** CPU seconds used so far by this process, its API and load-generator processes, the Temporal dev server and the embedded PostgreSQL (Linux /proc). */
 export function cpuSeconds(dataDir: string): Record<string, number> {
   const procs: { pid: number; ppid: number; cmd: string; cpu: number; endedChildren: number }[] = [];
   for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      const cpu = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in USER_HZ ticks
+      const { fields, cpu } = readStat(`/proc/${entry}/stat`);
       // cutime + cstime: children that ended and were waited for (PostgreSQL's autovacuum workers and closed
       // connections' backends), whose CPU would otherwise vanish from the sum between two readings.
       const endedChildren = (Number(fields[13]) + Number(fields[14])) / 100;
@@ -68,8 +76,7 @@ export function threadCpuSeconds(): ThreadCpu {
     let cpu: number;
     try {
       comm = fs.readFileSync(`/proc/${process.pid}/task/${tid}/comm`, 'utf8').trim();
-      const fields = fs.readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-      cpu = (Number(fields[11]) + Number(fields[12])) / 100;
+      cpu = readStat(`/proc/${process.pid}/task/${tid}/stat`).cpu;
     } catch {
       continue; // the thread ended meanwhile
     }

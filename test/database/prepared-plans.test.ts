@@ -158,7 +158,7 @@ describe('intake duplicate look-ups read only the rows they look for, however th
       card: {},
       occurredAt: new Date().toISOString(),
     } as NewSocialUpdate);
-    /** Writes the updates of `seqs`, each delivered to `to` with a tracked link per channel; answers how many rows each kind holds for them. */
+    /** Writes the updates of `seqs`, each delivered to `to` with a tracked link per channel; answers how many deliveries and links it sent. */
     const write = async (repo: SocialUpdateRepository, seqs: number[], to = channels) => {
       const deliveries = seqs.flatMap((seq) => to.map((ch) => ({ id: `dlv-pp-${seq}-${ch}`, updateId: `upd-pp-${seq}`, channelId: ch, status: 'pending' as const, payload: '{}' })));
       const links = seqs.flatMap((seq) => to.map((ch) => ({ code: `c${seq}${ch.slice(-1)}`, updateId: `upd-pp-${seq}`, channelId: ch, stage: 'DESIGN', event: 'DESIGN_SUBMITTED' })));
