@@ -18,7 +18,8 @@
 // wrote their updates (deliveries-from-local-write), not as the product's children, from v17 the shop's and the
 // suppliers' delivery workflows are started by the activities that write their notices (notices-start-deliveries),
 // from v18 people's notifications are written by a local activity that starts their delivery workflows too
-// (notifications-start-deliveries), and writes their histories to test/fixtures/histories/.
+// (notifications-start-deliveries), from v19 a deadline's timer is kept while events leave the deadline where it
+// was (steady-deadline-timer), and writes their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

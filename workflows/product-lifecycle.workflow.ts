@@ -53,6 +53,7 @@ import {
   type CommandInput,
   type CommandType,
   type CommandUpdate,
+  type Deadline,
   type LifecycleEvent,
   type ProductLifecycleWorkflow,
   type LifecycleRules,
@@ -62,6 +63,7 @@ import {
   type RecordEventsInput,
   type SocialActivities,
 } from '../libs/domain';
+import { deadlineTimer, STEADY_DEADLINE_TIMER_PATCH } from './deadline-timer';
 import { BOUNDED_LOCAL_ACTIVITIES_PATCH, localWrites, TALLY_AS_LOCAL_ACTIVITY } from './local-writes';
 import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
@@ -194,6 +196,8 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Asked only of products with social updates and bounded attempts (every product started for years).
   const oneWrite = social && boundedAttempts && applies(ONE_LOCAL_WRITE_PATCH);
   const deliveriesStartLocally = oneWrite && applies(DELIVERIES_FROM_LOCAL_WRITE_PATCH);
+  // Asked on its own, once, when a run starts (as deliveries-from-local-write is); a continued run asks again.
+  const timer = applies(STEADY_DEADLINE_TIMER_PATCH) ? deadlineTimer() : null;
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && applies(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
   // Timers of rules an older worker did not know: kept only for runs past their patch (a continued run keeps
@@ -429,6 +433,16 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   };
   const runIsDone = () => mayContinue && runIsLong(acceptedUpdates, state.rules.runEventLimit);
 
+  const onDeadline = async (deadline: Deadline): Promise<void> => {
+    if (deadline.kind === 'POLL_CLOSES') {
+      await closeThePoll(SYSTEM_ACTOR);
+    } else if (deadline.kind === 'DEMAND_CLOSES') {
+      await closeTheDemand(SYSTEM_ACTOR);
+    } else {
+      publish(applyDeadline(state, deadline, Date.now()));
+    }
+  };
+
   while (!isFinalStage(state.stage)) {
     if (runIsDone()) await continueWhenDrained();
     const deadline = nextDeadline(state);
@@ -439,6 +453,16 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     const changed = () => state.seq !== seenSeq || state.poll.status !== seenStatus || state.demand?.status !== seenDemand;
     // Runs from before the patch wait exactly as they did (runIsDone is always false for them).
     const wake = mayContinue ? () => changed() || runIsDone() : changed;
+    if (timer) {
+      // The deadline's timer outlives the events that leave it where it was (deadline-timer.ts).
+      timer.set(deadline);
+      await condition(() => wake() || timer.fired());
+      const due = timer.take();
+      // An action handled in the same workflow task as the timer may already have moved the product on; if the
+      // deadline still stands, the next turn arms it again and it fires at once.
+      if (due && !changed()) await onDeadline(due);
+      continue;
+    }
     if (!deadline) {
       await condition(wake);
       continue;
@@ -446,14 +470,10 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     const fired = !(await condition(wake, Math.max(1, deadline.at - Date.now())));
     // An action handled in the same workflow task as the timer may already have moved the product on.
     if (!fired || changed()) continue;
-    if (deadline.kind === 'POLL_CLOSES') {
-      await closeThePoll(SYSTEM_ACTOR);
-    } else if (deadline.kind === 'DEMAND_CLOSES') {
-      await closeTheDemand(SYSTEM_ACTOR);
-    } else {
-      publish(applyDeadline(state, deadline, Date.now()));
-    }
+    await onDeadline(deadline);
   }
+  // A final product waits for no deadline.
+  timer?.set(null);
 
   await condition(() => allHandlersFinished() && projectedAll());
   await projector;

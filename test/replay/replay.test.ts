@@ -371,6 +371,27 @@ describe('recorded histories', () => {
     for (const kind of ['launched', 'sales']) expect(localActivitiesOf(`product-lifecycle-${kind}-v18.json`)).toEqual(renamed(`product-lifecycle-${kind}-v17.json`));
   });
 
+  it('cover products from the steady-deadline-timer patch (v19): the same actions, and a timer started again only when its deadline moved', () => {
+    const timers = (events: temporal.api.history.v1.IHistoryEvent[]) => ({
+      started: events.filter((e) => e.timerStartedEventAttributes).length,
+      cancelled: events.filter((e) => e.timerCanceledEventAttributes).length,
+      fired: events.filter((e) => e.timerFiredEventAttributes).length,
+    });
+    for (const kind of ['launched', 'unapproved', 'sales', 'supplied', 'cancelled', 'moderated']) {
+      const before = load(`product-lifecycle-${kind}-v18.json`);
+      const after = load(`product-lifecycle-${kind}-v19.json`);
+      expect({ kind, steady: patchesOf(after).includes('steady-deadline-timer') }).toEqual({ kind, steady: true });
+      expect(updatesOf(after)).toEqual(updatesOf(before));
+      // Every deadline that fired in v18 fires in v19; no timer is started more often than before.
+      expect({ kind, fired: timers(after).fired }).toEqual({ kind, fired: timers(before).fired });
+      expect(timers(after).started).toBeLessThanOrEqual(timers(before).started);
+    }
+    // The sales product's vote milestones, production milestones and restock left its deadlines where they were:
+    // 20 timers started and 15 cancelled in v18, 11 and 6 in v19. The unapproved one's 12 and 8: 8 and 4.
+    expect(timers(load('product-lifecycle-sales-v19.json'))).toEqual({ started: 11, cancelled: 6, fired: 5 });
+    expect(timers(load('product-lifecycle-unapproved-v19.json'))).toEqual({ started: 8, cancelled: 4, fired: 4 });
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];

@@ -111,6 +111,23 @@ describe('product workflow', () => {
     expect((await p.handle.query(getProduct)).poll.result?.winningOptionId).toBe('b');
   });
 
+  it('keeps one timer for a deadline that events leave where it was, and fires it on time', async () => {
+    const p = await start({ rules: { orderDueWarningMs: 86_400_000 } });
+    await toStage(p, 'PRODUCTION');
+    // Due in 3 s: staff are warned halfway, 1.5 s after the run was ordered, whatever milestones come meanwhile.
+    await p.act(startProduction, { supplier: 'Mill', dueDate: new Date(Date.now() + 3_000).toISOString() });
+    for (const milestone of ['MATERIALS', 'CUTTING', 'SEWING'] as const) await p.act(recordMilestone, { milestone });
+    await eventually('the order-due warning', async () => (await timelineTypes(suite.db.dataSource, p.productId)).includes('ORDER_DUE_SOON'));
+    const events = (await p.handle.fetchHistory()).events ?? [];
+    const ordered = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'startProduction');
+    const since = events.slice(ordered);
+    // One timer for the warning, through three milestones that did not move it: none cancelled and started again.
+    expect(since.filter((e) => e.timerStartedEventAttributes)).toHaveLength(1);
+    expect(since.filter((e) => e.timerCanceledEventAttributes)).toHaveLength(0);
+    expect(since.filter((e) => e.timerFiredEventAttributes)).toHaveLength(1);
+    expect(since.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'recordMilestone')).toHaveLength(3);
+  });
+
   it('refuses wrong actions without writing them to history', async () => {
     const p = await start();
     const wrong = await refusal(p.act(reviewDesign, { round: 1, decision: 'APPROVE' }));
