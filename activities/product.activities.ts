@@ -6,11 +6,15 @@ import { ProductRepository, VoteRepository } from '@app/database';
 import {
   isSocialSource,
   productWorkflowId,
+  type BatchNotifications,
   type BatchSocialUpdates,
+  type NotificationActivities,
+  type NotifyPeopleInput,
   type OptionCount,
   type ProductActivities,
   type RecordedSocialUpdates,
   type RecordEventsInput,
+  type RecordEventsNotifyingInput,
   type SocialActivities,
   type TallyInput,
 } from '@app/domain';
@@ -22,9 +26,11 @@ export interface ProductActivityDeps {
   recordSocialUpdates: SocialActivities['recordSocialUpdates'];
   /** Starts the delivery workflows of written updates, each once (delivery-starts.ts). */
   startDeliveries: (recorded: RecordedSocialUpdates) => Promise<void>;
+  /** Writes one event's notifications and starts the deliveries of those to send now (delivery-starts.ts). */
+  notifyPeopleStartingDeliveries: NotificationActivities['notifyPeopleStartingDeliveries'];
 }
 
-export function createProductActivities({ dataSource, recordSocialUpdates, startDeliveries }: ProductActivityDeps): ProductActivities {
+export function createProductActivities({ dataSource, recordSocialUpdates, startDeliveries, notifyPeopleStartingDeliveries }: ProductActivityDeps): ProductActivities {
   const products = new ProductRepository(dataSource);
   const votes = new VoteRepository(dataSource);
   const recordEvents = (input: RecordEventsInput): Promise<void> => products.recordEvents(input, productWorkflowId(input.productId));
@@ -45,17 +51,38 @@ export function createProductActivities({ dataSource, recordSocialUpdates, start
     return { social: await socialOf(input) };
   };
 
+  const recordEventsStartingDeliveries = async (input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> => {
+    const written = await recordEventsWithUpdates(input);
+    // Outside the social part's answer on purpose: a delivery not started must not be reported as written, or
+    // nobody would start it. The attempt fails and is tried again: the writes find their rows, the starts skip
+    // workflows already started.
+    if ('recorded' in written.social) await startDeliveries(written.social.recorded);
+    return written;
+  };
+
+  /** The batch's notifications, in order, answered rather than thrown (as its social updates are). */
+  const notify = async (notifications: NotifyPeopleInput[]): Promise<BatchNotifications> => {
+    let notified = 0;
+    try {
+      for (const n of notifications) notified += (await notifyPeopleStartingDeliveries(n)).notificationIds.length;
+      return { notified };
+    } catch (err) {
+      return { failed: err instanceof Error ? err.message : String(err) };
+    }
+  };
+
   return {
     recordEvents,
     recordEventsWithUpdates,
+    recordEventsStartingDeliveries,
 
-    async recordEventsStartingDeliveries(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> {
-      const written = await recordEventsWithUpdates(input);
-      // Outside the social part's answer on purpose: a delivery not started must not be reported as written, or
-      // nobody would start it. The attempt fails and is tried again: the writes find their rows, the starts skip
-      // workflows already started.
-      if ('recorded' in written.social) await startDeliveries(written.social.recorded);
-      return written;
+    async recordEventsNotifying({ notifications, withUpdates, ...batch }: RecordEventsNotifyingInput): Promise<{ social?: BatchSocialUpdates; people: BatchNotifications }> {
+      if (!withUpdates) {
+        await recordEvents(batch);
+        return { people: await notify(notifications) };
+      }
+      const written = await recordEventsStartingDeliveries(batch);
+      return { ...written, people: await notify(notifications) };
     },
 
     tallyPoll({ productId, closeIntakeAtSeq }: TallyInput): Promise<OptionCount[]> {

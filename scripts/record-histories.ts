@@ -19,7 +19,9 @@
 // suppliers' delivery workflows are started by the activities that write their notices (notices-start-deliveries),
 // from v18 people's notifications are written by a local activity that starts their delivery workflows too
 // (notifications-start-deliveries), from v19 a deadline's timer is kept while events leave the deadline where it
-// was (steady-deadline-timer), and writes their histories to test/fixtures/histories/.
+// was (steady-deadline-timer), from v20 every product run asks all its patches with one marker (patches-2026-12-04)
+// and a batch's notifications are written by the batch's own local write (notifications-in-local-write), and writes
+// their histories to test/fixtures/histories/.
 //
 //   npm run record-histories -- <label>     (e.g. v2)
 //

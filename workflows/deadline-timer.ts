@@ -7,7 +7,10 @@
 import { CancellationScope, sleep } from '@temporalio/workflow';
 import type { Deadline } from '../libs/domain';
 
-/** Asked once, when a run starts: runs from before keep their timed conditions, so their histories replay. */
+/**
+ * Asked once, when a run starts (taken from PATCHES_2026_12_04 by runs from that marker on): runs from before keep
+ * their timed conditions, so their histories replay.
+ */
 export const STEADY_DEADLINE_TIMER_PATCH = 'steady-deadline-timer';
 
 export interface DeadlineTimer {

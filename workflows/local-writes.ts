@@ -3,6 +3,7 @@
 
 import { ActivityFailure, ApplicationFailure, CancelledFailure, log, proxyActivities, proxyLocalActivities, sleep, TemporalFailure } from '@temporalio/workflow';
 import type {
+  BatchNotifications,
   BatchSocialUpdates,
   NotificationActivities,
   NotifyPeopleInput,
@@ -10,6 +11,7 @@ import type {
   ProductActivities,
   RecordedSocialUpdates,
   RecordEventsInput,
+  RecordEventsNotifyingInput,
   RecordSocialUpdatesInput,
   ReservationTally,
   SalesActivities,
@@ -121,6 +123,13 @@ export function localWrites(productId: string, boundedAttempts: boolean, applies
      */
     writeReadModelStartingDeliveries: (batch: RecordEventsInput): Promise<{ social: BatchSocialUpdates }> =>
       untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEventsStartingDeliveries(batch))),
+    /**
+     * As writeReadModelStartingDeliveries (or writeReadModel, without `withUpdates`), with the batch's notifications
+     * written and their deliveries started (products from the `notifications-in-local-write` patch on); the
+     * notifications' outcome is answered, so it never holds the read model.
+     */
+    writeReadModelNotifying: (batch: RecordEventsNotifyingInput): Promise<{ social?: BatchSocialUpdates; people: BatchNotifications }> =>
+      untilItLands('writing the read model', productId, () => oneAtATime(() => bounded.recordEventsNotifying(batch))),
     /** The batch's deliveries to start; null when the activity refused the batch (it makes no updates). */
     writeSocialUpdates: (batch: RecordSocialUpdatesInput): Promise<RecordedSocialUpdates | null> =>
       boundedAttempts

@@ -14,7 +14,7 @@ const { notifyPeople } = proxyActivities<NotificationActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export interface PeopleNotifier extends Omit<NoticeQueue<NotifyPeopleInput>, 'push'> {
+export interface PeopleNotifier extends NoticeQueue<NotifyPeopleInput> {
   add(state: ProductState, events: LifecycleEvent[]): void;
 }
 
@@ -49,6 +49,7 @@ export function peopleNotifier(local: LocalNotificationWrites | undefined, appli
     add(state, events) {
       for (const event of events) queue.push(notificationsFor(state, event));
     },
+    push: queue.push,
     idle: queue.idle,
     run: queue.run,
   };

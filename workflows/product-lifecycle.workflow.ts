@@ -39,6 +39,7 @@ import {
   isFinalStage,
   LifecycleRefusal,
   nextDeadline,
+  notificationsFor,
   recordDemandTally,
   salesReported,
   ProductStageKey,
@@ -61,6 +62,7 @@ import {
   type ProductWorkflowInput,
   type RecordedSocialUpdates,
   type RecordEventsInput,
+  type NotifyPeopleInput,
   type SocialActivities,
 } from '../libs/domain';
 import { deadlineTimer, STEADY_DEADLINE_TIMER_PATCH } from './deadline-timer';
@@ -69,7 +71,8 @@ import { runIsLong } from './run-length';
 import { shopNotifier } from './shop-notifications';
 import { socialDelivery } from './social-delivery.workflow';
 import { supplierNotifier } from './supplier-notifications';
-import { NOTIFY_PEOPLE_LOCALLY_PATCH, peopleNotifier } from './people-notifications';
+import { NOTIFICATIONS_START_DELIVERIES_PATCH, NOTIFY_PEOPLE_LOCALLY_PATCH, peopleNotifier } from './people-notifications';
+import { NOTICES_START_DELIVERIES_PATCH } from './notice-queue';
 
 /** Products started before this patch produce no social updates (their histories have no such activity). */
 export const SOCIAL_UPDATES_PATCH = 'social-updates';
@@ -129,8 +132,9 @@ export const ONE_LOCAL_WRITE_PATCH = 'one-local-write';
  * updates (recordEventsStartingDeliveries), not as this workflow's children: a child's start and its completion
  * each woke this workflow for a task of its own and left their events in its history (a launched product took 44
  * workflow tasks and 276 events with them, 24 and 172 without: the v15 and v16 fixtures). Not in
- * PATCHES_2026_12_SET: asked on its own, once, when a run starts (a run of a product started before keeps its
- * answer to the end; a continued run asks again, as nothing it carries depends on it).
+ * PATCHES_2026_12_SET: runs from that marker on ask it on their own, once, when a run starts (a run of a product
+ * started before keeps its answer to the end; a continued run asks again, as nothing it carries depends on it);
+ * runs from PATCHES_2026_12_04 on take it from that marker.
  */
 export const DELIVERIES_FROM_LOCAL_WRITE_PATCH = 'deliveries-from-local-write';
 
@@ -169,10 +173,42 @@ export const PATCHES_2026_12_SET: ReadonlySet<string> = new Set([
   TALLY_AS_LOCAL_ACTIVITY,
 ]);
 
-/** How this run asks a patch: asked once, at its start, whether it is past PATCHES_2026_12 (see there). */
+/**
+ * Products from this patch on write the notifications a batch's events call for in the batch's own local write
+ * (recordEventsNotifying), instead of one more local activity per notification once the read model holds its
+ * event: a design submitted or a sample recorded was answered after two local activities, now one. Notifications
+ * the write could not make go to the people loop, which writes them on its own as before, and so do later ones
+ * until it has caught up (their order kept). Products that notify with a regular activity, or whose local write
+ * starts no deliveries, keep the people loop for every notification. Only in PATCHES_2026_12_04_SET: it has no
+ * marker of its own, and runs from before that marker never take it.
+ */
+export const NOTIFICATIONS_IN_LOCAL_WRITE_PATCH = 'notifications-in-local-write';
+
+/**
+ * The next such marker: PATCHES_2026_12_SET, the four patches asked on their own after it (each at a run's start,
+ * or at its first notification or notice) and notifications-in-local-write, so a run started from it holds one patch
+ * marker and one TemporalChangeVersion upsert where a run from PATCHES_2026_12 on holds two to five of each. Runs
+ * that hold PATCHES_2026_12 never find this marker and ask the rest as they did. The set must never gain a patch
+ * once products have run with it (they would replay that patch's commands): a later patch gets a later marker.
+ */
+export const PATCHES_2026_12_04 = 'patches-2026-12-04';
+export const PATCHES_2026_12_04_SET: ReadonlySet<string> = new Set([
+  ...PATCHES_2026_12_SET,
+  DELIVERIES_FROM_LOCAL_WRITE_PATCH,
+  NOTIFICATIONS_START_DELIVERIES_PATCH,
+  NOTICES_START_DELIVERIES_PATCH,
+  STEADY_DEADLINE_TIMER_PATCH,
+  NOTIFICATIONS_IN_LOCAL_WRITE_PATCH,
+]);
+
+/**
+ * How this run asks a patch: asked once, at its start, whether it is past PATCHES_2026_12_04, else whether it is
+ * past PATCHES_2026_12 (see there). The newest first, so a run that holds it is never asked the older one.
+ */
 function patchesOfRun(): (patchId: string) => boolean {
-  const current = patched(PATCHES_2026_12);
-  return (patchId) => (current && PATCHES_2026_12_SET.has(patchId)) || patched(patchId);
+  const newest = patched(PATCHES_2026_12_04);
+  const current = !newest && patched(PATCHES_2026_12);
+  return (patchId) => (newest && PATCHES_2026_12_04_SET.has(patchId)) || (current && PATCHES_2026_12_SET.has(patchId)) || patched(patchId);
 }
 
 /** Commands applied in the Update's handler at once; closing the poll or the demand window waits for a tally first. */
@@ -196,7 +232,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // Asked only of products with social updates and bounded attempts (every product started for years).
   const oneWrite = social && boundedAttempts && applies(ONE_LOCAL_WRITE_PATCH);
   const deliveriesStartLocally = oneWrite && applies(DELIVERIES_FROM_LOCAL_WRITE_PATCH);
-  // Asked on its own, once, when a run starts (as deliveries-from-local-write is); a continued run asks again.
+  // Asked once, when a run starts (as deliveries-from-local-write is), by runs from before PATCHES_2026_12_04.
   const timer = applies(STEADY_DEADLINE_TIMER_PATCH) ? deadlineTimer() : null;
   // A continued run keeps its product's lifecycle (the state says which); only a fresh run asks.
   if (!continued && applies(ON_SALE_PATCH)) state.sellsAfterLaunch = true;
@@ -205,7 +241,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   if (!continued && state.rules.orderDueWarningMs !== undefined && !applies(ORDER_DUE_WARNINGS_PATCH)) state.rules = withoutRule(state.rules, 'orderDueWarningMs');
   if (!continued && state.rules.reviewReminderLimit !== undefined && !applies(REPEATED_REMINDERS_PATCH)) state.rules = withoutRule(state.rules, 'reviewReminderLimit');
   const writes = localWrites(state.productId, boundedAttempts, applies);
-  const { writeReadModel, writeReadModelWithUpdates, writeReadModelStartingDeliveries, writeSocialUpdates, tally, tallyReservations } = writes;
+  const { writeReadModel, writeReadModelWithUpdates, writeReadModelStartingDeliveries, writeReadModelNotifying, writeSocialUpdates, tally, tallyReservations } = writes;
   const shop = shopNotifier(applies);
   // Registered suppliers are told of their orders and of their cancellation (products without any get no notice).
   const suppliers = supplierNotifier(applies);
@@ -214,8 +250,16 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
   // sits in the histories where the choice is made.
   const notifiesLocally = notifies && (continued ? continued.notifiesLocally === true : applies(NOTIFY_PEOPLE_LOCALLY_PATCH));
   const people = peopleNotifier(notifiesLocally ? writes : undefined, applies);
+  // Each batch's notifications written with it (notifications-in-local-write): those of the events in the outbox.
+  const notifiesInBatch = notifiesLocally && deliveriesStartLocally && applies(NOTIFICATIONS_IN_LOCAL_WRITE_PATCH);
+  const batchNotices: NotifyPeopleInput[] = [];
+  const notice = (events: LifecycleEvent[]): void => {
+    if (!notifies) return;
+    if (notifiesInBatch) batchNotices.push(...events.flatMap((e) => notificationsFor(state, e)));
+    else people.add(state, events);
+  };
   // The product's first events (a poll drafted for her approval) notify too.
-  if (notifies) people.add(state, created.events);
+  notice(created.events);
   // The social loop's events: every social event, or (one-local-write) those the projector hands it.
   const socialOutbox: LifecycleEvent[] = social && !oneWrite ? created.events.filter((e) => isSocialSource(e.type)) : [];
   let recordingSocial = false;
@@ -248,7 +292,7 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     if (social && !oneWrite) socialOutbox.push(...events.filter((e) => isSocialSource(e.type)));
     if (state.sellsAfterLaunch) shop.add(state, events);
     suppliers.add(state, events);
-    if (notifies) people.add(state, events);
+    notice(events);
     if (stageChanged) upsertSearchAttributes([{ key: ProductStageKey, value: state.stage }]);
   };
 
@@ -379,6 +423,24 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
     }
   };
 
+  /**
+   * A batch written with its notifications (notifications-in-local-write), and its social updates when `socialEvents`
+   * is not empty; a part the write could not make goes to its loop, as writeBatchWithUpdates does.
+   */
+  const writeBatchNotifying = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[], notifications: NotifyPeopleInput[]): Promise<void> => {
+    const written = await writeReadModelNotifying({ ...batch, notifications, withUpdates: socialEvents.length > 0 });
+    if (written.social && 'refused' in written.social) {
+      log.warn('writing social updates refused; going on without it', { productId: state.productId, error: written.social.refused });
+    } else if (written.social && 'failed' in written.social) {
+      log.warn('writing social updates failed; the social loop tries again', { productId: state.productId, error: written.social.failed });
+      socialOutbox.push(...socialEvents);
+    }
+    if ('failed' in written.people) {
+      log.warn('writing notifications failed; the people loop tries again', { productId: state.productId, error: written.people.failed });
+      people.push(notifications);
+    }
+  };
+
   // Drains the outbox into the read model; events that arrive while a write is in flight go together in
   // the next batch. (productId, seq) keys make a replayed or retried batch harmless.
   const projector = (async () => {
@@ -388,7 +450,16 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       const events = outbox.splice(0, outbox.length);
       const batch = { productId: state.productId, events, snapshot: toView(state) };
       const socialEvents = oneWrite ? events.filter((e) => isSocialSource(e.type)) : [];
-      if (socialEvents.length > 0 && socialLoopIdle()) {
+      // The batch's notifications go with it, unless the people loop still has earlier ones to write: then they
+      // queue behind those.
+      const notices = batchNotices.splice(0, batchNotices.length);
+      const noticesWithBatch = notices.length > 0 && people.idle();
+      if (notices.length > 0 && !noticesWithBatch) people.push(notices);
+      if (noticesWithBatch) {
+        const withUpdates = socialEvents.length > 0 && socialLoopIdle();
+        if (!withUpdates) socialOutbox.push(...socialEvents);
+        await writeBatchNotifying(batch, withUpdates ? socialEvents : [], notices);
+      } else if (socialEvents.length > 0 && socialLoopIdle()) {
         await writeBatchWithUpdates(batch, socialEvents);
       } else {
         // Behind earlier ones the social loop has still to write (or none): the loop writes them, in order.

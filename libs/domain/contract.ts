@@ -7,6 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { COMMANDS, type CommandInput, type CommandType } from './commands';
 import type { ActionResult, Actor, LifecycleEvent, LifecycleEventType, OptionCount, ProductView, ProductWorkflowInput, VoteMilestone } from './model';
 import type { ReservationTally, SalesReport, ShopEventKind } from './sales-model';
+import type { NotifyPeopleInput } from './notifications';
 
 /** Registered workflow type name (the exported function in workflows/). */
 export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
@@ -134,6 +135,24 @@ export interface TallyInput {
  */
 export type BatchSocialUpdates = { recorded: RecordedSocialUpdates } | { refused: string } | { failed: string };
 
+/** A batch written with the notifications its events call for (products from the `notifications-in-local-write` patch on). */
+export interface RecordEventsNotifyingInput extends RecordEventsInput {
+  /** The batch's notifications, in seq order (notificationsFor of each event, with the state after it). */
+  notifications: NotifyPeopleInput[];
+  /**
+   * Whether the batch's social updates are written here too, as `recordEventsStartingDeliveries` writes them; false
+   * when it has none, or when the workflow's social loop writes them (it is behind with earlier ones).
+   */
+  withUpdates: boolean;
+}
+
+/**
+ * The notifications' part of such a batch: written, their deliveries started (how many were to be sent now), or not
+ * written this time (the workflow hands them to its people loop, which writes them on its own, so the read model never
+ * waits for them).
+ */
+export type BatchNotifications = { notified: number } | { failed: string };
+
 export interface ProductActivities {
   /** Writes timeline events and the product's read model; idempotent by (productId, seq). */
   recordEvents(input: RecordEventsInput): Promise<void>;
@@ -150,6 +169,14 @@ export interface ProductActivities {
    * that fails fails the attempt, which is tried again like any write of the batch.
    */
   recordEventsStartingDeliveries(input: RecordEventsInput): Promise<{ social: BatchSocialUpdates }>;
+  /**
+   * As `recordEventsStartingDeliveries` (or `recordEvents` without `withUpdates`), then the batch's notifications
+   * written as `notifyPeopleStartingDeliveries` each (products from the `notifications-in-local-write` patch on),
+   * instead of one more local activity per notification after the read model: their failure is answered, never
+   * thrown (the read model is written either way); writing them again is idempotent (a notification's id is its
+   * source's, its delivery workflow's id its own).
+   */
+  recordEventsNotifying(input: RecordEventsNotifyingInput): Promise<{ social?: BatchSocialUpdates; people: BatchNotifications }>;
   /**
    * Stops vote intake for the poll, waits for votes already being committed, then counts distinct fans
    * per option; every vote acknowledged before it is counted, none after it is accepted.

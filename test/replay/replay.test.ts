@@ -392,6 +392,27 @@ describe('recorded histories', () => {
     expect(timers(load('product-lifecycle-unapproved-v19.json'))).toEqual({ started: 8, cancelled: 4, fired: 4 });
   });
 
+  it('cover products from the patches-2026-12-04 patch (v20): one patch marker where v19 products hold two to five, and each notification written by the local write of its event', () => {
+    const upserts = (events: temporal.api.history.v1.IHistoryEvent[]) => events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length;
+    for (const kind of ['launched', 'unapproved', 'sales', 'supplied', 'cancelled', 'moderated', 'released', 'held-released']) {
+      const before = load(`product-lifecycle-${kind}-v19.json`);
+      const after = load(`product-lifecycle-${kind}-v20.json`);
+      expect({ kind, patches: patchesOf(after) }).toEqual({ kind, patches: ['patches-2026-12-04'] });
+      expect(updatesOf(after)).toEqual(updatesOf(before));
+      // The stage's upserts stay; the patches' TemporalChangeVersion upserts go from one per marker to one.
+      expect({ kind, upserts: upserts(after) }).toEqual({ kind, upserts: upserts(before) - (patchesOf(before).length - 1) });
+      // notifications-in-local-write, which the marker brings: no local activity of its own per notification.
+      expect({ kind, notifyingWrites: localActivitiesOf(`product-lifecycle-${kind}-v20.json`).includes('recordEventsNotifying') }).toEqual({ kind, notifyingWrites: true });
+      expect(localActivitiesOf(`product-lifecycle-${kind}-v20.json`)).not.toContain('notifyPeopleStartingDeliveries');
+    }
+    // These two runs do not depend on when a reminder fires: one local activity less per notification (the launched
+    // product's 32 were 25, the sales product's 37 were 31).
+    for (const kind of ['launched', 'sales']) {
+      const before = localActivitiesOf(`product-lifecycle-${kind}-v19.json`);
+      expect(localActivitiesOf(`product-lifecycle-${kind}-v20.json`)).toHaveLength(before.length - before.filter((a) => a === 'notifyPeopleStartingDeliveries').length);
+    }
+  });
+
   it('replay a product created with the order-warning and reminder rules but run by a worker from before them (v13\'s launched history with those rules in its input)', async () => {
     const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, 'product-lifecycle-launched-v13.json'), 'utf8')) as Record<string, unknown>);
     const payload = history.events?.[0].workflowExecutionStartedEventAttributes?.input?.payloads?.[0];

@@ -56,6 +56,37 @@ describe('product workflow with failing local writes', () => {
     await replays(p.handle);
   });
 
+  it('writes a batch\'s notification that its local write could not make once the table is back, without holding the read model', async () => {
+    const p = await start();
+    await p.update(closePoll, {});
+    const notifications = async () => (await suite.db.dataSource.query<{ kind: string }[]>('SELECT kind FROM notifications WHERE product_id = $1', [p.productId])).map((r) => r.kind);
+    await suite.db.dataSource.query('ALTER TABLE notifications RENAME TO notifications_away');
+    try {
+      await p.update(submitDesign, { title: 'v1', description: 'd', imageUrls: [] });
+      // The design is in the read model; its notification went to the people loop, whose write keeps failing
+      // and then waits on a pause timer of its own (the design's review reminder is days away).
+      const [{ n }] = await suite.db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM timeline_events WHERE product_id = $1 AND type = 'DESIGN_SUBMITTED'`, [p.productId]);
+      expect(n).toBe(1);
+      await eventually(
+        'a pause timer after the failed attempts',
+        async () => {
+          const { events } = await p.handle.fetchHistory();
+          return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 3_600) <= 60);
+        },
+        30_000,
+      );
+    } finally {
+      await suite.db.dataSource.query('ALTER TABLE notifications_away RENAME TO notifications');
+    }
+    await eventually('the notification, once the table is back', async () => (await notifications()).length > 0, 60_000);
+    // The next design's notification goes with its own batch again, and nothing was written twice.
+    await p.update(reviewDesign, { round: 1, decision: 'REQUEST_CHANGES', feedback: 'shorter' });
+    await p.update(submitDesign, { title: 'v2', description: 'd', imageUrls: [] });
+    expect((await notifications()).sort()).toEqual(['design.review_waiting', 'design.review_waiting']);
+    expect((await p.handle.describe()).status.name).toBe('RUNNING');
+    await replays(p.handle);
+  });
+
   it('tries a failing social write again after a durable pause until it lands', async () => {
     const p = await start();
     await eventually('the poll-opened update', async () => (await socialEvents(p.productId)).includes('POLL_OPENED'));

@@ -21,7 +21,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createProductActivities } from '../../activities';
 import { createTestDatabase, eventually, startTestWorker, temporalClient, uniqueName, type TestDatabase } from '../support/stack';
 import { workflowSuite } from './workflow-suite';
-import { startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
+import { settledHistory, startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
 
 async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
   const err = await promise.then(
@@ -128,6 +128,23 @@ describe('product workflow', () => {
     expect(since.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'recordMilestone')).toHaveLength(3);
   });
 
+  it('writes a submitted design\'s notification in the one local write that records the design, before the action answers', async () => {
+    const p = await start();
+    await p.act(closePoll, {});
+    await p.act(submitDesign, { title: 'v1', description: 'd', imageUrls: [] });
+    // Answered: the influencer's notification is written (kept in the outbox: she has no email address here).
+    const rows = await suite.db.dataSource.query<{ kind: string; recipient_kind: string }[]>('SELECT kind, recipient_kind FROM notifications WHERE product_id = $1', [p.productId]);
+    expect(rows).toEqual([{ kind: 'design.review_waiting', recipient_kind: 'influencer' }]);
+    // One local activity for the design's read model and its notification, where there were two.
+    const events = (await settledHistory(p.handle)).events ?? [];
+    const submitted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'submitDesign');
+    const localActivities = events
+      .slice(submitted)
+      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+      .map((e) => (JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data.payloads![0].data!).toString('utf8')) as { activity_type: string }).activity_type);
+    expect(localActivities).toEqual(['recordEventsNotifying']);
+  });
+
   it('refuses wrong actions without writing them to history', async () => {
     const p = await start();
     const wrong = await refusal(p.act(reviewDesign, { round: 1, decision: 'APPROVE' }));
@@ -201,7 +218,8 @@ describe('product workflow', () => {
     const p = await start();
     await p.act(closePoll, {});
     const view = await p.handle.query(getProduct);
-    const activities = createProductActivities({ dataSource: suite.db.dataSource, recordSocialUpdates: () => Promise.reject(new Error('not called here')), startDeliveries: () => Promise.reject(new Error('not called here')) });
+    const notHere = () => Promise.reject(new Error('not called here'));
+    const activities = createProductActivities({ dataSource: suite.db.dataSource, recordSocialUpdates: notHere, startDeliveries: notHere, notifyPeopleStartingDeliveries: notHere });
     const stale = { ...view, seq: 1, stage: 'POLL' as const };
     await activities.recordEvents({ productId: p.productId, events: [], snapshot: stale });
     const rows = await suite.db.dataSource.query<(Omit<LifecycleEvent, 'at'> & { occurred_at: Date })[]>(

@@ -121,6 +121,10 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
   const suppliers = createSupplierActivities({ dataSource: opts.dataSource, ...opts.social });
   // And notifications to people (plus SMTP, when configured).
   const notifications = createNotificationActivities({ dataSource: opts.dataSource, ...opts.social });
+  const noticeDeliveries = createNoticeDeliveryActivities(
+    { notifyReservationHolders: shopEvents.notifyReservationHolders, notifySupplier: suppliers.notifySupplier, notifyPeople: notifications.notifyPeople },
+    deliveries,
+  );
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -146,15 +150,13 @@ export async function createEngineWorker(opts: EngineWorkerOptions): Promise<Wor
         dataSource: opts.dataSource,
         recordSocialUpdates: (input) => social.recordSocialUpdates(input),
         startDeliveries: deliveryStarter(deliveries),
+        notifyPeopleStartingDeliveries: noticeDeliveries.notifyPeopleStartingDeliveries,
       }),
       ...social,
       ...createSalesActivities({ dataSource: opts.dataSource }),
       ...shopEvents,
       ...suppliers,
-      ...createNoticeDeliveryActivities(
-        { notifyReservationHolders: shopEvents.notifyReservationHolders, notifySupplier: suppliers.notifySupplier, notifyPeople: notifications.notifyPeople },
-        deliveries,
-      ),
+      ...noticeDeliveries,
       ...notifications,
     },
     // In-flight activities get this long to finish on SIGTERM before the worker gives up on them.
