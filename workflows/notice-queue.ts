@@ -11,7 +11,8 @@ import { condition } from '@temporalio/workflow';
  * own. Asked (through the run's `applies`) at each notice, not when a run starts, so products that send none (most)
  * carry no marker for it. Once it has answered true in a run, the SDK answers every later ask the same; a run that
  * began on an older worker replays its earlier notices on the old path (no marker there) and sends later ones on
- * the new. The shop's and the suppliers' notifiers ask it both: retiring it (deprecatePatch) changes both.
+ * the new. The shop's and the suppliers' notifiers ask it both: retiring it (deprecatePatch) changes both. Runs from
+ * patches-2026-12-04 on take it from that marker (product-lifecycle's PATCHES_2026_12_04_SET) without asking.
  */
 export const NOTICES_START_DELIVERIES_PATCH = 'notices-start-deliveries';
 

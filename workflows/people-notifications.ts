@@ -1,7 +1,10 @@
-// Telling the people who must act, for the product workflow: each event that calls for it (notificationsFor)
-// waits until the read model holds it, then one activity writes a notification per recipient and the ones to
+// Telling the people who must act, for the product workflow: the notifications an event calls for
+// (notificationsFor) are written with the event's read model by the batch's local write, from the
+// notifications-in-local-write patch on. For older runs, and for what that write could not make, this loop waits
+// until the read model holds the event, then one activity writes a notification per recipient and the ones to
 // send now get their delivery workflows (started by that activity from the notifications-start-deliveries patch
-// on, else by this workflow as its children). A loop of its own, so an Update's answer never waits for it.
+// on, else by this workflow as its children). A loop of its own, so a failing notification write never holds the
+// read model or the lifecycle.
 
 import { proxyActivities } from '@temporalio/workflow';
 import { notificationsFor, type LifecycleEvent, type NotificationActivities, type NotifyPeopleInput, type ProductState } from '../libs/domain';
@@ -30,7 +33,9 @@ export const NOTIFY_PEOPLE_LOCALLY_PATCH = 'notify-people-locally';
  * notification also starts the delivery workflows of those to send now, before it answers, instead of this
  * workflow starting them as its children: a child's start and its completion each woke the product for a
  * workflow task of its own. Asked at each notification, not when a run starts (as notices-start-deliveries is:
- * notice-queue.ts).
+ * notice-queue.ts); runs from patches-2026-12-04 on take it from that marker without asking, and write their
+ * notifications with their events' read model (notifications-in-local-write), this loop only those that write
+ * could not make.
  */
 export const NOTIFICATIONS_START_DELIVERIES_PATCH = 'notifications-start-deliveries';
 
