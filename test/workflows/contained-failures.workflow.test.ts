@@ -19,6 +19,17 @@ describe('product workflow with failing local writes', () => {
   const stageOf = async (productId: string): Promise<string | undefined> =>
     (await suite.db.dataSource.query<{ stage: string }[]>('SELECT stage FROM products WHERE id = $1', [productId]))[0]?.stage;
 
+  /** A write's quick attempts all failed and it waits on a timer of its own (a minute at most; the product's are longer). */
+  const pauseTimerStarted = (handle: WorkflowHandle): Promise<boolean> =>
+    eventually(
+      'a pause timer after the failed attempts',
+      async () => {
+        const { events } = await handle.fetchHistory();
+        return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 3_600) <= 60);
+      },
+      30_000,
+    );
+
   /** The run as it happened replays on the same code: failures, pauses and skipped batches are deterministic. */
   const replays = async (handle: WorkflowHandle): Promise<void> => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE ?? '' } }, await settledHistory(handle), handle.workflowId);
@@ -67,14 +78,7 @@ describe('product workflow with failing local writes', () => {
       // and then waits on a pause timer of its own (the design's review reminder is days away).
       const [{ n }] = await suite.db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM timeline_events WHERE product_id = $1 AND type = 'DESIGN_SUBMITTED'`, [p.productId]);
       expect(n).toBe(1);
-      await eventually(
-        'a pause timer after the failed attempts',
-        async () => {
-          const { events } = await p.handle.fetchHistory();
-          return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 3_600) <= 60);
-        },
-        30_000,
-      );
+      await pauseTimerStarted(p.handle);
     } finally {
       await suite.db.dataSource.query('ALTER TABLE notifications_away RENAME TO notifications');
     }
@@ -96,14 +100,7 @@ describe('product workflow with failing local writes', () => {
       // The read model does not wait for the social write.
       expect(await stageOf(p.productId)).toBe('DESIGN');
       // After its quick attempts the write waits on a timer of its own (the poll's deadline timer is an hour).
-      await eventually(
-        'a pause timer after the failed attempts',
-        async () => {
-          const { events } = await p.handle.fetchHistory();
-          return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 3_600) <= 60);
-        },
-        30_000,
-      );
+      await pauseTimerStarted(p.handle);
     } finally {
       await suite.db.dataSource.query('ALTER TABLE social_updates_away RENAME TO social_updates');
     }
