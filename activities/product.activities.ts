@@ -77,11 +77,7 @@ export function createProductActivities({ dataSource, recordSocialUpdates, start
     recordEventsStartingDeliveries,
 
     async recordEventsNotifying({ notifications, withUpdates, ...batch }: RecordEventsNotifyingInput): Promise<{ social?: BatchSocialUpdates; people: BatchNotifications }> {
-      if (!withUpdates) {
-        await recordEvents(batch);
-        return { people: await notify(notifications) };
-      }
-      const written = await recordEventsStartingDeliveries(batch);
+      const written = withUpdates ? await recordEventsStartingDeliveries(batch) : await recordEvents(batch).then(() => ({}));
       return { ...written, people: await notify(notifications) };
     },
 

@@ -62,6 +62,7 @@ import {
   type ProductWorkflowInput,
   type RecordedSocialUpdates,
   type RecordEventsInput,
+  type BatchSocialUpdates,
   type NotifyPeopleInput,
   type SocialActivities,
 } from '../libs/domain';
@@ -409,32 +410,31 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
    * must wait only for local activities (the next batch's write among them).
    */
   const writeWithUpdates = deliveriesStartLocally ? writeReadModelStartingDeliveries : writeReadModelWithUpdates;
-  const writeBatchWithUpdates = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[]): Promise<void> => {
-    const { social: written } = await writeWithUpdates(batch);
-    if ('recorded' in written) {
-      if (deliveriesStartLocally) return;
-      startingDeliveries += 1;
-      void startDeliveries(written.recorded).finally(() => (startingDeliveries -= 1));
-    } else if ('refused' in written) {
+  /** The social part a batch's write did not make: refused, it is skipped; failed, the social loop writes it. */
+  const socialNotWritten = (written: BatchSocialUpdates, socialEvents: LifecycleEvent[]): void => {
+    if ('refused' in written) {
       log.warn('writing social updates refused; going on without it', { productId: state.productId, error: written.refused });
-    } else {
+    } else if ('failed' in written) {
       log.warn('writing social updates failed; the social loop tries again', { productId: state.productId, error: written.failed });
       socialOutbox.push(...socialEvents);
+    }
+  };
+  const writeBatchWithUpdates = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[]): Promise<void> => {
+    const { social: written } = await writeWithUpdates(batch);
+    socialNotWritten(written, socialEvents);
+    if ('recorded' in written && !deliveriesStartLocally) {
+      startingDeliveries += 1;
+      void startDeliveries(written.recorded).finally(() => (startingDeliveries -= 1));
     }
   };
 
   /**
    * A batch written with its notifications (notifications-in-local-write), and its social updates when `socialEvents`
-   * is not empty; a part the write could not make goes to its loop, as writeBatchWithUpdates does.
+   * is not empty; a part the write could not make goes to its loop, as in writeBatchWithUpdates.
    */
   const writeBatchNotifying = async (batch: RecordEventsInput, socialEvents: LifecycleEvent[], notifications: NotifyPeopleInput[]): Promise<void> => {
     const written = await writeReadModelNotifying({ ...batch, notifications, withUpdates: socialEvents.length > 0 });
-    if (written.social && 'refused' in written.social) {
-      log.warn('writing social updates refused; going on without it', { productId: state.productId, error: written.social.refused });
-    } else if (written.social && 'failed' in written.social) {
-      log.warn('writing social updates failed; the social loop tries again', { productId: state.productId, error: written.social.failed });
-      socialOutbox.push(...socialEvents);
-    }
+    if (written.social) socialNotWritten(written.social, socialEvents);
     if ('failed' in written.people) {
       log.warn('writing notifications failed; the people loop tries again', { productId: state.productId, error: written.people.failed });
       people.push(notifications);
@@ -450,22 +450,17 @@ export const productLifecycle: ProductLifecycleWorkflow = async function product
       const events = outbox.splice(0, outbox.length);
       const batch = { productId: state.productId, events, snapshot: toView(state) };
       const socialEvents = oneWrite ? events.filter((e) => isSocialSource(e.type)) : [];
+      // Behind earlier ones the social loop has still to write (or none), the loop writes them, in order.
+      const withUpdates = socialEvents.length > 0 && socialLoopIdle();
+      if (!withUpdates) socialOutbox.push(...socialEvents);
       // The batch's notifications go with it, unless the people loop still has earlier ones to write: then they
       // queue behind those.
       const notices = batchNotices.splice(0, batchNotices.length);
       const noticesWithBatch = notices.length > 0 && people.idle();
       if (notices.length > 0 && !noticesWithBatch) people.push(notices);
-      if (noticesWithBatch) {
-        const withUpdates = socialEvents.length > 0 && socialLoopIdle();
-        if (!withUpdates) socialOutbox.push(...socialEvents);
-        await writeBatchNotifying(batch, withUpdates ? socialEvents : [], notices);
-      } else if (socialEvents.length > 0 && socialLoopIdle()) {
-        await writeBatchWithUpdates(batch, socialEvents);
-      } else {
-        // Behind earlier ones the social loop has still to write (or none): the loop writes them, in order.
-        socialOutbox.push(...socialEvents);
-        await writeReadModel(batch);
-      }
+      if (noticesWithBatch) await writeBatchNotifying(batch, withUpdates ? socialEvents : [], notices);
+      else if (withUpdates) await writeBatchWithUpdates(batch, socialEvents);
+      else await writeReadModel(batch);
       projectedSeq = events[events.length - 1].seq;
     }
   })();

@@ -4,6 +4,7 @@ import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localActivityMarkers } from '../support/workflow-harness';
 
 beforeAll(() => {
   try {
@@ -52,17 +53,6 @@ function childStarts(events: temporal.api.history.v1.IHistoryEvent[], ...types: 
 /** How many workflow tasks the history completed. */
 function workflowTasks(events: temporal.api.history.v1.IHistoryEvent[]): number {
   return events.filter((e) => e.workflowTaskCompletedEventAttributes).length;
-}
-
-/** The history's local activity markers, in order: each one's activity type and its recorded answer (JSON). */
-function localActivityMarkers(events: temporal.api.history.v1.IHistoryEvent[]): { type: string | undefined; result: unknown }[] {
-  const json = (data: Uint8Array | null | undefined): unknown => (data?.length ? JSON.parse(Buffer.from(data).toString('utf8')) : undefined);
-  return events
-    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data)
-    .map((e) => ({
-      type: (json(e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data) as { activity_type?: string }).activity_type,
-      result: json(e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data),
-    }));
 }
 
 /** The activity types of the history's local activity markers, in order. */

@@ -15,6 +15,7 @@ import {
 } from '../../libs/domain';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import type { DataSource } from 'typeorm';
 import { eventually, uniqueName } from './stack';
 import { executeUpdateRetrying } from '../../apps/api/src/common/update-retry';
@@ -125,4 +126,15 @@ export async function settledHistory(handle: Pick<WorkflowHandle, 'fetchHistory'
     const lastCompleted = events.map((e) => Boolean(e.workflowTaskCompletedEventAttributes)).lastIndexOf(true);
     return lastCompleted > lastScheduled ? history : undefined;
   });
+}
+
+/** The history's local activity markers, in order: each one's activity type and its recorded answer (JSON). */
+export function localActivityMarkers(events: temporal.api.history.v1.IHistoryEvent[]): { type: string | undefined; result: unknown }[] {
+  const json = (data: Uint8Array | null | undefined): unknown => (data?.length ? JSON.parse(Buffer.from(data).toString('utf8')) : undefined);
+  return events
+    .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.details?.data?.payloads?.[0]?.data)
+    .map((e) => ({
+      type: (json(e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data) as { activity_type?: string }).activity_type,
+      result: json(e.markerRecordedEventAttributes?.details?.result?.payloads?.[0]?.data),
+    }));
 }

@@ -21,7 +21,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createProductActivities } from '../../activities';
 import { createTestDatabase, eventually, startTestWorker, temporalClient, uniqueName, type TestDatabase } from '../support/stack';
 import { workflowSuite } from './workflow-suite';
-import { settledHistory, startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
+import { localActivityMarkers, settledHistory, startProduct, timelineTypes, vote, type StartedProduct } from '../support/workflow-harness';
 
 async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
   const err = await promise.then(
@@ -138,11 +138,7 @@ describe('product workflow', () => {
     // One local activity for the design's read model and its notification, where there were two.
     const events = (await settledHistory(p.handle)).events ?? [];
     const submitted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'submitDesign');
-    const localActivities = events
-      .slice(submitted)
-      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-      .map((e) => (JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!.data.payloads![0].data!).toString('utf8')) as { activity_type: string }).activity_type);
-    expect(localActivities).toEqual(['recordEventsNotifying']);
+    expect(localActivityMarkers(events.slice(submitted)).map((m) => m.type)).toEqual(['recordEventsNotifying']);
   });
 
   it('refuses wrong actions without writing them to history', async () => {
