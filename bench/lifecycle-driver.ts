@@ -1,5 +1,5 @@
 // bench:lifecycle's driver, in a process of its own (forked by lifecycle.bench.ts): it plays staff and the
-// influencer for N products at once, through the HTTP API as a user would, and reports every action's latency;
+// influencer for N products at once (wave after wave), through the HTTP API as a user would, and reports every action's latency;
 // with channels, it is also the influencer's social platform (a webhook receiver verifying every delivery).
 // Out of the engine's process so that the CPU it spends on its own HTTP calls (about 3.5 ms per action, measured
 // when it shared the process) and on receiving deliveries is not counted as the engine's, and the engine's CPU
@@ -18,6 +18,8 @@ export interface DriveRequest {
   /** Whether she has a webhook channel (to this process's receiver) and a log channel, as influencers do. */
   channels: boolean;
   products: number;
+  /** Waves of `products` at once, one after another: the next starts when every product of the last has ended. */
+  waves: number;
   /** The least time between scheduling a launch and the launch. */
   launchAheadMs: number;
   /** How often a launched product is read until it is on sale. */
@@ -28,7 +30,7 @@ export interface DriveResult {
   /** Every accepted action's latency, ms, and by action (its path without the product). */
   samples: number[];
   byAction: [string, number[]][];
-  /** The products' workflow ids, in the order they were created. */
+  /** The products' workflow ids, in the order they were created (wave by wave). */
   workflowIds: string[];
 }
 
@@ -62,38 +64,39 @@ async function drive(req: DriveRequest): Promise<DriveResult> {
     },
   });
   const workflowIds: string[] = [];
-  await Promise.all(
-    Array.from({ length: req.products }, async (_, i) => {
-      const product = await createProductAnswer(plain, cast.influencerId, {
-        name: `Bench product ${i}`,
-        targetKeyword: 'bench dress',
-        poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
-      });
-      const p = `/products/${product.id}`;
-      workflowIds.push(product.workflowId);
-      await advanceTo(timed, cast, product.id, 'LAUNCH');
-      // The influencer approves the launch announcement as drafted, then staff schedule the launch.
-      await ok(timed.http('POST', `${p}/launch-announcement/approve`, { key: cast.influencerKey, body: {} }));
-      // At least launchAheadMs ahead, and three times the calls' recent latency: under load a call can arrive
-      // after a time picked 1 s ahead (a refusal that costs an update's round trip); staff would pick a later one.
-      let launchAt = 0;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          launchAt = Date.now() + Math.max(req.launchAheadMs, 3 * recentMs) * attempt;
-          await ok(timed.http('POST', `${p}/launch`, { body: { launchAt: new Date(launchAt).toISOString() } }));
-          break;
-        } catch (err) {
-          if (attempt >= 5 || !(err instanceof ApiError) || !/is not in the future/.test(err.message)) throw err;
-        }
+  const lifecycle = async (i: number) => {
+    const product = await createProductAnswer(plain, cast.influencerId, {
+      name: `Bench product ${i}`,
+      targetKeyword: 'bench dress',
+      poll: { question: 'Which?', options: [{ label: 'A' }, { label: 'B' }], durationMinutes: 60, minVotes: 0 },
+    });
+    const p = `/products/${product.id}`;
+    workflowIds.push(product.workflowId);
+    await advanceTo(timed, cast, product.id, 'LAUNCH');
+    // The influencer approves the launch announcement as drafted, then staff schedule the launch.
+    await ok(timed.http('POST', `${p}/launch-announcement/approve`, { key: cast.influencerKey, body: {} }));
+    // At least launchAheadMs ahead, and three times the calls' recent latency: under load a call can arrive
+    // after a time picked 1 s ahead (a refusal that costs an update's round trip); staff would pick a later one.
+    let launchAt = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        launchAt = Date.now() + Math.max(req.launchAheadMs, 3 * recentMs) * attempt;
+        await ok(timed.http('POST', `${p}/launch`, { body: { launchAt: new Date(launchAt).toISOString() } }));
+        break;
+      } catch (err) {
+        if (attempt >= 5 || !(err instanceof ApiError) || !/is not in the future/.test(err.message)) throw err;
       }
-      // Launched products go on sale and stay there until staff end them: wait for ON_SALE, then end it. Not
-      // before the launch time, and by the API's read (as the staff board does), not by workflow queries: the
-      // driver's waiting is not an action, and each query costs Temporal and the worker about what an update does.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, launchAt - Date.now())));
-      await eventually(`${product.id} on sale`, async () => (await ok(plain.http<{ stage: string }>('GET', p))).stage === 'ON_SALE', 60_000, req.onSalePollMs);
-      await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
-    }),
-  );
+    }
+    // Launched products go on sale and stay there until staff end them: wait for ON_SALE, then end it. Not
+    // before the launch time, and by the API's read (as the staff board does), not by workflow queries: the
+    // driver's waiting is not an action, and each query costs Temporal and the worker about what an update does.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, launchAt - Date.now())));
+    await eventually(`${product.id} on sale`, async () => (await ok(plain.http<{ stage: string }>('GET', p))).stage === 'ON_SALE', 60_000, req.onSalePollMs);
+    await ok(timed.http('POST', `${p}/end`, { body: { reason: 'bench' } }));
+  };
+  for (let wave = 0; wave < req.waves; wave++) {
+    await Promise.all(Array.from({ length: req.products }, (_, i) => lifecycle(wave * req.products + i)));
+  }
   return { samples, byAction: [...byAction], workflowIds };
 }
 

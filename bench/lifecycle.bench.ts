@@ -1,5 +1,6 @@
 // `npm run bench:lifecycle`: drives N products (default 200, BENCH_PRODUCTS) concurrently through the whole
-// lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), and in the
+// lifecycle via the HTTP API on the embedded defaults (a private data folder and free ports), in waves of N
+// until at least 20 lifecycles are measured (BENCH_WAVES), after a warm-up that is not counted, and in the
 // same run measures the floor: a bare Temporal update on an empty workflow (bench/workflows, run by a
 // worker of its own on the engine's Temporal server), at the same concurrency; and, as a reference point (not a
 // target's floor), the same update answering after one local activity that does nothing.
@@ -27,6 +28,22 @@ import { cpuDelta, cpuSeconds, cpuTotal, round, runBench, startBenchEngine, summ
 import { emptyUpdateTarget, ping, pingAfterLocalNoop, stop } from './workflows/empty-update-target.workflow';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 200);
+if (!Number.isInteger(PRODUCTS) || PRODUCTS < 1) throw new Error(`BENCH_PRODUCTS must be a whole number of at least 1, not ${process.env.BENCH_PRODUCTS}`);
+/**
+ * Successive waves of PRODUCTS products each (BENCH_WAVES): the concurrency stays PRODUCTS, and at low
+ * concurrency the figures come from enough actions to mean something (one product's lifecycle is 14 calls).
+ * By default as many waves as make at least MIN_MEASURED lifecycles.
+ */
+const MIN_MEASURED = 20;
+const WAVES = Number(process.env.BENCH_WAVES ?? Math.ceil(MIN_MEASURED / PRODUCTS));
+if (!Number.isInteger(WAVES) || WAVES < 1) throw new Error(`BENCH_WAVES must be a whole number of at least 1, not ${process.env.BENCH_WAVES}`);
+/**
+ * Before anything is measured, the engine, the floor's worker and the bench's client run this many products'
+ * lifecycles and their updates once, not counted (BENCH_WARMUP; 0 for none): otherwise the first calls of each
+ * pay for compiling their code paths, which at low concurrency is most of the calls.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? Math.min(PRODUCTS, MIN_MEASURED));
+if (!Number.isInteger(WARMUP) || WARMUP < 0) throw new Error(`BENCH_WARMUP must be a whole number, not ${process.env.BENCH_WARMUP}`);
 /**
  * Whether the influencer has a webhook and a log channel (1), as influencers do, so each action's updates are
  * delivered too, or none (0, the default: the action path alone, as the targets were set; bench:social measures
@@ -68,6 +85,22 @@ function startDriver(req: DriveRequest): { result: Promise<DriveResult>; finish(
   };
 }
 
+type Engine = Awaited<ReturnType<typeof startBenchEngine>>;
+
+/** What the driver is asked to play: PRODUCTS products at once, WAVES times, for an influencer of its own. */
+function driveRequest(engine: Engine, handle: string): DriveRequest {
+  return {
+    apiUrl: engine.apiUrl,
+    staffKey: engine.staffKey,
+    handle,
+    channels: CHANNELS,
+    products: PRODUCTS,
+    waves: WAVES,
+    launchAheadMs: LAUNCH_AHEAD_MS,
+    onSalePollMs: ON_SALE_POLL_MS,
+  };
+}
+
 async function main(): Promise<void> {
   // One client drives every product with one staff key: its per-key rate limit is lifted.
   const engine = await startBenchEngine('bench', { LAUNCH_COUNTDOWNS: '500ms', API_KEY_RATE_LIMIT: '1000000', ...(PROFILE ? { EMBEDDED_PG_SETTINGS: PROFILE_PG_SETTINGS } : {}) });
@@ -80,17 +113,20 @@ async function main(): Promise<void> {
     // Floor: the same number of update calls, on as many empty workflows, at the same concurrency; then the same
     // with one local activity doing nothing in each update's path (what any action whose read model is written
     // before it answers pays at least: not a target's floor, a reference point between the two).
+    const pendingDeliveries = async () =>
+      Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'`))[0].n);
     const floorWorker = await startFloorWorker(engine.temporalAddress, config.temporal.namespace);
     const UPDATES_PER_PRODUCT = 12;
-    const measureFloor = async (update: typeof ping) => {
+    // `workflows` at once, each taking UPDATES_PER_PRODUCT updates per wave one after another: the lifecycles' concurrency.
+    const measureFloor = async (update: typeof ping, workflows = PRODUCTS, waves = WAVES) => {
       const samples: number[] = [];
       const cpuBefore = cpuSeconds(dataDir);
       const threadsBefore = threadCpuSeconds();
       const startedAt = performance.now();
       await Promise.all(
-        Array.from({ length: PRODUCTS }, async (_, i) => {
+        Array.from({ length: workflows }, async (_, i) => {
           const handle = await client.workflow.start(emptyUpdateTarget, { workflowId: `bench-floor-${update.name}-${i}-${Date.now()}`, taskQueue: floorWorker.taskQueue });
-          for (let n = 0; n < UPDATES_PER_PRODUCT; n++) {
+          for (let n = 0; n < UPDATES_PER_PRODUCT * waves; n++) {
             const t = performance.now();
             await handle.executeUpdate(update, { args: [n] });
             samples.push(performance.now() - t);
@@ -103,6 +139,15 @@ async function main(): Promise<void> {
       const sum = summary(samples);
       return { ...sum, seconds, cpuMs: (cpuTotal(cpuBefore, cpuAfter) * 1000) / sum.n, cpu: cpuDelta(cpuBefore, cpuAfter), threads: threadMsPer(threadsBefore, threadCpuSeconds(), sum.n) };
     };
+    if (WARMUP > 0) {
+      console.log(`Warming up: ${WARMUP} workflows' updates of each kind and ${WARMUP} products' lifecycles, not counted …`);
+      await measureFloor(ping, WARMUP, 1);
+      await measureFloor(pingAfterLocalNoop, WARMUP, 1);
+      const warm = startDriver({ ...driveRequest(engine, `bench-warm-${Date.now()}`), products: WARMUP, waves: 1 });
+      await Promise.all((await warm.result).workflowIds.map((id) => client.workflow.getHandle(id).result()));
+      if (CHANNELS) await eventually('every warm-up delivery made', async () => (await pendingDeliveries()) === 0, 600_000, 500);
+      await warm.finish();
+    }
     const floor = await measureFloor(ping);
     const withLocal = await measureFloor(pingAfterLocalNoop);
     await floorWorker.stop();
@@ -121,21 +166,12 @@ async function main(): Promise<void> {
     if (PROFILE) await resetStatements(engine.dataSource);
     const profiler = PROFILE ? await startCpuProfile() : undefined;
     const started = performance.now();
-    const driver = startDriver({
-      apiUrl: engine.apiUrl,
-      staffKey: engine.staffKey,
-      handle: `bench-${Date.now()}`,
-      channels: CHANNELS,
-      products: PRODUCTS,
-      launchAheadMs: LAUNCH_AHEAD_MS,
-      onSalePollMs: ON_SALE_POLL_MS,
-    });
+    const driver = startDriver(driveRequest(engine, `bench-${Date.now()}`));
     const driven = await driver.result;
     // Ended products complete their workflows once their last writes are done, and their updates' deliveries go
     // on after that: both are the lifecycle's work too.
     await Promise.all(driven.workflowIds.map((id) => client.workflow.getHandle(id).result()));
-    const pending = async () => Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'`))[0].n);
-    if (CHANNELS) await eventually('every delivery made', async () => (await pending()) === 0, 600_000, 500);
+    if (CHANNELS) await eventually('every delivery made', async () => (await pendingDeliveries()) === 0, 600_000, 500);
     const { samples: updateSamples, workflowIds } = driven;
     const byAction = new Map(driven.byAction);
     const seconds = (performance.now() - started) / 1000;
@@ -148,16 +184,20 @@ async function main(): Promise<void> {
     const delivered = byStatus.get('delivered') ?? 0;
     const profileFile = path.resolve(__dirname, '..', '..', 'bench', 'profiles', `lifecycle-${PRODUCTS}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     const profile = profiler ? await profiler.stop(profileFile) : undefined;
-    const launched = Number((await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'ENDED'`))[0].n);
+    // The measured products only (not the warm-up's).
+    const launched = Number(
+      (await engine.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM products WHERE stage = 'ENDED' AND workflow_id = ANY($1)`, [workflowIds]))[0].n,
+    );
     const api = summary(updateSamples);
-    const lifecyclesPerSec = PRODUCTS / seconds;
+    const lifecyclesPerSec = (PRODUCTS * WAVES) / seconds;
     const ratio = api.p50 / floor.p50;
     const floorUpdatesPerSec = floor.n / floor.seconds;
     const actionsPerSec = api.n / seconds;
     const cpuMsPerAction = (cpuTotal(cpu1, cpu2) * 1000) / api.n;
     const engineThreadMsPerAction = threadMsPer(threads1, threads2, api.n);
     console.log('');
-    console.log(`Products launched:      ${launched} of ${PRODUCTS} in ${round(seconds)} s (each waits at least ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
+    const waves = WAVES > 1 ? `, in ${WAVES} waves of ${PRODUCTS} at once` : '';
+    console.log(`Products launched:      ${launched} of ${PRODUCTS * WAVES}${waves} in ${round(seconds)} s (each waits at least ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
     console.log(`Lifecycles per second:  ${round(lifecyclesPerSec)}`);
     console.log(`API update calls:       ${api.n}, p50 ${round(api.p50)} ms, p99 ${round(api.p99)} ms`);
     console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
@@ -183,6 +223,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         products: PRODUCTS,
+        waves: WAVES,
         launched,
         lifecyclesPerSec: round(lifecyclesPerSec),
         p50Ms: round(api.p50),
@@ -200,7 +241,7 @@ async function main(): Promise<void> {
         deliveries: delivered,
       }),
     );
-    if (launched < PRODUCTS || !received.verified || byStatus.has('failed') || (CHANNELS && received.accepted === 0)) process.exitCode = 1;
+    if (launched < PRODUCTS * WAVES || !received.verified || byStatus.has('failed') || (CHANNELS && received.accepted === 0)) process.exitCode = 1;
   } finally {
     await connection.close();
     await engine.stop();
