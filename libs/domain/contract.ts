@@ -18,12 +18,7 @@ export const PRODUCT_WORKFLOW_TYPE = 'productLifecycle';
 export type ProductLifecycleWorkflow = (input: ProductWorkflowInput) => Promise<ProductView>;
 export const DEFAULT_TASK_QUEUE = 'incubator-products';
 
-/**
- * The memo key that marks a workflow started with tracing on: its workflow-side OpenTelemetry interceptors run
- * for its whole run (apps/worker/src/workflow-tracing.ts). Fixed at the start, so tracing never changes how a
- * running workflow replays, whatever the workers' settings become.
- */
-export const TRACED_MEMO_KEY = 'otelTraced';
+export { TRACED_MEMO_KEY } from './traced-memo';
 
 /** One workflow per product; its id is derived from the product id, so `getHandle(id)` finds it. */
 export function productWorkflowId(productId: string): string {

@@ -4,31 +4,51 @@
 // replay with them, nor the other way round; deciding from the workflow's own start keeps every workflow
 // replaying the way it first ran, whether tracing is later switched on or off. The memo is known from the
 // workflow's first activation on, after the interceptors are made, so each call asks.
+//
+// The OpenTelemetry interceptors are loaded on a traced workflow's first call, not when the workflow is made:
+// every workflow evaluates its modules afresh in the sandbox, and evaluating the OpenTelemetry SDK and making its
+// tracer cost about 9 ms of workflow-thread CPU per workflow (each product, delivery and notification workflow,
+// and each one replayed into the cache), for the many workflows that are never traced.
 
-import { interceptors as openTelemetryInterceptors } from '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors';
+import type { interceptors as OpenTelemetryInterceptors } from '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors';
 import { workflowInfo, type WorkflowInterceptors } from '@temporalio/workflow';
-import { TRACED_MEMO_KEY } from '../../../libs/domain/contract';
+import { TRACED_MEMO_KEY } from '../../../libs/domain/traced-memo';
 
 type Method = (input: unknown, next: (input: unknown) => unknown) => unknown;
+type Loaded = ReturnType<typeof OpenTelemetryInterceptors>;
+
+/**
+ * The methods of each kind of Temporal's OpenTelemetry workflow interceptor (one interceptor of each kind).
+ * workflow-tracing.spec.ts keeps this equal to what the installed library implements.
+ */
+export const TRACED_METHODS = {
+  inbound: ['execute', 'handleSignal', 'handleUpdate', 'validateUpdate', 'handleQuery'],
+  outbound: ['scheduleActivity', 'scheduleLocalActivity', 'startNexusOperation', 'startChildWorkflowExecution', 'continueAsNew', 'signalWorkflow', 'getLogAttributes', 'getMetricTags'],
+  internals: ['dispose'],
+} as const satisfies Record<keyof Loaded, readonly string[]>;
 
 const traced = () => workflowInfo().memo?.[TRACED_MEMO_KEY] === true;
 
-/** `target`'s interceptor methods, each passing straight to `next` unless the workflow is traced. */
-function onlyWhenTraced<T extends object>(target: T): T {
-  const gated: Record<string, Method> = {};
-  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(target))) {
-    const method = (target as Record<string, unknown>)[name];
-    if (name === 'constructor' || typeof method !== 'function') continue;
-    gated[name] = (input, next) => (traced() ? (method as Method).call(target, input, next) : next(input));
-  }
-  return gated as T;
-}
-
 export function interceptors(): WorkflowInterceptors {
-  const otel = openTelemetryInterceptors();
-  return {
-    inbound: (otel.inbound ?? []).map(onlyWhenTraced),
-    outbound: (otel.outbound ?? []).map(onlyWhenTraced),
-    internals: (otel.internals ?? []).map(onlyWhenTraced),
+  let loaded: Loaded | undefined;
+  const load = (): Loaded => {
+    // Loaded here, on a traced workflow's first call, rather than imported at the top (see the header).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded ??= (require('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors') as { interceptors: typeof OpenTelemetryInterceptors }).interceptors();
+    return loaded;
   };
+  /** An interceptor of `kind` whose methods pass straight to `next` unless the workflow is traced. */
+  const gated = <K extends keyof Loaded>(kind: K): NonNullable<WorkflowInterceptors[K]>[number] => {
+    const methods: Record<string, Method> = {};
+    for (const name of TRACED_METHODS[kind]) {
+      methods[name] = (input, next) => {
+        if (!traced()) return next(input);
+        // The library makes one of each kind.
+        const target = load()[kind]?.[0] as Record<string, Method> | undefined;
+        return target ? target[name].call(target, input, next) : next(input);
+      };
+    }
+    return methods;
+  };
+  return { inbound: [gated('inbound')], outbound: [gated('outbound')], internals: [gated('internals')] };
 }
