@@ -216,7 +216,9 @@ async function main(): Promise<void> {
       const cpu = summarizeCpuProfile(profile, api.n);
       console.log('');
       console.log(`Profile of the engine's process (API and worker): ${cpu.totalMs} CPU-ms sampled, written to ${profileFile}`);
-      printProfileSummary(cpu, await statementSummary(engine.dataSource, api.n), 'action', '  ');
+      // The inspector samples the main thread alone: compare with that thread's CPU over the same lifecycles.
+      const mainThreadMs = (engineThreadMsPerAction['main thread'] ?? 0) * api.n;
+      printProfileSummary(cpu, await statementSummary(engine.dataSource, api.n), 'action', '  ', { cpuMs: mainThreadMs, of: 'its main thread' });
       const work = await workflowWorkSummary(client, workflowIds.slice(0, HISTORIES_READ));
       console.log(`  Temporal, over ${work.products} products' histories: ${JSON.stringify(work)}`);
     }

@@ -127,7 +127,19 @@ export function printProfileSummary(
   statements: Awaited<ReturnType<typeof statementSummary>>,
   unit: string,
   indent: string,
+  /** The CPU the sampled processes or thread used over the same time (/proc), and what that covers. */
+  measured?: { cpuMs: number; of: string },
 ): void {
+  if (measured) {
+    // V8's sampler ticks by the clock: while the sampled thread waits for a core it keeps being charged where it
+    // stands, most often a system call that woke another process on the same cores (writev to PostgreSQL or to
+    // an HTTP client), which then ran in its place. On a saturated machine the samples exceed the CPU used.
+    const excess = round(cpu.totalMs - measured.cpuMs, 0);
+    console.log(
+      `${indent}Sampled ${cpu.totalMs} ms against ${round(measured.cpuMs, 0)} ms of CPU ${measured.of} used (/proc)` +
+        (excess > 0 ? `: ${excess} ms of the samples are time waiting for a core, charged mostly to writev and other system calls; read the parts as shares` : ''),
+    );
+  }
   console.log(`${indent}CPU-µs per ${unit} by part of the stack (self time):`);
   for (const [part, us] of cpu.parts) console.log(`${indent}  ${String(us).padStart(8)}  ${part}`);
   console.log(`${indent}Top functions, CPU-µs per ${unit} (self time):`);

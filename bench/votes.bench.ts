@@ -183,7 +183,9 @@ async function maybeProfiled<T>(profiled: boolean, engine: Engine, name: string,
   const before = new Set(fs.readdirSync(PROFILE_DIR));
   await resetStatements(engine.dataSource);
   for (const pid of pids) process.kill(pid, 'SIGUSR2');
+  const cpuBefore = cpuSeconds(engine.dataDir);
   const result = await run();
+  const apiCpuMs = (cpuSeconds(engine.dataDir)['api processes'] - cpuBefore['api processes']) * 1000;
   for (const pid of pids) process.kill(pid, 'SIGUSR2');
   const n = items(result);
   // The statements of this phase only: read before the profiles are waited for.
@@ -193,7 +195,7 @@ async function maybeProfiled<T>(profiled: boolean, engine: Engine, name: string,
   for (const f of files) fs.renameSync(path.join(PROFILE_DIR, f), path.join(PROFILE_DIR, `${name}-${f}`));
   const cpu = summarizeCpuProfile(profiles, n, 20);
   console.log(`  Profile of the ${pids.length} API processes (${name}, ${n} stored): ${cpu.totalMs} CPU-ms sampled, written to ${PROFILE_DIR}/${name}-*`);
-  printProfileSummary(cpu, statements, 'item', '    ');
+  printProfileSummary(cpu, statements, 'item', '    ', { cpuMs: apiCpuMs, of: 'the API processes (all their threads; the profiles sample each main thread)' });
   return result;
 }
 
