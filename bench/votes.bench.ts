@@ -1,10 +1,10 @@
 // `npm run bench:votes`: starts the engine on embedded defaults (a private data folder and free ports),
 // registers a webhook source, opens a poll, and sends signed votes from distinct fans (about 10%
 // redeliveries) for a fixed time from a separate load-generator process. In the same run the same load
-// generator drives a bare endpoint of the same HTTP stack (the floor). Then rounds (BENCH_ROUNDS, 3) of votes
-// followed by a mix of fan reservations and shop orders (intake-load.ts) at the same connections and
-// duration: each round checks the database holds exactly what was acknowledged, and the mix's ratio to the
-// votes just before it is taken per round. Prints rates, latency, the ratio to the floor and the median mix
+// generator drives a bare endpoint of the same HTTP stack (the floor). Then rounds (BENCH_ROUNDS, 4) of votes
+// and a mix of fan reservations and shop orders (intake-load.ts) at the same connections and duration, votes
+// first in odd rounds and the mix first in even ones: each round checks the database holds exactly what was
+// acknowledged, and the mix's ratio to the votes beside it is taken per round. Prints rates, latency, the ratio to the floor and the median mix
 // ratio; the last line is one JSON object.
 // With `-- --profile`: the last round's votes and mix each under a CPU profile of every API process
 // (bench/profiles/votes-<time>/, started and stopped by SIGUSR2, see api-process.ts) and pg_stat_statements,
@@ -34,8 +34,8 @@ const OPTIONS = ['option-1', 'option-2', 'option-3', 'option-4'];
 const API_PROCESSES = Number(process.env.API_PROCESSES ?? Math.min(os.availableParallelism(), 4));
 // What the mix sends: both (half reservations, half orders; the default), or one kind alone to split the cost.
 const MIX = (process.env.BENCH_MIX ?? 'both') as MixRequest['mix'];
-// Rounds of votes then the mix, alternating (see main).
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Rounds of votes and the mix, which goes first alternating (see main): an even number puts each first as often.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`BENCH_ROUNDS must be a whole number of at least 1, not ${process.env.BENCH_ROUNDS}`);
 const PROFILE = process.argv.includes('--profile');
 const PROFILE_DIR = path.resolve(__dirname, '..', '..', 'bench', 'profiles', `votes-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -100,18 +100,31 @@ async function main(): Promise<void> {
     const floorPerSec = (floor.byStatus['202'] ?? 0) / floor.seconds;
     console.log(`  ${round(floorPerSec, 0)} answers/s, p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms; CPU: ${cpuDelta(cpu, cpuSeconds(dataDir))}, load generator ${round(floor.cpuSeconds, 1)} s`);
 
-    // Votes and the mix alternate, round by round, so each mix is compared with votes measured just before it
-    // on the same machine (a shared machine's speed drifts by tens of percent within a minute); the median
-    // of the rounds' ratios is the result.
+    // Votes and the mix alternate, round by round, so each mix is compared with votes measured beside it on the
+    // same machine (a shared machine's speed drifts by tens of percent within a minute); the median of the
+    // rounds' ratios is the result. Which goes first alternates too: whatever a phase leaves PostgreSQL to do
+    // after it (autovacuum of the rows it wrote, a checkpoint) falls on the next phase, and with the mix always
+    // second it always fell on the mix.
     const rounds: { votes: VoteRound; mix: MixRound }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       // The last round: the tables have grown by then, as they do in a long sale.
       const profiled = PROFILE && r === ROUNDS;
-      const votes = await maybeProfiled(profiled, engine, 'votes', (v) => v.acknowledged, () =>
-        runVotes(engine, { ...base, path: votePath, fanPrefix: `fan${r}`, seconds: SECONDS }, `round ${r}/${ROUNDS}`),
-      );
-      const mix = await maybeProfiled(profiled, engine, 'mix', (m) => m.reservations + m.orders, () => runMix(engine, mixSetup, `mix${r}`, `round ${r}/${ROUNDS}`));
-      console.log(`  round ${r}: mix to votes ${round(mix.perSec / votes.perSec, 3)}`);
+      const runVotesRound = () =>
+        maybeProfiled(profiled, engine, 'votes', (v) => v.acknowledged, () =>
+          runVotes(engine, { ...base, path: votePath, fanPrefix: `fan${r}`, seconds: SECONDS }, `round ${r}/${ROUNDS}`),
+        );
+      const runMixRound = () => maybeProfiled(profiled, engine, 'mix', (m) => m.reservations + m.orders, () => runMix(engine, mixSetup, `mix${r}`, `round ${r}/${ROUNDS}`));
+      const votesFirst = r % 2 === 1;
+      let votes: VoteRound;
+      let mix: MixRound;
+      if (votesFirst) {
+        votes = await runVotesRound();
+        mix = await runMixRound();
+      } else {
+        mix = await runMixRound();
+        votes = await runVotesRound();
+      }
+      console.log(`  round ${r} (${votesFirst ? 'votes first' : 'mix first'}): mix to votes ${round(mix.perSec / votes.perSec, 3)}`);
       rounds.push({ votes, mix });
     }
 
