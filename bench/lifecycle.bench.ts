@@ -196,8 +196,8 @@ async function main(): Promise<void> {
     const cpuMsPerAction = (cpuTotal(cpu1, cpu2) * 1000) / api.n;
     const engineThreadMsPerAction = threadMsPer(threads1, threads2, api.n);
     console.log('');
-    const waves = WAVES > 1 ? `, in ${WAVES} waves of ${PRODUCTS} at once` : '';
-    console.log(`Products launched:      ${launched} of ${PRODUCTS * WAVES}${waves} in ${round(seconds)} s (each waits at least ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
+    const inWaves = WAVES > 1 ? `, in ${WAVES} waves of ${PRODUCTS} at once` : '';
+    console.log(`Products launched:      ${launched} of ${PRODUCTS * WAVES}${inWaves} in ${round(seconds)} s (each waits at least ${LAUNCH_AHEAD_MS} ms for its launch timer)`);
     console.log(`Lifecycles per second:  ${round(lifecyclesPerSec)}`);
     console.log(`API update calls:       ${api.n}, p50 ${round(api.p50)} ms, p99 ${round(api.p99)} ms`);
     console.log(`Bare Temporal update:   ${floor.n}, p50 ${round(floor.p50)} ms, p99 ${round(floor.p99)} ms (floor)`);
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
       console.log('');
       console.log(`Profile of the engine's process (API and worker): ${cpu.totalMs} CPU-ms sampled, written to ${profileFile}`);
       // The inspector samples the main thread alone: compare with that thread's CPU over the same lifecycles.
-      const mainThreadMs = (engineThreadMsPerAction['main thread'] ?? 0) * api.n;
+      const mainThreadMs = threadMsPer(threads1, threads2, 1)['main thread'] ?? 0;
       printProfileSummary(cpu, await statementSummary(engine.dataSource, api.n), 'action', '  ', { cpuMs: mainThreadMs, of: 'its main thread' });
       const work = await workflowWorkSummary(client, workflowIds.slice(0, HISTORIES_READ));
       console.log(`  Temporal, over ${work.products} products' histories: ${JSON.stringify(work)}`);

@@ -44,8 +44,8 @@ export function interceptors(): WorkflowInterceptors {
       methods[name] = (input, next) => {
         if (!traced()) return next(input);
         // The library makes one of each kind.
-        const target = load()[kind]?.[0] as Record<string, Method> | undefined;
-        return target ? target[name].call(target, input, next) : next(input);
+        const target = load()[kind]![0] as Record<string, Method>;
+        return target[name].call(target, input, next);
       };
     }
     return methods;
