@@ -323,7 +323,7 @@ async function runMix(engine: Engine, setup: MixSetup, prefix: string, label: st
   const fans = await q<{ platform_user_id: string }>(`SELECT platform_user_id FROM reservations WHERE product_id = $1 AND platform_user_id LIKE $2`, [setup.demandProductId, like]);
   const orders = await q<{ order_id: string }>(`SELECT order_id FROM order_lines WHERE shop_id = $1 AND order_id LIKE $2`, [setup.shopId, like]);
   const [totals] = await q<{ reserved: number; rows_units: number; sold: number; lines: number }>(
-    `SELECT (SELECT reserved_units FROM demand_windows WHERE product_id = $1) AS reserved,
+    `SELECT (SELECT coalesce(max(reserved_units), 0) FROM demand_window_totals WHERE product_id = $1) AS reserved,
             (SELECT coalesce(sum(quantity), 0)::int FROM reservations WHERE product_id = $1) AS rows_units,
             (SELECT coalesce(sum(sold), 0)::int FROM variant_stock WHERE product_id = $2) AS sold,
             (SELECT coalesce(sum(quantity), 0)::int FROM order_lines WHERE product_id = $2) AS lines`,

@@ -15,7 +15,7 @@ import { DeliveryEntity } from './entities/delivery.entity';
 import { SocialUpdateEntity } from './entities/social-update.entity';
 import { ShopEntity } from './entities/shop.entity';
 import { ProductVariantEntity } from './entities/product-variant.entity';
-import { DemandWindowEntity } from './entities/demand-window.entity';
+import { DemandWindowEntity, DemandWindowTotalsEntity } from './entities/demand-window.entity';
 import { ReservationEntity } from './entities/reservation.entity';
 import { VariantStockEntity } from './entities/variant-stock.entity';
 import { ShopEventEntity } from './entities/shop-event.entity';
@@ -52,6 +52,7 @@ import { MagicLinkEntity } from './entities/magic-link.entity';
 import { SessionEntity } from './entities/session.entity';
 import { Sessions1764610000000 } from './migrations/1764610000000-sessions';
 import { SponsoredPostPlatforms1764620000000 } from './migrations/1764620000000-sponsored-post-platforms';
+import { DemandWindowTotals1764630000000 } from './migrations/1764630000000-demand-window-totals';
 
 export const ENTITIES = [
   InfluencerEntity,
@@ -70,6 +71,7 @@ export const ENTITIES = [
   ShopEntity,
   ProductVariantEntity,
   DemandWindowEntity,
+  DemandWindowTotalsEntity,
   ReservationEntity,
   VariantStockEntity,
   ShopEventEntity,
@@ -114,6 +116,7 @@ export const MIGRATIONS = [
   Images1764600000000,
   Sessions1764610000000,
   SponsoredPostPlatforms1764620000000,
+  DemandWindowTotals1764630000000,
 ];
 
 export interface DataSourceSettings {

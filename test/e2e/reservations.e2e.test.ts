@@ -50,7 +50,8 @@ describe('fan reservations through signed webhooks', () => {
   const windowOf = async (productId: string) =>
     (
       await t.db.dataSource.query<{ reserved_units: number; reservations: number; goal_reached_at: Date | null }[]>(
-        `SELECT reserved_units, reservations, goal_reached_at FROM demand_windows WHERE product_id = $1`,
+        `SELECT coalesce(t.reserved_units, 0) AS reserved_units, coalesce(t.reservations, 0) AS reservations, t.goal_reached_at
+         FROM demand_windows w LEFT JOIN demand_window_totals t ON t.product_id = w.product_id WHERE w.product_id = $1`,
         [productId],
       )
     )[0];

@@ -1,7 +1,7 @@
 // A product's reservation window: written from the workflow's events (opened, extended, decided), closed
-// race-free by the reservation tally, read by reservation intake and the live demand. Reservations
-// themselves are written by intake (ReservationRepository); the tally counts them here, in the transaction
-// that closes the window.
+// race-free by the reservation tally, read by reservation intake and the live demand. Reservations and the
+// window's live totals (demand_window_totals) are written by intake (ReservationRepository); the tally
+// counts the reservations themselves here, in the transaction that closes the window.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DemandStatus, ReservationTally } from '../../domain';
 import { DemandWindowEntity } from '../entities/demand-window.entity';
@@ -13,6 +13,15 @@ export interface DemandWindowWrite {
   minimumUnits: number;
   /** The product's seq: an older write never overwrites a newer one. */
   seq: number;
+}
+
+/** The window with its live totals (0 until its first reservation). */
+export interface LiveWindow {
+  status: DemandStatus;
+  closesAt: Date;
+  minimumUnits: number;
+  reservedUnits: number;
+  reservations: number;
 }
 
 export class DemandWindowRepository {
@@ -32,6 +41,17 @@ export class DemandWindowRepository {
 
   find(productId: string): Promise<DemandWindowEntity | null> {
     return this.db.getRepository(DemandWindowEntity).findOneBy({ productId });
+  }
+
+  /** The window and its live totals in one read; null when the product has no window. */
+  async findLive(productId: string): Promise<LiveWindow | null> {
+    const rows: { status: DemandStatus; closes_at: Date; minimum_units: number; reserved_units: number; reservations: number }[] = await this.db.query(
+      `SELECT w.status, w.closes_at, w.minimum_units, coalesce(t.reserved_units, 0) AS reserved_units, coalesce(t.reservations, 0) AS reservations
+       FROM demand_windows w LEFT JOIN demand_window_totals t ON t.product_id = w.product_id WHERE w.product_id = $1`,
+      [productId],
+    );
+    const r = rows[0];
+    return r ? { status: r.status, closesAt: r.closes_at, minimumUnits: r.minimum_units, reservedUnits: r.reserved_units, reservations: r.reservations } : null;
   }
 
   /**

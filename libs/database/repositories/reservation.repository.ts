@@ -51,20 +51,23 @@ interface BatchRow {
   crossed: GoalCrossing[] | null;
 }
 
-// The window rows are locked FOR NO KEY UPDATE, not FOR SHARE as the votes hold their polls: the same
-// statement bumps the window's live totals, and two batches that both held the row FOR SHARE would
-// deadlock upgrading. The tally's close (DemandWindowRepository.tally, an UPDATE) waits for every batch
-// holding the row and makes later ones find it not OPEN: every reservation acknowledged before the close
-// is counted, none after it is accepted.
+// The window rows are held FOR SHARE while the batch inserts, as votes hold their polls: the tally's close
+// (DemandWindowRepository.tally, an UPDATE) waits for every batch holding the row and makes later ones find
+// it not OPEN, so every reservation acknowledged before the close is counted and none after it is accepted.
+// The live totals are a row of their own (demand_window_totals), upserted at the end: concurrent batches
+// (of several API processes) queue only there, for the moment of the update, not for each other's whole
+// statement and commit as they did while the totals were the window's own row, locked to be updated.
+// A batch reached the goal when its units took the total from below the goal to it or past it (the goal
+// never changes while the window is open; each batch sees the total the one before it committed).
 const INSERT_BATCH = `
 WITH input AS (
   SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
     AS t(idx, id, code, product_id, quantity, variant_id, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id, attribution_code)
 ), open_windows AS (
-  SELECT w.product_id, w.reserved_units, w.minimum_units, w.goal_reached_at FROM demand_windows w
+  SELECT w.product_id, w.minimum_units FROM demand_windows w
   WHERE w.product_id = ANY($4::text[]) AND w.status = 'OPEN' AND w.closes_at > now()
   ORDER BY w.product_id
-  FOR NO KEY UPDATE
+  FOR SHARE
 ), inserted AS (
   INSERT INTO reservations (id, code, product_id, variant_id, quantity, platform, platform_user_id, platform_user_id_raw, via, source_id, webhook_id, attribution_code)
   SELECT i.id, i.code, i.product_id, i.variant_id, i.quantity, i.platform, i.platform_user_id, i.platform_user_id_raw, i.via, i.source_id, i.webhook_id, i.attribution_code
@@ -75,11 +78,17 @@ WITH input AS (
 ), added AS (
   SELECT product_id, sum(quantity)::int AS units, count(*)::int AS n FROM inserted GROUP BY product_id
 ), bumped AS (
-  UPDATE demand_windows w SET reserved_units = w.reserved_units + a.units, reservations = w.reservations + a.n,
-    goal_reached_at = CASE WHEN w.goal_reached_at IS NULL AND w.reserved_units + a.units >= w.minimum_units THEN now() ELSE w.goal_reached_at END
+  INSERT INTO demand_window_totals AS t (product_id, reserved_units, reservations, goal_reached_at)
+  SELECT a.product_id, a.units, a.n, CASE WHEN a.units >= o.minimum_units THEN now() END
   FROM added a JOIN open_windows o ON o.product_id = a.product_id
-  WHERE w.product_id = a.product_id
-  RETURNING w.product_id, w.reserved_units, o.goal_reached_at IS NULL AND w.goal_reached_at IS NOT NULL AS crossed
+  ORDER BY a.product_id
+  ON CONFLICT (product_id) DO UPDATE SET reserved_units = t.reserved_units + EXCLUDED.reserved_units, reservations = t.reservations + EXCLUDED.reservations,
+    goal_reached_at = coalesce(t.goal_reached_at, CASE
+      WHEN t.reserved_units + EXCLUDED.reserved_units >= (SELECT w.minimum_units FROM demand_windows w WHERE w.product_id = t.product_id) THEN now() END)
+  RETURNING t.product_id, t.reserved_units
+), crossed AS (
+  SELECT b.product_id, b.reserved_units FROM bumped b JOIN added a ON a.product_id = b.product_id JOIN open_windows o ON o.product_id = b.product_id
+  WHERE b.reserved_units >= o.minimum_units AND b.reserved_units - a.units < o.minimum_units
 )
 SELECT i.idx,
        o.product_id IS NOT NULL AS open,
@@ -88,7 +97,7 @@ SELECT i.idx,
        CASE WHEN o.product_id IS NULL THEN (
          SELECT to_char(w.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM demand_windows w WHERE w.product_id = i.product_id) END AS closes_at,
        CASE WHEN i.idx = 0 THEN (
-         SELECT json_agg(json_build_object('productId', b.product_id, 'totalUnits', b.reserved_units)) FROM bumped b WHERE b.crossed) END AS crossed
+         SELECT json_agg(json_build_object('productId', c.product_id, 'totalUnits', c.reserved_units)) FROM crossed c) END AS crossed
 FROM input i
 LEFT JOIN open_windows o ON o.product_id = i.product_id
 LEFT JOIN inserted ins ON ins.id = i.id
@@ -164,10 +173,10 @@ export class ReservationRepository {
   /** Windows whose goal intake reached at least `graceSeconds` ago while the workflow's read model does not show it yet. */
   async unannouncedGoals(graceSeconds: number, limit: number): Promise<GoalCrossing[]> {
     const rows: { product_id: string; reserved_units: number }[] = await this.db.query(
-      `SELECT w.product_id, w.reserved_units FROM demand_windows w JOIN products p ON p.id = w.product_id
-       WHERE w.goal_reached_at IS NOT NULL AND w.goal_reached_at < now() - make_interval(secs => $1) AND w.status = 'OPEN'
+      `SELECT w.product_id, t.reserved_units FROM demand_window_totals t JOIN demand_windows w ON w.product_id = t.product_id JOIN products p ON p.id = t.product_id
+       WHERE t.goal_reached_at IS NOT NULL AND t.goal_reached_at < now() - make_interval(secs => $1) AND w.status = 'OPEN'
          AND p.snapshot -> 'demand' ->> 'goalReachedAt' IS NULL
-       ORDER BY w.goal_reached_at LIMIT $2`,
+       ORDER BY t.goal_reached_at LIMIT $2`,
       [graceSeconds, limit],
     );
     return rows.map((r) => ({ productId: r.product_id, totalUnits: r.reserved_units }));

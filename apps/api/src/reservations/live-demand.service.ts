@@ -1,5 +1,5 @@
-// Live demand for fans: units per variant, share of the goal and time left, from the window's live totals
-// and the reservations, read at most once per LIVE_RESULTS_TTL per product and API instance.
+// Live demand for fans: units per variant, share of the goal and time left, from the window, its live
+// totals and the reservations, read at most once per LIVE_RESULTS_TTL per product and API instance.
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
@@ -33,7 +33,7 @@ export class LiveDemandService {
     const now = Date.now();
     const product = await this.catalog.get(productId);
     if (!product) throw new DomainError(DomainErrorCode.NotFound, `product ${productId} does not exist`);
-    const window = await this.windows.find(productId);
+    const window = await this.windows.findLive(productId);
     if (!window) throw new DomainError(DomainErrorCode.NotFound, `product ${productId} has no demand gate: it takes no reservations (no demand goal, or its poll has not closed yet)`);
     const units = await this.reservations.unitsPerVariant(productId);
     const closesAt = window.closesAt.getTime();
