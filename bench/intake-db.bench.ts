@@ -12,15 +12,14 @@
 // The last line is one JSON object.
 
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import { createDataSource, newId, OrderRepository, ReservationRepository, VoteRepository, type NewOrder, type NewReservation, type NewVote, type ShopDelivery } from '@app/database';
 import { newReservationCode } from '@app/shop';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { registerShop } from '../test/support/intake';
 import { castInfluencer, createProduct } from '../test/support/product-flow';
 import { registerSource } from '../test/support/votes';
 import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
-import { round, runBench, startBenchEngine } from './support';
+import { median, readStat, round, runBench, startBenchEngine } from './support';
 
 const BATCH = Number(process.env.BENCH_BATCH ?? 25);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,2,8').split(',').map(Number);
@@ -43,9 +42,17 @@ interface Targets {
   shopId: string;
 }
 
+/** The intake repositories, on one writer's connection. */
+interface Intake {
+  votes: VoteRepository;
+  reservations: ReservationRepository;
+  orders: OrderRepository;
+}
+
 interface Writer {
   /** Holds its connection for the whole run (a pooled one left idle would be closed, and its backend with it). */
   runner: QueryRunner;
+  intake: Intake;
   /** Its connection's backend process, whose CPU is PostgreSQL's work for this writer. */
   backendPid: number;
 }
@@ -55,16 +62,12 @@ interface Measured {
   cpuUsPerItem: number;
 }
 
-/** CPU seconds (user + system) of a process, from /proc. */
-function processCpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+/** CPU seconds (user + system) a writer's backend has used so far. */
+const backendCpuSeconds = (w: Writer) => readStat(`/proc/${w.backendPid}/stat`).cpu;
 
 let serial = 0;
 /** A batch of `BATCH` new items of one kind (every item new: no redelivery, as the bulk of real intake). */
-function writeBatch(kind: Kind, t: Targets, db: EntityManager, tag: string): Promise<unknown> {
+function writeBatch(kind: Kind, t: Targets, intake: Intake, tag: string): Promise<unknown> {
   const n = () => `${tag}-${++serial}`;
   const now = new Date().toISOString();
   switch (kind) {
@@ -73,7 +76,7 @@ function writeBatch(kind: Kind, t: Targets, db: EntityManager, tag: string): Pro
         const id = n();
         return { productId: t.pollProductId, optionId: `option-${(i % 2) + 1}`, platform: 'weibo', platformUserId: `fan-${id}`, platformUserIdRaw: `Fan-${id}`, occurredAt: now, sourceId: t.sourceId, webhookId: `w-${id}`, attributionCode: null };
       });
-      return new VoteRepository(db).insertBatch(votes, []);
+      return intake.votes.insertBatch(votes, []);
     }
     case 'reservations': {
       const reservations: NewReservation[] = Array.from({ length: BATCH }, (_, i) => {
@@ -93,7 +96,7 @@ function writeBatch(kind: Kind, t: Targets, db: EntityManager, tag: string): Pro
           attributionCode: null,
         };
       });
-      return new ReservationRepository(db).insertBatch(reservations);
+      return intake.reservations.insertBatch(reservations);
     }
     case 'orders': {
       const deliveries: ShopDelivery[] = Array.from({ length: BATCH }, (_, i) => {
@@ -106,29 +109,24 @@ function writeBatch(kind: Kind, t: Targets, db: EntityManager, tag: string): Pro
         };
         return { shopId: t.shopId, orderId: order.orderId, webhookId: `w-${id}`, topic: 'order.created', order, effect: (r) => r.recordOrder(t.shopId, order) };
       });
-      return new OrderRepository(db).recordBatch(deliveries);
+      return intake.orders.recordBatch(deliveries);
     }
   }
 }
 
 /** `writers` at once, each writing BATCHES batches one after another. */
 async function measure(kind: Kind, writers: Writer[], t: Targets, tag: string): Promise<Measured> {
-  const cpuBefore = writers.map((w) => processCpuSeconds(w.backendPid));
+  const cpuBefore = writers.map(backendCpuSeconds);
   const started = performance.now();
   await Promise.all(
     writers.map(async (w, i) => {
-      for (let b = 0; b < BATCHES; b++) await writeBatch(kind, t, w.runner.manager, `${tag}-${i}`);
+      for (let b = 0; b < BATCHES; b++) await writeBatch(kind, t, w.intake, `${tag}-${i}`);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const cpu = writers.reduce((sum, w, i) => sum + processCpuSeconds(w.backendPid) - cpuBefore[i], 0);
+  const cpu = writers.reduce((sum, w, i) => sum + backendCpuSeconds(w) - cpuBefore[i], 0);
   const items = writers.length * BATCHES * BATCH;
   return { itemsPerSec: items / seconds, cpuUsPerItem: (cpu * 1e6) / items };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 async function main(): Promise<void> {
@@ -156,7 +154,8 @@ async function main(): Promise<void> {
       const runner = dataSource.createQueryRunner();
       await runner.connect();
       const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
-      writers.push({ runner, backendPid: pid });
+      const { manager } = runner;
+      writers.push({ runner, backendPid: pid, intake: { votes: new VoteRepository(manager), reservations: new ReservationRepository(manager), orders: new OrderRepository(manager) } });
     }
 
     console.log(`Warming up: ${BATCHES} batches of each kind from one writer, not counted …`);

@@ -17,11 +17,18 @@ export function summary(samples: number[]): { p50: number; p99: number; n: numbe
 
 export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** The median of rounds' figures (of an even number: the mean of the middle two, to 3 decimals). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : round((s[m - 1] + s[m]) / 2, 3);
+}
+
 /**
  * A /proc stat file's fields after the command name (field 3 on: state, ppid, …), and the CPU seconds in its
  * utime + stime (USER_HZ ticks). Throws when the process or thread ended meanwhile.
  */
-function readStat(file: string): { fields: string[]; cpu: number } {
+export function readStat(file: string): { fields: string[]; cpu: number } {
   const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
   return { fields, cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
 }

@@ -22,7 +22,7 @@ import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
 import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
 import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, statementSummary, summarizeCpuProfile, type CpuProfile } from './profile';
-import { cpuDelta, cpuSeconds, round, runBench, startBenchEngine } from './support';
+import { cpuDelta, cpuSeconds, median, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -175,12 +175,6 @@ async function main(): Promise<void> {
   } finally {
     await engine.stop();
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : round((s[m - 1] + s[m]) / 2, 3);
 }
 
 type Engine = Awaited<ReturnType<typeof startBenchEngine>>;
