@@ -52,6 +52,38 @@ function load(req: LoadRequest | MixRequest, script = 'vote-load.js'): Promise<L
   });
 }
 
+/** CPU per acknowledged item (µs) of one phase, by where it ran; `total` is their sum. */
+interface CpuPerItem {
+  api: number;
+  postgres: number;
+  loadGenerator: number;
+  /** The engine's own process, Temporal: idle in these phases. */
+  rest: number;
+  total: number;
+  /** Cores busy on average over the phase: near the machine's count, the phase was CPU-bound. */
+  cores: number;
+}
+
+function cpuPerItem(before: Record<string, number>, after: Record<string, number>, loadGeneratorSeconds: number, items: number, seconds: number): CpuPerItem {
+  const used = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+  const all = Object.keys(after).reduce((t, k) => t + used(k), 0) + loadGeneratorSeconds;
+  const us = (s: number) => round((s * 1e6) / Math.max(1, items), 1);
+  const api = used('api processes');
+  const postgres = used('postgres');
+  return { api: us(api), postgres: us(postgres), loadGenerator: us(loadGeneratorSeconds), rest: us(all - api - postgres - loadGeneratorSeconds), total: us(all), cores: round(all / seconds, 2) };
+}
+
+const CPU_PARTS = ['api', 'postgres', 'loadGenerator', 'rest', 'total', 'cores'] as const;
+
+/** Each part's median over the rounds. */
+function medianCpu(rows: CpuPerItem[]): CpuPerItem {
+  return Object.fromEntries(CPU_PARTS.map((k) => [k, median(rows.map((r) => r[k]))])) as unknown as CpuPerItem;
+}
+
+function describeCpu(c: CpuPerItem): string {
+  return `API processes ${c.api}, PostgreSQL ${c.postgres}, load generator ${c.loadGenerator}, the rest ${c.rest}; ${c.total} in all (${c.cores} cores busy)`;
+}
+
 async function main(): Promise<void> {
   // The API processes inherit this environment: with it they profile themselves on SIGUSR2 (api-process.ts).
   if (PROFILE) process.env.BENCH_PROFILE_DIR = PROFILE_DIR;
@@ -145,6 +177,19 @@ async function main(): Promise<void> {
     console.log(`Ratio to the floor: ${round(ratio, 3)} (target ≥ 0.8, with p99 ≤ 100 ms: ${round(0.8 * floorPerSec, 0)} votes/s on this floor): ${votesMet ? 'met' : 'NOT met'}`);
     const met = mixRatio >= 0.9 && mixP99 <= 100;
     console.log(`Mix to votes alone, median of ${ROUNDS} rounds: ${mixRatio} (rounds ${ratios.join(', ')}; target ≥ 0.9), p99 ${mixP99} ms against votes' ${votesP99} ms (target ≤ 100 ms): ${met ? 'met' : 'NOT met'}`);
+    // Where a mix item costs more than a vote. With the machine's cores all busy, rates go as 1 / CPU per item,
+    // so the ratio the mix would reach if its API processes spent no more per item than they do per vote (the
+    // database's and the load generator's part as measured) is about the most any change to the API can give.
+    const votesCpu = medianCpu(rounds.map((r) => r.votes.cpu));
+    const mixCpu = medianCpu(rounds.map((r) => r.mix.cpu));
+    const boundRounds = rounds.map((r) => round(r.votes.cpu.total / (r.mix.cpu.total - r.mix.cpu.api + r.votes.cpu.api), 3));
+    const ratioIfApiAsVotes = median(boundRounds);
+    console.log(`CPU-µs per acknowledged item, medians of the rounds: votes: ${describeCpu(votesCpu)}`);
+    console.log(`  mix: ${describeCpu(mixCpu)}`);
+    console.log(
+      `  the mix to votes if its API processes spent per item only what they spend per vote (the rest as measured): ${ratioIfApiAsVotes} ` +
+        `(rounds ${boundRounds.join(', ')}), about the most that changes to the API alone could give on this machine`,
+    );
     console.log(
       JSON.stringify({
         votesPerSec: round(votesPerSec, 0),
@@ -156,6 +201,7 @@ async function main(): Promise<void> {
         stored: sum((r) => r.votes.stored),
         lost: sum((r) => r.votes.lost),
         doubled: sum((r) => r.votes.doubled),
+        cpuUsPerItem: { votes: votesCpu, mix: mixCpu },
         mix: {
           kind: MIX,
           perSec: round(median(rounds.map((r) => r.mix.perSec)), 0),
@@ -163,6 +209,7 @@ async function main(): Promise<void> {
           p99Ms: mixP99,
           ratioToVotes: mixRatio,
           rounds: ratios,
+          ratioIfApiAsVotes,
           reservations: sum((r) => r.mix.reservations),
           orders: sum((r) => r.mix.orders),
           lost: sum((r) => r.mix.lost),
@@ -220,6 +267,7 @@ async function newProfiles(before: Set<string>, count: number): Promise<string[]
 
 interface VoteRound {
   perSec: number;
+  cpu: CpuPerItem;
   p50Ms: number;
   p99Ms: number;
   acknowledged: number;
@@ -234,10 +282,12 @@ async function runVotes(engine: Engine, req: LoadRequest, label: string): Promis
   console.log(`Votes (${label}): ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
   const cpu = cpuSeconds(engine.dataDir);
   const votes = await load(req);
-  const perSec = ((votes.byStatus['202'] ?? 0) + (votes.byStatus['200'] ?? 0)) / votes.seconds;
+  const cpuAfter = cpuSeconds(engine.dataDir);
+  const answered = (votes.byStatus['202'] ?? 0) + (votes.byStatus['200'] ?? 0);
+  const perSec = answered / votes.seconds;
   console.log(
     `  ${round(perSec, 0)} acknowledged votes/s (${votes.byStatus['202'] ?? 0} counted, ${votes.byStatus['200'] ?? 0} duplicates), ` +
-      `p50 ${votes.p50Ms} ms, p99 ${votes.p99Ms} ms; CPU: ${cpuDelta(cpu, cpuSeconds(engine.dataDir))}, load generator ${round(votes.cpuSeconds, 1)} s`,
+      `p50 ${votes.p50Ms} ms, p99 ${votes.p99Ms} ms; CPU: ${cpuDelta(cpu, cpuAfter)}, load generator ${round(votes.cpuSeconds, 1)} s`,
   );
   const other = Object.entries(votes.byStatus).filter(([st]) => st !== '200' && st !== '202');
   if (other.length) console.log(`  other answers: ${JSON.stringify(Object.fromEntries(other))}`);
@@ -255,7 +305,8 @@ async function runVotes(engine: Engine, req: LoadRequest, label: string): Promis
   const doubled = rows.length - stored.size;
   const unacknowledged = [...stored].filter((f) => !acknowledged.has(f)).length;
   console.log(`  database: ${stored.size} stored, ${acknowledged.size} acknowledged distinct, lost ${lost}, doubled ${doubled}, stored but never acknowledged ${unacknowledged}`);
-  return { perSec, p50Ms: votes.p50Ms, p99Ms: votes.p99Ms, acknowledged: acknowledged.size, stored: stored.size, lost, doubled, exact: lost === 0 && doubled === 0 && unacknowledged === 0 };
+  const cpuUs = cpuPerItem(cpu, cpuAfter, votes.cpuSeconds, answered, votes.seconds);
+  return { perSec, cpu: cpuUs, p50Ms: votes.p50Ms, p99Ms: votes.p99Ms, acknowledged: acknowledged.size, stored: stored.size, lost, doubled, exact: lost === 0 && doubled === 0 && unacknowledged === 0 };
 }
 
 /** What every round of the mix sends: the shop, the two products and how. */
@@ -263,6 +314,7 @@ type MixSetup = Omit<MixRequest, 'prefix' | 'seconds' | 'poolSize'>;
 
 interface MixRound {
   perSec: number;
+  cpu: CpuPerItem;
   p50Ms: number;
   p99Ms: number;
   reservations: number;
@@ -305,10 +357,12 @@ async function runMix(engine: Engine, setup: MixSetup, prefix: string, label: st
   console.log(`${what} (${label}): ${CONNECTIONS} connections for ${SECONDS} s, signed, ~10% redeliveries …`);
   const cpu = cpuSeconds(engine.dataDir);
   const mix = await load({ ...setup, prefix, seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
-  const perSec = ((mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0)) / mix.seconds;
+  const cpuAfter = cpuSeconds(engine.dataDir);
+  const answered = (mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0);
+  const perSec = answered / mix.seconds;
   console.log(
     `  ${round(perSec, 0)} acknowledged deliveries/s (${mix.byStatus['202'] ?? 0} recorded, ${mix.byStatus['200'] ?? 0} duplicates), p50 ${mix.p50Ms} ms, ` +
-      `p99 ${mix.p99Ms} ms; CPU: ${cpuDelta(cpu, cpuSeconds(engine.dataDir))}, load generator ${round(mix.cpuSeconds, 1)} s`,
+      `p99 ${mix.p99Ms} ms; CPU: ${cpuDelta(cpu, cpuAfter)}, load generator ${round(mix.cpuSeconds, 1)} s`,
   );
   const other = Object.entries(mix.byStatus).filter(([st]) => st !== '200' && st !== '202');
   if (other.length) console.log(`  other answers: ${JSON.stringify(Object.fromEntries(other))}`);
@@ -338,6 +392,7 @@ async function runMix(engine: Engine, setup: MixSetup, prefix: string, label: st
   );
   return {
     perSec,
+    cpu: cpuPerItem(cpu, cpuAfter, mix.cpuSeconds, answered, mix.seconds),
     p50Ms: mix.p50Ms,
     p99Ms: mix.p99Ms,
     reservations: storedFans.size,
