@@ -43,24 +43,23 @@ const verifier = new SignatureVerifier([secret]);
 const bodyPipe = createValidationPipe();
 const envelopePipe = new ShopEnvelopePipe();
 
-/** Bodies as bench:votes' load generators send them: each a new fan or order, signed. */
+/** One signed request of each kind, as bench:votes' load generators send them: each a new fan or order. */
+const SIGNED: Record<Kind, (id: string, i: number, at: Date) => { payload: string; headers: Record<string, string> }> = {
+  vote: (id, _i, at) => sign(secret, { ...voteBody('p-8f3k2m9q1z7x', 'option-1', `fan-${id}`), occurredAt: at.toISOString() }, { webhookId: `msg_${id}`, at }),
+  reservation: (id, i, at) =>
+    sign(secret, { ...reservationBody('p-8f3k2m9q1z7x', 'm-black', `fan-${id}`, 1 + (i % 3)), occurredAt: at.toISOString() }, { webhookId: `msg_${id}`, at }),
+  order: (id, _i, at) =>
+    signShopEvent(
+      { secret },
+      'order.created',
+      { orderId: `order-${id}`, createdAt: at.toISOString(), currency: 'USD', lines: [{ lineId: '1', productId: 'p-8f3k2m9q1z7x', variantId: 'm-black', quantity: 1, unitPriceMinor: 4990 }] },
+      { webhookId: `msg_${id}`, at },
+    ),
+};
+
 function requests(kind: Kind, n: number, prefix: string): Request[] {
-  const now = new Date();
-  return Array.from({ length: n }, (_, i) => {
-    const id = `${prefix}-${i}`;
-    const signed =
-      kind === 'vote'
-        ? sign(secret, { ...voteBody('p-8f3k2m9q1z7x', 'option-1', `fan-${id}`), occurredAt: now.toISOString() }, { webhookId: `msg_${id}`, at: now })
-        : kind === 'reservation'
-          ? sign(secret, { ...reservationBody('p-8f3k2m9q1z7x', 'm-black', `fan-${id}`, 1 + (i % 3)), occurredAt: now.toISOString() }, { webhookId: `msg_${id}`, at: now })
-          : signShopEvent(
-              { secret },
-              'order.created',
-              { orderId: `order-${id}`, createdAt: now.toISOString(), currency: 'USD', lines: [{ lineId: '1', productId: 'p-8f3k2m9q1z7x', variantId: 'm-black', quantity: 1, unitPriceMinor: 4990 }] },
-              { webhookId: `msg_${id}`, at: now },
-            );
-    return { kind, payload: signed.payload, headers: signed.headers };
-  });
+  const at = new Date();
+  return Array.from({ length: n }, (_, i) => ({ kind, ...SIGNED[kind](`${prefix}-${i}`, i, at) }));
 }
 
 async function validate(kind: Kind, body: unknown): Promise<void> {
@@ -108,11 +107,10 @@ async function main(): Promise<void> {
     const parts = Object.fromEntries(STAGES.map((s) => [s, round(median(rows.map((x) => x[s])), 2)])) as Record<Stage, number>;
     return { ...parts, total: round(STAGES.reduce((t, s) => t + parts[s], 0), 2) };
   };
-  const result: Record<string, Record<Kind, ReturnType<typeof med>>> = { alone: {} as never, interleaved: {} as never };
-  for (const k of KINDS) {
-    result.alone[k] = med(alone[k]);
-    result.interleaved[k] = med(mixed.map((m) => m[k]));
-  }
+  const result = {
+    alone: Object.fromEntries(KINDS.map((k) => [k, med(alone[k])])) as Record<Kind, ReturnType<typeof med>>,
+    interleaved: Object.fromEntries(KINDS.map((k) => [k, med(mixed.map((m) => m[k]))])) as Record<Kind, ReturnType<typeof med>>,
+  };
   for (const setting of ['alone', 'interleaved'] as const) {
     console.log(`${setting === 'alone' ? 'Each kind alone' : 'The three interleaved'}, µs per request (medians of the rounds):`);
     for (const k of KINDS) {

@@ -22,7 +22,7 @@ import type { MixRequest, MixResult } from './intake-load';
 import { BenchFloorModule } from './floor.module';
 import { MIX_VARIANTS, productInDemand, productOnSale } from './mix-products';
 import { printProfileSummary, PROFILE_PG_SETTINGS, resetStatements, statementSummary, summarizeCpuProfile, type CpuProfile } from './profile';
-import { cpuDelta, cpuSeconds, median, round, runBench, startBenchEngine } from './support';
+import { cpuDelta, cpuSeconds, cpuTotal, median, round, runBench, startBenchEngine } from './support';
 import type { LoadRequest, LoadResult } from './vote-load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -66,7 +66,7 @@ interface CpuPerItem {
 
 function cpuPerItem(before: Record<string, number>, after: Record<string, number>, loadGeneratorSeconds: number, items: number, seconds: number): CpuPerItem {
   const used = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
-  const all = Object.keys(after).reduce((t, k) => t + used(k), 0) + loadGeneratorSeconds;
+  const all = cpuTotal(before, after) + loadGeneratorSeconds;
   const us = (s: number) => round((s * 1e6) / Math.max(1, items), 1);
   const api = used('api processes');
   const postgres = used('postgres');
@@ -78,6 +78,11 @@ const CPU_PARTS = ['api', 'postgres', 'loadGenerator', 'rest', 'total', 'cores']
 /** Each part's median over the rounds. */
 function medianCpu(rows: CpuPerItem[]): CpuPerItem {
   return Object.fromEntries(CPU_PARTS.map((k) => [k, median(rows.map((r) => r[k]))])) as unknown as CpuPerItem;
+}
+
+/** Deliveries answered 202 (taken) or 200 (already had it): what a phase's rate counts. */
+function acknowledgedCount(byStatus: Record<string, number>): number {
+  return (byStatus['202'] ?? 0) + (byStatus['200'] ?? 0);
 }
 
 function describeCpu(c: CpuPerItem): string {
@@ -290,7 +295,7 @@ async function runVotes(engine: Engine, req: LoadRequest, label: string): Promis
   const cpu = cpuSeconds(engine.dataDir);
   const votes = await load(req);
   const cpuAfter = cpuSeconds(engine.dataDir);
-  const answered = (votes.byStatus['202'] ?? 0) + (votes.byStatus['200'] ?? 0);
+  const answered = acknowledgedCount(votes.byStatus);
   const perSec = answered / votes.seconds;
   console.log(
     `  ${round(perSec, 0)} acknowledged votes/s (${votes.byStatus['202'] ?? 0} counted, ${votes.byStatus['200'] ?? 0} duplicates), ` +
@@ -365,7 +370,7 @@ async function runMix(engine: Engine, setup: MixSetup, prefix: string, label: st
   const cpu = cpuSeconds(engine.dataDir);
   const mix = await load({ ...setup, prefix, seconds: SECONDS, poolSize: POOL }, 'intake-load.js');
   const cpuAfter = cpuSeconds(engine.dataDir);
-  const answered = (mix.byStatus['202'] ?? 0) + (mix.byStatus['200'] ?? 0);
+  const answered = acknowledgedCount(mix.byStatus);
   const perSec = answered / mix.seconds;
   console.log(
     `  ${round(perSec, 0)} acknowledged deliveries/s (${mix.byStatus['202'] ?? 0} recorded, ${mix.byStatus['200'] ?? 0} duplicates), p50 ${mix.p50Ms} ms, ` +
